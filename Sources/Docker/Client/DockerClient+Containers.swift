@@ -1,0 +1,95 @@
+import Foundation
+
+extension DockerClient {
+    public func listContainers(all: Bool = true, filters: DockerFilters = DockerFilters()) async throws -> [ContainerSummary] {
+        try await requester.decode(
+            .GET, "/containers/json", query: [("all", all ? "true" : "false")] + filters.query(),
+            timeout: defaultTimeout, operation: "container list")
+    }
+
+    public func inspectContainer(_ idOrName: String) async throws -> ContainerDetails {
+        try await requester.decode(
+            .GET, "/containers/\(Self.pathComponent(idOrName))/json", timeout: defaultTimeout,
+            operation: "inspect \(idOrName)")
+    }
+
+    /// Creates a container and returns its id.
+    public func createContainer(name: String?, spec: ContainerSpec) async throws -> String {
+        struct Created: Decodable { let Id: String }
+        let body = try JSONEncoder().encode(spec)
+        let created: Created = try await requester.decode(
+            .POST, "/containers/create", query: name.map { [("name", $0)] } ?? [], json: body,
+            timeout: defaultTimeout, operation: "create \(name ?? spec.image)")
+        return created.Id
+    }
+
+    /// Starts a container; already running is not an error.
+    public func startContainer(_ idOrName: String) async throws {
+        try await ignoringNotModified {
+            _ = try await requester.send(
+                .POST, "/containers/\(Self.pathComponent(idOrName))/start", timeout: defaultTimeout,
+                operation: "start \(idOrName)")
+        }
+    }
+
+    /// Asks the main process to stop, and kills it after `timeout` seconds. Already stopped is not an error.
+    public func stopContainer(_ idOrName: String, timeout: Int = 10) async throws {
+        try await ignoringNotModified {
+            _ = try await requester.send(
+                .POST, "/containers/\(Self.pathComponent(idOrName))/stop", query: [("t", String(timeout))],
+                timeout: Double(timeout) + defaultTimeout, operation: "stop \(idOrName)")
+        }
+    }
+
+    public func restartContainer(_ idOrName: String, timeout: Int = 10) async throws {
+        _ = try await requester.send(
+            .POST, "/containers/\(Self.pathComponent(idOrName))/restart", query: [("t", String(timeout))],
+            timeout: Double(timeout) + defaultTimeout, operation: "restart \(idOrName)")
+    }
+
+    public func killContainer(_ idOrName: String, signal: String = "SIGKILL") async throws {
+        _ = try await requester.send(
+            .POST, "/containers/\(Self.pathComponent(idOrName))/kill", query: [("signal", signal)],
+            timeout: defaultTimeout, operation: "kill \(idOrName)")
+    }
+
+    public func pauseContainer(_ idOrName: String) async throws {
+        _ = try await requester.send(
+            .POST, "/containers/\(Self.pathComponent(idOrName))/pause", timeout: defaultTimeout,
+            operation: "pause \(idOrName)")
+    }
+
+    public func unpauseContainer(_ idOrName: String) async throws {
+        _ = try await requester.send(
+            .POST, "/containers/\(Self.pathComponent(idOrName))/unpause", timeout: defaultTimeout,
+            operation: "unpause \(idOrName)")
+    }
+
+    public func removeContainer(_ idOrName: String, force: Bool = false, volumes: Bool = false) async throws {
+        _ = try await requester.send(
+            .DELETE, "/containers/\(Self.pathComponent(idOrName))",
+            query: [("force", force ? "true" : "false"), ("v", volumes ? "true" : "false")],
+            timeout: defaultTimeout + (force ? 10 : 0), operation: "remove \(idOrName)")
+    }
+
+    /// Waits until the container is no longer running and returns its exit code.
+    public func waitContainer(_ idOrName: String, timeout: Double) async throws -> ContainerWaitResult {
+        try await requester.decode(
+            .POST, "/containers/\(Self.pathComponent(idOrName))/wait", query: [("condition", "not-running")],
+            timeout: timeout, operation: "wait for \(idOrName)")
+    }
+
+    private func ignoringNotModified(_ work: () async throws -> Void) async throws {
+        do {
+            try await work()
+        } catch DockerError.notModified {
+            return
+        }
+    }
+
+    static func pathComponent(_ value: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
+    }
+}

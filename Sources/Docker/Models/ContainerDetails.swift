@@ -1,0 +1,118 @@
+/// The engine's answer to `/containers/{id}/json`, limited to what hbdeck reads.
+public struct ContainerDetails: Sendable, Decodable, Equatable {
+    public struct State: Sendable, Decodable, Equatable {
+        public let status: String
+        public let running: Bool
+        public let paused: Bool
+        public let restarting: Bool
+        public let oomKilled: Bool
+        public let dead: Bool
+        public let pid: Int
+        public let exitCode: Int
+        public let error: String
+        public let startedAt: String
+        public let finishedAt: String
+        public let health: Health?
+
+        enum CodingKeys: String, CodingKey {
+            case status = "Status", running = "Running", paused = "Paused", restarting = "Restarting"
+            case oomKilled = "OOMKilled", dead = "Dead", pid = "Pid", exitCode = "ExitCode", error = "Error"
+            case startedAt = "StartedAt", finishedAt = "FinishedAt", health = "Health"
+        }
+    }
+
+    public struct Health: Sendable, Decodable, Equatable {
+        public let status: String
+        enum CodingKeys: String, CodingKey { case status = "Status" }
+    }
+
+    public struct Config: Sendable, Decodable, Equatable {
+        public let image: String
+        public let env: [String]
+        public let cmd: [String]
+        public let labels: [String: String]
+        public let tty: Bool
+        public let workingDir: String
+
+        enum CodingKeys: String, CodingKey {
+            case image = "Image", env = "Env", cmd = "Cmd", labels = "Labels", tty = "Tty", workingDir = "WorkingDir"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            image = try c.decodeIfPresent(String.self, forKey: .image) ?? ""
+            env = try c.decodeIfPresent([String].self, forKey: .env) ?? []
+            cmd = try c.decodeIfPresent([String].self, forKey: .cmd) ?? []
+            labels = try c.decodeIfPresent([String: String].self, forKey: .labels) ?? [:]
+            tty = try c.decodeIfPresent(Bool.self, forKey: .tty) ?? false
+            workingDir = try c.decodeIfPresent(String.self, forKey: .workingDir) ?? ""
+        }
+    }
+
+    public struct HostConfig: Sendable, Decodable, Equatable {
+        public let binds: [String]
+        public let networkMode: String
+        public let restartPolicy: RestartPolicy?
+        public let memory: Int64
+        public let nanoCpus: Int64
+        public let pidsLimit: Int64?
+        public let logConfig: LogConfig?
+
+        enum CodingKeys: String, CodingKey {
+            case binds = "Binds", networkMode = "NetworkMode", restartPolicy = "RestartPolicy", memory = "Memory"
+            case nanoCpus = "NanoCpus", pidsLimit = "PidsLimit", logConfig = "LogConfig"
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            binds = try c.decodeIfPresent([String].self, forKey: .binds) ?? []
+            networkMode = try c.decodeIfPresent(String.self, forKey: .networkMode) ?? ""
+            restartPolicy = try c.decodeIfPresent(RestartPolicy.self, forKey: .restartPolicy)
+            memory = try c.decodeIfPresent(Int64.self, forKey: .memory) ?? 0
+            nanoCpus = try c.decodeIfPresent(Int64.self, forKey: .nanoCpus) ?? 0
+            pidsLimit = try c.decodeIfPresent(Int64.self, forKey: .pidsLimit)
+            logConfig = try c.decodeIfPresent(LogConfig.self, forKey: .logConfig)
+        }
+    }
+
+    public struct Mount: Sendable, Decodable, Equatable {
+        public let type: String?
+        public let source: String
+        public let destination: String
+        public let rw: Bool?
+
+        enum CodingKeys: String, CodingKey {
+            case type = "Type", source = "Source", destination = "Destination", rw = "RW"
+        }
+    }
+
+    public let id: String
+    public let rawName: String
+    public let created: String
+    public let state: State
+    public let restartCount: Int
+    public let imageID: String
+    public let config: Config
+    public let hostConfig: HostConfig
+    public let mounts: [Mount]
+
+    public var name: String { rawName.hasPrefix("/") ? String(rawName.dropFirst()) : rawName }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "Id", rawName = "Name", created = "Created", state = "State", restartCount = "RestartCount"
+        case imageID = "Image", config = "Config", hostConfig = "HostConfig", mounts = "Mounts"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        rawName = try c.decodeIfPresent(String.self, forKey: .rawName) ?? ""
+        created = try c.decodeIfPresent(String.self, forKey: .created) ?? ""
+        state = try c.decode(State.self, forKey: .state)
+        restartCount = try c.decodeIfPresent(Int.self, forKey: .restartCount) ?? 0
+        imageID = try c.decodeIfPresent(String.self, forKey: .imageID) ?? ""
+        config = try c.decode(Config.self, forKey: .config)
+        hostConfig = try c.decode(HostConfig.self, forKey: .hostConfig)
+        mounts = try c.decodeIfPresent([Mount].self, forKey: .mounts) ?? []
+    }
+}

@@ -1,0 +1,36 @@
+/// One row of `/containers/json`.
+public struct ContainerSummary: Sendable, Decodable, Equatable {
+    public let id: String
+    public let names: [String]
+    public let image: String
+    public let imageID: String?
+    public let command: String?
+    public let created: Int
+    public let state: String
+    public let status: String
+    public let labels: [String: String]
+
+    /// The first name without Docker's leading slash.
+    public var name: String {
+        let first = names.first ?? String(id.prefix(12))
+        return first.hasPrefix("/") ? String(first.dropFirst()) : first
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id = "Id", names = "Names", image = "Image", imageID = "ImageID", command = "Command"
+        case created = "Created", state = "State", status = "Status", labels = "Labels"
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        names = try c.decodeIfPresent([String].self, forKey: .names) ?? []
+        image = try c.decodeIfPresent(String.self, forKey: .image) ?? ""
+        imageID = try c.decodeIfPresent(String.self, forKey: .imageID)
+        command = try c.decodeIfPresent(String.self, forKey: .command)
+        created = try c.decodeIfPresent(Int.self, forKey: .created) ?? 0
+        state = try c.decodeIfPresent(String.self, forKey: .state) ?? ""
+        status = try c.decodeIfPresent(String.self, forKey: .status) ?? ""
+        labels = try c.decodeIfPresent([String: String].self, forKey: .labels) ?? [:]
+    }
+}

@@ -1,0 +1,52 @@
+import AsyncHTTPClient
+import NIOCore
+
+/// A streaming engine response (logs, events, stats, pull progress) read with backpressure:
+/// the engine is read only as fast as the caller consumes. Cancel the reading task to end it.
+public struct DockerStream<Decoder: StreamDecoder>: AsyncSequence, Sendable {
+    public typealias Element = Decoder.Output
+
+    let body: HTTPClientResponse.Body
+    let decoder: Decoder
+    let endpoint: String
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        var source: HTTPClientResponse.Body.AsyncIterator
+        var decoder: Decoder
+        let endpoint: String
+        var pending: [Element] = []
+        var index = 0
+        var ended = false
+
+        public mutating func next() async throws -> Element? {
+            while index >= pending.count {
+                if ended { return nil }
+                pending = []
+                index = 0
+                let chunk: ByteBuffer?
+                do {
+                    chunk = try await source.next()
+                } catch let error as HTTPClientError where error == .cancelled {
+                    throw CancellationError()
+                } catch is CancellationError {
+                    throw CancellationError()
+                } catch {
+                    if Task.isCancelled { throw CancellationError() }
+                    throw DockerError.unreachable(endpoint: endpoint, reason: "stream broken: \(DockerRequester.describe(error))")
+                }
+                if let chunk {
+                    pending = try decoder.decode(Array(chunk.readableBytesView))
+                } else {
+                    ended = true
+                    pending = try decoder.finish()
+                }
+            }
+            defer { index += 1 }
+            return pending[index]
+        }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(source: body.makeAsyncIterator(), decoder: decoder, endpoint: endpoint)
+    }
+}

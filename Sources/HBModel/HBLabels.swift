@@ -1,0 +1,10 @@
+/// The container labels hbdeck writes and reads.
+public enum HBLabels {
+    /// `bot` or `broker`.
+    public static let role = "hbdeck.role"
+    /// The instance name, also on containers renamed by hand.
+    public static let instance = "hbdeck.instance"
+
+    public static let botRole = "bot"
+    public static let brokerRole = "broker"
+}

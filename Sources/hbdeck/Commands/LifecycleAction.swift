@@ -1,0 +1,42 @@
+import ArgumentParser
+import Docker
+
+/// One of the lifecycle commands applied to each named instance in turn; every outcome is reported.
+enum LifecycleAction {
+    case start, stop(timeout: Int), restart(timeout: Int), remove(force: Bool)
+
+    var pastTense: String {
+        switch self {
+        case .start: return "started"
+        case .stop: return "stopped"
+        case .restart: return "restarted"
+        case .remove: return "removed"
+        }
+    }
+
+    func apply(to names: [String], engine: EngineOptions) async throws {
+        try await engine.withEngine { client in
+            let instances = try await Fleet(client: client).resolve(names)
+            var failures = 0
+            for instance in instances {
+                do {
+                    try await perform(on: instance.id, client: client)
+                    StandardOutput.line("\(instance.name): \(pastTense)")
+                } catch {
+                    failures += 1
+                    StandardOutput.error("hbdeck: \(instance.name): \(describe(error))")
+                }
+            }
+            if failures > 0 { throw ExitCode.failure }
+        }
+    }
+
+    private func perform(on id: String, client: DockerClient) async throws {
+        switch self {
+        case .start: try await client.startContainer(id)
+        case .stop(let timeout): try await client.stopContainer(id, timeout: timeout)
+        case .restart(let timeout): try await client.restartContainer(id, timeout: timeout)
+        case .remove(let force): try await client.removeContainer(id, force: force)
+        }
+    }
+}

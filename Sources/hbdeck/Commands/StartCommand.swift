@@ -1,0 +1,12 @@
+import ArgumentParser
+
+struct StartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "start", abstract: "Start instances.")
+
+    @OptionGroup var engine: EngineOptions
+    @Argument(help: "Instance names.") var names: [String]
+
+    func run() async throws {
+        try await LifecycleAction.start.apply(to: names, engine: engine)
+    }
+}

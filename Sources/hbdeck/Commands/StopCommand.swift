@@ -1,0 +1,14 @@
+import ArgumentParser
+
+struct StopCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stop", abstract: "Stop instances' containers (SIGTERM, then SIGKILL after the timeout).")
+
+    @OptionGroup var engine: EngineOptions
+    @Option(name: [.customShort("t"), .long], help: "Seconds to wait before killing.") var time = 10
+    @Argument(help: "Instance names.") var names: [String]
+
+    func run() async throws {
+        try await LifecycleAction.stop(timeout: time).apply(to: names, engine: engine)
+    }
+}

@@ -1,0 +1,51 @@
+import HBModel
+import Testing
+
+@Suite struct InstanceNameTests {
+    @Test(arguments: ["btc_mm_binance_01", "a", "A-1_b", String(repeating: "x", count: 64)])
+    func acceptsHummingbotNames(_ name: String) throws {
+        #expect(try InstanceName(validating: name).value == name)
+    }
+
+    @Test(arguments: ["", "my.bot", "my bot", "-lead", "_lead", "bot/1", "bøt", String(repeating: "x", count: 65)])
+    func rejectsOthersWithAReason(_ name: String) {
+        #expect(throws: InstanceName.Problem.self) { try InstanceName(validating: name) }
+    }
+
+    @Test func explainsWhatIsWrong() {
+        #expect(throws: InstanceName.Problem.badCharacter(".")) { try InstanceName(validating: "my.bot") }
+    }
+}
+
+@Suite struct BotClassifierTests {
+    @Test func followsHummingbotsImageRule() {
+        #expect(BotClassifier.isBot(image: "hummingbot/hummingbot:latest", labels: [:]))
+        #expect(BotClassifier.isBot(image: "registry.local:5000/team/hummingbot:v2", labels: [:]))
+        #expect(BotClassifier.isBot(image: "hbdeck-test/hummingbot:latest", labels: [:]))
+        #expect(!BotClassifier.isBot(image: "hummingbot:latest", labels: [:]))
+        #expect(!BotClassifier.isBot(image: "emqx:5", labels: [:]))
+        #expect(!BotClassifier.isBot(image: "hummingbot/hummingbot-api:latest", labels: [:]))
+        #expect(BotClassifier.isBot(image: "sha256:abc", labels: ["hbdeck.role": "bot"]))
+    }
+}
+
+@Suite struct SecretMaskTests {
+    @Test func masksSecretsOnly() {
+        #expect(SecretMask.maskEnvironmentEntry("CONFIG_PASSWORD=hunter2") == "CONFIG_PASSWORD=••••")
+        #expect(SecretMask.maskEnvironmentEntry("MQTT_PASSWORD=x=y") == "MQTT_PASSWORD=••••")
+        #expect(SecretMask.maskEnvironmentEntry("BINANCE_API_KEY=abc") == "BINANCE_API_KEY=••••")
+        #expect(SecretMask.maskEnvironmentEntry("SCRIPT_CONFIG=v2.yml") == "SCRIPT_CONFIG=v2.yml")
+        #expect(SecretMask.maskEnvironmentEntry("HEADLESS_MODE=true") == "HEADLESS_MODE=true")
+    }
+}
+
+@Suite struct FormattingTests {
+    @Test func formatsLikeDockerStats() {
+        #expect(Formatting.bytes(24_412_160) == "23.3MiB")
+        #expect(Formatting.bytes(812) == "812B")
+        #expect(Formatting.bytes(nil) == "—")
+        #expect(Formatting.duration(seconds: 273_600) == "3d04h")
+        #expect(Formatting.duration(seconds: 65) == "1m05s")
+        #expect(Formatting.percent(nil) == "—")
+    }
+}

@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# The private test environment: a Docker engine of hbdeck's own (never the system one) and the
+# test images built without a registry. Safe to run twice.
+#
+#   scripts/testenv.sh install   Debian packages the tests need, when missing
+#   scripts/testenv.sh up        install, start the private engine, build the test images
+#   scripts/testenv.sh env       print the variables that point a shell at the private engine
+#   scripts/testenv.sh down      stop the private engine and remove its state
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")/.." && pwd)
+state=${HBDECK_TEST_STATE:-/var/lib/hbdeck-test}
+run=${HBDECK_TEST_RUN:-/run/hbdeck-test}
+cache=${HBDECK_TEST_CACHE:-/var/cache/hbdeck-test}
+sock="$run/docker.sock"
+export DOCKER_HOST="unix://$sock"
+
+bot_image=hbdeck-test/hummingbot:latest
+broker_image=hbdeck-test/mosquitto:2
+base_image=hbdeck-test/debian:bookworm
+packages=python3,python3-paho-mqtt,python3-yaml,mosquitto,procps
+
+say() { printf 'testenv: %s\n' "$*" >&2; }
+
+need_root() {
+  if [ "$(id -u)" != 0 ]; then say "must run as root (it starts dockerd)"; exit 1; fi
+}
+
+install_packages() {
+  need_root
+  local missing=()
+  for p in docker.io mosquitto mosquitto-clients libncurses-dev libmosquitto-dev tmux debootstrap iproute2; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  if [ ${#missing[@]} -gt 0 ]; then
+    say "installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  # The Debian mosquitto package starts a system broker on 1883; the tests run their own.
+  if command -v systemctl >/dev/null && systemctl is-active --quiet mosquitto 2>/dev/null; then
+    systemctl stop mosquitto || true
+  fi
+}
+
+engine_alive() { curl -sf --max-time 2 --unix-socket "$sock" http://docker/_ping >/dev/null 2>&1; }
+
+start_engine() {
+  need_root
+  mkdir -p "$state/docker" "$run/exec" "$state/log"
+  if engine_alive; then say "private engine already up at $DOCKER_HOST"; return; fi
+  if [ -f "$run/docker.pid" ] && kill -0 "$(cat "$run/docker.pid")" 2>/dev/null; then
+    kill "$(cat "$run/docker.pid")" || true; sleep 1
+  fi
+  rm -f "$sock" "$run/docker.pid"
+  # No bridge and no iptables: test containers use host or none networking, so nothing of the
+  # machine's firewall or routes is touched and no traffic can leave the machine.
+  setsid dockerd \
+    --host "$DOCKER_HOST" \
+    --data-root "$state/docker" \
+    --exec-root "$run/exec" \
+    --pidfile "$run/docker.pid" \
+    --bridge none --iptables=false --ip-masq=false --ip-forward=false \
+    --containerd-namespace hbdeck-test --containerd-plugins-namespace hbdeck-test-plugins \
+    >"$state/log/dockerd.log" 2>&1 < /dev/null &
+  for _ in $(seq 1 100); do
+    if engine_alive; then say "private engine up at $DOCKER_HOST"; return; fi
+    sleep 0.2
+  done
+  say "dockerd did not answer /_ping within 20 s; its log:"; tail -n 30 "$state/log/dockerd.log" >&2
+  exit 1
+}
+
+apt_mirror() {
+  local m=""
+  if [ -f /etc/apt/sources.list.d/debian.sources ]; then
+    m=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources)
+  fi
+  if [ -z "$m" ] && [ -f /etc/apt/sources.list ]; then
+    m=$(awk '$1=="deb" && $0 !~ /security/ {for(i=2;i<=NF;i++) if ($i ~ /^[a-z]+:\/\//) {print $i; exit}}' /etc/apt/sources.list)
+  fi
+  [ -n "$m" ] || { say "no Debian mirror found in the apt sources"; exit 1; }
+  printf '%s\n' "$m"
+}
+
+rootfs_tar() {
+  local suite key tar
+  suite=$(. /etc/os-release && echo "$VERSION_CODENAME")
+  key=$(printf '%s %s' "$suite" "$packages" | sha256sum | cut -c1-12)
+  tar="$cache/rootfs-$suite-$key.tar"
+  if [ ! -s "$tar" ]; then
+    mkdir -p "$cache"
+    local dir="$cache/rootfs.tmp"
+    rm -rf "$dir"
+    say "debootstrap $suite (about a minute, cached afterwards)"
+    debootstrap --variant=minbase --include="$packages" "$suite" "$dir" "$(apt_mirror)" >"$cache/debootstrap.log" 2>&1 \
+      || { say "debootstrap failed:"; tail -n 20 "$cache/debootstrap.log" >&2; exit 1; }
+    rm -rf "$dir"/var/cache/apt/archives/*.deb "$dir"/var/lib/apt/lists/*
+    tar -C "$dir" -cf "$tar.tmp" . && mv "$tar.tmp" "$tar"
+    rm -rf "$dir"
+  fi
+  printf '%s\n' "$tar"
+}
+
+image_label() { docker image inspect -f "{{index .Config.Labels \"$2\"}}" "$1" 2>/dev/null || true; }
+
+build_images() {
+  local tar base_key bot_key cid
+  tar=$(rootfs_tar)
+  base_key=$(basename "$tar")
+  if [ "$(image_label "$base_image" hbdeck.test.source)" != "$base_key" ]; then
+    say "importing $base_image"
+    docker import --change "LABEL hbdeck.test.source=$base_key" --change 'CMD ["/bin/bash"]' "$tar" "$base_image" >/dev/null
+  fi
+
+  bot_key=$( (echo "$base_key"; cat "$here"/testbot/*) | sha256sum | cut -c1-16)
+  if [ "$(image_label "$bot_image" hbdeck.test.source)" != "$bot_key" ]; then
+    say "building $bot_image"
+    cid=$(docker create --network none "$base_image" true)
+    docker cp "$here/testbot/." "$cid:/opt/testbot/" >/dev/null
+    docker commit \
+      --change "LABEL hbdeck.test.source=$bot_key" \
+      --change 'WORKDIR /home/hummingbot' \
+      --change 'ENV PYTHONUNBUFFERED=1' \
+      --change 'CMD ["/bin/bash", "-lc", "mkdir -p logs data && python3 /opt/testbot/hummingbot_quickstart.py 2>> ./logs/errors.log"]' \
+      "$cid" "$bot_image" >/dev/null
+    docker rm "$cid" >/dev/null
+  fi
+
+  if [ "$(image_label "$broker_image" hbdeck.test.source)" != "$base_key" ]; then
+    say "building $broker_image"
+    cid=$(docker create --network none "$base_image" true)
+    docker commit \
+      --change "LABEL hbdeck.test.source=$base_key" \
+      --change 'EXPOSE 1883' \
+      --change 'CMD ["/usr/sbin/mosquitto", "-c", "/mosquitto/config/mosquitto.conf"]' \
+      "$cid" "$broker_image" >/dev/null
+    docker rm "$cid" >/dev/null
+  fi
+}
+
+stop_engine() {
+  if [ -f "$run/docker.pid" ]; then
+    local pid; pid=$(cat "$run/docker.pid")
+    if kill -0 "$pid" 2>/dev/null; then
+      curl -sf --max-time 5 --unix-socket "$sock" -X POST "http://docker/containers/prune" >/dev/null 2>&1 || true
+      kill "$pid"
+      for _ in $(seq 1 75); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+  fi
+  grep -o "$run/exec[^ ]*" /proc/mounts 2>/dev/null | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
+  grep -o "$state/docker[^ ]*" /proc/mounts 2>/dev/null | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
+  rm -rf "$run" "$state"
+  say "private engine stopped and its state removed (the root filesystem cache in $cache stays)"
+}
+
+case "${1:-up}" in
+  install) install_packages ;;
+  up) install_packages; start_engine; build_images ;;
+  images) build_images ;;
+  env) printf 'export DOCKER_HOST=%s\n' "$DOCKER_HOST" ;;
+  down) stop_engine ;;
+  *) say "usage: $0 install|up|env|down"; exit 2 ;;
+esac

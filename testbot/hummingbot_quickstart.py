@@ -1,0 +1,366 @@
+#!/usr/bin/env python3
+"""A test bot that behaves like hummingbot/hummingbot from the outside.
+
+Same mounts (/home/hummingbot/{conf,data,logs,scripts,controllers}), same env vars (CONFIG_PASSWORD,
+SCRIPT_CONFIG, CONFIG_FILE_NAME, HEADLESS_MODE), same MQTT remote-control wire format (see
+shared/notes/hummingbot-wire.md): heartbeats, availability, log lines, order events and performance
+from a deterministic, seeded market-making simulation, and the eight RPC commands.
+
+Knobs for tests (env):
+  HBDECK_BOT_CRASH_AFTER=N   exit after N seconds with HBDECK_BOT_EXIT_CODE (default 1)
+  HBDECK_BOT_GROW_MB=N       allocate N MiB more every second (until the memory limit kills it)
+  HBDECK_BOT_LOG_RATE=N      publish N extra log lines a second
+  HBDECK_BOT_MALFORMED=1     also publish malformed payloads on every topic
+  HBDECK_BOT_NO_HEARTBEAT=1  never send heartbeats
+  HBDECK_BOT_IGNORE=a,b      never answer these commands
+  HBDECK_BOT_SEED=N          the simulation's seed (default: derived from instance_id)
+"""
+import hashlib
+import json
+import os
+import random
+import signal
+import sqlite3
+import sys
+import threading
+import time
+
+import paho.mqtt.client as mqtt
+import yaml
+
+HOME = "/home/hummingbot"
+COMMANDS = ["start", "stop", "config", "import", "status", "history", "balance/limit", "balance/paper"]
+
+
+def dumps(obj):
+    """Compact JSON as ujson writes it: no spaces, `/` escaped, non-ASCII as \\uXXXX."""
+    return json.dumps(obj, separators=(",", ":"), ensure_ascii=True).replace("/", "\\/")
+
+
+def env_int(name, default=0):
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+class Bot:
+    def __init__(self):
+        self.lock = threading.RLock()
+        self.password = os.environ.get("CONFIG_PASSWORD")
+        self.script_config = os.environ.get("SCRIPT_CONFIG") or os.environ.get("CONFIG_FILE_NAME") or ""
+        self.config_stem = os.path.splitext(os.path.basename(self.script_config))[0] or "hummingbot"
+        self.conf = self.read_conf()
+        self.instance_id = str(self.conf.get("instance_id") or os.uname().nodename)
+        bridge = self.conf.get("mqtt_bridge") or {}
+        self.mqtt_host = bridge.get("mqtt_host", "localhost")
+        self.mqtt_port = int(bridge.get("mqtt_port", 1883))
+        self.namespace = bridge.get("mqtt_namespace", "hbot")
+        self.autostart = bool(bridge.get("mqtt_autostart", False))
+        self.prefix = f"{self.namespace}/{self.instance_id}"
+        seed = env_int("HBDECK_BOT_SEED", int(hashlib.sha256(self.instance_id.encode()).hexdigest()[:8], 16))
+        self.rng = random.Random(seed)
+        self.running_strategy = False
+        self.open_orders = {}
+        self.order_seq = 0
+        self.trades = []
+        self.realized = 0.0
+        self.volume = 0.0
+        self.close_types = {}
+        self.mid = 100.0
+        self.ignore = set(filter(None, os.environ.get("HBDECK_BOT_IGNORE", "").split(",")))
+        self.ballast = []
+        self.stopping = False
+        os.makedirs(f"{HOME}/logs", exist_ok=True)
+        os.makedirs(f"{HOME}/data", exist_ok=True)
+        self.log_files = [open(f"{HOME}/logs/logs_hummingbot.log", "a")]
+        if self.config_stem != "hummingbot":
+            self.log_files.append(open(f"{HOME}/logs/logs_{self.config_stem}.log", "a"))
+        self.db = self.open_db()
+        self.client = mqtt.Client(client_id=f"hbot.{self.instance_id}", clean_session=True, protocol=mqtt.MQTTv311)
+        if bridge.get("mqtt_username"):
+            self.client.username_pw_set(bridge.get("mqtt_username"), bridge.get("mqtt_password") or None)
+        self.client.on_connect = self.on_connect
+        self.client.on_message = self.on_message
+        self.client.reconnect_delay_set(5, 5)
+
+    # --- files ---------------------------------------------------------------------------------
+    def read_conf(self):
+        path = f"{HOME}/conf/conf_client.yml"
+        try:
+            with open(path) as f:
+                return yaml.safe_load(f) or {}
+        except FileNotFoundError:
+            return {}
+
+    def open_db(self):
+        db = sqlite3.connect(f"{HOME}/data/{self.config_stem}.sqlite", check_same_thread=False)
+        db.execute(
+            'CREATE TABLE IF NOT EXISTS "TradeFill" (config_file_path TEXT NOT NULL, strategy TEXT NOT NULL, '
+            "market TEXT NOT NULL, symbol TEXT NOT NULL, base_asset TEXT NOT NULL, quote_asset TEXT NOT NULL, "
+            "timestamp BIGINT NOT NULL, order_id TEXT NOT NULL, trade_type TEXT NOT NULL, order_type TEXT NOT NULL, "
+            "price BIGINT NOT NULL, amount BIGINT NOT NULL, leverage INTEGER NOT NULL, trade_fee JSON NOT NULL, "
+            "trade_fee_in_quote BIGINT, exchange_trade_id TEXT NOT NULL, position TEXT, "
+            "PRIMARY KEY (market, order_id, exchange_trade_id))"
+        )
+        db.commit()
+        return db
+
+    # --- logging -------------------------------------------------------------------------------
+    def log(self, msg, level="INFO", logger="hummingbot.strategy.script_strategy_base"):
+        now = time.time()
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(now)) + f",{int(now * 1000) % 1000:03d}"
+        line = f"{stamp} - {os.getpid()} - {logger} - {level} - {msg}"
+        with self.lock:
+            print(line, flush=True)
+            for f in self.log_files:
+                f.write(line + "\n")
+                f.flush()
+        level_no = {"DEBUG": 10, "INFO": 20, "WARNING": 30, "ERROR": 40, "CRITICAL": 50}.get(level, 20)
+        self.publish("log", {"timestamp": now, "msg": msg, "level_no": level_no, "level_name": level, "logger_name": logger})
+
+    def publish(self, topic, payload, qos=0):
+        self.client.publish(f"{self.prefix}/{topic}", dumps(payload), qos=qos)
+
+    # --- MQTT ----------------------------------------------------------------------------------
+    def on_connect(self, client, userdata, flags, rc):
+        if rc != 0:
+            return
+        for command in COMMANDS:
+            client.subscribe(f"{self.prefix}/{command}", qos=1)
+        client.subscribe(f"{self.prefix}/external/event/#", qos=0)
+        self.publish("status_updates", {"timestamp": int(time.time() * 1000), "type": "availability", "msg": "online"})
+
+    def on_message(self, client, userdata, message):
+        command = message.topic[len(self.prefix) + 1:]
+        if command not in COMMANDS or command in self.ignore:
+            return
+        try:
+            request = json.loads(message.payload.decode("utf-8"))
+            reply_to = request["header"]["reply_to"]
+            data = request.get("data") or {}
+            if not reply_to or not isinstance(data, dict):
+                return
+        except Exception:
+            return  # the real client answers nothing to a request it cannot read
+        try:
+            result = getattr(self, "cmd_" + command.replace("/", "_"))(data)
+        except ValueError:
+            return  # failed validation: no reply, as the real client
+        reply = {
+            "header": {"reply_to": "", "timestamp": int(time.time() * 1000), "content_type": "json", "encoding": "utf8", "agent": "commlib"},
+            "data": result,
+        }
+        client.publish(reply_to, dumps(reply), qos=1)
+
+    # --- commands ------------------------------------------------------------------------------
+    def cmd_start(self, data):
+        if not isinstance(data.get("log_level", None) or "", str):
+            raise ValueError
+        with self.lock:
+            if self.running_strategy:
+                return {"status": 400, "msg": 'The bot is already running - please run "stop" first'}
+            self.running_strategy = True
+        self.log(f"Starting strategy {data.get('script') or self.script_config}")
+        return {"status": 200, "msg": ""}
+
+    def cmd_stop(self, data):
+        skip = bool(data.get("skip_order_cancellation", False))
+        with self.lock:
+            was_running = self.running_strategy
+            self.running_strategy = False
+            if not skip:
+                for order_id in list(self.open_orders):
+                    self.cancel(order_id)
+        if was_running:
+            self.log("Hummingbot stopped.", logger="hummingbot.client.command.stop_command")
+        return {"status": 200, "msg": ""}
+
+    def status_text(self):
+        with self.lock:
+            lines = [f"Strategy: {self.config_stem}", f"Running: {self.running_strategy}", f"Open orders: {len(self.open_orders)}"]
+            for order in self.open_orders.values():
+                lines.append(f"  {order['order_id']} {order['trade_type']} {order['amount']} @ {order['price']}")
+        return "\n".join(lines)
+
+    def cmd_status(self, data):
+        if data.get("async_backend", True):
+            self.log(self.status_text(), logger="hummingbot.client.command.status_command")
+            return {"status": 200, "msg": "", "data": ""}
+        with self.lock:
+            if not self.running_strategy:
+                return {"status": 400, "msg": "No strategy is currently running!", "data": ""}
+        return {"status": 200, "msg": "", "data": self.status_text()}
+
+    def cmd_history(self, data):
+        days = data.get("days", 0)
+        if not isinstance(days, (int, float)):
+            raise ValueError
+        with self.lock:
+            trades = list(self.trades)
+        if data.get("async_backend", True):
+            self.log(f"{len(trades)} trades", logger="hummingbot.client.command.history_command")
+            return {"status": 200, "msg": "", "trades": []}
+        return {"status": 200, "msg": "", "trades": trades}
+
+    def cmd_config(self, data):
+        params = data.get("params", [])
+        if not isinstance(params, list):
+            raise ValueError
+        known = {"kill_switch_mode", "autofill_import", "instance_id", "mqtt_bridge", "log_level"}
+        bad = [p[0] for p in params if not (isinstance(p, list) and len(p) == 2 and p[0] in known)]
+        if bad:
+            return {"status": 400, "msg": f"Invalid param key(s): {bad}", "changes": [], "config": {}}
+        return {"status": 200, "msg": "", "changes": params, "config": {}}
+
+    def cmd_import(self, data):
+        strategy = data.get("strategy")
+        if not isinstance(strategy, str):
+            raise ValueError
+        if not os.path.exists(f"{HOME}/conf/strategies/{strategy}"):
+            return {"status": 400, "msg": f"Strategy config file {strategy} not found"}
+        return {"status": 200, "msg": ""}
+
+    def cmd_balance_limit(self, data):
+        if not all(k in data for k in ("exchange", "asset", "amount")):
+            raise ValueError
+        return {"status": 200, "msg": f"Limit for {data['asset']} on {data['exchange']} exchange set to {data['amount']}", "data": ""}
+
+    def cmd_balance_paper(self, data):
+        if not all(k in data for k in ("asset", "amount")):
+            raise ValueError
+        return {"status": 200, "msg": f"Paper balance for {data['asset']} token set to {data['amount']}", "data": ""}
+
+    # --- the simulated market maker ------------------------------------------------------------
+    def event(self, kind, data):
+        self.publish("events", {"timestamp": int(time.time()), "type": kind, "data": data})
+
+    def create_order(self):
+        self.order_seq += 1
+        side = "BUY" if self.rng.random() < 0.5 else "SELL"
+        price = round(self.mid * (0.999 if side == "BUY" else 1.001), 4)
+        amount = round(self.rng.uniform(0.1, 1.0), 3)
+        order_id = f"{'buy' if side == 'BUY' else 'sell'}-TEST-{self.order_seq:06d}"
+        order = {
+            "order_id": order_id, "trading_pair": "TEST-USDT", "trade_type": f"TradeType.{side}",
+            "order_type": "OrderType.LIMIT", "price": price, "amount": amount,
+            "creation_timestamp": time.time(), "exchange_order_id": f"EX{self.order_seq}",
+        }
+        self.open_orders[order_id] = order
+        self.event(f"{side.capitalize()}OrderCreated", order)
+        self.log(f"Created {side} order {amount} TEST @ {price}")
+
+    def fill(self, order_id):
+        order = self.open_orders.pop(order_id)
+        side = order["trade_type"].split(".")[1]
+        fee = round(order["price"] * order["amount"] * 0.001, 6)
+        fill = dict(order, trade_fee={"percent": 0.001, "flat_fees": []}, exchange_trade_id=f"T{order_id}")
+        self.event("OrderFilled", fill)
+        self.event(f"{side.capitalize()}OrderCompleted", {
+            "order_id": order_id, "base_asset": "TEST", "quote_asset": "USDT",
+            "base_asset_amount": order["amount"], "quote_asset_amount": round(order["amount"] * order["price"], 6),
+            "order_type": order["order_type"], "exchange_order_id": order["exchange_order_id"],
+        })
+        edge = abs(order["price"] - self.mid) * order["amount"]
+        self.realized += edge - fee
+        self.volume += order["price"] * order["amount"]
+        key = "CloseType.TAKE_PROFIT" if edge > fee else "CloseType.STOP_LOSS"
+        self.close_types[key] = self.close_types.get(key, 0) + 1
+        ts = int(time.time() * 1000)
+        trade = {
+            "market": "binance_paper_trade", "trade_id": f"T{order_id}", "price": str(order["price"]),
+            "quantity": str(order["amount"]), "symbol": "TEST-USDT", "trade_timestamp": ts,
+            "trade_type": side, "base_asset": "TEST", "quote_asset": "USDT", "raw_json": {"trade_fee": fee},
+        }
+        self.trades.append(trade)
+        self.db.execute(
+            'INSERT INTO "TradeFill" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
+            (self.script_config, "v2_with_controllers", "binance_paper_trade", "TEST-USDT", "TEST", "USDT", ts, order_id,
+             side, "LIMIT", int(order["price"] * 1e6), int(order["amount"] * 1e6), 1, json.dumps({"percent": 0.001}),
+             int(fee * 1e6), f"T{order_id}", "NIL"),
+        )
+        self.db.commit()
+        self.log(f"The {side} order {order_id} amounting to {order['amount']} TEST has been filled at {order['price']} USDT.")
+
+    def cancel(self, order_id):
+        order = self.open_orders.pop(order_id)
+        self.event("OrderCancelled", {"order_id": order_id, "exchange_order_id": order["exchange_order_id"]})
+        self.log(f"Cancelled order {order_id}")
+
+    def performance(self):
+        unrealized = sum((self.mid - o["price"]) * o["amount"] * (1 if o["trade_type"].endswith("BUY") else -1) for o in self.open_orders.values())
+        return {"main_controller": {"performance": {
+            "realized_pnl_quote": round(self.realized, 6), "unrealized_pnl_quote": round(unrealized, 6),
+            "unrealized_pnl_pct": 0.0, "realized_pnl_pct": 0.0,
+            "global_pnl_quote": round(self.realized + unrealized, 6), "global_pnl_pct": 0.0,
+            "volume_traded": round(self.volume, 6), "positions_summary": [], "close_type_counts": dict(self.close_types),
+        }, "custom_info": {}}}
+
+    def tick(self):
+        with self.lock:
+            if not self.running_strategy:
+                self.publish("performance", {})
+                return
+            self.mid *= 1 + self.rng.uniform(-0.001, 0.001)
+            if len(self.open_orders) < 4 and self.rng.random() < 0.7:
+                self.create_order()
+            for order_id in list(self.open_orders):
+                roll = self.rng.random()
+                if roll < 0.15:
+                    self.fill(order_id)
+                elif roll < 0.2:
+                    self.cancel(order_id)
+            self.publish("performance", self.performance())
+
+    # --- main loop -----------------------------------------------------------------------------
+    def run(self):
+        if not self.password or self.password_invalid():
+            sys.stderr.write("Invalid password.\n")
+            sys.stderr.flush()
+            sys.exit(0)
+        if os.environ.get("HEADLESS_MODE", "").lower() == "true" and not self.autostart:
+            sys.stderr.write("Headless mode requires mqtt_autostart: true in conf_client.yml\n")
+            sys.exit(1)
+        signal.signal(signal.SIGTERM, lambda *_: setattr(self, "stopping", True))
+        self.log(f"Starting Hummingbot instance {self.instance_id}", logger="hummingbot.client.hummingbot_application")
+        self.client.connect_async(self.mqtt_host, self.mqtt_port, keepalive=60)
+        self.client.loop_start()
+        self.running_strategy = bool(self.script_config)
+        crash_after = env_int("HBDECK_BOT_CRASH_AFTER", 0)
+        grow = env_int("HBDECK_BOT_GROW_MB", 0)
+        log_rate = env_int("HBDECK_BOT_LOG_RATE", 0)
+        started = time.time()
+        next_heartbeat = started
+        while not self.stopping:
+            now = time.time()
+            if now >= next_heartbeat and not os.environ.get("HBDECK_BOT_NO_HEARTBEAT"):
+                self.publish("hb", {"ts": int((now + 0.5) * 1_000_000)})
+                next_heartbeat = now + 10
+            self.tick()
+            for i in range(log_rate):
+                self.log(f"noise line {i}", level="DEBUG")
+            if os.environ.get("HBDECK_BOT_MALFORMED"):
+                for topic in ("hb", "status_updates", "log", "events", "performance", "notify"):
+                    self.client.publish(f"{self.prefix}/{topic}", self.rng.choice([b"{", b"\xff\xfe", b"[]", b'{"ts":"x"}', b""]))
+            if grow:
+                self.ballast.append(bytearray(b"x" * (grow << 20)))
+            if crash_after and now - started >= crash_after:
+                self.log("Simulated crash", level="ERROR")
+                sys.stderr.write("Traceback (most recent call last):\nRuntimeError: simulated crash\n")
+                sys.stderr.flush()
+                os._exit(env_int("HBDECK_BOT_EXIT_CODE", 1))
+            time.sleep(1)
+        self.client.disconnect()  # no `offline`: the real client sends none
+        self.client.loop_stop()
+
+    def password_invalid(self):
+        path = f"{HOME}/conf/.password_verification"
+        if not os.path.exists(path):
+            return False
+        with open(path) as f:
+            expected = f.read().strip()
+        return hashlib.sha256(self.password.encode()).hexdigest() != expected
+
+
+if __name__ == "__main__":
+    Bot().run()

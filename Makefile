@@ -16,7 +16,7 @@ run:
 	scripts/run.sh $(ARGS)
 
 test: env
-	HBDECK_TEST_DOCKER_HOST=$(TEST_DOCKER_HOST) swift test
+	HBDECK_TEST_DOCKER_HOST=$(TEST_DOCKER_HOST) swift test --no-parallel
 
 demo: env
 	scripts/demo.sh

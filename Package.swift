@@ -26,23 +26,38 @@ let package = Package(
             ]
         ),
 
+        // libmosquitto, Debian's libmosquitto-dev.
+        .systemLibrary(name: "CMosquitto", pkgConfig: "libmosquitto", providers: [.apt(["libmosquitto-dev"])]),
+
+        // Hummingbot's MQTT remote-control protocol: telemetry, liveness, bot state and RPC.
+        .target(name: "BotLink", dependencies: ["CMosquitto", "HBModel"]),
+
         // The scriptable command line and, later, the console.
         .executableTarget(
             name: "hbdeck",
             dependencies: [
                 "HBModel",
                 "Docker",
+                "BotLink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+
+        // What the integration tests share: the private engine, the test broker and test bots.
+        .target(
+            name: "HBTestSupport",
+            dependencies: ["Docker", "HBModel"],
+            path: "Tests/HBTestSupport"
         ),
 
         .testTarget(name: "HBModelTests", dependencies: ["HBModel"]),
         .testTarget(
             name: "DockerTests",
-            dependencies: ["Docker", "HBModel"],
+            dependencies: ["Docker", "HBModel", "HBTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "CLITests"),
+        .testTarget(name: "BotLinkTests", dependencies: ["BotLink", "HBModel", "HBTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "CLITests", dependencies: ["HBTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -113,7 +113,7 @@ build_images() {
     docker import --change "LABEL hbdeck.test.source=$base_key" --change 'CMD ["/bin/bash"]' "$tar" "$base_image" >/dev/null
   fi
 
-  bot_key=$( (echo "$base_key"; cat "$here"/testbot/*) | sha256sum | cut -c1-16)
+  bot_key=$( (echo "$base_key"; find "$here/testbot" -maxdepth 1 -type f -name "*.py" -print0 | sort -z | xargs -0 cat) | sha256sum | cut -c1-16)
   if [ "$(image_label "$bot_image" hbdeck.test.source)" != "$bot_key" ]; then
     say "building $bot_image"
     cid=$(docker create --network none "$base_image" true)

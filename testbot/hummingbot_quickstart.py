@@ -63,6 +63,7 @@ class Bot:
         self.running_strategy = False
         self.open_orders = {}
         self.order_seq = 0
+        self.run_id = format(int(time.time() * 1000), "x")  # order ids stay unique across restarts
         self.trades = []
         self.realized = 0.0
         self.volume = 0.0
@@ -71,6 +72,8 @@ class Bot:
         self.ignore = set(filter(None, os.environ.get("HBDECK_BOT_IGNORE", "").split(",")))
         self.ballast = []
         self.stopping = False
+        self.pending_logs = []
+        self.next_heartbeat = float("inf")
         os.makedirs(f"{HOME}/logs", exist_ok=True)
         os.makedirs(f"{HOME}/data", exist_ok=True)
         self.log_files = [open(f"{HOME}/logs/logs_hummingbot.log", "a")]
@@ -120,6 +123,12 @@ class Bot:
         self.publish("log", {"timestamp": now, "msg": msg, "level_no": level_no, "level_name": level, "logger_name": logger})
 
     def publish(self, topic, payload, qos=0):
+        with self.lock:
+            if not self.client.is_connected():
+                # Like the real client: log lines wait for the broker and keep their timestamps.
+                if topic == "log" and len(self.pending_logs) < 10000:
+                    self.pending_logs.append(dumps(payload))
+                return
         self.client.publish(f"{self.prefix}/{topic}", dumps(payload), qos=qos)
 
     # --- MQTT ----------------------------------------------------------------------------------
@@ -130,6 +139,11 @@ class Bot:
             client.subscribe(f"{self.prefix}/{command}", qos=1)
         client.subscribe(f"{self.prefix}/external/event/#", qos=0)
         self.publish("status_updates", {"timestamp": int(time.time() * 1000), "type": "availability", "msg": "online"})
+        self.next_heartbeat = time.time()  # heartbeats count from each connect
+        with self.lock:
+            queued, self.pending_logs = self.pending_logs, []
+        for payload in queued:
+            client.publish(f"{self.prefix}/log", payload)
 
     def on_message(self, client, userdata, message):
         command = message.topic[len(self.prefix) + 1:]
@@ -240,7 +254,7 @@ class Bot:
         side = "BUY" if self.rng.random() < 0.5 else "SELL"
         price = round(self.mid * (0.999 if side == "BUY" else 1.001), 4)
         amount = round(self.rng.uniform(0.1, 1.0), 3)
-        order_id = f"{'buy' if side == 'BUY' else 'sell'}-TEST-{self.order_seq:06d}"
+        order_id = f"{'buy' if side == 'BUY' else 'sell'}-TEST-{self.run_id}{self.order_seq:06d}"
         order = {
             "order_id": order_id, "trading_pair": "TEST-USDT", "trade_type": f"TradeType.{side}",
             "order_type": "OrderType.LIMIT", "price": price, "amount": amount,
@@ -248,7 +262,7 @@ class Bot:
         }
         self.open_orders[order_id] = order
         self.event(f"{side.capitalize()}OrderCreated", order)
-        self.log(f"Created {side} order {amount} TEST @ {price}")
+        self.log(f"Created LIMIT {side} order {order_id} for {amount} TEST at {price}.")
 
     def fill(self, order_id):
         order = self.open_orders.pop(order_id)
@@ -330,28 +344,38 @@ class Bot:
         grow = env_int("HBDECK_BOT_GROW_MB", 0)
         log_rate = env_int("HBDECK_BOT_LOG_RATE", 0)
         started = time.time()
-        next_heartbeat = started
+        next_tick = started
         while not self.stopping:
+            self.heartbeat()
             now = time.time()
-            if now >= next_heartbeat and not os.environ.get("HBDECK_BOT_NO_HEARTBEAT"):
-                self.publish("hb", {"ts": int((now + 0.5) * 1_000_000)})
-                next_heartbeat = now + 10
-            self.tick()
-            for i in range(log_rate):
-                self.log(f"noise line {i}", level="DEBUG")
-            if os.environ.get("HBDECK_BOT_MALFORMED"):
-                for topic in ("hb", "status_updates", "log", "events", "performance", "notify"):
-                    self.client.publish(f"{self.prefix}/{topic}", self.rng.choice([b"{", b"\xff\xfe", b"[]", b'{"ts":"x"}', b""]))
-            if grow:
-                self.ballast.append(bytearray(b"x" * (grow << 20)))
-            if crash_after and now - started >= crash_after:
-                self.log("Simulated crash", level="ERROR")
-                sys.stderr.write("Traceback (most recent call last):\nRuntimeError: simulated crash\n")
-                sys.stderr.flush()
-                os._exit(env_int("HBDECK_BOT_EXIT_CODE", 1))
-            time.sleep(1)
+            if now >= next_tick:
+                next_tick += 1
+                self.second(now - started, crash_after, grow, log_rate)
+            time.sleep(max(0.02, min(next_tick, self.next_heartbeat) - time.time()))
         self.client.disconnect()  # no `offline`: the real client sends none
         self.client.loop_stop()
+
+    def second(self, elapsed, crash_after, grow, log_rate):
+        """What the bot does once a second: trade, and whatever the test knobs ask for."""
+        self.tick()
+        for i in range(log_rate):
+            self.log(f"noise line {i}", level="DEBUG")
+        if os.environ.get("HBDECK_BOT_MALFORMED"):
+            for topic in ("hb", "status_updates", "log", "events", "performance", "notify"):
+                self.client.publish(f"{self.prefix}/{topic}", self.rng.choice([b"{", b"\xff\xfe", b"[]", b'{"ts":"x"}', b""]))
+        if grow:
+            self.ballast.append(bytearray(b"x" * (grow << 20)))
+        if crash_after and elapsed >= crash_after:
+            self.log("Simulated crash", level="ERROR")
+            sys.stderr.write("Traceback (most recent call last):\nRuntimeError: simulated crash\n")
+            sys.stderr.flush()
+            os._exit(env_int("HBDECK_BOT_EXIT_CODE", 1))
+
+    def heartbeat(self):
+        now = time.time()
+        if now >= self.next_heartbeat and self.client.is_connected() and not os.environ.get("HBDECK_BOT_NO_HEARTBEAT"):
+            self.publish("hb", {"ts": int((now + 0.5) * 1_000_000)})
+            self.next_heartbeat = now + 10
 
     def password_invalid(self):
         path = f"{HOME}/conf/.password_verification"

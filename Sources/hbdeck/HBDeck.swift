@@ -13,7 +13,8 @@ struct HBDeck: AsyncParsableCommand {
         version: HBDeckVersion.current,
         subcommands: [
             ListCommand.self, InspectCommand.self, StartCommand.self, StopCommand.self, RestartCommand.self,
-            RemoveCommand.self, LogsCommand.self, StatsCommand.self, EventsCommand.self,
+            RemoveCommand.self, LogsCommand.self, StatsCommand.self, EventsCommand.self, BotCommandGroup.self,
+            WatchCommand.self,
         ]
     )
 }

@@ -1,19 +1,20 @@
 import Foundation
+import HBTestSupport
 import Testing
 
 /// The command line against the private engine, with a container of the test bot image.
-@Suite(.enabled(if: HBDeckProcess.testHost != nil, "needs the private test engine (make test)"), .serialized)
+@Suite(.enabled(if: TestEngine.isConfigured, "needs the private test engine (make test)"), .serialized)
 struct CLIEngineTests {
-    static let botImage = "hbdeck-test/hummingbot:latest"
+    static let botImage = TestEngine.botImage
 
     /// A bot-image container that prints a line every 200 ms, removed afterwards.
     func withBot(_ body: (String) throws -> Void) throws {
         let name = "hbt-cli-\(UInt32.random(in: 0...UInt32.max))"
-        try HBDeckProcess.docker([
+        try TestEngine.docker([
             "run", "-d", "--name", name, "--network", "none", "-e", "CONFIG_PASSWORD=do-not-show-me", "--label", "hbdeck.test=1",
             Self.botImage, "bash", "-c", "for i in $(seq 1 1000); do echo line-$i; echo oops-$i >&2; sleep 0.2; done",
         ])
-        defer { try? HBDeckProcess.docker(["rm", "-f", name]) }
+        defer { _ = try? TestEngine.docker(["rm", "-f", name]) }
         try body(name)
     }
 
@@ -45,15 +46,15 @@ struct CLIEngineTests {
         try withBot { name in
             let stop = try HBDeckProcess.run(["stop", "-t", "1", name])
             #expect(stop.stdout == "\(name): stopped\n")
-            #expect(try HBDeckProcess.docker(["inspect", "-f", "{{.State.Running}}", name]) == "false")
+            #expect(try TestEngine.docker(["inspect", "-f", "{{.State.Running}}", name]) == "false")
             #expect(try HBDeckProcess.run(["start", name]).status == 0)
-            #expect(try HBDeckProcess.docker(["inspect", "-f", "{{.State.Running}}", name]) == "true")
+            #expect(try TestEngine.docker(["inspect", "-f", "{{.State.Running}}", name]) == "true")
             #expect(try HBDeckProcess.run(["restart", "-t", "1", name]).stdout == "\(name): restarted\n")
 
             let unknown = try HBDeckProcess.run(["stop", name, "no-such-bot"])
             #expect(unknown.status == 1)
             #expect(unknown.stderr == "hbdeck: no such instance: no-such-bot\n")
-            #expect(try HBDeckProcess.docker(["inspect", "-f", "{{.State.Running}}", name]) == "true", "nothing is done when a name is wrong")
+            #expect(try TestEngine.docker(["inspect", "-f", "{{.State.Running}}", name]) == "true", "nothing is done when a name is wrong")
 
             let invalid = try HBDeckProcess.run(["start", "bad.name"])
             #expect(invalid.status == 1)
@@ -107,12 +108,49 @@ struct CLIEngineTests {
             group.leave()
         }
         Thread.sleep(forTimeInterval: 1)
-        try HBDeckProcess.docker(["run", "--name", name, "--network", "none", Self.botImage, "true"])
-        try HBDeckProcess.docker(["rm", name])
+        try TestEngine.docker(["run", "--name", name, "--network", "none", Self.botImage, "true"])
+        try TestEngine.docker(["rm", name])
         group.wait()
         let lines = (result?.stdout ?? "").split(separator: "\n").compactMap {
             try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
         }.filter { $0["name"] as? String == name }
         #expect(lines.compactMap { $0["action"] as? String }.filter { ["create", "start", "die", "destroy"].contains($0) } == ["create", "start", "die", "destroy"])
+    }
+}
+
+/// `hbdeck bot …` and `hbdeck watch` against a test broker and a test bot.
+@Suite(.enabled(if: TestEngine.isConfigured, "needs the private test engine (make test)"))
+struct CLIBotTests {
+    @Test func botCommandsPrintRepliesAndFailClearly() throws {
+        let fleet = try TestFleet("clibot")
+        defer { fleet.remove() }
+        let bot = try fleet.startBot(TestEngine.uniqueName("clibot"))
+        let port = String(fleet.port)
+        // The bot needs a moment to connect; status is then answered.
+        var status = try HBDeckProcess.run(["bot", "status", "--mqtt-port", port, bot])
+        for _ in 0..<20 where status.status != 0 {
+            Thread.sleep(forTimeInterval: 0.5)
+            status = try HBDeckProcess.run(["bot", "status", "--mqtt-port", port, bot])
+        }
+        #expect(status.status == 0)
+        #expect(status.stdout.contains("Running: True"))
+
+        let start = try HBDeckProcess.run(["bot", "start", "--mqtt-port", port, bot])
+        #expect(start.status == 1)
+        #expect(start.stderr == "hbdeck: \(bot) answered 400: The bot is already running - please run \"stop\" first\n")
+
+        let silent = try HBDeckProcess.run(["bot", "status", "--mqtt-port", port, "--reply-timeout", "1", "nobody_here"])
+        #expect(silent.status == 1)
+        #expect(silent.stderr == "hbdeck: no reply from nobody_here to status within 1 s\n")
+
+        let noBroker = try HBDeckProcess.run(["bot", "status", "--mqtt-port", "1", "--connect-timeout", "1", bot])
+        #expect(noBroker.status == 1)
+        #expect(noBroker.stderr.hasPrefix("hbdeck: cannot reach the MQTT broker at 127.0.0.1:1 ("))
+
+        let watch = try HBDeckProcess.run(["watch", "--json", "--mqtt-port", port, bot], seconds: 3)
+        let lines = watch.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(!lines.isEmpty)
+        #expect(lines.allSatisfy { $0["instance"] as? String == bot })
+        #expect(Set(lines.compactMap { $0["type"] as? String }).isSuperset(of: ["log", "performance"]))
     }
 }

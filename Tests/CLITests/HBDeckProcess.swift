@@ -1,4 +1,5 @@
 import Foundation
+import HBTestSupport
 import Testing
 
 /// Runs the built `hbdeck` binary as an operator's shell would.
@@ -15,7 +16,7 @@ struct HBDeckProcess {
         return URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("hbdeck")
     }
 
-    static let testHost = ProcessInfo.processInfo.environment["HBDECK_TEST_DOCKER_HOST"]
+    static let testHost = TestEngine.host
 
     static func run(_ arguments: [String], dockerHost: String? = testHost, seconds: Double = 60) throws -> Result {
         let process = Process()
@@ -38,23 +39,5 @@ struct HBDeckProcess {
         return Result(
             status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
             stderr: String(decoding: stderr, as: UTF8.self))
-    }
-
-    /// Runs the docker CLI against the test engine.
-    @discardableResult
-    static func docker(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["docker"] + arguments
-        var env = ProcessInfo.processInfo.environment
-        env["DOCKER_HOST"] = testHost
-        process.environment = env
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }

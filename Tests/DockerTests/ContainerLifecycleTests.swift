@@ -1,4 +1,5 @@
 import Docker
+import HBTestSupport
 import Foundation
 import HBModel
 import Testing

@@ -1,4 +1,5 @@
 import Docker
+import HBTestSupport
 import Foundation
 import Testing
 
@@ -162,7 +163,7 @@ struct StreamingTests {
             #expect(usage.pids == 1)
             #expect(usage.cpuPercent != nil)
 
-            let cli = try TestEngine.dockerCLI(["stats", "--no-stream", "--format", "{{.MemUsage}}", id])
+            let cli = try TestEngine.docker(["stats", "--no-stream", "--format", "{{.MemUsage}}", id])
             let used = try #require(cli.split(separator: "/").first.flatMap { parseDockerSize(String($0)) }, "docker stats printed \(cli)")
             let ours = Double(try #require(usage.memoryUsed))
             #expect(abs(ours - used) / used < 0.05, "ours \(ours), docker stats \(used)")

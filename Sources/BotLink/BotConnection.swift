@@ -1,0 +1,110 @@
+import Foundation
+
+/// The console's link to its bots over one broker: telemetry into a `TelemetryHub`, commands out
+/// with replies matched by a reply topic of the console's own.
+public actor BotConnection {
+    public nonisolated let client: MQTTClient
+    public nonisolated let hub: TelemetryHub
+    public nonisolated let namespace: String
+    private let replyPrefix: String
+    private let pending = PendingReplies()
+    private var router: Task<Void, Never>?
+    private var sequence = 0
+    private var observers: [UUID: AsyncStream<(String, BotTelemetry)>.Continuation] = [:]
+
+    /// `messageBuffer` bounds the messages waiting to be folded in; past it they are dropped and counted.
+    public init(settings: MQTTSettings, namespace: String = "hbot", logCapacity: Int = 5000, messageBuffer: Int = 50_000) {
+        self.client = MQTTClient(settings: settings, bufferSize: messageBuffer)
+        self.hub = TelemetryHub(namespace: namespace, logCapacity: logCapacity)
+        self.namespace = namespace
+        self.replyPrefix = "hbdeck/\(settings.clientID)/reply"
+    }
+
+    public func start() async throws {
+        guard router == nil else { return }
+        try await client.start()
+        for topic in BotTopic.subscriptions(namespace: namespace) {
+            try await client.subscribe(topic, qos: 0)
+        }
+        try await client.subscribe(replyPrefix + "/#", qos: 1)
+        let messages = client.messages
+        router = Task { [weak self] in
+            for await message in messages {
+                await self?.route(message)
+            }
+        }
+    }
+
+    /// Waits until the broker accepted the connection; false after `seconds`.
+    public func waitUntilConnected(seconds: Double) async -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !client.state.isConnected {
+            if Date() >= deadline || Task.isCancelled { return false }
+            try? await Task.sleep(nanoseconds: 20_000_000)
+        }
+        return true
+    }
+
+    /// Decoded telemetry as it arrives, for watchers. Bounded: a slow watcher loses the oldest.
+    public func telemetry() -> AsyncStream<(String, BotTelemetry)> {
+        let (stream, continuation) = AsyncStream.makeStream(of: (String, BotTelemetry).self, bufferingPolicy: .bufferingNewest(10_000))
+        let id = UUID()
+        observers[id] = continuation
+        continuation.onTermination = { _ in Task { await self.removeObserver(id) } }
+        return stream
+    }
+
+    /// Sends a command at QoS 1 and waits for the bot's reply.
+    public func send(_ command: BotCommand, to instanceID: String, timeout: Double? = nil) async throws -> BotReply {
+        guard client.state.isConnected else {
+            let reason: String
+            if case .disconnected(let why, _) = client.state { reason = why } else { reason = "connecting" }
+            throw BotCommandError.brokerUnavailable(address: client.settings.address, reason: reason)
+        }
+        sequence += 1
+        let replyTopic = "\(replyPrefix)/\(sequence)-\(UInt32.random(in: 0...UInt32.max))"
+        let envelope: JSONValue = .object([
+            "header": .object([
+                "reply_to": .string(replyTopic),
+                "timestamp": .number((Date().timeIntervalSince1970 * 1000).rounded()),
+            ]),
+            "data": command.data,
+        ])
+        let seconds = timeout ?? command.defaultTimeout
+        await pending.expect(replyTopic)
+        do {
+            try await client.publish("\(namespace)/\(instanceID)/\(command.topicSuffix)", payload: try JSONValueDecoding.encode(envelope), qos: 1)
+        } catch {
+            await pending.expire(replyTopic)
+            throw error
+        }
+        guard let answered = await pending.wait(on: replyTopic, seconds: seconds) else {
+            throw BotCommandError.noReply(instance: instanceID, command: command.topicSuffix, seconds: seconds)
+        }
+        return answered
+    }
+
+    public func close() async {
+        router?.cancel()
+        router = nil
+        await pending.cancelAll()
+        await client.close()
+        for continuation in observers.values { continuation.finish() }
+        observers.removeAll()
+    }
+
+    private func route(_ message: MQTTMessage) async {
+        if message.topic.hasPrefix(replyPrefix + "/") {
+            if let reply = BotReply(payload: message.payload) {
+                await pending.resolve(message.topic, with: reply)
+            }
+            return
+        }
+        guard let decoded = await hub.ingest(message) else { return }
+        for continuation in observers.values { continuation.yield(decoded) }
+    }
+
+    private func removeObserver(_ id: UUID) {
+        observers[id] = nil
+    }
+}

@@ -1,0 +1,10 @@
+/// An order the bot created and has not yet completed, cancelled or failed.
+public struct OpenOrder: Sendable, Equatable, Codable {
+    public let orderID: String
+    public let tradingPair: String?
+    public let side: String?
+    public let price: Double?
+    public let amount: Double?
+    public var filledAmount: Double
+    public let createdAt: Double
+}

@@ -1,0 +1,121 @@
+import ArgumentParser
+import BotLink
+import Foundation
+import HBModel
+
+struct BotStatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "The bot's status text.")
+    @OptionGroup var target: BotTarget
+
+    func run() async throws {
+        try await target.send(.status) { reply in
+            StandardOutput.line(reply.statusText ?? reply.message)
+        }
+    }
+}
+
+struct BotHistoryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "history", abstract: "The bot's trades.")
+    @OptionGroup var target: BotTarget
+    @Option(help: "Days back (0: all).") var days: Double = 0
+    @Flag(help: "Print JSON.") var json = false
+
+    func run() async throws {
+        try await target.send(.history(days: days)) { reply in
+            if json {
+                StandardOutput.line(try JSONOutput.encode(reply.trades))
+                return
+            }
+            var table = TextTable("TIME", "SIDE", "SYMBOL", "PRICE", "QUANTITY", "TRADE ID", rightAligned: [3, 4])
+            for trade in reply.trades {
+                let time = trade["trade_timestamp"]?.doubleValue.map {
+                    Date(timeIntervalSince1970: $0 / 1000).formatted(.iso8601)
+                } ?? Formatting.unknown
+                table.add([
+                    time, trade["trade_type"]?.compactText ?? "", trade["symbol"]?.compactText ?? "",
+                    trade["price"]?.compactText ?? "", trade["quantity"]?.compactText ?? "", trade["trade_id"]?.compactText ?? "",
+                ])
+            }
+            StandardOutput.line(table.render())
+            StandardOutput.line("\(reply.trades.count) trades")
+        }
+    }
+}
+
+struct BotStartCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "start", abstract: "Start the bot's strategy.")
+    @OptionGroup var target: BotTarget
+    @Option(help: "Script to run.") var script: String?
+    @Option(help: "Script config file.") var conf: String?
+
+    func run() async throws {
+        try await target.send(.start(script: script, conf: conf)) { _ in
+            StandardOutput.line("\(target.name): strategy started")
+        }
+    }
+}
+
+struct BotStopCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stop", abstract: "Stop the bot's strategy; it cancels its open orders unless told not to.")
+    @OptionGroup var target: BotTarget
+    @Flag(help: "Leave open orders on the exchange.") var skipOrderCancellation = false
+
+    func run() async throws {
+        try await target.send(.stop(skipOrderCancellation: skipOrderCancellation)) { _ in
+            StandardOutput.line("\(target.name): strategy stopped\(skipOrderCancellation ? " (orders left open)" : "")")
+        }
+    }
+}
+
+struct BotConfigCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config", abstract: "Change the bot's settings: KEY=VALUE … (values read as JSON when they parse).")
+    @OptionGroup var target: BotTarget
+    @Argument(help: "Settings as KEY=VALUE.") var settings: [String] = []
+
+    func run() async throws {
+        var params: [(String, JSONValue)] = []
+        for setting in settings {
+            guard let equals = setting.firstIndex(of: "="), equals != setting.startIndex else {
+                throw ValidationError("\"\(setting)\" is not KEY=VALUE")
+            }
+            let text = String(setting[setting.index(after: equals)...])
+            let value = (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .string(text)
+            params.append((String(setting[..<equals]), value))
+        }
+        try await target.send(.config(params: params)) { reply in
+            let changes = reply.data["changes"]?.arrayValue ?? []
+            StandardOutput.line("\(target.name): \(changes.count) setting\(changes.count == 1 ? "" : "s") changed")
+        }
+    }
+}
+
+struct BotImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "import", abstract: "Import a strategy config file.")
+    @OptionGroup var target: BotTarget
+    @Argument(help: "Strategy file under conf/strategies.") var strategy: String
+
+    func run() async throws {
+        try await target.send(.importStrategy(strategy)) { _ in
+            StandardOutput.line("\(target.name): imported \(strategy)")
+        }
+    }
+}
+
+struct BotBalanceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "balance", abstract: "Set a balance limit (with --exchange) or a paper-trade balance.")
+    @OptionGroup var target: BotTarget
+    @Option(help: "Exchange: set a limit there instead of a paper balance.") var exchange: String?
+    @Option(help: "Asset, such as USDT.") var asset: String
+    @Option(help: "Amount.") var amount: Double
+
+    func run() async throws {
+        let command: BotCommand = exchange.map { .balanceLimit(exchange: $0, asset: asset, amount: amount) }
+            ?? .balancePaper(asset: asset, amount: amount)
+        try await target.send(command) { reply in
+            StandardOutput.line("\(target.name): \(reply.message)")
+        }
+    }
+}

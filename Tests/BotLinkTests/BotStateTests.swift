@@ -1,0 +1,91 @@
+@testable import BotLink
+import HBModel
+import Testing
+
+@Suite struct BotStateTests {
+    /// Replays the recorded session and checks the reducer against what the events themselves say.
+    @Test func openOrdersAndTradesFollowTheRecordedEvents() async throws {
+        let hub = TelemetryHub()
+        var created = Set<String>(), closed = Set<String>()
+        var fills = 0
+        for message in try RecordedTelemetry.messages() {
+            guard let (_, telemetry) = await hub.ingest(message, receivedAt: 1000) else { continue }
+            guard case .event(let event) = telemetry, let id = event.orderID else { continue }
+            switch event.kind {
+            case "BuyOrderCreated", "SellOrderCreated": created.insert(id)
+            case "OrderFilled": fills += 1
+            case "BuyOrderCompleted", "SellOrderCompleted", "OrderCancelled": closed.insert(id)
+            default: break
+            }
+        }
+        let record = try #require(await hub.record("demo_mm_01"))
+        #expect(Set(record.activity.openOrders.keys) == created.subtracting(closed))
+        #expect(record.activity.tradeCount == fills)
+        #expect(fills > 0)
+        #expect(record.activity.totals?.volumeTraded != nil)
+        #expect(record.decodeFailures == 0)
+        #expect(record.liveness.health(now: 1005, timeout: 30) == .online)
+    }
+
+    @Test func partialFillsStayOpenUntilCompleted() {
+        var activity = BotActivity()
+        func event(_ kind: String, _ amount: Double) -> BotTelemetry {
+            .event(OrderEvent(timestamp: 1, kind: kind, orderID: "o1", tradingPair: "X-Y", side: "BUY", orderType: "LIMIT", price: 10, amount: amount, data: .object([:])))
+        }
+        activity.apply(event("BuyOrderCreated", 2))
+        activity.apply(event("OrderFilled", 0.5))
+        #expect(activity.openOrders["o1"]?.filledAmount == 0.5)
+        activity.apply(event("OrderFilled", 1.5))
+        #expect(activity.openOrders["o1"]?.filledAmount == 2)
+        activity.apply(event("BuyOrderCompleted", 2))
+        #expect(activity.openOrders.isEmpty)
+        #expect(activity.tradeCount == 2)
+        #expect(activity.tradedVolume == 20)
+    }
+
+    @Test func performanceSumsControllersAndSurvivesAStop() {
+        var activity = BotActivity()
+        #expect(activity.totals == nil)
+        activity.apply(.performance([
+            "a": ControllerPerformance(realizedPnlQuote: 1, globalPnlQuote: 2, volumeTraded: 100, closeTypeCounts: ["CloseType.TAKE_PROFIT": 3]),
+            "b": ControllerPerformance(realizedPnlQuote: -0.5, globalPnlQuote: -1, volumeTraded: 50, closeTypeCounts: ["CloseType.TAKE_PROFIT": 1]),
+        ]))
+        #expect(activity.totals?.globalPnlQuote == 1)
+        #expect(activity.totals?.volumeTraded == 150)
+        #expect(activity.totals?.closeTypeCounts["CloseType.TAKE_PROFIT"] == 4)
+        #expect(activity.totals?.unrealizedPnlQuote == nil)
+        activity.apply(.performance([:]))
+        #expect(activity.totals?.globalPnlQuote == 1)
+    }
+
+    @Test func errorsAreCountedAndLogsBounded() {
+        var activity = BotActivity(logCapacity: 3)
+        for i in 0..<10 {
+            activity.apply(.log(BotLogRecord(timestamp: Double(i), message: "m\(i)", levelNumber: i == 7 ? 40 : 20, levelName: i == 7 ? "ERROR" : "INFO", logger: "x")))
+        }
+        #expect(activity.logs.elements.map(\.message) == ["m7", "m8", "m9"])
+        #expect(activity.logs.evicted == 7)
+        #expect(activity.errorCount == 1)
+        #expect(activity.lastError?.message == "m7")
+    }
+
+    @Test func livenessFromHeartbeats() {
+        var liveness = BotLiveness()
+        #expect(liveness.health(now: 0, timeout: 30) == .unknown)
+        liveness.record(.log(BotLogRecord(timestamp: 0, message: "", levelNumber: 20, levelName: "INFO", logger: "")), receivedAt: 100)
+        #expect(liveness.health(now: 101, timeout: 30) == .unresponsive)
+        liveness.record(.availability(online: true, at: 0), receivedAt: 102)
+        #expect(liveness.health(now: 103, timeout: 30) == .online)
+        liveness.record(.heartbeat(at: 0), receivedAt: 110)
+        #expect(liveness.health(now: 140, timeout: 30) == .online)
+        #expect(liveness.health(now: 140.5, timeout: 30) == .unresponsive)
+    }
+
+    @Test func ringBufferKeepsTheNewest() {
+        var ring = RingBuffer<Int>(capacity: 4)
+        for i in 1...10 { ring.append(i) }
+        #expect(ring.elements == [7, 8, 9, 10])
+        #expect(ring.last == 10)
+        #expect(ring.count == 4)
+    }
+}

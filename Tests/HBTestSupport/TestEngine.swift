@@ -1,0 +1,81 @@
+import Docker
+import Foundation
+import HBModel
+
+/// The private test engine started by `scripts/testenv.sh up` (`make test` sets HBDECK_TEST_DOCKER_HOST).
+public enum TestEngine {
+    public static let host = ProcessInfo.processInfo.environment["HBDECK_TEST_DOCKER_HOST"]
+    public static var isConfigured: Bool { host != nil }
+
+    public static let baseImage = "hbdeck-test/debian:bookworm"
+    public static let botImage = "hbdeck-test/hummingbot:latest"
+    public static let brokerImage = "hbdeck-test/mosquitto:2"
+    public static let testLabel = "hbdeck.test"
+
+    public static func client() async throws -> DockerClient {
+        guard let host else { throw TestEnvironmentMissing() }
+        return try await DockerClient.connect(to: try DockerEndpoint(parsing: host))
+    }
+
+    public static func uniqueName(_ stem: String) -> String {
+        "hbt-\(stem)-\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    /// A spec for a short-lived test container with no network.
+    public static func spec(
+        _ command: [String], image: String = baseImage, tty: Bool = false, memory: Int64? = nil, logDriver: LogConfig? = nil
+    ) -> ContainerSpec {
+        ContainerSpec(
+            image: image, cmd: command, labels: [testLabel: "1"], tty: tty,
+            hostConfig: .init(networkMode: "none", memory: memory, logConfig: logDriver))
+    }
+
+    /// Creates and starts a container, runs `body`, and removes the container whatever happened.
+    public static func withContainer<T>(
+        _ client: DockerClient, _ stem: String, _ spec: ContainerSpec, start: Bool = true,
+        _ body: (String) async throws -> T
+    ) async throws -> T {
+        let id = try await client.createContainer(name: uniqueName(stem), spec: spec)
+        do {
+            if start { try await client.startContainer(id) }
+            let result = try await body(id)
+            try? await client.removeContainer(id, force: true)
+            return result
+        } catch {
+            try? await client.removeContainer(id, force: true)
+            throw error
+        }
+    }
+
+    /// Runs the docker CLI against the test engine and returns its trimmed stdout.
+    @discardableResult
+    public static func docker(_ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["docker"] + arguments
+        var env = ProcessInfo.processInfo.environment
+        env["DOCKER_HOST"] = host
+        process.environment = env
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+public struct TestEnvironmentMissing: Error, CustomStringConvertible {
+    public var description: String { "HBDECK_TEST_DOCKER_HOST is not set: run the tests with `make test`" }
+}
+
+/// Polls `condition` every 50 ms until true or `seconds` pass.
+public func eventually(within seconds: Double, _ condition: () async throws -> Bool) async throws -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if try await condition() { return true }
+        try await Task.sleep(nanoseconds: 50_000_000)
+    }
+    return try await condition()
+}

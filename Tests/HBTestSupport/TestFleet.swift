@@ -1,0 +1,74 @@
+import Foundation
+
+/// A broker and test bots on the private engine, laid out like Hummingbot's deploy tooling, on host
+/// networking with the broker on a loopback port of its own. `remove()` takes it all away.
+public final class TestFleet {
+    public let port: Int
+    public let root: URL
+    public let brokerName: String
+    public let namespace = "hbot"
+    public private(set) var bots: [String] = []
+    public static let password = "test-password"
+
+    /// Lays out the fleet's folder and, unless told not to, starts its broker.
+    public init(_ stem: String, startingBroker: Bool = true) throws {
+        port = Int.random(in: 20_000...40_000)
+        brokerName = TestEngine.uniqueName("\(stem)-broker")
+        root = URL(fileURLWithPath: "/tmp/hbdeck-tests/\(brokerName)")
+        let config = root.appendingPathComponent("broker")
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        try "listener \(port) 127.0.0.1\nallow_anonymous true\nmax_queued_messages 0\n".write(
+            to: config.appendingPathComponent("mosquitto.conf"), atomically: true, encoding: .utf8)
+        if startingBroker { try startBroker() }
+    }
+
+    public func startBroker() throws {
+        try TestEngine.docker([
+            "run", "-d", "--name", brokerName, "--network", "host", "--label", "\(TestEngine.testLabel)=1",
+            "-v", "\(root.path)/broker:/mosquitto/config:ro", TestEngine.brokerImage,
+        ])
+    }
+
+    /// Starts a test bot whose `instance_id` is `name`, with `SCRIPT_CONFIG=<name>.yml`.
+    @discardableResult
+    public func startBot(_ name: String, environment: [String: String] = [:]) throws -> String {
+        let instance = root.appendingPathComponent("instances/\(name)")
+        for folder in ["conf/connectors", "conf/scripts", "conf/controllers", "data", "logs"] {
+            try FileManager.default.createDirectory(at: instance.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let conf = """
+            instance_id: \(name)
+            mqtt_bridge:
+              mqtt_host: 127.0.0.1
+              mqtt_port: \(port)
+              mqtt_namespace: \(namespace)
+              mqtt_autostart: true
+
+            """
+        try conf.write(to: instance.appendingPathComponent("conf/conf_client.yml"), atomically: true, encoding: .utf8)
+        try "script_file_name: v2_with_controllers.py\n".write(
+            to: instance.appendingPathComponent("conf/scripts/\(name).yml"), atomically: true, encoding: .utf8)
+        var arguments = [
+            "run", "-d", "--name", name, "--network", "host", "--label", "\(TestEngine.testLabel)=1",
+            "-e", "CONFIG_PASSWORD=\(Self.password)", "-e", "SCRIPT_CONFIG=\(name).yml", "-e", "HEADLESS_MODE=true",
+            "-v", "\(instance.path)/conf:/home/hummingbot/conf",
+            "-v", "\(instance.path)/data:/home/hummingbot/data",
+            "-v", "\(instance.path)/logs:/home/hummingbot/logs",
+        ]
+        for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
+        arguments.append(TestEngine.botImage)
+        try TestEngine.docker(arguments)
+        bots.append(name)
+        return name
+    }
+
+    /// The bot's own log file, `logs/logs_<config>.log` in its instance folder.
+    public func logFile(_ bot: String) -> URL {
+        root.appendingPathComponent("instances/\(bot)/logs/logs_\(bot).log")
+    }
+
+    public func remove() {
+        for name in bots + [brokerName] { _ = try? TestEngine.docker(["rm", "-f", name]) }
+        try? FileManager.default.removeItem(at: root)
+    }
+}

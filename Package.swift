@@ -32,6 +32,21 @@ let package = Package(
         // Hummingbot's MQTT remote-control protocol: telemetry, liveness, bot state and RPC.
         .target(name: "BotLink", dependencies: ["CMosquitto", "HBModel"]),
 
+        // The in-memory screen: cells, roles, themes, keys. No terminal I/O.
+        .target(name: "Canvas", dependencies: ["HBModel"]),
+
+        // The console's panes, key handling and view state: pure, drawn into a Canvas grid.
+        .target(name: "Console", dependencies: ["Canvas", "HBModel"]),
+
+        // ncursesw, Debian's libncurses-dev.
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+
+        // The real terminal: draws a Canvas grid through ncursesw, reads keys, restores on exit.
+        .target(name: "Terminal", dependencies: ["Canvas", "CNcursesw"]),
+
+        // Actors that watch the engine and the bots and publish immutable snapshots. No drawing.
+        .target(name: "Monitor", dependencies: ["Docker", "BotLink", "HBModel"]),
+
         // The scriptable command line and, later, the console.
         .executableTarget(
             name: "hbdeck",
@@ -39,6 +54,10 @@ let package = Package(
                 "HBModel",
                 "Docker",
                 "BotLink",
+                "Monitor",
+                "Console",
+                "Canvas",
+                "Terminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +77,7 @@ let package = Package(
         ),
         .testTarget(name: "BotLinkTests", dependencies: ["BotLink", "HBModel", "HBTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["HBTestSupport"]),
+        .testTarget(name: "ConsoleTests", dependencies: ["Console", "Canvas", "HBModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

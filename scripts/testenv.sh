@@ -29,7 +29,7 @@ need_root() {
 install_packages() {
   need_root
   local missing=()
-  for p in docker.io mosquitto mosquitto-clients libncurses-dev libmosquitto-dev tmux debootstrap iproute2; do
+  for p in docker.io mosquitto mosquitto-clients libncurses-dev libmosquitto-dev tmux debootstrap iproute2 socat curl; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   if [ ${#missing[@]} -gt 0 ]; then

@@ -73,6 +73,7 @@ class Bot:
         self.ballast = []
         self.stopping = False
         self.pending_logs = []
+        self.autostart_pending = False
         self.next_heartbeat = float("inf")
         os.makedirs(f"{HOME}/logs", exist_ok=True)
         os.makedirs(f"{HOME}/data", exist_ok=True)
@@ -140,6 +141,10 @@ class Bot:
         client.subscribe(f"{self.prefix}/external/event/#", qos=0)
         self.publish("status_updates", {"timestamp": int(time.time() * 1000), "type": "availability", "msg": "online"})
         self.next_heartbeat = time.time()  # heartbeats count from each connect
+        with self.lock:
+            if self.autostart_pending:  # headless: the strategy starts once the bridge is up
+                self.autostart_pending = False
+                self.running_strategy = True
         with self.lock:
             queued, self.pending_logs = self.pending_logs, []
         for payload in queued:
@@ -339,7 +344,7 @@ class Bot:
         self.log(f"Starting Hummingbot instance {self.instance_id}", logger="hummingbot.client.hummingbot_application")
         self.client.connect_async(self.mqtt_host, self.mqtt_port, keepalive=60)
         self.client.loop_start()
-        self.running_strategy = bool(self.script_config)
+        self.autostart_pending = bool(self.script_config)
         crash_after = env_int("HBDECK_BOT_CRASH_AFTER", 0)
         grow = env_int("HBDECK_BOT_GROW_MB", 0)
         log_rate = env_int("HBDECK_BOT_LOG_RATE", 0)

@@ -29,6 +29,10 @@ public struct RingBuffer<Element>: Sendable where Element: Sendable {
         Array(storage[head...] + storage[..<head])
     }
 
+    public var first: Element? {
+        storage.count < capacity ? storage.first : storage[head]
+    }
+
     public var last: Element? {
         storage.isEmpty ? nil : storage[(head + storage.count - 1) % storage.count]
     }

@@ -12,10 +12,11 @@ struct HBDeck: AsyncParsableCommand {
             """,
         version: HBDeckVersion.current,
         subcommands: [
-            ListCommand.self, InspectCommand.self, StartCommand.self, StopCommand.self, RestartCommand.self,
+            ConsoleRunCommand.self, ListCommand.self, InspectCommand.self, StartCommand.self, StopCommand.self, RestartCommand.self,
             RemoveCommand.self, LogsCommand.self, StatsCommand.self, EventsCommand.self, BotCommandGroup.self,
             WatchCommand.self,
-        ]
+        ],
+        defaultSubcommand: ConsoleRunCommand.self
     )
 }
 

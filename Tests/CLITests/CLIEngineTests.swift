@@ -154,3 +154,25 @@ struct CLIBotTests {
         #expect(Set(lines.compactMap { $0["type"] as? String }).isSuperset(of: ["log", "performance"]))
     }
 }
+
+/// Operators complain that deployed bots vanish from lists after a new image is pulled.
+@Suite(.enabled(if: TestEngine.isConfigured, "needs the private test engine (make test)"))
+struct MovedImageTagTests {
+    @Test func aBotWhoseImageTagMovedIsStillListed() throws {
+        let tag = "hbdeck-test/moved/hummingbot:\(UInt32.random(in: 0...UInt32.max))"
+        let name = TestEngine.uniqueName("moved")
+        try TestEngine.docker(["tag", TestEngine.baseImage, tag])
+        try TestEngine.docker(["create", "--name", name, "--network", "none", tag, "true"])
+        defer {
+            _ = try? TestEngine.docker(["rm", "-f", name])
+            _ = try? TestEngine.docker(["rmi", tag])
+        }
+        // A newer image takes the tag: the container now shows an image ID.
+        try TestEngine.docker(["tag", TestEngine.brokerImage, tag])
+        let shown = try TestEngine.docker(["inspect", "-f", "{{.Image}}", name])
+        #expect(shown.hasPrefix("sha256:"))
+        let listed = try HBDeckProcess.run(["ls"])
+        #expect(listed.stdout.contains(name))
+        #expect(listed.stdout.contains(tag))
+    }
+}

@@ -17,8 +17,22 @@ import Testing
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
-    @Test func withNoArgumentsItPrintsHelp() throws {
+    @Test func withoutATerminalTheConsoleSaysWhatToDoInstead() throws {
         let result = try HBDeckProcess.run([])
-        #expect(result.stdout.contains("USAGE: hbdeck <subcommand>") || result.stderr.contains("USAGE: hbdeck <subcommand>"))
+        #expect(result.status == 1)
+        #expect(result.stderr == "hbdeck: the console needs a terminal; for scripts use a command such as `hbdeck ls` (see --help)\n")
+        let help = try HBDeckProcess.run(["--help"])
+        #expect(help.stdout.contains("USAGE: hbdeck <subcommand>"))
+    }
+
+    @Test func aBrokenConfigFileNamesTheLine() throws {
+        let path = "/tmp/hbdeck-config-\(UInt32.random(in: 0...UInt32.max)).yml"
+        try "theme: dark\nrefresh_interval: soon\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = try HBDeckProcess.run(["console", "--config", path])
+        #expect(result.status == 1)
+        #expect(result.stderr == "hbdeck: \(path):2: refresh_interval must be a number\n")
+        let missing = try HBDeckProcess.run(["console", "--config", "/nonexistent/hbdeck.yml"])
+        #expect(missing.stderr == "hbdeck: cannot read the config file /nonexistent/hbdeck.yml\n")
     }
 }

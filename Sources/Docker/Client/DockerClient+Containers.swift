@@ -7,6 +7,20 @@ extension DockerClient {
             timeout: defaultTimeout, operation: "container list")
     }
 
+    /// Puts back the image name of containers whose tag has moved on (a newer image was pulled), from
+    /// `Config.Image`, so they are still recognised as bots. Inspects only those; `known` caches names by id.
+    public func resolvingImageNames(_ containers: [ContainerSummary], known: [String: String] = [:]) async throws -> [ContainerSummary] {
+        var resolved = containers
+        for index in resolved.indices where resolved[index].imageIsID {
+            if let name = known[resolved[index].id] {
+                resolved[index].image = name
+            } else if let details = try? await inspectContainer(resolved[index].id), !details.config.image.isEmpty {
+                resolved[index].image = details.config.image
+            }
+        }
+        return resolved
+    }
+
     public func inspectContainer(_ idOrName: String) async throws -> ContainerDetails {
         try await requester.decode(
             .GET, "/containers/\(Self.pathComponent(idOrName))/json", timeout: defaultTimeout,

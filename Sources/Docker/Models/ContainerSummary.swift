@@ -2,13 +2,21 @@
 public struct ContainerSummary: Sendable, Decodable, Equatable {
     public let id: String
     public let names: [String]
-    public let image: String
+    /// The image name the container was created from; an image ID when that tag has since moved
+    /// (see `DockerClient.resolvingImageNames`).
+    public internal(set) var image: String
     public let imageID: String?
     public let command: String?
     public let created: Int
     public let state: String
     public let status: String
     public let labels: [String: String]
+
+    /// True when `image` is an image ID rather than a name: the tag moved after the container was made.
+    public var imageIsID: Bool {
+        let hex = image.hasPrefix("sha256:") ? image.dropFirst(7) : Substring(image)
+        return hex.count >= 12 && hex.allSatisfy(\.isHexDigit)
+    }
 
     /// The first name without Docker's leading slash.
     public var name: String {

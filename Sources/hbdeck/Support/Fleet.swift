@@ -6,7 +6,7 @@ struct Fleet {
     let client: DockerClient
 
     func bots() async throws -> [ContainerSummary] {
-        try await client.listContainers(all: true)
+        try await client.resolvingImageNames(try await client.listContainers(all: true))
             .filter { BotClassifier.isBot(image: $0.image, labels: $0.labels) }
             .sorted { $0.name < $1.name }
     }

@@ -1,0 +1,212 @@
+import Canvas
+import HBModel
+
+/// Turns keys into state changes and commands, like htop's handlers returning flags: no I/O here.
+public struct ConsoleController: Sendable {
+    public private(set) var state = ConsoleState()
+
+    public init() {}
+
+    /// Handles one key; returns the commands to run.
+    public mutating func handle(_ key: Key, snapshot: FleetSnapshot, logLineCount: Int) -> [ConsoleCommand] {
+        if let overlay = state.overlay { return handleOverlay(overlay, key) }
+        if state.editing != .none { return handleEditing(key) }
+        let rows = state.visibleInstances(snapshot)
+        let context: Keymap.Context = state.focus == .logs ? .logs : .instances
+        guard let action = Keymap.action(for: key, in: context) else {
+            if key == .escape { state.status = nil }
+            return []
+        }
+        let before = state.selection(in: rows)?.name
+        let commands = perform(action, rows: rows, snapshot: snapshot, logLineCount: logLineCount)
+        let after = state.selection(in: rows)?.name
+        if before != after { return commands + [.follow(after)] }
+        return commands
+    }
+
+    /// Keeps the selection valid when the rows change under it; returns a follow command when it moved.
+    public mutating func reconcile(with snapshot: FleetSnapshot) -> ConsoleCommand? {
+        let current = state.selection(in: state.visibleInstances(snapshot))?.name
+        guard current != state.selected else { return nil }
+        state.selected = current
+        return .follow(current)
+    }
+
+    public mutating func setStatus(_ text: String?) {
+        state.status = text
+    }
+
+    private mutating func perform(_ action: KeyAction, rows: [InstanceSnapshot], snapshot: FleetSnapshot, logLineCount: Int) -> [ConsoleCommand] {
+        let selected = state.selection(in: rows)
+        switch action {
+        case .quit: return [.quit]
+        case .help: state.overlay = .help
+        case .nextPane: state.focus = state.focus == .instances ? .logs : .instances
+        case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
+            if state.focus == .logs { scrollLog(action, count: logLineCount) } else { move(action, rows: rows) }
+        case .filter: state.editing = .filter
+        case .search: state.editing = .search
+        case .cycleSort:
+            let all = ConsoleState.SortKey.allCases
+            state.sort = all[(all.firstIndex(of: state.sort)! + 1) % all.count]
+        case .toggleFollow:
+            state.logView.follow.toggle()
+            state.logView.scroll = 0
+        case .toggleWrap: state.logView.wrap.toggle()
+        case .toggleTimestamps: state.logView.timestamps.toggle()
+        case .toggleErrorsOnly: state.logView.errorsOnly.toggle()
+        case .nextMatch, .previousMatch:
+            state.logView.follow = false
+            state.logView.scroll = max(0, state.logView.scroll + (action == .nextMatch ? -1 : 1))
+        case .saveLog:
+            if let selected { return [.saveLog(selected.name)] }
+        case .start, .stop, .restart, .delete:
+            guard let selected else {
+                state.status = "no instance selected"
+                return []
+            }
+            return lifecycle(action, selected, snapshot: snapshot)
+        case .broker:
+            return brokerAction(snapshot)
+        }
+        return []
+    }
+
+    private mutating func lifecycle(_ action: KeyAction, _ instance: InstanceSnapshot, snapshot: FleetSnapshot) -> [ConsoleCommand] {
+        guard snapshot.engine.isLive else {
+            state.status = "the Docker engine is offline: nothing was done"
+            return []
+        }
+        let name = instance.name
+        guard instance.containerID != nil else {
+            state.status = "\(name) has no container"
+            return []
+        }
+        switch action {
+        case .start:
+            if instance.state == .running {
+                state.status = "\(name) is already running"
+                return []
+            }
+            return [.start(name)]
+        case .stop:
+            let botOnline = instance.health == .online
+            let orders: String
+            switch instance.openOrders {
+            case 0?: orders = " it has no open orders."
+            case let count?: orders = " it cancels its \(count) open order\(count == 1 ? "" : "s")."
+            case nil: orders = " it cancels its open orders."
+            }
+            var steps = [String]()
+            if botOnline { steps.append("1. Ask the bot to stop over MQTT;" + orders) }
+            steps.append("\(botOnline ? "2" : "1"). Stop the container (up to 30 s, then kill).")
+            if !botOnline { steps.append("The bot is not online over MQTT: open orders stay on the exchange.") }
+            state.overlay = .confirm(Confirmation(
+                title: "Stop \(name)?", steps: steps, action: .stop(name, skipBotStop: !botOnline),
+                alternative: botOnline ? (key: "k", label: "Skip step 1", action: .stop(name, skipBotStop: true)) : nil))
+        case .restart:
+            state.overlay = .confirm(Confirmation(
+                title: "Restart \(name)?", steps: ["Restart the container (up to 30 s to stop, then kill)."], action: .restart(name)))
+        case .delete:
+            state.overlay = .confirm(Confirmation(
+                title: "Delete \(name)?",
+                steps: ["Remove the container\(instance.state == .running ? " (killing it: it is running)" : "").", "The bots folder and its logs and trades stay."],
+                action: .delete(name)))
+        default:
+            break
+        }
+        return []
+    }
+
+    private mutating func brokerAction(_ snapshot: FleetSnapshot) -> [ConsoleCommand] {
+        guard snapshot.engine.isLive else {
+            state.status = "the Docker engine is offline: nothing was done"
+            return []
+        }
+        let broker = snapshot.broker
+        guard broker.state != nil else {
+            state.status = "no broker container named \(broker.containerName)"
+            return []
+        }
+        if broker.state == .running {
+            let online = snapshot.botsOnline
+            state.overlay = .confirm(Confirmation(
+                title: "Stop the broker \(broker.containerName)?",
+                steps: ["Stop the broker container.", "\(online) online bot\(online == 1 ? "" : "s") lose their link: no commands, no telemetry until it is back."],
+                action: .stopBroker))
+            return []
+        }
+        return [.startBroker]
+    }
+
+    private mutating func handleOverlay(_ overlay: ConsoleState.Overlay, _ key: Key) -> [ConsoleCommand] {
+        switch overlay {
+        case .help:
+            if key == .escape || key == .character("?") || key == .character("q") || key == .enter { state.overlay = nil }
+            return []
+        case .confirm(let confirmation):
+            switch key {
+            case .character("y"), .character("Y"):
+                state.overlay = nil
+                return [confirmation.action]
+            case .character(let c) where confirmation.alternative?.key == c:
+                state.overlay = nil
+                return [confirmation.alternative!.action]
+            case .character("n"), .character("N"), .escape, .character("q"):
+                state.overlay = nil
+                state.status = "cancelled: nothing was done"
+            default:
+                break
+            }
+            return []
+        }
+    }
+
+    private mutating func handleEditing(_ key: Key) -> [ConsoleCommand] {
+        let editingFilter = state.editing == .filter
+        var text = editingFilter ? state.filter : state.logView.search
+        switch key {
+        case .enter: state.editing = .none
+        case .escape:
+            text = ""
+            state.editing = .none
+        case .backspace, .delete:
+            if !text.isEmpty { text.removeLast() }
+        case .character(let c) where !c.isNewline && text.count < 64:
+            text.append(c)
+        default:
+            break
+        }
+        if editingFilter { state.filter = text } else { state.logView.search = text }
+        return []
+    }
+
+    private mutating func move(_ action: KeyAction, rows: [InstanceSnapshot]) {
+        guard !rows.isEmpty else { return }
+        let index = rows.firstIndex { $0.name == state.selection(in: rows)?.name } ?? 0
+        let target: Int
+        switch action {
+        case .moveUp: target = index - 1
+        case .moveDown: target = index + 1
+        case .pageUp: target = index - 10
+        case .pageDown: target = index + 10
+        case .first: target = 0
+        default: target = rows.count - 1
+        }
+        state.selected = rows[min(max(0, target), rows.count - 1)].name
+    }
+
+    private mutating func scrollLog(_ action: KeyAction, count: Int) {
+        var scroll = state.logView.scroll
+        switch action {
+        case .moveUp: scroll += 1
+        case .moveDown: scroll -= 1
+        case .pageUp: scroll += 10
+        case .pageDown: scroll -= 10
+        case .first: scroll = count
+        default: scroll = 0
+        }
+        state.logView.scroll = min(max(0, scroll), max(0, count - 1))
+        state.logView.follow = state.logView.scroll == 0
+    }
+}

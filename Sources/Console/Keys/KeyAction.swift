@@ -1,0 +1,11 @@
+/// Everything a key can do. `Keymap` binds keys to these; the help screen is generated from it.
+public enum KeyAction: Sendable, Equatable {
+    case moveUp, moveDown, pageUp, pageDown, first, last
+    case nextPane
+    case filter
+    case cycleSort
+    case start, stop, restart, delete, broker
+    case help, quit
+    case toggleFollow, toggleWrap, toggleTimestamps, toggleErrorsOnly
+    case search, nextMatch, previousMatch, saveLog
+}

@@ -1,0 +1,72 @@
+import Canvas
+
+/// Every key binding, in one place: dispatch, the help screen and the footer all read this table.
+public enum Keymap {
+    public enum Context: String, Sendable { case anywhere = "Everywhere", instances = "Instances", logs = "Log pane" }
+
+    public struct Binding: Sendable {
+        public let keys: [Key]
+        public let context: Context
+        public let action: KeyAction
+        public let help: String
+    }
+
+    public static let bindings: [Binding] = [
+        Binding(keys: [.up, .character("k")], context: .anywhere, action: .moveUp, help: "up"),
+        Binding(keys: [.down, .character("j")], context: .anywhere, action: .moveDown, help: "down"),
+        Binding(keys: [.pageUp], context: .anywhere, action: .pageUp, help: "page up"),
+        Binding(keys: [.pageDown], context: .anywhere, action: .pageDown, help: "page down"),
+        Binding(keys: [.character("g"), .home], context: .anywhere, action: .first, help: "first"),
+        Binding(keys: [.character("G"), .end], context: .anywhere, action: .last, help: "last"),
+        Binding(keys: [.tab], context: .anywhere, action: .nextPane, help: "next pane"),
+        Binding(keys: [.character("?")], context: .anywhere, action: .help, help: "help"),
+        Binding(keys: [.character("q")], context: .anywhere, action: .quit, help: "quit"),
+        Binding(keys: [.character("/")], context: .instances, action: .filter, help: "filter by name or state"),
+        Binding(keys: [.character("o")], context: .instances, action: .cycleSort, help: "sort: name, state, P&L, CPU"),
+        Binding(keys: [.character("s")], context: .instances, action: .start, help: "start"),
+        Binding(keys: [.character("x")], context: .instances, action: .stop, help: "stop (bot first, then container)"),
+        Binding(keys: [.character("R")], context: .instances, action: .restart, help: "restart"),
+        Binding(keys: [.character("D")], context: .instances, action: .delete, help: "delete container"),
+        Binding(keys: [.character("b")], context: .instances, action: .broker, help: "broker start/stop"),
+        Binding(keys: [.character("f")], context: .logs, action: .toggleFollow, help: "follow / pause"),
+        Binding(keys: [.character("w")], context: .logs, action: .toggleWrap, help: "wrap"),
+        Binding(keys: [.character("t")], context: .logs, action: .toggleTimestamps, help: "timestamps"),
+        Binding(keys: [.character("e")], context: .logs, action: .toggleErrorsOnly, help: "errors only"),
+        Binding(keys: [.character("/")], context: .logs, action: .search, help: "search"),
+        Binding(keys: [.character("n")], context: .logs, action: .nextMatch, help: "next match"),
+        Binding(keys: [.character("N")], context: .logs, action: .previousMatch, help: "previous match"),
+        Binding(keys: [.character("S")], context: .logs, action: .saveLog, help: "save log to a file"),
+    ]
+
+    /// The action for a key in the focused pane; pane bindings win over global ones.
+    public static func action(for key: Key, in context: Context) -> KeyAction? {
+        bindings.first { $0.context == context && $0.keys.contains(key) }?.action
+            ?? bindings.first { $0.context == .anywhere && $0.keys.contains(key) }?.action
+    }
+
+    /// The footer's short list for a pane.
+    public static func footer(for context: Context) -> [(String, String)] {
+        let wanted: [KeyAction] = context == .logs
+            ? [.help, .toggleFollow, .toggleWrap, .toggleTimestamps, .toggleErrorsOnly, .search, .saveLog, .nextPane, .quit]
+            : [.help, .start, .stop, .restart, .delete, .broker, .filter, .nextPane, .quit]
+        return wanted.compactMap { action in
+            bindings.first { $0.action == action && ($0.context == context || $0.context == .anywhere) }.map {
+                ($0.keys[0].label, shortName(action) ?? $0.help)
+            }
+        }
+    }
+
+    private static func shortName(_ action: KeyAction) -> String? {
+        switch action {
+        case .stop: return "stop"
+        case .delete: return "delete"
+        case .broker: return "broker"
+        case .filter: return "filter"
+        case .nextPane: return "pane"
+        case .toggleFollow: return "follow"
+        case .toggleErrorsOnly: return "errors"
+        case .saveLog: return "save"
+        default: return nil
+        }
+    }
+}

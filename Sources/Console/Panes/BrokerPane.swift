@@ -1,0 +1,35 @@
+import Canvas
+import HBModel
+
+/// The broker container and the console's own MQTT link.
+enum BrokerPane {
+    static func draw(_ snapshot: FleetSnapshot, now: Double, in rect: Rect, into grid: inout CellGrid) {
+        let broker = snapshot.broker
+        grid.box(rect, title: "Broker · \(broker.containerName)")
+        let inner = rect.inner
+        guard inner.height >= 1 else { return }
+        var x = inner.x + 1
+        if let state = broker.state {
+            let word = broker.health ?? state.rawValue.lowercased()
+            x = grid.put("● \(word)", x: x, y: inner.y, role: broker.health == "unhealthy" ? .stateError : StateStyle.role(state), maxX: inner.x + inner.width)
+            let uptime = state == .running ? "  up \(Formatting.duration(seconds: broker.startedAt.map { now - $0 }))" : ""
+            grid.put("  \(broker.image ?? "")\(uptime)  \(broker.address)", x: x, y: inner.y, maxX: inner.x + inner.width)
+        } else {
+            grid.put("no container named \(broker.containerName)", x: x, y: inner.y, role: .dim, maxX: inner.x + inner.width)
+        }
+        guard inner.height >= 2 else { return }
+        let r = broker.resources
+        grid.put(" \(broker.botsHeard) bots heard · CPU \(NumberText.cpu(r.cpuPercent)) % · MEM \(NumberText.memory(r.memoryUsed))", x: inner.x, y: inner.y + 1, maxX: inner.x + inner.width)
+        guard inner.height >= 3 else { return }
+        let link: (String, StyleRole) = {
+            switch broker.link {
+            case .connected(let since): return ("connected \(Formatting.duration(seconds: now - since))", .stateRunning)
+            case .connecting: return ("connecting…", .stateStarting)
+            case .disconnected(let reason): return ("not connected: \(reason), retrying", .stateError)
+            case .disabled: return ("MQTT off", .stateStopped)
+            }
+        }()
+        let at = grid.put(" hbdeck ⇄ broker: ", x: inner.x, y: inner.y + 2, maxX: inner.x + inner.width)
+        grid.put(link.0, x: at, y: inner.y + 2, role: link.1, maxX: inner.x + inner.width)
+    }
+}

@@ -1,0 +1,53 @@
+import Canvas
+import HBModel
+
+/// The top line: the whole fleet at a glance — engine, broker, bots online, clock.
+enum HeaderPane {
+    static func draw(_ snapshot: FleetSnapshot, now: Double, into grid: inout CellGrid) {
+        var full = CellGrid(width: 400, height: 1)
+        let needed = draw(snapshot, now: now, compact: false, into: &full)
+        let clockRoom = 10
+        if needed + clockRoom > grid.width {
+            _ = draw(snapshot, now: now, compact: true, into: &grid)
+        } else {
+            _ = draw(snapshot, now: now, compact: false, into: &grid)
+        }
+        let clock = NumberText.clock(now)
+        grid.put(clock, x: grid.width - clock.count - 1, y: 0, role: .header)
+    }
+
+    /// Draws the header and returns its width; `compact` leaves out the endpoint and addresses.
+    private static func draw(_ snapshot: FleetSnapshot, now: Double, compact: Bool, into grid: inout CellGrid) -> Int {
+        var x = grid.put(" hbdeck ", x: 0, y: 0, role: .title, bold: true)
+        x = separator(x, &grid)
+        x = grid.put(compact ? "engine " : "engine \(snapshot.endpoint) ", x: x, y: 0, role: .header)
+        switch snapshot.engine {
+        case .live:
+            x = grid.put("● live", x: x, y: 0, role: .stateRunning)
+        case .connecting:
+            x = grid.put("● connecting…", x: x, y: 0, role: .stateStarting)
+        case .offline(let reason, let lastGood):
+            let age = lastGood.map { "showing state from \(NumberText.clock($0)) (\(Formatting.duration(seconds: now - $0)) ago), " } ?? ""
+            x = grid.put(compact ? "● OFFLINE — \(age)retrying" : "● OFFLINE — \(age)retrying (\(reason))", x: x, y: 0, role: .stateError, bold: true)
+        }
+        x = separator(x, &grid)
+        let broker = snapshot.broker
+        let brokerWord: (String, StyleRole) = {
+            switch broker.link {
+            case .connected: return ("● connected", .stateRunning)
+            case .connecting: return ("● connecting", .stateStarting)
+            case .disconnected: return ("● unreachable", .stateError)
+            case .disabled: return ("● off", .stateStopped)
+            }
+        }()
+        x = grid.put("broker ", x: x, y: 0, role: .header)
+        x = grid.put(brokerWord.0, x: x, y: 0, role: brokerWord.1)
+        if !compact { x = grid.put(" \(broker.address)", x: x, y: 0, role: .header) }
+        x = separator(x, &grid)
+        return grid.put("\(snapshot.botsOnline)/\(snapshot.instances.count) bots online", x: x, y: 0, role: .header)
+    }
+
+    private static func separator(_ x: Int, _ grid: inout CellGrid) -> Int {
+        grid.put(" │ ", x: x, y: 0, role: .border)
+    }
+}

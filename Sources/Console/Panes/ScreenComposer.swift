@@ -1,0 +1,41 @@
+import Canvas
+import HBModel
+
+/// Lays the panes out for the terminal's size and draws one whole frame into a grid.
+public enum ScreenComposer {
+    public static let minimumSize = (width: 80, height: 24)
+
+    public static func compose(
+        _ snapshot: FleetSnapshot, state: ConsoleState, logLines: [LogLine], now: Double, width: Int, height: Int
+    ) -> CellGrid {
+        var grid = CellGrid(width: width, height: height)
+        guard width >= minimumSize.width, height >= minimumSize.height else {
+            OverlayPanes.drawTooSmall(into: &grid, minimum: minimumSize)
+            return grid
+        }
+        HeaderPane.draw(snapshot, now: now, into: &grid)
+        let rows = state.visibleInstances(snapshot)
+        let selected = state.selection(in: rows)
+        let bottomHeight = max(10, (height - 2) * 2 / 5)
+        let tableHeight = height - 2 - bottomHeight
+        InstancesPane.draw(
+            rows, state: state, snapshot: snapshot, now: now, focused: state.focus == .instances,
+            in: Rect(x: 0, y: 1, width: width, height: tableHeight), into: &grid)
+        let sideWidth = min(52, width * 2 / 5)
+        let logRect = Rect(x: 0, y: 1 + tableHeight, width: width - sideWidth, height: bottomHeight)
+        LogPane.draw(logLines, name: selected?.name, options: state.logView, focused: state.focus == .logs, in: logRect, into: &grid)
+        let brokerHeight = 5
+        BrokerPane.draw(snapshot, now: now, in: Rect(x: width - sideWidth, y: 1 + tableHeight, width: sideWidth, height: brokerHeight), into: &grid)
+        MetricsPane.draw(
+            selected, history: selected.flatMap { snapshot.history[$0.name] },
+            in: Rect(x: width - sideWidth, y: 1 + tableHeight + brokerHeight, width: sideWidth, height: bottomHeight - brokerHeight), into: &grid)
+        let errors = snapshot.instances.filter { $0.state == .error }.count
+        FooterPane.draw(state, errors: errors, into: &grid)
+        switch state.overlay {
+        case .help?: OverlayPanes.drawHelp(into: &grid)
+        case .confirm(let confirmation)?: OverlayPanes.drawConfirmation(confirmation, into: &grid)
+        case nil: break
+        }
+        return grid
+    }
+}

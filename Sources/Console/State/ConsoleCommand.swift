@@ -1,0 +1,13 @@
+/// Work the console asks the monitor to do; the key handler returns these and never does I/O itself.
+public enum ConsoleCommand: Sendable, Equatable {
+    case start(String)
+    /// Ask the bot to stop over MQTT first (it cancels its orders) unless `skipBotStop`, then stop the container.
+    case stop(String, skipBotStop: Bool)
+    case restart(String)
+    case delete(String)
+    case startBroker
+    case stopBroker
+    case follow(String?)
+    case saveLog(String)
+    case quit
+}

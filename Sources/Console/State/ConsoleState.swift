@@ -1,0 +1,43 @@
+import HBModel
+
+/// What the operator has chosen on screen: selection, focus, filter, overlays. Changed only by key handling.
+public struct ConsoleState: Sendable, Equatable {
+    public enum Focus: Sendable, Equatable { case instances, logs }
+    public enum Overlay: Sendable, Equatable {
+        case help
+        case confirm(Confirmation)
+    }
+    public enum SortKey: String, Sendable, CaseIterable { case name, state, pnl, cpu }
+    public enum Editing: Sendable, Equatable { case none, filter, search }
+
+    public var selected: String?
+    public var focus: Focus = .instances
+    public var filter = ""
+    public var editing: Editing = .none
+    public var sort: SortKey = .name
+    public var overlay: Overlay?
+    /// Progress or the result of the last action; stays until the next one.
+    public var status: String?
+    public var logView = LogViewOptions()
+
+    public init() {}
+
+    /// The rows the table shows, filtered and sorted.
+    public func visibleInstances(_ snapshot: FleetSnapshot) -> [InstanceSnapshot] {
+        let needle = filter.lowercased()
+        let rows = snapshot.instances.filter {
+            needle.isEmpty || $0.name.lowercased().contains(needle) || $0.state.rawValue.lowercased().contains(needle)
+        }
+        switch sort {
+        case .name: return rows.sorted { $0.name < $1.name }
+        case .state: return rows.sorted { ($0.state.rawValue, $0.name) < ($1.state.rawValue, $1.name) }
+        case .pnl: return rows.sorted { ($0.pnl ?? -.infinity, $1.name) > ($1.pnl ?? -.infinity, $0.name) }
+        case .cpu: return rows.sorted { ($0.resources.cpuPercent ?? -1, $1.name) > ($1.resources.cpuPercent ?? -1, $0.name) }
+        }
+    }
+
+    /// The selected instance, kept when it is still shown, else the first row.
+    public func selection(in rows: [InstanceSnapshot]) -> InstanceSnapshot? {
+        rows.first { $0.name == selected } ?? rows.first
+    }
+}

@@ -1,0 +1,43 @@
+/// One bot instance as the console shows it at one moment. Immutable.
+public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
+    public var id: String { name }
+    public var name: String
+    public var containerID: String?
+    public var image: String
+    public var state: InstanceState
+    public var reason: String?
+    /// Nil when there is no MQTT link to ask.
+    public var health: BotHealth?
+    public var startedAt: Double?
+    public var strategy: String?
+    public var pnl: Double?
+    public var trades: Int?
+    public var volume: Double?
+    public var openOrders: Int?
+    public var errors: Int?
+    public var resources: ResourceFigures
+    public var networkMode: String
+
+    public init(
+        name: String, containerID: String? = nil, image: String = "", state: InstanceState, reason: String? = nil,
+        health: BotHealth? = nil, startedAt: Double? = nil, strategy: String? = nil, pnl: Double? = nil,
+        trades: Int? = nil, volume: Double? = nil, openOrders: Int? = nil, errors: Int? = nil,
+        resources: ResourceFigures = ResourceFigures(), networkMode: String = ""
+    ) {
+        self.name = name
+        self.containerID = containerID
+        self.image = image
+        self.state = state
+        self.reason = reason
+        self.health = health
+        self.startedAt = startedAt
+        self.strategy = strategy
+        self.pnl = pnl
+        self.trades = trades
+        self.volume = volume
+        self.openOrders = openOrders
+        self.errors = errors
+        self.resources = resources
+        self.networkMode = networkMode
+    }
+}

@@ -1,0 +1,245 @@
+import BotLink
+import Docker
+import Foundation
+import HBModel
+
+/// Watches the engine and the bots and publishes immutable `FleetSnapshot`s. No drawing here.
+///
+/// Follows the engine's event stream for immediate changes and reconciles with a full list every
+/// `refreshInterval`. Resource figures come from cgroups when the engine is local, else from one-shot
+/// stats calls with bounded concurrency: never one stream per container.
+public actor FleetMonitor {
+    public let config: MonitorConfig
+    public nonisolated let snapshots: LatestValue<FleetSnapshot>
+    public nonisolated let bots: BotConnection?
+    var client: DockerClient?
+    private var engine: EngineStatus = .connecting
+    private var lastGood: Double?
+    private var summaries: [ContainerSummary] = []
+    private var details: [String: ContainerDetails] = [:]
+    private var detailKeys: [String: String] = [:]
+    private var counters: [String: CgroupReader.Counters] = [:]
+    private var figures: [String: ResourceFigures] = [:]
+    private var errorsLines: [String: String] = [:]
+    private var history: [String: MetricHistory] = [:]
+    var pending: [String: PendingAction] = [:]
+    private var eventsTask: Task<Void, Never>?
+    private var wakeRequested = false
+
+    public init(config: MonitorConfig) {
+        self.config = config
+        self.bots = config.mqtt.map { BotConnection(settings: $0, namespace: config.namespace, logCapacity: config.logLines) }
+        let broker = BrokerSnapshot(containerName: config.brokerContainer, address: config.mqtt?.address ?? "—")
+        snapshots = LatestValue(FleetSnapshot(takenAt: Date().timeIntervalSince1970, endpoint: config.endpoint.description, engine: .connecting, instances: [], broker: broker))
+    }
+
+    /// Runs until cancelled.
+    public func run() async {
+        if let bots { try? await bots.start() }
+        var backoff = 1.0
+        var nextSample = 0.0
+        while !Task.isCancelled {
+            if client == nil {
+                do {
+                    try await connect()
+                    backoff = 1
+                } catch {
+                    markOffline(error)
+                    await publish()
+                    try? await Task.sleep(nanoseconds: UInt64(backoff * 1e9))
+                    backoff = min(backoff * 2, 30)
+                    continue
+                }
+            }
+            let now = Date().timeIntervalSince1970
+            let sample = now >= nextSample
+            if sample { nextSample = now + config.refreshInterval }
+            do {
+                try await reconcile(sampleResources: sample)
+                engine = .live
+                lastGood = Date().timeIntervalSince1970
+            } catch {
+                markOffline(error)
+                await dropClient()
+            }
+            await publish()
+            if sample { recordHistory() }
+            await sleepUntilWoken(until: nextSample)
+        }
+        await dropClient()
+        await bots?.close()
+    }
+
+    /// Asks for a reconcile now (after an engine event or an action).
+    func wake() {
+        wakeRequested = true
+    }
+
+    private func sleepUntilWoken(until deadline: Double) async {
+        // Telemetry and liveness change between samples: republish every 250 ms at most, cheaply.
+        while !Task.isCancelled, !wakeRequested, Date().timeIntervalSince1970 < deadline {
+            try? await Task.sleep(nanoseconds: 250_000_000)
+            if bots != nil { await publish() }
+        }
+        wakeRequested = false
+    }
+
+    private func connect() async throws {
+        let client = try await DockerClient.connect(to: config.endpoint, timeout: 5)
+        self.client = client
+        let stream = try await client.events(filters: DockerFilters().type("container"))
+        eventsTask = Task { [weak self] in
+            do {
+                for try await _ in stream { await self?.wake() }
+            } catch {}
+            await self?.eventsEnded()
+        }
+    }
+
+    private func eventsEnded() {
+        // The stream ends when the engine goes away: the next reconcile finds out and reconnects.
+        wakeRequested = true
+    }
+
+    private func dropClient() async {
+        eventsTask?.cancel()
+        eventsTask = nil
+        if let client { await client.close() }
+        client = nil
+    }
+
+    private func markOffline(_ error: any Error) {
+        let reason: String
+        switch error {
+        case DockerError.unreachable(_, let why): reason = why
+        case DockerError.timedOut: reason = "timed out"
+        default: reason = String(describing: error)
+        }
+        engine = .offline(reason: reason, lastGood: lastGood)
+    }
+
+    private func reconcile(sampleResources: Bool) async throws {
+        guard let client else { return }
+        let known = details.compactMapValues { $0.config.image.isEmpty ? nil : $0.config.image }
+        let all = try await client.resolvingImageNames(try await client.listContainers(all: true), known: known)
+        summaries = all.filter { BotClassifier.isBot(image: $0.image, labels: $0.labels) || $0.name == config.brokerContainer }
+        let live = Set(summaries.map(\.id))
+        for id in details.keys where !live.contains(id) {
+            details[id] = nil
+            detailKeys[id] = nil
+            counters[id] = nil
+            figures[id] = nil
+        }
+        for summary in summaries {
+            let key = "\(summary.state)|\(summary.status.prefix(2))|\(summary.created)"
+            if detailKeys[summary.id] != key || details[summary.id] == nil {
+                details[summary.id] = try await client.inspectContainer(summary.id)
+                detailKeys[summary.id] = key
+                errorsLines[summary.id] = nil
+                if let found = details[summary.id], !found.state.running, let folder = SnapshotBuilder.logsFolder(found) {
+                    errorsLines[summary.id] = ErrorsLog.lastLine(folder + "/errors.log")
+                }
+            }
+        }
+        if sampleResources { await sample(client: client) }
+    }
+
+    private func sample(client: DockerClient) async {
+        let running = summaries.filter { $0.state == "running" }
+        if config.endpoint.isLocalSocket {
+            for summary in running {
+                guard let found = details[summary.id],
+                      let now = CgroupReader.read(pid: found.state.pid, hostNetwork: found.hostConfig.networkMode == "host")
+                else { continue }
+                figures[summary.id] = CgroupReader.figures(now: now, before: counters[summary.id])
+                counters[summary.id] = now
+            }
+        } else {
+            await withTaskGroup(of: (String, ResourceFigures?).self) { group in
+                var queue = running[...]
+                func launch() {
+                    guard let next = queue.popFirst() else { return }
+                    group.addTask {
+                        guard let sample = try? await client.stats(next.id) else { return (next.id, nil) }
+                        let usage = ResourceUsage(sample)
+                        return (next.id, ResourceFigures(
+                            cpuPercent: usage.cpuPercent, memoryUsed: usage.memoryUsed, memoryLimit: usage.memoryLimit,
+                            networkRx: usage.networkRx, networkTx: usage.networkTx, pids: usage.pids))
+                    }
+                }
+                for _ in 0..<8 { launch() }
+                while let (id, result) = await group.next() {
+                    figures[id] = result
+                    launch()
+                }
+            }
+        }
+    }
+
+    private func recordHistory() {
+        let snapshot = snapshots.current.value
+        for instance in snapshot.instances {
+            var series = history[instance.name] ?? MetricHistory()
+            series.append(
+                cpu: instance.resources.cpuPercent, memory: instance.resources.memoryUsed.map { Double($0) },
+                networkRate: networkRate(instance), pnl: instance.pnl)
+            history[instance.name] = series
+        }
+    }
+
+    private var lastNetwork: [String: (UInt64, Double)] = [:]
+
+    private func networkRate(_ instance: InstanceSnapshot) -> Double? {
+        guard let rx = instance.resources.networkRx, let tx = instance.resources.networkTx else { return nil }
+        let now = Date().timeIntervalSince1970
+        defer { lastNetwork[instance.name] = (rx + tx, now) }
+        guard let (before, at) = lastNetwork[instance.name], rx + tx >= before, now > at else { return nil }
+        return Double(rx + tx - before) / (now - at)
+    }
+
+    func publish() async {
+        let now = Date().timeIntervalSince1970
+        let records = await bots?.hub.snapshot() ?? [:]
+        var instances: [InstanceSnapshot] = []
+        var brokerSnapshot = BrokerSnapshot(containerName: config.brokerContainer, address: config.mqtt?.address ?? "—", link: linkState())
+        for summary in summaries {
+            let built = SnapshotBuilder.instance(
+                summary: summary, details: details[summary.id], pending: pending[summary.name], bot: records[summary.name],
+                linkEnabled: bots != nil, figures: figures[summary.id], errorsLine: errorsLines[summary.id], now: now,
+                livenessTimeout: config.livenessTimeout)
+            if summary.name == config.brokerContainer {
+                brokerSnapshot.state = built.state
+                brokerSnapshot.health = details[summary.id]?.state.health?.status
+                brokerSnapshot.image = summary.image
+                brokerSnapshot.startedAt = built.startedAt
+                brokerSnapshot.resources = built.resources
+            } else {
+                instances.append(built)
+            }
+        }
+        instances += undeployedInstances(besides: Set(instances.map(\.name)))
+        brokerSnapshot.botsHeard = records.values.filter { $0.liveness.health(now: now, timeout: config.livenessTimeout) == .online }.count
+        snapshots.set(FleetSnapshot(
+            takenAt: now, endpoint: config.endpoint.description, engine: engine, instances: instances, broker: brokerSnapshot,
+            history: history))
+    }
+
+    private func linkState() -> BrokerSnapshot.Link {
+        guard let bots else { return .disabled }
+        switch bots.client.state {
+        case .connecting: return .connecting
+        case .connected(let since): return .connected(since: since)
+        case .disconnected(let reason, _): return .disconnected(reason: reason)
+        case .closed: return .disconnected(reason: "closed")
+        }
+    }
+
+    private func undeployedInstances(besides names: Set<String>) -> [InstanceSnapshot] {
+        guard let folder = config.botsFolder,
+              let entries = try? FileManager.default.contentsOfDirectory(atPath: folder + "/instances")
+        else { return [] }
+        return entries.sorted().filter { !names.contains($0) && (try? InstanceName(validating: $0)) != nil }.map {
+            InstanceSnapshot(name: $0, state: .notDeployed, reason: nil)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import BotLink
+import Docker
+
+/// What the monitor watches and how often.
+public struct MonitorConfig: Sendable {
+    public var endpoint: DockerEndpoint
+    public var brokerContainer: String
+    /// Nil turns the bot link off.
+    public var mqtt: MQTTSettings?
+    public var namespace: String
+    /// Hummingbot's `bots` folder: instances without a container are listed from `instances/`.
+    public var botsFolder: String?
+    /// Seconds between full reconciliations and resource samples.
+    public var refreshInterval: Double
+    public var livenessTimeout: Double
+    public var logLines: Int
+
+    public init(
+        endpoint: DockerEndpoint, brokerContainer: String = "hummingbot-broker", mqtt: MQTTSettings? = MQTTSettings(),
+        namespace: String = "hbot", botsFolder: String? = nil, refreshInterval: Double = 2, livenessTimeout: Double = 30,
+        logLines: Int = 5000
+    ) {
+        self.endpoint = endpoint
+        self.brokerContainer = brokerContainer
+        self.mqtt = mqtt
+        self.namespace = namespace
+        self.botsFolder = botsFolder
+        self.refreshInterval = refreshInterval
+        self.livenessTimeout = livenessTimeout
+        self.logLines = logLines
+    }
+}

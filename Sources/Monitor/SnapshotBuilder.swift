@@ -1,0 +1,68 @@
+import BotLink
+import Docker
+import Foundation
+import HBModel
+
+/// Merges what the engine, the cgroups and the bot link say about one instance into what the screen shows.
+enum SnapshotBuilder {
+    static func instance(
+        summary: ContainerSummary, details: ContainerDetails?, pending: PendingAction?, bot: BotRecord?,
+        linkEnabled: Bool, figures: ResourceFigures?, errorsLine: String?, now: Double, livenessTimeout: Double
+    ) -> InstanceSnapshot {
+        let condition = ContainerCondition(
+            status: details?.state.status ?? summary.state, exitCode: details?.state.exitCode ?? 0,
+            oomKilled: details?.state.oomKilled ?? false, restartCount: details?.restartCount ?? 0,
+            memoryLimit: details?.hostConfig.memory ?? 0, engineError: details?.state.error ?? "")
+        let (state, reason) = InstanceStateRule.derive(condition, pending: pending, lastErrorLine: errorsLine)
+        var snapshot = InstanceSnapshot(
+            name: summary.name, containerID: summary.id, image: summary.image, state: state, reason: reason,
+            startedAt: details.flatMap { parseTime($0.state.startedAt) }, strategy: details.flatMap(strategy),
+            resources: state == .running || state == .stopping ? figures ?? ResourceFigures() : ResourceFigures(),
+            networkMode: details?.hostConfig.networkMode ?? "")
+        if linkEnabled {
+            snapshot.health = bot?.liveness.health(now: now, timeout: livenessTimeout) ?? .unknown
+        }
+        if let bot {
+            let totals = bot.activity.totals
+            snapshot.pnl = totals?.globalPnlQuote
+            snapshot.volume = totals?.volumeTraded ?? (bot.activity.tradeCount > 0 ? bot.activity.tradedVolume : nil)
+            snapshot.trades = bot.activity.tradeCount
+            snapshot.openOrders = bot.activity.openOrders.count
+            snapshot.errors = bot.activity.errorCount
+        }
+        return snapshot
+    }
+
+    /// The instance's script config (`SCRIPT_CONFIG`) or V1 strategy file (`CONFIG_FILE_NAME`).
+    static func strategy(_ details: ContainerDetails) -> String? {
+        for key in ["SCRIPT_CONFIG=", "CONFIG_FILE_NAME="] {
+            if let entry = details.config.env.first(where: { $0.hasPrefix(key) }) {
+                let value = String(entry.dropFirst(key.count))
+                if !value.isEmpty { return value }
+            }
+        }
+        return nil
+    }
+
+    static func parseTime(_ text: String) -> Double? {
+        guard !text.hasPrefix("0001") else { return nil }
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let trimmed = trimNanoseconds(text)
+        return (formatter.date(from: trimmed) ?? ISO8601DateFormatter().date(from: text))?.timeIntervalSince1970
+    }
+
+    /// `2026-11-25T17:22:41.596926513Z` → milliseconds, which the formatter reads.
+    private static func trimNanoseconds(_ text: String) -> String {
+        guard let dot = text.firstIndex(of: "."), let zone = text[dot...].firstIndex(where: { $0 == "Z" || $0 == "+" || $0 == "-" }) else {
+            return text
+        }
+        let fraction = text[text.index(after: dot)..<zone].prefix(3)
+        return String(text[..<dot]) + "." + fraction + String(text[zone...])
+    }
+
+    /// The logs folder of an instance on the host, from its bind mounts.
+    static func logsFolder(_ details: ContainerDetails) -> String? {
+        details.mounts.first { $0.destination == "/home/hummingbot/logs" }?.source
+    }
+}

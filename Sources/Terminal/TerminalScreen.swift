@@ -1,0 +1,95 @@
+import Canvas
+import CNcursesw
+import Foundation
+
+/// The real terminal, through ncursesw: draws a `CellGrid` (only the cells that changed) and reads keys.
+/// Used from one thread only.
+public final class TerminalScreen {
+    public enum StartError: Error, CustomStringConvertible {
+        case noTerminal(String)
+        public var description: String {
+            switch self {
+            case .noTerminal(let term): return "cannot open the terminal (TERM=\(term)); try TERM=xterm-256color"
+            }
+        }
+    }
+
+    private var palette: TerminalPalette
+    private var previous: CellGrid?
+    private var screen: OpaquePointer?
+    public private(set) var colors = 0
+
+    public init(theme: Theme) {
+        palette = TerminalPalette(theme: theme)
+    }
+
+    public func start() throws {
+        if setlocale(LC_ALL, "") == nil || String(cString: hb_codeset()) != "UTF-8" {
+            // Box drawing and ● need UTF-8; without it they come out garbled.
+            _ = setlocale(LC_ALL, "C.UTF-8")
+        }
+        guard let screen = hb_newterm() else {
+            throw StartError.noTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")
+        }
+        self.screen = screen
+        set_term(screen)
+        cbreak()
+        noecho()
+        nonl()
+        keypad(hb_stdscr(), true)
+        wtimeout(hb_stdscr(), 50)
+        set_escdelay(25)
+        curs_set(0)
+        if has_colors() {
+            start_color()
+            use_default_colors()
+            colors = Int(hb_colors())
+        }
+        palette.install(colors: colors, pairs: Int(hb_color_pairs()))
+    }
+
+    public func stop() {
+        guard let screen else { return }
+        endwin()
+        delscreen(screen)
+        self.screen = nil
+        fflush(nil)
+    }
+
+    public var size: (width: Int, height: Int) { (Int(hb_cols()), Int(hb_lines())) }
+
+    /// Writes the cells that differ from the last frame, then lets ncurses send the difference.
+    public func draw(_ grid: CellGrid) {
+        let full = previous.map { $0.width != grid.width || $0.height != grid.height } ?? true
+        if full { werase(hb_stdscr()) }
+        for y in 0..<grid.height {
+            for x in 0..<grid.width {
+                let cell = grid[x, y]
+                if !full, let previous, previous[x, y] == cell { continue }
+                if cell.text.isEmpty { continue }
+                var wide = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                wide.append(0)
+                let (attrs, pair) = palette.attributes(for: cell)
+                _ = hb_put_cell(Int32(y), Int32(x), wide, attrs, pair)
+            }
+        }
+        wnoutrefresh(hb_stdscr())
+        doupdate()
+        previous = grid
+    }
+
+    /// Forgets the last frame, so the next draw repaints everything (after a resize).
+    public func invalidate() {
+        previous = nil
+    }
+
+    /// The next key, or nil when none arrives within 50 ms.
+    public func readKey() -> Key? {
+        var code: UInt32 = 0
+        switch hb_read_key(&code) {
+        case 0: return KeyDecoder.character(code)
+        case 1: return KeyDecoder.function(Int32(code))
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,113 @@
+import Canvas
+import Console
+import Foundation
+import HBModel
+import Monitor
+import Terminal
+
+/// The draw loop: reads keys, applies them, redraws when something changed (at most every 50 ms).
+/// It runs on a thread of its own because ncurses is used from one thread and its key reads block.
+struct ConsoleLoop {
+    let monitor: FleetMonitor
+    let feed: LogFeed
+    let theme: Theme
+    let status: LatestValue<String?>
+
+    static func runOnOwnThread(monitor: FleetMonitor, feed: LogFeed, theme: Theme, initialStatus: String?) async -> Result<Void, TerminalScreen.StartError> {
+        await withCheckedContinuation { continuation in
+            let thread = Thread {
+                let loop = ConsoleLoop(monitor: monitor, feed: feed, theme: theme, status: LatestValue(initialStatus))
+                continuation.resume(returning: loop.run())
+            }
+            thread.name = "hbdeck-draw"
+            thread.start()
+        }
+    }
+
+    func run() -> Result<Void, TerminalScreen.StartError> {
+        TerminationSignal.install()
+        let screen = TerminalScreen(theme: theme)
+        do {
+            try screen.start()
+        } catch let error as TerminalScreen.StartError {
+            return .failure(error)
+        } catch {
+            return .failure(.noTerminal(""))
+        }
+        defer { screen.stop() }
+
+        var controller = ConsoleController()
+        var snapshotVersion = -1
+        var logVersion = -1
+        var statusVersion = -1
+        var snapshot = monitor.snapshots.current.value
+        var logs: [LogLine] = []
+        var dirty = true
+        var lastDraw = 0.0
+        var lastSecond = 0
+
+        while TerminationSignal.received == nil {
+            if let key = screen.readKey() {
+                if key == .resize { screen.invalidate() }
+                let commands = controller.handle(key, snapshot: snapshot, logLineCount: logs.count)
+                if commands.contains(.quit) { break }
+                commands.forEach(execute)
+                dirty = true
+            }
+            let latest = monitor.snapshots.current
+            if latest.version != snapshotVersion {
+                snapshotVersion = latest.version
+                if snapshot != latest.value {
+                    snapshot = latest.value
+                    dirty = true
+                }
+                if let follow = controller.reconcile(with: snapshot) { execute(follow) }
+            }
+            let logState = feed.lines.current
+            if logState.version != logVersion {
+                logVersion = logState.version
+                logs = logState.value.lines
+                dirty = true
+            }
+            let statusState = status.current
+            if statusState.version != statusVersion {
+                statusVersion = statusState.version
+                controller.setStatus(statusState.value)
+                dirty = true
+            }
+            let now = Date().timeIntervalSince1970
+            if Int(now) != lastSecond {
+                lastSecond = Int(now)
+                dirty = true  // the clock and the ages
+            }
+            if dirty && now - lastDraw >= 0.05 {
+                let size = screen.size
+                screen.draw(ScreenComposer.compose(snapshot, state: controller.state, logLines: logs, now: now, width: size.width, height: size.height))
+                lastDraw = now
+                dirty = false
+            }
+        }
+        return .success(())
+    }
+
+    /// Runs a command off the draw thread; its progress and result come back through `status`.
+    private func execute(_ command: ConsoleCommand) {
+        let monitor = monitor
+        let feed = feed
+        let status = status
+        let progress: FleetMonitor.Progress = { status.set($0) }
+        Task {
+            switch command {
+            case .follow(let name): await feed.follow(name, monitor: monitor)
+            case .start(let name): status.set(await monitor.start(name, progress: progress))
+            case .stop(let name, let skip): status.set(await monitor.stop(name, skipBotStop: skip, progress: progress))
+            case .restart(let name): status.set(await monitor.restart(name, progress: progress))
+            case .delete(let name): status.set(await monitor.delete(name, progress: progress))
+            case .startBroker: status.set(await monitor.startBroker(progress: progress))
+            case .stopBroker: status.set(await monitor.stopBroker(progress: progress))
+            case .saveLog(let name): status.set(LogSaver.save(feed.lines.current.value.lines, name: name))
+            case .quit: break
+            }
+        }
+    }
+}

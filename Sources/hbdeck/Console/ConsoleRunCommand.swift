@@ -1,0 +1,51 @@
+import ArgumentParser
+import Canvas
+import Foundation
+import Monitor
+
+struct ConsoleRunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console", abstract: "The full-screen console (the default when no command is given).")
+
+    @Option(name: [.customShort("H"), .long], help: "Docker engine: unix:///path or tcp://HOST:PORT.") var host: String?
+    @Option(help: "Config file (default ~/.config/hbdeck/config.yml).") var config: String?
+    @Option(help: "Theme name (dark, light, high-contrast, monochrome) or a theme file's path.") var theme: String?
+    @Option(help: "MQTT broker host.") var mqttHost: String?
+    @Option(help: "MQTT broker port.") var mqttPort: Int?
+    @Option(help: "MQTT user name (the password comes from HBDECK_MQTT_PASSWORD).") var mqttUser: String?
+    @Flag(help: "Do not connect to the MQTT broker.") var noMqtt = false
+    @Option(help: "Broker container name.") var brokerContainer: String?
+    @Option(help: "Hummingbot's bots folder, to list instances that have no container.") var botsFolder: String?
+    @Option(help: "Seconds between refreshes.") var refresh: Double?
+    @Option(help: "Log lines kept for the log pane.") var logLines: Int?
+
+    func run() async throws {
+        try await reportingFailures {
+            var settings = try ConsoleSettings.load(path: config ?? ConsoleSettings.defaultPath, required: config != nil)
+            if let host { settings.engine = host }
+            if let theme { settings.theme = theme }
+            if let mqttHost { settings.mqttHost = mqttHost }
+            if let mqttPort { settings.mqttPort = mqttPort }
+            if let mqttUser { settings.mqttUser = mqttUser }
+            if noMqtt { settings.mqtt = false }
+            if let brokerContainer { settings.brokerContainer = brokerContainer }
+            if let botsFolder { settings.botsFolder = botsFolder }
+            if let refresh { settings.refreshInterval = refresh }
+            if let logLines { settings.logLines = logLines }
+            let monitorConfig = try settings.monitorConfig()
+            let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+            let (theme, warning) = ThemeLoader.load(settings.theme, noColor: noColor)
+            guard isatty(0) == 1, isatty(1) == 1 else {
+                throw CommandFailure("the console needs a terminal; for scripts use a command such as `hbdeck ls` (see --help)")
+            }
+
+            let monitor = FleetMonitor(config: monitorConfig)
+            let feed = LogFeed(capacity: monitorConfig.logLines)
+            let watching = Task { await monitor.run() }
+            let result = await ConsoleLoop.runOnOwnThread(monitor: monitor, feed: feed, theme: theme, initialStatus: warning)
+            watching.cancel()
+            await feed.follow(nil, monitor: monitor)
+            if case .failure(let error) = result { throw CommandFailure("\(error)") }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import BotLink
+import Docker
+import Foundation
+import HBModel
+import Monitor
+
+/// The console's settings: `~/.config/hbdeck/config.yml`, then flags over it.
+struct ConsoleSettings {
+    var engine: String?
+    var brokerContainer = "hummingbot-broker"
+    var mqttHost = "127.0.0.1"
+    var mqttPort = 1883
+    var mqttUser: String?
+    var mqttCA: String?
+    var mqtt = true
+    var namespace = "hbot"
+    var botsFolder: String?
+    var theme = "dark"
+    var refreshInterval = 2.0
+    var logLines = 5000
+    var livenessTimeout = 30.0
+
+    static var defaultPath: String {
+        let base = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"] ?? (NSHomeDirectory() + "/.config")
+        return base + "/hbdeck/config.yml"
+    }
+
+    /// Reads the file when it exists; a bad line is an error naming the file and line.
+    static func load(path: String, required: Bool) throws -> ConsoleSettings {
+        var settings = ConsoleSettings()
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            if required { throw CommandFailure("cannot read the config file \(path)") }
+            return settings
+        }
+        let entries: [FlatYAML.Entry]
+        do {
+            entries = try FlatYAML.parse(text)
+        } catch {
+            throw CommandFailure("\(path):\(error.line): \(error.message)")
+        }
+        for entry in entries {
+            func number<T: LosslessStringConvertible>(_: T.Type) throws -> T {
+                guard let value = T(entry.value) else { throw CommandFailure("\(path):\(entry.line): \(entry.key) must be a number") }
+                return value
+            }
+            switch entry.key {
+            case "engine": settings.engine = entry.value
+            case "broker_container": settings.brokerContainer = entry.value
+            case "mqtt_host": settings.mqttHost = entry.value
+            case "mqtt_port": settings.mqttPort = try number(Int.self)
+            case "mqtt_username": settings.mqttUser = entry.value
+            case "mqtt_ca_file": settings.mqttCA = entry.value
+            case "mqtt": settings.mqtt = !["false", "off", "no"].contains(entry.value.lowercased())
+            case "mqtt_namespace": settings.namespace = entry.value
+            case "bots_folder": settings.botsFolder = entry.value
+            case "theme": settings.theme = entry.value
+            case "refresh_interval": settings.refreshInterval = try number(Double.self)
+            case "log_buffer_lines": settings.logLines = try number(Int.self)
+            case "liveness_timeout": settings.livenessTimeout = try number(Double.self)
+            case "mqtt_password":
+                throw CommandFailure("\(path):\(entry.line): put the MQTT password in HBDECK_MQTT_PASSWORD, not in the config file")
+            default:
+                throw CommandFailure("\(path):\(entry.line): unknown setting \"\(entry.key)\"")
+            }
+        }
+        return settings
+    }
+
+    func monitorConfig() throws -> MonitorConfig {
+        let endpoint = try engine.map { try DockerEndpoint(parsing: $0, tls: DockerEndpoint.fromEnvironment().tls) } ?? DockerEndpoint.fromEnvironment()
+        guard refreshInterval >= 0.5 else { throw CommandFailure("refresh interval must be at least 0.5 s") }
+        guard (100...1_000_000).contains(logLines) else { throw CommandFailure("log buffer must be 100 to 1,000,000 lines") }
+        let settings = mqtt ? MQTTSettings(
+            host: mqttHost, port: mqttPort, username: mqttUser,
+            password: ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"], caFile: mqttCA) : nil
+        return MonitorConfig(
+            endpoint: endpoint, brokerContainer: brokerContainer, mqtt: settings, namespace: namespace, botsFolder: botsFolder,
+            refreshInterval: refreshInterval, livenessTimeout: livenessTimeout, logLines: logLines)
+    }
+}

@@ -1,0 +1,48 @@
+import Console
+import HBModel
+
+/// A fixed fleet for render tests: every state, a bot unresponsive, an error with its reason.
+enum FleetFixture {
+    static let now = 1_795_600_000.0
+
+    static var snapshot: FleetSnapshot {
+        var history = MetricHistory()
+        for i in 0..<40 {
+            history.append(cpu: Double(i % 7), memory: Double(200 + i), networkRate: Double(i * 100 % 900), pnl: Double(i) * 3.1)
+        }
+        let instances = [
+            InstanceSnapshot(
+                name: "btc_mm_binance_01", containerID: "a1", image: "hummingbot/hummingbot:latest", state: .running,
+                health: .online, startedAt: now - 273_600, strategy: "v2_with_controllers.yml", pnl: 124.31, trades: 412,
+                volume: 81_200, openOrders: 4, errors: 0,
+                resources: ResourceFigures(cpuPercent: 2.1, memoryUsed: 212 << 20, memoryLimit: 1 << 30, networkRx: 12 << 20, networkTx: 3 << 20)),
+            InstanceSnapshot(
+                name: "eth_grid_kucoin_02", containerID: "a2", image: "hummingbot/hummingbot:latest", state: .running,
+                health: .unresponsive, startedAt: now - 93_600, strategy: "grid_eth.yml", pnl: -12.08, trades: 88, volume: 10_400,
+                openOrders: 6, errors: 2, resources: ResourceFigures(cpuPercent: 0.4, memoryUsed: 188 << 20)),
+            InstanceSnapshot(
+                name: "sol_arb_01", containerID: "a3", image: "hummingbot/hummingbot:latest", state: .error,
+                reason: "OOM-killed (limit 512.0MiB) · last: MemoryError in arb_sol.py:88", strategy: "arb_sol.py", errors: 1),
+            InstanceSnapshot(
+                name: "avax_pmm_02", containerID: "a4", image: "hummingbot/hummingbot:latest", state: .stopped,
+                strategy: "pmm_avax.yml", pnl: 40.02, trades: 51, volume: 9_900, openOrders: 0, errors: 0),
+            InstanceSnapshot(name: "new_bot_in_folder", state: .notDeployed),
+        ]
+        let broker = BrokerSnapshot(
+            containerName: "hummingbot-broker", state: .running, health: "healthy", image: "emqx:5", startedAt: now - 518_400,
+            address: "127.0.0.1:1883", botsHeard: 2, resources: ResourceFigures(cpuPercent: 0.8, memoryUsed: 180 << 20),
+            link: .connected(since: now - 7200))
+        return FleetSnapshot(
+            takenAt: now, endpoint: "unix:///var/run/docker.sock", engine: .live, instances: instances, broker: broker,
+            history: ["btc_mm_binance_01": history])
+    }
+
+    static var logLines: [LogLine] {
+        [
+            LogLine.parse("2026-11-25 12:40:58,123 - 10 - hummingbot.strategy_v2_base - INFO - Created BUY order 0.01 BTC @ 97,120", source: .container),
+            LogLine.parse("2026-11-25 12:41:01,000 - 10 - hummingbot.connector - ERROR - Order rejected: insufficient balance", source: .container),
+            LogLine.parse("2026-11-25 12:41:03,500 - 10 - hummingbot.strategy_v2_base - INFO - Created SELL order 0.01 BTC @ 97,310", source: .container),
+            LogLine.parse("Invalid password.", source: .errorsFile),
+        ]
+    }
+}

@@ -1,0 +1,94 @@
+import Canvas
+@testable import Console
+import HBModel
+import Testing
+
+@Suite struct ScreenRenderTests {
+    func render(_ state: ConsoleState = ConsoleState(), snapshot: FleetSnapshot = FleetFixture.snapshot, width: Int = 120, height: Int = 36) -> CellGrid {
+        ScreenComposer.compose(snapshot, state: state, logLines: FleetFixture.logLines, now: FleetFixture.now, width: width, height: height)
+    }
+
+    @Test func mainScreenAt120x36() throws {
+        try Golden.check(render().text, "main-120x36")
+    }
+
+    @Test func narrowTerminalsDropColumnsFromTheRight() throws {
+        let wide = render()
+        #expect(wide.row(2).contains("MEM"))
+        let grid = render(width: 80, height: 24)
+        try Golden.check(grid.text, "main-80x24")
+        #expect(!grid.row(2).contains("MEM"))
+        #expect(grid.row(0).hasSuffix("09:46:40") || grid.row(0).contains(":"), "the clock stays")
+        #expect(grid.text.contains("P&L"))
+        #expect(grid.text.contains("btc_mm_binance_01"))
+    }
+
+    @Test func tinyTerminalsGetAClearMessage() throws {
+        let grid = render(width: 60, height: 18)
+        #expect(grid.row(0) == " hbdeck needs at least 80×24 — this terminal is 60×18.")
+        #expect(grid.row(1) == " Enlarge it, or press q to quit.")
+    }
+
+    @Test func anErrorRowShowsItsReasonAndUnknownIsADash() {
+        let text = render().text
+        #expect(text.contains("OOM-killed (limit 512.0MiB) · last: MemoryError in arb_sol.py:88"))
+        let solRow = text.split(separator: "\n").first { $0.contains("sol_arb_01") } ?? ""
+        #expect(solRow.contains("—"))
+        #expect(!solRow.contains(" 0 "))
+    }
+
+    @Test func offlineEngineSaysSoWithTheAgeOfWhatIsShown() {
+        var snapshot = FleetFixture.snapshot
+        snapshot.engine = .offline(reason: "connection refused", lastGood: FleetFixture.now - 76)
+        let grid = render(snapshot: snapshot)
+        #expect(grid.row(0).contains("● OFFLINE — showing state from"))
+        #expect(grid.row(0).contains("(1m16s ago), retrying"))
+        #expect(grid.row(4).contains("btc_mm_binance_01"))
+        #expect(grid[3, 4].text == "b")
+        #expect(grid[3, 4].role == .stale, "every row is dimmed while offline")
+    }
+
+    @Test func helpIsGeneratedFromTheKeyTable() throws {
+        var controller = ConsoleController()
+        _ = controller.handle(.character("?"), snapshot: FleetFixture.snapshot, logLineCount: 0)
+        let text = render(controller.state).text
+        for binding in Keymap.bindings {
+            #expect(text.contains(binding.help), "help lists \(binding.help)")
+        }
+        try Golden.check(text, "help-120x36")
+    }
+
+    @Test func stopConfirmationSaysExactlyWhatWillHappen() throws {
+        var controller = ConsoleController()
+        _ = controller.handle(.down, snapshot: FleetFixture.snapshot, logLineCount: 0)
+        let commands = controller.handle(.character("x"), snapshot: FleetFixture.snapshot, logLineCount: 0)
+        #expect(commands.isEmpty, "nothing happens before the operator confirms")
+        let text = render(controller.state).text
+        #expect(text.contains("Stop btc_mm_binance_01?"))
+        #expect(text.contains("1. Ask the bot to stop over MQTT; it cancels its 4 open orders."))
+        #expect(text.contains("2. Stop the container (up to 30 s, then kill)."))
+        #expect(text.contains("[ k  Skip step 1 ]"))
+        try Golden.check(text, "confirm-stop-120x36")
+    }
+
+    @Test func logPaneShowsLevelsAndErrorsLog() {
+        let grid = render()
+        let text = grid.text
+        #expect(text.contains("12:41:01") == false || text.contains("ERROR"))
+        #expect(text.contains("ERROR errors.log Invalid password."))
+        #expect(text.contains("Logs · avax_pmm_02 · following · 4 lines"))
+    }
+
+    @Test(arguments: [ConsoleState.Editing.filter])
+    func filterNarrowsTheTable(_ editing: ConsoleState.Editing) {
+        var controller = ConsoleController()
+        let snapshot = FleetFixture.snapshot
+        _ = controller.handle(.character("/"), snapshot: snapshot, logLineCount: 0)
+        #expect(controller.state.editing == editing)
+        for c in "error" { _ = controller.handle(.character(c), snapshot: snapshot, logLineCount: 0) }
+        _ = controller.handle(.enter, snapshot: snapshot, logLineCount: 0)
+        let rows = controller.state.visibleInstances(snapshot)
+        #expect(rows.map(\.name) == ["sol_arb_01"])
+        #expect(render(controller.state).text.contains("Instances 1 ── filter: error"))
+    }
+}

@@ -1,0 +1,48 @@
+import Canvas
+import Foundation
+import Testing
+
+@Suite struct ThemeTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Themes").standardized
+
+    @Test(arguments: ["dark", "light", "high-contrast", "monochrome"])
+    func everyShippedThemeNamesEveryRole(_ name: String) throws {
+        let path = Self.folder.appendingPathComponent("\(name).yml").path
+        let theme = try ThemeParser.parse(try String(contentsOfFile: path, encoding: .utf8), file: path)
+        #expect(theme.name == name)
+        #expect(Set(theme.styles.keys) == Set(StyleRole.allCases))
+    }
+
+    @Test func monochromeUsesNoColour() throws {
+        let path = Self.folder.appendingPathComponent("monochrome.yml").path
+        let theme = try ThemeParser.parse(try String(contentsOfFile: path, encoding: .utf8), file: path)
+        #expect(theme.styles.values.allSatisfy { $0.foreground == .terminalDefault && $0.background == .terminalDefault })
+    }
+
+    @Test func aBrokenThemeNamesTheLine() {
+        #expect(throws: ThemeError(file: "t.yml", line: 2, message: "title: \"purplish\" is not a colour or attribute (colours: default, red, bright-blue, color208, #ff8800; attributes: bold, dim, reverse, underline; background: on COLOUR)")) {
+            try ThemeParser.parse("text: default\ntitle: purplish bold\n", file: "t.yml")
+        }
+        #expect(throws: ThemeError(file: "t.yml", line: 1, message: "unknown role \"titel\"")) {
+            try ThemeParser.parse("titel: red\n", file: "t.yml")
+        }
+        #expect(throws: ThemeError.self) { try ThemeParser.parse("text default\n", file: "t.yml") }
+    }
+
+    @Test func coloursFitTheTerminal() {
+        #expect(ThemeColor(parsing: "#ff8800")?.index(forTerminalColors: 256) == 208)
+        #expect(ThemeColor(parsing: "#ff0000")?.index(forTerminalColors: 8) == 1)
+        #expect(ThemeColor(parsing: "bright-red")?.index(forTerminalColors: 8) == 1)
+        #expect(ThemeColor(parsing: "color208")?.index(forTerminalColors: 16) != nil)
+        #expect(ThemeColor(parsing: "default")?.index(forTerminalColors: 256) == nil)
+        #expect(ThemeColor(parsing: "chartreuse") == nil)
+    }
+
+    @Test func wideCharactersTakeTwoCells() {
+        var grid = CellGrid(width: 10, height: 1)
+        let end = grid.put("日本x", x: 0, y: 0)
+        #expect(end == 5)
+        #expect(grid.row(0) == "日本x")
+        #expect(TextWidth.truncate("btc_mm_binance_01", to: 8) == "btc_mm_…")
+    }
+}

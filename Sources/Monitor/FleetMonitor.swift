@@ -219,9 +219,13 @@ public actor FleetMonitor {
         }
         instances += undeployedInstances(besides: Set(instances.map(\.name)))
         brokerSnapshot.botsHeard = records.values.filter { $0.liveness.health(now: now, timeout: config.livenessTimeout) == .online }.count
-        snapshots.set(FleetSnapshot(
+        let snapshot = FleetSnapshot(
             takenAt: now, endpoint: config.endpoint.description, engine: engine, instances: instances, broker: brokerSnapshot,
-            history: history))
+            history: history)
+        // Publish only what changed, so an idle fleet costs the draw loop nothing.
+        var previous = snapshots.current.value
+        previous.takenAt = now
+        if previous != snapshot { snapshots.set(snapshot) }
     }
 
     private func linkState() -> BrokerSnapshot.Link {

@@ -7,9 +7,14 @@ public enum TerminationSignal {
     private static let requested = Atomic<Int32>(0)
 
     public static func install() {
+        var wanted = sigset_t()
+        sigemptyset(&wanted)
         for sig in [SIGHUP, SIGTERM, SIGINT] {
             signal(sig) { number in TerminationSignal.requested.store(number, ordering: .relaxed) }
+            sigaddset(&wanted, sig)
         }
+        // A parent may have started us with these blocked; this thread, at least, receives them.
+        pthread_sigmask(SIG_UNBLOCK, &wanted, nil)
         signal(SIGPIPE, SIG_IGN)
     }
 

@@ -19,25 +19,9 @@ struct HBDeckProcess {
     static let testHost = TestEngine.host
 
     static func run(_ arguments: [String], dockerHost: String? = testHost, seconds: Double = 60) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env["DOCKER_HOST"] = dockerHost
-        process.environment = env
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let killer = DispatchWorkItem { process.terminate() }
-        DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: killer)
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        killer.cancel()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        let result = try Subprocess.run([binary.path] + arguments, environment: env, timeout: seconds)
+        return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)
     }
 }

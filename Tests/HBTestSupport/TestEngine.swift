@@ -50,19 +50,9 @@ public enum TestEngine {
     /// Runs the docker CLI against the test engine and returns its trimmed stdout.
     @discardableResult
     public static func docker(_ arguments: [String]) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["docker"] + arguments
         var env = ProcessInfo.processInfo.environment
         env["DOCKER_HOST"] = host
-        process.environment = env
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        return try Subprocess.run(["docker"] + arguments, environment: env).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
 

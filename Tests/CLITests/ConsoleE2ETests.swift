@@ -1,0 +1,87 @@
+import Foundation
+import HBTestSupport
+import Testing
+
+/// The console as an operator uses it: in a real terminal (tmux), against the private engine, a test
+/// broker and test bots.
+@Suite(.enabled(if: TestEngine.isConfigured, "needs the private test engine (make test)"), .serialized)
+struct ConsoleE2ETests {
+    @Test func anOperatorsSession() throws {
+        let fleet = try TestFleet("e2e")
+        defer { fleet.remove() }
+        let first = try fleet.startBot(TestEngine.uniqueName("e2ea"))
+        let second = try fleet.startBot(TestEngine.uniqueName("e2eb"))
+        let proxy = EngineProxy(target: try #require(TestEngine.host))
+        try proxy.start()
+        defer { proxy.stop() }
+
+        let command = "DOCKER_HOST=\(proxy.dockerHost) \(HBDeckProcess.binary.path) --mqtt-port \(fleet.port) "
+            + "--broker-container \(fleet.brokerName) --refresh 1; echo HBDECK-EXIT=$?; sleep 60"
+        let tmux = try TmuxSession(width: 120, height: 36, command: command)
+        defer { tmux.kill() }
+
+        // Launch: every instance appears, running, and the bots come online.
+        var (ok, screen) = try tmux.waitFor(seconds: 20) {
+            $0.contains(first) && $0.contains(second) && $0.components(separatedBy: "online").count >= 3
+        }
+        #expect(ok, "instances did not appear:\n\(screen)")
+        #expect(screen.contains("engine ● live") || screen.contains("● live"))
+
+        // The filter narrows the table to one bot, whose log the log pane follows.
+        try tmux.send("/")
+        try tmux.type(first)
+        try tmux.send("Enter")
+        (ok, screen) = try tmux.waitFor(seconds: 3) { $0.contains("Instances 1 ── filter: \(first)") && !$0.contains(second + " ") }
+        #expect(ok, "filter did not narrow the table:\n\(screen)")
+        (ok, screen) = try tmux.waitFor(seconds: 8) { $0.contains("Logs · \(first)") && $0.contains("Created LIMIT") }
+        #expect(ok, "the log pane shows no new lines of \(first):\n\(screen)")
+
+        // Stop with the keyboard: confirmation, then Stopping on screen within 2 s, then Stopped.
+        try tmux.send("x")
+        (ok, screen) = try tmux.waitFor(seconds: 2) { $0.contains("Stop \(first)?") }
+        #expect(ok, "no confirmation:\n\(screen)")
+        let confirmed = Date()
+        try tmux.send("y")
+        (ok, screen) = try tmux.waitFor(seconds: 2) { $0.contains("● Stopping") }
+        #expect(ok, "state did not change within 2 s:\n\(screen)")
+        #expect(Date().timeIntervalSince(confirmed) < 2.5)
+        (ok, screen) = try tmux.waitFor(seconds: 45) { $0.contains("● Stopped") }
+        #expect(ok, "never stopped:\n\(screen)")
+        #expect(screen.contains("bot stopped (200)"), "the MQTT stop step is reported:\n\(screen)")
+
+        // Start again: Running within 2 s.
+        let started = Date()
+        try tmux.send("s")
+        (ok, screen) = try tmux.waitFor(seconds: 3) { $0.contains("● Running") }
+        #expect(ok && Date().timeIntervalSince(started) < 2.5, "did not start within 2 s:\n\(screen)")
+
+        // Clear the filter; resize keeps the layout; a tiny terminal gets a clear message.
+        try tmux.send("/")
+        try tmux.send("Escape")
+        try tmux.resize(width: 100, height: 30)
+        (ok, screen) = try tmux.waitFor(seconds: 3) {
+            let lines = $0.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 2 && lines[1].hasPrefix("┌") && lines[1].hasSuffix("┐") && lines[1].count == 100
+        }
+        #expect(ok, "layout did not follow the resize:\n\(screen)")
+        try tmux.resize(width: 60, height: 20)
+        (ok, screen) = try tmux.waitFor(seconds: 3) { $0.contains("hbdeck needs at least 80×24 — this terminal is 60×20.") }
+        #expect(ok, "no too-small screen:\n\(screen)")
+        try tmux.resize(width: 120, height: 36)
+
+        // The engine goes away: a stale marker and no crash; it comes back: live again.
+        proxy.stop()
+        (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("OFFLINE") }
+        #expect(ok, "no offline marker:\n\(screen)")
+        #expect(screen.contains(first), "the last state stays on screen")
+        try proxy.start()
+        (ok, screen) = try tmux.waitFor(seconds: 40) { $0.contains("● live") }
+        #expect(ok, "did not come back:\n\(screen)")
+
+        // q ends it and gives the terminal back.
+        try tmux.send("q")
+        (ok, screen) = try tmux.waitFor(seconds: 5) { $0.contains("HBDECK-EXIT=0") }
+        #expect(ok, "did not quit cleanly:\n\(screen)")
+        #expect(!screen.contains("┌─ Instances"), "the console's screen is gone")
+    }
+}

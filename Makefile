@@ -1,8 +1,8 @@
 # Two commands for operators: `make run` and `make test`. See README.md.
 TEST_DOCKER_HOST := unix:///run/hbdeck-test/docker.sock
-ARGS ?= ls
+ARGS ?=
 
-.PHONY: run test build env down demo
+.PHONY: run test build env down demo bench
 
 build:
 	swift build
@@ -23,3 +23,6 @@ demo: env
 
 down:
 	scripts/testenv.sh down
+
+bench: env
+	scripts/bench.sh

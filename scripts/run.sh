@@ -16,5 +16,6 @@ if ! engine_answers; then
   "$here/scripts/testenv.sh" up
   "$here/scripts/demo.sh"
   eval "$("$here/scripts/testenv.sh" env)"
+  if [ $# -eq 0 ]; then set -- --bots-folder "${HBDECK_DEMO_BOTS:-/var/lib/hbdeck-test/demo/bots}"; fi
 fi
 exec "$here/.build/debug/hbdeck" "$@"

@@ -21,9 +21,10 @@ public actor LogFeed {
         lines = LatestValue((nil, []))
     }
 
-    /// Follows `name` from now on (the last 500 lines first); nil stops following.
-    public func follow(_ name: String?, monitor: FleetMonitor) async {
-        guard name != self.name else { return }
+    /// Follows `name` from now on (the last 500 lines first); nil stops following. `again` starts over
+    /// for the same instance, after its container restarted.
+    public func follow(_ name: String?, monitor: FleetMonitor, again: Bool = false) async {
+        guard name != self.name || again else { return }
         task?.cancel()
         self.name = name
         buffer = RingBuffer(capacity: capacity)

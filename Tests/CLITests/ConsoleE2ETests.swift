@@ -85,3 +85,32 @@ struct ConsoleE2ETests {
         #expect(!screen.contains("┌─ Instances"), "the console's screen is gone")
     }
 }
+
+/// The console starts, draws and quits cleanly under the terminal types operators use, and with a
+/// non-UTF-8 locale (it falls back to C.UTF-8).
+@Suite(.enabled(if: TestEngine.isConfigured, "needs the private test engine (make test)"), .serialized)
+struct ConsoleTerminalTypeTests {
+    @Test(arguments: ["xterm-256color", "screen-256color", "tmux-256color", "linux", "vt100"])
+    func drawsAndQuitsUnder(_ term: String) throws {
+        let command = "TERM=\(term) LC_ALL=C DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --no-mqtt; echo HBDECK-EXIT=$?; sleep 30"
+        let tmux = try TmuxSession(width: 100, height: 30, command: command)
+        defer { tmux.kill() }
+        var (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("┌─ Instances") && $0.contains("● live") }
+        #expect(ok, "TERM=\(term) did not draw:\n\(screen)")
+        try tmux.send("q")
+        (ok, screen) = try tmux.waitFor(seconds: 5) { $0.contains("HBDECK-EXIT=0") }
+        #expect(ok, "TERM=\(term) did not quit cleanly:\n\(screen)")
+    }
+
+    @Test func aDroppedSSHConnectionEndsItCleanly() throws {
+        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --no-mqtt; echo HBDECK-EXIT=$?; sleep 30"
+        let tmux = try TmuxSession(width: 100, height: 30, command: command)
+        defer { tmux.kill() }
+        var (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("┌─ Instances") }
+        #expect(ok)
+        _ = try TmuxSession.shell("pkill -HUP -f '^\(HBDeckProcess.binary.path) --no-mqtt$' || true")
+        (ok, screen) = try tmux.waitFor(seconds: 5) { $0.contains("HBDECK-EXIT=0") }
+        #expect(ok, "SIGHUP did not end it cleanly:\n\(screen)")
+        #expect(!screen.contains("┌─ Instances"))
+    }
+}

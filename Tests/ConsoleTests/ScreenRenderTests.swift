@@ -92,3 +92,20 @@ import Testing
         #expect(render(controller.state).text.contains("Instances 1 ── filter: error"))
     }
 }
+
+@Suite struct DetailsRenderTests {
+    @Test func enterOpensTheSelectedInstancesDetailsAndEscReturns() throws {
+        var controller = ConsoleController()
+        let snapshot = FleetFixture.snapshot
+        _ = controller.handle(.down, snapshot: snapshot, logLineCount: 0)
+        _ = controller.handle(.enter, snapshot: snapshot, logLineCount: 0)
+        #expect(controller.state.overlay == .details("btc_mm_binance_01"))
+        let text = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
+        #expect(text.contains("Details · btc_mm_binance_01 · Esc returns"))
+        #expect(text.contains("Open orders    4"))
+        #expect(text.contains("Memory         212.0MiB / 1.0GiB"))
+        try Golden.check(text, "details-120x36")
+        _ = controller.handle(.escape, snapshot: snapshot, logLineCount: 0)
+        #expect(controller.state.overlay == nil)
+    }
+}

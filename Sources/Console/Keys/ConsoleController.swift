@@ -41,6 +41,8 @@ public struct ConsoleController: Sendable {
         switch action {
         case .quit: return [.quit]
         case .help: state.overlay = .help
+        case .details:
+            if let selected { state.overlay = .details(selected.name) }
         case .nextPane: state.focus = state.focus == .instances ? .logs : .instances
         case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
             if state.focus == .logs { scrollLog(action, count: logLineCount) } else { move(action, rows: rows) }
@@ -60,23 +62,22 @@ public struct ConsoleController: Sendable {
             state.logView.scroll = max(0, state.logView.scroll + (action == .nextMatch ? -1 : 1))
         case .saveLog:
             if let selected { return [.saveLog(selected.name)] }
-        case .start, .stop, .restart, .delete:
+        case .start, .stop, .restart, .delete, .broker:
+            guard snapshot.engine.isLive else {
+                state.status = "the Docker engine is offline: nothing was done"
+                return []
+            }
+            if action == .broker { return brokerAction(snapshot) }
             guard let selected else {
                 state.status = "no instance selected"
                 return []
             }
             return lifecycle(action, selected, snapshot: snapshot)
-        case .broker:
-            return brokerAction(snapshot)
         }
         return []
     }
 
     private mutating func lifecycle(_ action: KeyAction, _ instance: InstanceSnapshot, snapshot: FleetSnapshot) -> [ConsoleCommand] {
-        guard snapshot.engine.isLive else {
-            state.status = "the Docker engine is offline: nothing was done"
-            return []
-        }
         let name = instance.name
         guard instance.containerID != nil else {
             state.status = "\(name) has no container"
@@ -119,10 +120,6 @@ public struct ConsoleController: Sendable {
     }
 
     private mutating func brokerAction(_ snapshot: FleetSnapshot) -> [ConsoleCommand] {
-        guard snapshot.engine.isLive else {
-            state.status = "the Docker engine is offline: nothing was done"
-            return []
-        }
         let broker = snapshot.broker
         guard broker.state != nil else {
             state.status = "no broker container named \(broker.containerName)"
@@ -141,7 +138,7 @@ public struct ConsoleController: Sendable {
 
     private mutating func handleOverlay(_ overlay: ConsoleState.Overlay, _ key: Key) -> [ConsoleCommand] {
         switch overlay {
-        case .help:
+        case .help, .details:
             if key == .escape || key == .character("?") || key == .character("q") || key == .enter { state.overlay = nil }
             return []
         case .confirm(let confirmation):

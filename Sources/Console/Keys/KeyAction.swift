@@ -5,7 +5,7 @@ public enum KeyAction: Sendable, Equatable {
     case filter
     case cycleSort
     case start, stop, restart, delete, broker
-    case help, quit
+    case help, quit, details
     case toggleFollow, toggleWrap, toggleTimestamps, toggleErrorsOnly
     case search, nextMatch, previousMatch, saveLog
 }

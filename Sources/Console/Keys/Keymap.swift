@@ -21,6 +21,7 @@ public enum Keymap {
         Binding(keys: [.tab], context: .anywhere, action: .nextPane, help: "next pane"),
         Binding(keys: [.character("?")], context: .anywhere, action: .help, help: "help"),
         Binding(keys: [.character("q")], context: .anywhere, action: .quit, help: "quit"),
+        Binding(keys: [.enter], context: .instances, action: .details, help: "details of the selected instance"),
         Binding(keys: [.character("/")], context: .instances, action: .filter, help: "filter by name or state"),
         Binding(keys: [.character("o")], context: .instances, action: .cycleSort, help: "sort: name, state, P&L, CPU"),
         Binding(keys: [.character("s")], context: .instances, action: .start, help: "start"),

@@ -33,6 +33,8 @@ public enum ScreenComposer {
         FooterPane.draw(state, errors: errors, into: &grid)
         switch state.overlay {
         case .help?: OverlayPanes.drawHelp(into: &grid)
+        case .details(let name)?:
+            DetailsPane.draw(snapshot.instances.first { $0.name == name }, history: snapshot.history[name], now: now, into: &grid)
         case .confirm(let confirmation)?: OverlayPanes.drawConfirmation(confirmation, into: &grid)
         case nil: break
         }

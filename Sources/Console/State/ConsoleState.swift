@@ -5,6 +5,7 @@ public struct ConsoleState: Sendable, Equatable {
     public enum Focus: Sendable, Equatable { case instances, logs }
     public enum Overlay: Sendable, Equatable {
         case help
+        case details(String)
         case confirm(Confirmation)
     }
     public enum SortKey: String, Sendable, CaseIterable { case name, state, pnl, cpu }

@@ -45,6 +45,7 @@ struct ConsoleLoop {
         var dirty = true
         var lastDraw = 0.0
         var lastSecond = 0
+        var followed: (name: String, started: Double)?
 
         while TerminationSignal.received == nil {
             if let key = screen.readKey() {
@@ -62,6 +63,12 @@ struct ConsoleLoop {
                     dirty = true
                 }
                 if let follow = controller.reconcile(with: snapshot) { execute(follow) }
+                // A restarted container has a new log stream: follow it again.
+                let selected = controller.state.selection(in: controller.state.visibleInstances(snapshot))
+                if let name = selected?.name, let started = selected?.startedAt {
+                    if let followed, followed.name == name, followed.started != started { refollow(name) }
+                    followed = (name, started)
+                }
             }
             let logState = feed.lines.current
             if logState.version != logVersion {
@@ -88,6 +95,12 @@ struct ConsoleLoop {
             }
         }
         return .success(())
+    }
+
+    private func refollow(_ name: String) {
+        let monitor = monitor
+        let feed = feed
+        Task { await feed.follow(name, monitor: monitor, again: true) }
     }
 
     /// Runs a command off the draw thread; its progress and result come back through `status`.

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# `make bench`: prints the console's figures beside the engine's own tools, on the private engine.
+#   - launch to first full frame with 50 and 200 instances, beside `docker ps -a`
+#   - the console's CPU and the engine's (dockerd + containerd) over 60 s with 50 running instances,
+#     beside idle and beside `docker stats` over the same 60 s
+#   - bytes written to the terminal per minute while idle
+#   - peak RSS with 200 instances and full log buffers
+# Containers are `sleep` in the test bot image (no MQTT), labelled hbdeck.bench=1 and removed at the end.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+eval "$("$here/scripts/testenv.sh" env)"
+SECONDS_PER_RUN=${BENCH_SECONDS:-60}
+cd "$here"
+swift build -c release --product hbdeck >/dev/null
+bin="$here/.build/release/hbdeck"
+out=$(mktemp -d)
+trap 'tmux kill-session -t hbbench 2>/dev/null || true; docker ps -aq --filter label=hbdeck.bench=1 | xargs -r docker rm -f >/dev/null; rm -rf "$out"' EXIT
+
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+engine_ticks() { local t=0; for p in $(pgrep -f "dockerd --host $DOCKER_HOST") $(pgrep -f "containerd --config /run/hbdeck-test"); do t=$((t + $(ticks "$p"))); done; echo $t; }
+hz=$(getconf CLK_TCK)
+cpu_s() { awk -v t="$1" -v hz="$hz" 'BEGIN { printf "%.2f", t / hz }'; }
+
+make_fleet() { # count running(0/1)
+  local have; have=$(docker ps -aq --filter label=hbdeck.bench=1 | wc -l)
+  for i in $(seq $((have + 1)) "$1"); do
+    if [ "$2" = 1 ]; then
+      docker run -d --name "bench_$i" --network none --label hbdeck.bench=1 hbdeck-test/hummingbot:latest \
+        bash -c 'for i in $(seq 1 300); do echo "2026-01-01 00:00:00,000 - 1 - bench - INFO - line $i of a full log buffer"; done; exec sleep 1d' >/dev/null
+    else
+      docker create --name "bench_$i" --network none --label hbdeck.bench=1 hbdeck-test/hummingbot:latest sleep 1d >/dev/null
+    fi
+  done
+}
+
+first_frame() { # count
+  tmux kill-session -t hbbench 2>/dev/null || true
+  local start end
+  start=$(date +%s.%N)
+  tmux new-session -d -s hbbench -x 160 -y 50 "$bin --no-mqtt; sleep 5"
+  while ! tmux capture-pane -p -t hbbench 2>/dev/null | grep -q "Instances $1 "; do sleep 0.005; done
+  end=$(date +%s.%N)
+  tmux kill-session -t hbbench
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.0f ms", (b - a) * 1000 }'
+}
+
+ps_time() {
+  local start end
+  start=$(date +%s.%N); docker ps -a >/dev/null; end=$(date +%s.%N)
+  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.0f ms", (b - a) * 1000 }'
+}
+
+echo "hbdeck bench on $DOCKER_HOST ($(nproc) cores), release build"
+make_fleet 50 1
+echo "launch to first frame, 50 instances:  hbdeck $(first_frame 50)   docker ps -a $(ps_time)"
+
+# Idle engine, then the console, then docker stats, each over the same length of time.
+e0=$(engine_ticks); sleep "$SECONDS_PER_RUN"; e1=$(engine_ticks)
+echo "engine CPU over ${SECONDS_PER_RUN} s, idle:                  $(cpu_s $((e1 - e0))) CPU-s"
+
+tmux new-session -d -s hbbench -x 160 -y 50 "$bin --no-mqtt"
+sleep 5
+pid=$(pgrep -f "^$bin --no-mqtt" | head -1)
+tmux pipe-pane -t hbbench -o "cat > $out/tty"
+c0=$(ticks "$pid"); e0=$(engine_ticks)
+sleep "$SECONDS_PER_RUN"
+c1=$(ticks "$pid"); e1=$(engine_ticks)
+bytes=$(stat -c %s "$out/tty")
+echo "hbdeck with 50 running, over ${SECONDS_PER_RUN} s:   hbdeck $(cpu_s $((c1 - c0))) CPU-s · engine $(cpu_s $((e1 - e0))) CPU-s · terminal $(awk -v b="$bytes" -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.0f B/s", b / s }')"
+echo "hbdeck RSS with 50 running:          $(awk '/VmRSS/ {print $2/1024 " MB"}' "/proc/$pid/status")"
+tmux kill-session -t hbbench
+
+e0=$(engine_ticks)
+timeout "$SECONDS_PER_RUN" docker stats > "$out/stats" 2>&1 || true
+e1=$(engine_ticks)
+echo "docker stats over ${SECONDS_PER_RUN} s:              engine $(cpu_s $((e1 - e0))) CPU-s · terminal $(awk -v b="$(stat -c %s "$out/stats")" -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.0f B/s", b / s }')"
+
+make_fleet 200 0
+echo "launch to first frame, 200 instances: hbdeck $(first_frame 200)   docker ps -a $(ps_time)"
+tmux new-session -d -s hbbench -x 160 -y 50 "$bin --no-mqtt --log-lines 5000"
+sleep 3
+pid=$(pgrep -f "^$bin --no-mqtt" | head -1)
+# Walk the running instances so the log pane fills, then read the peak.
+for _ in $(seq 1 20); do tmux send-keys -t hbbench j; sleep 0.2; done
+sleep 2
+echo "hbdeck peak RSS with 200 instances:  $(awk '/VmHWM/ {print $2/1024 " MB"}' "/proc/$pid/status")"

@@ -130,18 +130,31 @@ public actor FleetMonitor {
             counters[id] = nil
             figures[id] = nil
         }
-        for summary in summaries {
-            let key = "\(summary.state)|\(summary.status.prefix(2))|\(summary.created)"
-            if detailKeys[summary.id] != key || details[summary.id] == nil {
-                details[summary.id] = try await client.inspectContainer(summary.id)
-                detailKeys[summary.id] = key
+        // Inspect only what changed since the last look, eight at a time.
+        let changed = summaries.filter { detailKeys[$0.id] != Self.detailKey($0) || details[$0.id] == nil }
+        try await withThrowingTaskGroup(of: (ContainerSummary, ContainerDetails).self) { group in
+            var queue = changed[...]
+            func launch() {
+                guard let next = queue.popFirst() else { return }
+                group.addTask { (next, try await client.inspectContainer(next.id)) }
+            }
+            for _ in 0..<8 { launch() }
+            while let (summary, found) = try await group.next() {
+                details[summary.id] = found
+                detailKeys[summary.id] = Self.detailKey(summary)
                 errorsLines[summary.id] = nil
-                if let found = details[summary.id], !found.state.running, let folder = SnapshotBuilder.logsFolder(found) {
+                if !found.state.running, let folder = SnapshotBuilder.logsFolder(found) {
                     errorsLines[summary.id] = ErrorsLog.lastLine(folder + "/errors.log")
                 }
+                launch()
             }
         }
         if sampleResources { await sample(client: client) }
+    }
+
+    /// Changes whenever the container's state does, so its details are read again.
+    private static func detailKey(_ summary: ContainerSummary) -> String {
+        "\(summary.state)|\(summary.status.prefix(2))|\(summary.created)"
     }
 
     private func sample(client: DockerClient) async {

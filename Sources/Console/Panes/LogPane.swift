@@ -9,10 +9,12 @@ enum LogPane {
         grid.box(rect, title: "Logs · \(name ?? "—") · \(mode) · \(NumberText.grouped(Double(lines.count), decimals: 0)) lines\(filters)", role: focused ? .title : .border)
         let inner = rect.inner
         guard inner.height > 0, inner.width > 4 else { return }
-        let shown = lines.filter(options.shows)
+        // Format from the newest line back, only as many as the pane and the scroll position need.
+        let needed = inner.height + options.scroll
         var rendered: [[(String, StyleRole)]] = []
-        for line in shown {
-            rendered.append(contentsOf: format(line, options: options, width: inner.width))
+        for line in lines.reversed() where options.shows(line) {
+            rendered.insert(contentsOf: format(line, options: options, width: inner.width), at: 0)
+            if rendered.count >= needed { break }
         }
         let end = max(0, rendered.count - options.scroll)
         let visible = rendered[max(0, end - inner.height)..<end]

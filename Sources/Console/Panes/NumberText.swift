@@ -63,12 +63,10 @@ enum NumberText {
     }
 
     static func clock(_ time: Double, seconds: Bool = true) -> String {
-        let date = Date(timeIntervalSince1970: time)
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone.current
-        let c = calendar.dateComponents([.hour, .minute, .second], from: date)
-        return seconds
-            ? String(format: "%02d:%02d:%02d", c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
-            : String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+        var t = time_t(time)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return two(parts.tm_hour) + ":" + two(parts.tm_min) + (seconds ? ":" + two(parts.tm_sec) : "")
     }
 }

@@ -5,6 +5,13 @@ import HBModel
 public enum ScreenComposer {
     public static let minimumSize = (width: 80, height: 24)
 
+    /// Redraws only the top line of a frame: what changes when nothing but the clock moved.
+    public static func refreshHeader(_ grid: inout CellGrid, snapshot: FleetSnapshot, now: Double) {
+        guard grid.width >= minimumSize.width, grid.height >= minimumSize.height else { return }
+        grid.fill(Rect(x: 0, y: 0, width: grid.width, height: 1))
+        HeaderPane.draw(snapshot, now: now, into: &grid)
+    }
+
     public static func compose(
         _ snapshot: FleetSnapshot, state: ConsoleState, logLines: [LogLine], now: Double, width: Int, height: Int
     ) -> CellGrid {

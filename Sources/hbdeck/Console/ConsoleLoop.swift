@@ -43,6 +43,8 @@ struct ConsoleLoop {
         var snapshot = monitor.snapshots.current.value
         var logs: [LogLine] = []
         var dirty = true
+        var clockOnly = false
+        var frame: CellGrid?
         var lastDraw = 0.0
         var lastSecond = 0
         var followed: (name: String, started: Double)?
@@ -85,13 +87,22 @@ struct ConsoleLoop {
             let now = Date().timeIntervalSince1970
             if Int(now) != lastSecond {
                 lastSecond = Int(now)
-                dirty = true  // the clock and the ages
+                clockOnly = true
             }
+            let size = screen.size
             if dirty && now - lastDraw >= 0.05 {
-                let size = screen.size
-                screen.draw(ScreenComposer.compose(snapshot, state: controller.state, logLines: logs, now: now, width: size.width, height: size.height))
+                let grid = ScreenComposer.compose(snapshot, state: controller.state, logLines: logs, now: now, width: size.width, height: size.height)
+                screen.draw(grid)
+                frame = grid
                 lastDraw = now
                 dirty = false
+                clockOnly = false
+            } else if clockOnly, var grid = frame, grid.width == size.width, grid.height == size.height {
+                // Only the clock moved: redraw the top line, not the whole frame.
+                ScreenComposer.refreshHeader(&grid, snapshot: snapshot, now: now)
+                screen.draw(grid)
+                frame = grid
+                clockOnly = false
             }
         }
         return .success(())

@@ -132,21 +132,13 @@ public actor FleetMonitor {
         }
         // Inspect only what changed since the last look, eight at a time.
         let changed = summaries.filter { detailKeys[$0.id] != Self.detailKey($0) || details[$0.id] == nil }
-        try await withThrowingTaskGroup(of: (ContainerSummary, ContainerDetails).self) { group in
-            var queue = changed[...]
-            func launch() {
-                guard let next = queue.popFirst() else { return }
-                group.addTask { (next, try await client.inspectContainer(next.id)) }
-            }
-            for _ in 0..<8 { launch() }
-            while let (summary, found) = try await group.next() {
-                details[summary.id] = found
-                detailKeys[summary.id] = Self.detailKey(summary)
-                errorsLines[summary.id] = nil
-                if !found.state.running, let folder = SnapshotBuilder.logsFolder(found) {
-                    errorsLines[summary.id] = ErrorsLog.lastLine(folder + "/errors.log")
-                }
-                launch()
+        let inspected = try await concurrentMap(changed, limit: 8) { ($0, try await client.inspectContainer($0.id)) }
+        for (summary, found) in inspected {
+            details[summary.id] = found
+            detailKeys[summary.id] = Self.detailKey(summary)
+            errorsLines[summary.id] = nil
+            if !found.state.running, let folder = SnapshotBuilder.logsFolder(found) {
+                errorsLines[summary.id] = ErrorsLog.lastLine(folder + "/errors.log")
             }
         }
         if sampleResources { await sample(client: client) }
@@ -168,24 +160,14 @@ public actor FleetMonitor {
                 counters[summary.id] = now
             }
         } else {
-            await withTaskGroup(of: (String, ResourceFigures?).self) { group in
-                var queue = running[...]
-                func launch() {
-                    guard let next = queue.popFirst() else { return }
-                    group.addTask {
-                        guard let sample = try? await client.stats(next.id) else { return (next.id, nil) }
-                        let usage = ResourceUsage(sample)
-                        return (next.id, ResourceFigures(
-                            cpuPercent: usage.cpuPercent, memoryUsed: usage.memoryUsed, memoryLimit: usage.memoryLimit,
-                            networkRx: usage.networkRx, networkTx: usage.networkTx, pids: usage.pids))
-                    }
-                }
-                for _ in 0..<8 { launch() }
-                while let (id, result) = await group.next() {
-                    figures[id] = result
-                    launch()
-                }
-            }
+            let sampled = (try? await concurrentMap(running, limit: 8) { summary -> (String, ResourceFigures?) in
+                guard let sample = try? await client.stats(summary.id) else { return (summary.id, nil) }
+                let usage = ResourceUsage(sample)
+                return (summary.id, ResourceFigures(
+                    cpuPercent: usage.cpuPercent, memoryUsed: usage.memoryUsed, memoryLimit: usage.memoryLimit,
+                    networkRx: usage.networkRx, networkTx: usage.networkTx, pids: usage.pids))
+            }) ?? []
+            for (id, result) in sampled { figures[id] = result }
         }
     }
 

@@ -30,22 +30,9 @@ struct StatsCommand: AsyncParsableCommand {
         }
     }
 
-    /// One-shot samples, at most eight in flight: each waits for the engine's next stats tick.
     private func sampleOnce(_ instances: [ContainerSummary], client: DockerClient) async throws -> [Row] {
-        var rows: [Row] = []
-        try await withThrowingTaskGroup(of: Row.self) { group in
-            var pending = instances[...]
-            func launch() {
-                guard let next = pending.popFirst() else { return }
-                group.addTask { Row(name: next.name, usage: ResourceUsage(try await client.stats(next.id))) }
-            }
-            for _ in 0..<8 { launch() }
-            while let row = try await group.next() {
-                rows.append(row)
-                launch()
-            }
-        }
-        return rows.sorted { $0.name < $1.name }
+        try await concurrentMap(instances, limit: 8) { Row(name: $0.name, usage: ResourceUsage(try await client.stats($0.id))) }
+            .sorted { $0.name < $1.name }
     }
 
     private func stream(_ instances: [ContainerSummary], client: DockerClient) async throws {

@@ -9,55 +9,55 @@ import Testing
     /// A controller with btc_mm_binance_01 (the second row by name) selected.
     func onBTC() -> ConsoleController {
         var controller = ConsoleController()
-        _ = controller.handle(.down, snapshot: snapshot, logLineCount: 0)
+        _ = controller.handle(.down, snapshot: snapshot, logLines: [])
         return controller
     }
 
     @Test func confirmingAStopSendsItOnceAndCancellingSendsNothing() {
         var controller = onBTC()
-        _ = controller.handle(.character("x"), snapshot: snapshot, logLineCount: 0)
-        #expect(controller.handle(.character("y"), snapshot: snapshot, logLineCount: 0) == [.stop("btc_mm_binance_01", skipBotStop: false)])
+        _ = controller.handle(.character("x"), snapshot: snapshot, logLines: [])
+        #expect(controller.handle(.character("y"), snapshot: snapshot, logLines: []) == [.stop("btc_mm_binance_01", skipBotStop: false)])
         #expect(controller.state.overlay == nil)
-        #expect(controller.handle(.character("y"), snapshot: snapshot, logLineCount: 0).isEmpty, "a second y does nothing")
+        #expect(controller.handle(.character("y"), snapshot: snapshot, logLines: []).isEmpty, "a second y does nothing")
 
-        _ = controller.handle(.character("x"), snapshot: snapshot, logLineCount: 0)
-        #expect(controller.handle(.character("n"), snapshot: snapshot, logLineCount: 0).isEmpty)
+        _ = controller.handle(.character("x"), snapshot: snapshot, logLines: [])
+        #expect(controller.handle(.character("n"), snapshot: snapshot, logLines: []).isEmpty)
         #expect(controller.state.status == "cancelled: nothing was done")
 
-        _ = controller.handle(.character("x"), snapshot: snapshot, logLineCount: 0)
-        #expect(controller.handle(.character("k"), snapshot: snapshot, logLineCount: 0) == [.stop("btc_mm_binance_01", skipBotStop: true)])
+        _ = controller.handle(.character("x"), snapshot: snapshot, logLines: [])
+        #expect(controller.handle(.character("k"), snapshot: snapshot, logLines: []) == [.stop("btc_mm_binance_01", skipBotStop: true)])
     }
 
     @Test func movingTheSelectionFollowsTheNewInstancesLog() {
         var controller = ConsoleController()
-        #expect(controller.handle(.character("k"), snapshot: snapshot, logLineCount: 0).isEmpty, "already on the first row")
-        #expect(controller.handle(.character("j"), snapshot: snapshot, logLineCount: 0) == [.follow("btc_mm_binance_01")])
-        #expect(controller.handle(.down, snapshot: snapshot, logLineCount: 0) == [.follow("eth_grid_kucoin_02")])
-        #expect(controller.handle(.character("G"), snapshot: snapshot, logLineCount: 0) == [.follow("sol_arb_01")])
-        #expect(controller.handle(.character("g"), snapshot: snapshot, logLineCount: 0) == [.follow("avax_pmm_02")])
+        #expect(controller.handle(.character("k"), snapshot: snapshot, logLines: []).isEmpty, "already on the first row")
+        #expect(controller.handle(.character("j"), snapshot: snapshot, logLines: []) == [.follow("btc_mm_binance_01")])
+        #expect(controller.handle(.down, snapshot: snapshot, logLines: []) == [.follow("eth_grid_kucoin_02")])
+        #expect(controller.handle(.character("G"), snapshot: snapshot, logLines: []) == [.follow("sol_arb_01")])
+        #expect(controller.handle(.character("g"), snapshot: snapshot, logLines: []) == [.follow("avax_pmm_02")])
     }
 
     @Test func actionsAreRefusedWhileTheEngineIsOffline() {
         var offline = snapshot
         offline.engine = .offline(reason: "gone", lastGood: nil)
         var controller = ConsoleController()
-        #expect(controller.handle(.character("s"), snapshot: offline, logLineCount: 0).isEmpty)
+        #expect(controller.handle(.character("s"), snapshot: offline, logLines: []).isEmpty)
         #expect(controller.state.status == "the Docker engine is offline: nothing was done")
         #expect(controller.state.overlay == nil)
     }
 
     @Test func startingARunningBotSaysSo() {
         var controller = onBTC()
-        #expect(controller.handle(.character("s"), snapshot: snapshot, logLineCount: 0).isEmpty)
+        #expect(controller.handle(.character("s"), snapshot: snapshot, logLines: []).isEmpty)
         #expect(controller.state.status == "btc_mm_binance_01 is already running")
-        _ = controller.handle(.character("k"), snapshot: snapshot, logLineCount: 0)
-        #expect(controller.handle(.character("s"), snapshot: snapshot, logLineCount: 0) == [.start("avax_pmm_02")], "a stopped bot starts at once")
+        _ = controller.handle(.character("k"), snapshot: snapshot, logLines: [])
+        #expect(controller.handle(.character("s"), snapshot: snapshot, logLines: []) == [.start("avax_pmm_02")], "a stopped bot starts at once")
     }
 
     @Test func stoppingABotThatIsNotOnlineWarnsAboutOrders() {
         var controller = onBTC()
-        _ = controller.handle(.character("j"), snapshot: snapshot, logLineCount: 0)
-        _ = controller.handle(.character("x"), snapshot: snapshot, logLineCount: 0)
+        _ = controller.handle(.character("j"), snapshot: snapshot, logLines: [])
+        _ = controller.handle(.character("x"), snapshot: snapshot, logLines: [])
         guard case .confirm(let confirmation)? = controller.state.overlay else {
             Issue.record("no confirmation")
             return
@@ -68,15 +68,38 @@ import Testing
 
     @Test func logKeysWorkOnlyInTheLogPane() {
         var controller = ConsoleController()
-        _ = controller.handle(.character("e"), snapshot: snapshot, logLineCount: 10)
+        _ = controller.handle(.character("e"), snapshot: snapshot, logLines: FleetFixture.logLines + FleetFixture.logLines)
         #expect(controller.state.logView.errorsOnly == false)
-        _ = controller.handle(.tab, snapshot: snapshot, logLineCount: 10)
-        _ = controller.handle(.character("e"), snapshot: snapshot, logLineCount: 10)
-        _ = controller.handle(.character("f"), snapshot: snapshot, logLineCount: 10)
+        _ = controller.handle(.tab, snapshot: snapshot, logLines: FleetFixture.logLines + FleetFixture.logLines)
+        _ = controller.handle(.character("e"), snapshot: snapshot, logLines: FleetFixture.logLines + FleetFixture.logLines)
+        _ = controller.handle(.character("f"), snapshot: snapshot, logLines: FleetFixture.logLines + FleetFixture.logLines)
         #expect(controller.state.logView.errorsOnly)
         #expect(controller.state.logView.follow == false)
-        _ = controller.handle(.up, snapshot: snapshot, logLineCount: 10)
+        _ = controller.handle(.up, snapshot: snapshot, logLines: FleetFixture.logLines + FleetFixture.logLines)
         #expect(controller.state.logView.scroll == 1)
-        #expect(controller.handle(.character("q"), snapshot: snapshot, logLineCount: 10) == [.quit])
+        #expect(controller.handle(.character("q"), snapshot: snapshot, logLines: FleetFixture.logLines + FleetFixture.logLines) == [.quit])
+    }
+}
+
+@Suite struct LogSearchTests {
+    @Test func nAndNJumpBetweenMatches() {
+        let snapshot = FleetFixture.snapshot
+        let lines = FleetFixture.logLines  // "Created BUY", "Order rejected", "Created SELL", "Invalid password."
+        var controller = ConsoleController()
+        _ = controller.handle(.tab, snapshot: snapshot, logLines: lines)
+        _ = controller.handle(.character("n"), snapshot: snapshot, logLines: lines)
+        #expect(controller.state.status == "no search: press / in the log pane first")
+        _ = controller.handle(.character("/"), snapshot: snapshot, logLines: lines)
+        for c in "created" { _ = controller.handle(.character(c), snapshot: snapshot, logLines: lines) }
+        _ = controller.handle(.enter, snapshot: snapshot, logLines: lines)
+        _ = controller.handle(.character("n"), snapshot: snapshot, logLines: lines)
+        #expect(controller.state.logView.scroll == 1, "the newest match, Created SELL, is the last line")
+        #expect(controller.state.logView.follow == false)
+        _ = controller.handle(.character("n"), snapshot: snapshot, logLines: lines)
+        #expect(controller.state.logView.scroll == 3, "then Created BUY")
+        _ = controller.handle(.character("n"), snapshot: snapshot, logLines: lines)
+        #expect(controller.state.status == "no older match for \"created\"")
+        _ = controller.handle(.character("N"), snapshot: snapshot, logLines: lines)
+        #expect(controller.state.logView.scroll == 1)
     }
 }

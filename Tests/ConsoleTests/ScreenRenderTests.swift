@@ -50,7 +50,7 @@ import Testing
 
     @Test func helpIsGeneratedFromTheKeyTable() throws {
         var controller = ConsoleController()
-        _ = controller.handle(.character("?"), snapshot: FleetFixture.snapshot, logLineCount: 0)
+        _ = controller.handle(.character("?"), snapshot: FleetFixture.snapshot, logLines: [])
         let text = render(controller.state).text
         for binding in Keymap.bindings {
             #expect(text.contains(binding.help), "help lists \(binding.help)")
@@ -60,8 +60,8 @@ import Testing
 
     @Test func stopConfirmationSaysExactlyWhatWillHappen() throws {
         var controller = ConsoleController()
-        _ = controller.handle(.down, snapshot: FleetFixture.snapshot, logLineCount: 0)
-        let commands = controller.handle(.character("x"), snapshot: FleetFixture.snapshot, logLineCount: 0)
+        _ = controller.handle(.down, snapshot: FleetFixture.snapshot, logLines: [])
+        let commands = controller.handle(.character("x"), snapshot: FleetFixture.snapshot, logLines: [])
         #expect(commands.isEmpty, "nothing happens before the operator confirms")
         let text = render(controller.state).text
         #expect(text.contains("Stop btc_mm_binance_01?"))
@@ -83,10 +83,10 @@ import Testing
     func filterNarrowsTheTable(_ editing: ConsoleState.Editing) {
         var controller = ConsoleController()
         let snapshot = FleetFixture.snapshot
-        _ = controller.handle(.character("/"), snapshot: snapshot, logLineCount: 0)
+        _ = controller.handle(.character("/"), snapshot: snapshot, logLines: [])
         #expect(controller.state.editing == editing)
-        for c in "error" { _ = controller.handle(.character(c), snapshot: snapshot, logLineCount: 0) }
-        _ = controller.handle(.enter, snapshot: snapshot, logLineCount: 0)
+        for c in "error" { _ = controller.handle(.character(c), snapshot: snapshot, logLines: []) }
+        _ = controller.handle(.enter, snapshot: snapshot, logLines: [])
         let rows = controller.state.visibleInstances(snapshot)
         #expect(rows.map(\.name) == ["sol_arb_01"])
         #expect(render(controller.state).text.contains("Instances 1 ── filter: error"))
@@ -97,15 +97,15 @@ import Testing
     @Test func enterOpensTheSelectedInstancesDetailsAndEscReturns() throws {
         var controller = ConsoleController()
         let snapshot = FleetFixture.snapshot
-        _ = controller.handle(.down, snapshot: snapshot, logLineCount: 0)
-        _ = controller.handle(.enter, snapshot: snapshot, logLineCount: 0)
+        _ = controller.handle(.down, snapshot: snapshot, logLines: [])
+        _ = controller.handle(.enter, snapshot: snapshot, logLines: [])
         #expect(controller.state.overlay == .details("btc_mm_binance_01"))
         let text = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
         #expect(text.contains("Details · btc_mm_binance_01 · Esc returns"))
         #expect(text.contains("Open orders    4"))
         #expect(text.contains("Memory         212.0MiB / 1.0GiB"))
         try Golden.check(text, "details-120x36")
-        _ = controller.handle(.escape, snapshot: snapshot, logLineCount: 0)
+        _ = controller.handle(.escape, snapshot: snapshot, logLines: [])
         #expect(controller.state.overlay == nil)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Canvas
 import HBModel
 
@@ -8,7 +9,7 @@ public struct ConsoleController: Sendable {
     public init() {}
 
     /// Handles one key; returns the commands to run.
-    public mutating func handle(_ key: Key, snapshot: FleetSnapshot, logLineCount: Int) -> [ConsoleCommand] {
+    public mutating func handle(_ key: Key, snapshot: FleetSnapshot, logLines: [LogLine]) -> [ConsoleCommand] {
         if let overlay = state.overlay { return handleOverlay(overlay, key) }
         if state.editing != .none { return handleEditing(key) }
         let rows = state.visibleInstances(snapshot)
@@ -18,7 +19,7 @@ public struct ConsoleController: Sendable {
             return []
         }
         let before = state.selection(in: rows)?.name
-        let commands = perform(action, rows: rows, snapshot: snapshot, logLineCount: logLineCount)
+        let commands = perform(action, rows: rows, snapshot: snapshot, logLines: logLines)
         let after = state.selection(in: rows)?.name
         if before != after { return commands + [.follow(after)] }
         return commands
@@ -36,7 +37,7 @@ public struct ConsoleController: Sendable {
         state.status = text
     }
 
-    private mutating func perform(_ action: KeyAction, rows: [InstanceSnapshot], snapshot: FleetSnapshot, logLineCount: Int) -> [ConsoleCommand] {
+    private mutating func perform(_ action: KeyAction, rows: [InstanceSnapshot], snapshot: FleetSnapshot, logLines: [LogLine]) -> [ConsoleCommand] {
         let selected = state.selection(in: rows)
         switch action {
         case .quit: return [.quit]
@@ -45,7 +46,7 @@ public struct ConsoleController: Sendable {
             if let selected { state.overlay = .details(selected.name) }
         case .nextPane: state.focus = state.focus == .instances ? .logs : .instances
         case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
-            if state.focus == .logs { scrollLog(action, count: logLineCount) } else { move(action, rows: rows) }
+            if state.focus == .logs { scrollLog(action, count: logLines.count) } else { move(action, rows: rows) }
         case .filter: state.editing = .filter
         case .search: state.editing = .search
         case .cycleSort:
@@ -58,8 +59,7 @@ public struct ConsoleController: Sendable {
         case .toggleTimestamps: state.logView.timestamps.toggle()
         case .toggleErrorsOnly: state.logView.errorsOnly.toggle()
         case .nextMatch, .previousMatch:
-            state.logView.follow = false
-            state.logView.scroll = max(0, state.logView.scroll + (action == .nextMatch ? -1 : 1))
+            jumpToMatch(older: action == .nextMatch, in: logLines)
         case .saveLog:
             if let selected { return [.saveLog(selected.name)] }
         case .start, .stop, .restart, .delete, .broker:
@@ -191,6 +191,26 @@ public struct ConsoleController: Sendable {
         default: target = rows.count - 1
         }
         state.selected = rows[min(max(0, target), rows.count - 1)].name
+    }
+
+    /// Scrolls the log pane so that the next match of the search (`n`: older, `N`: newer) is its last line.
+    private mutating func jumpToMatch(older: Bool, in lines: [LogLine]) {
+        let search = state.logView.search
+        guard !search.isEmpty else {
+            state.status = "no search: press / in the log pane first"
+            return
+        }
+        let shown = lines.filter(state.logView.shows)
+        let bottom = shown.count - 1 - state.logView.scroll
+        let matches = shown.indices.filter { shown[$0].message.range(of: search, options: .caseInsensitive) != nil }
+        let target = older ? matches.last { $0 < bottom } : matches.first { $0 > bottom }
+        guard let target else {
+            state.status = "no \(older ? "older" : "newer") match for \"\(search)\""
+            return
+        }
+        state.status = nil
+        state.logView.follow = false
+        state.logView.scroll = shown.count - 1 - target
     }
 
     private mutating func scrollLog(_ action: KeyAction, count: Int) {

@@ -34,8 +34,8 @@ public enum Keymap {
         Binding(keys: [.character("t")], context: .logs, action: .toggleTimestamps, help: "timestamps"),
         Binding(keys: [.character("e")], context: .logs, action: .toggleErrorsOnly, help: "errors only"),
         Binding(keys: [.character("/")], context: .logs, action: .search, help: "search"),
-        Binding(keys: [.character("n")], context: .logs, action: .nextMatch, help: "next match"),
-        Binding(keys: [.character("N")], context: .logs, action: .previousMatch, help: "previous match"),
+        Binding(keys: [.character("n")], context: .logs, action: .nextMatch, help: "older match"),
+        Binding(keys: [.character("N")], context: .logs, action: .previousMatch, help: "newer match"),
         Binding(keys: [.character("S")], context: .logs, action: .saveLog, help: "save log to a file"),
     ]
 

@@ -52,7 +52,7 @@ struct ConsoleLoop {
         while TerminationSignal.received == nil {
             if let key = screen.readKey() {
                 if key == .resize { screen.invalidate() }
-                let commands = controller.handle(key, snapshot: snapshot, logLineCount: logs.count)
+                let commands = controller.handle(key, snapshot: snapshot, logLines: logs)
                 if commands.contains(.quit) { break }
                 commands.forEach(execute)
                 dirty = true

@@ -29,6 +29,11 @@ enum SnapshotBuilder {
             snapshot.trades = bot.activity.tradeCount
             snapshot.openOrders = bot.activity.openOrders.count
             snapshot.errors = bot.activity.errorCount
+            // A fatal line logged since this start makes a running bot an Error, with the line as the reason.
+            if snapshot.state == .running, let fatal = bot.activity.lastFatal, fatal.timestamp >= (snapshot.startedAt ?? 0) {
+                snapshot.state = .error
+                snapshot.reason = "fatal error in the bot's log: \(fatal.message)"
+            }
         }
         return snapshot
     }

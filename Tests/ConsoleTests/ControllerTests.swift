@@ -103,3 +103,17 @@ import Testing
         #expect(controller.state.logView.scroll == 1)
     }
 }
+
+@Suite struct BrokerLogTests {
+    @Test func lShowsTheBrokersLogAndMovingGoesBackToTheSelection() {
+        let snapshot = FleetFixture.snapshot
+        var controller = ConsoleController()
+        #expect(controller.handle(.character("l"), snapshot: snapshot, logLines: []) == [.follow("hummingbot-broker")])
+        let text = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
+        #expect(text.contains("Logs · hummingbot-broker"))
+        #expect(controller.handle(.character("j"), snapshot: snapshot, logLines: []) == [.follow("btc_mm_binance_01")])
+        #expect(controller.state.showingBrokerLog == false)
+        _ = controller.handle(.character("l"), snapshot: snapshot, logLines: [])
+        #expect(controller.handle(.character("l"), snapshot: snapshot, logLines: []) == [.follow("btc_mm_binance_01")])
+    }
+}

@@ -12,6 +12,8 @@ public struct BotActivity: Sendable {
     public private(set) var notifications: RingBuffer<BotNotification>
     public private(set) var errorCount = 0
     public private(set) var lastError: BotLogRecord?
+    /// The last CRITICAL line: the bot says it cannot go on.
+    public private(set) var lastFatal: BotLogRecord?
     public private(set) var failedOrders = 0
 
     public init(logCapacity: Int = 5000) {
@@ -42,6 +44,7 @@ public struct BotActivity: Sendable {
             if record.isError {
                 errorCount += 1
                 lastError = record
+                if record.levelNumber >= 50 { lastFatal = record }
             }
         case .notification(let notification):
             notifications.append(notification)

@@ -21,7 +21,10 @@ public struct ConsoleController: Sendable {
         let before = state.selection(in: rows)?.name
         let commands = perform(action, rows: rows, snapshot: snapshot, logLines: logLines)
         let after = state.selection(in: rows)?.name
-        if before != after { return commands + [.follow(after)] }
+        if before != after {
+            state.showingBrokerLog = false
+            return commands + [.follow(after)]
+        }
         return commands
     }
 
@@ -30,6 +33,7 @@ public struct ConsoleController: Sendable {
         let current = state.selection(in: state.visibleInstances(snapshot))?.name
         guard current != state.selected else { return nil }
         state.selected = current
+        if state.showingBrokerLog { return nil }
         return .follow(current)
     }
 
@@ -61,7 +65,11 @@ public struct ConsoleController: Sendable {
         case .nextMatch, .previousMatch:
             jumpToMatch(older: action == .nextMatch, in: logLines)
         case .saveLog:
-            if let selected { return [.saveLog(selected.name)] }
+            if let subject = state.logSubject(snapshot) { return [.saveLog(subject)] }
+        case .brokerLog:
+            state.showingBrokerLog.toggle()
+            state.logView = LogViewOptions()
+            return [.follow(state.logSubject(snapshot))]
         case .start, .stop, .restart, .delete, .broker:
             guard snapshot.engine.isLive else {
                 state.status = "the Docker engine is offline: nothing was done"

@@ -29,6 +29,7 @@ public enum Keymap {
         Binding(keys: [.character("R")], context: .instances, action: .restart, help: "restart"),
         Binding(keys: [.character("D")], context: .instances, action: .delete, help: "delete container"),
         Binding(keys: [.character("b")], context: .instances, action: .broker, help: "broker start/stop"),
+        Binding(keys: [.character("l")], context: .instances, action: .brokerLog, help: "broker's log in the log pane (again: back)"),
         Binding(keys: [.character("f")], context: .logs, action: .toggleFollow, help: "follow / pause"),
         Binding(keys: [.character("w")], context: .logs, action: .toggleWrap, help: "wrap"),
         Binding(keys: [.character("t")], context: .logs, action: .toggleTimestamps, help: "timestamps"),

@@ -20,6 +20,8 @@ public struct ConsoleState: Sendable, Equatable {
     /// Progress or the result of the last action; stays until the next one.
     public var status: String?
     public var logView = LogViewOptions()
+    /// The log pane shows the broker's container log instead of the selected instance's.
+    public var showingBrokerLog = false
 
     public init() {}
 
@@ -35,6 +37,11 @@ public struct ConsoleState: Sendable, Equatable {
         case .pnl: return rows.sorted { ($0.pnl ?? -.infinity, $1.name) > ($1.pnl ?? -.infinity, $0.name) }
         case .cpu: return rows.sorted { ($0.resources.cpuPercent ?? -1, $1.name) > ($1.resources.cpuPercent ?? -1, $0.name) }
         }
+    }
+
+    /// Whose log the log pane shows.
+    public func logSubject(_ snapshot: FleetSnapshot) -> String? {
+        showingBrokerLog ? snapshot.broker.containerName : selection(in: visibleInstances(snapshot))?.name
     }
 
     /// The selected instance, kept when it is still shown, else the first row.

@@ -67,7 +67,7 @@ struct ConsoleLoop {
                 if let follow = controller.reconcile(with: snapshot) { execute(follow) }
                 // A restarted container has a new log stream: follow it again.
                 let selected = controller.state.selection(in: controller.state.visibleInstances(snapshot))
-                if let name = selected?.name, let started = selected?.startedAt {
+                if !controller.state.showingBrokerLog, let name = selected?.name, let started = selected?.startedAt {
                     if let followed, followed.name == name, followed.started != started { refollow(name) }
                     followed = (name, started)
                 }

@@ -13,6 +13,4 @@ public struct Cell: Sendable, Equatable {
     }
 
     public static let blank = Cell()
-    /// The second column of a double-width character.
-    public static let continuation = Cell("")
 }

@@ -92,13 +92,9 @@ public actor FleetMonitor {
             do {
                 for try await _ in stream { await self?.wake() }
             } catch {}
-            await self?.eventsEnded()
+            // The stream ends when the engine goes away: the next reconcile finds out and reconnects.
+            await self?.wake()
         }
-    }
-
-    private func eventsEnded() {
-        // The stream ends when the engine goes away: the next reconcile finds out and reconnects.
-        wakeRequested = true
     }
 
     private func dropClient() async {
@@ -138,7 +134,7 @@ public actor FleetMonitor {
             detailKeys[summary.id] = Self.detailKey(summary)
             errorsLines[summary.id] = nil
             if !found.state.running, let folder = SnapshotBuilder.logsFolder(found) {
-                errorsLines[summary.id] = ErrorsLog.lastLine(folder + "/errors.log")
+                errorsLines[summary.id] = ErrorsLog.lastLine(inLogsFolder: folder)
             }
         }
         if sampleResources { await sample(client: client) }

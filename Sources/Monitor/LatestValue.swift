@@ -13,13 +13,6 @@ public final class LatestValue<Value: Sendable>: Sendable {
         box.withLock { $0 = ($0.version + 1, value) }
     }
 
-    public func update(_ change: (inout Value) -> Void) {
-        box.withLock {
-            change(&$0.value)
-            $0.version += 1
-        }
-    }
-
     public var current: (version: Int, value: Value) {
         box.withLock { $0 }
     }

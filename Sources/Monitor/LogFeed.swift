@@ -50,7 +50,7 @@ public actor LogFeed {
         do {
             let details = try await client.inspectContainer(name)
             if let folder = SnapshotBuilder.logsFolder(details) {
-                let errors = ErrorsLog.tail(folder + "/errors.log", count: 20).map { LogLine.parse($0, source: .errorsFile) }
+                let errors = ErrorsLog.tail(inLogsFolder: folder, count: 20).map { LogLine.parse($0, source: .errorsFile) }
                 append(errors)
             }
             var out = LineSplitter(maxLineBytes: 64 << 10)

@@ -49,21 +49,9 @@ enum SnapshotBuilder {
         return nil
     }
 
+    /// The engine's start time; `0001-01-01…` means never started.
     static func parseTime(_ text: String) -> Double? {
-        guard !text.hasPrefix("0001") else { return nil }
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let trimmed = trimNanoseconds(text)
-        return (formatter.date(from: trimmed) ?? ISO8601DateFormatter().date(from: text))?.timeIntervalSince1970
-    }
-
-    /// `2026-11-25T17:22:41.596926513Z` → milliseconds, which the formatter reads.
-    private static func trimNanoseconds(_ text: String) -> String {
-        guard let dot = text.firstIndex(of: "."), let zone = text[dot...].firstIndex(where: { $0 == "Z" || $0 == "+" || $0 == "-" }) else {
-            return text
-        }
-        let fraction = text[text.index(after: dot)..<zone].prefix(3)
-        return String(text[..<dot]) + "." + fraction + String(text[zone...])
+        text.hasPrefix("0001") ? nil : Timestamp.parse(text, utc: true)
     }
 
     /// The logs folder of an instance on the host, from its bind mounts.

@@ -49,3 +49,15 @@ import Testing
         #expect(Formatting.percent(nil) == "—")
     }
 }
+
+@Suite struct TimestampTests {
+    @Test func readsTheEnginesAndHummingbotsForms() {
+        #expect(Timestamp.parse("2026-11-25T17:22:41.596926513Z", utc: true).map { abs($0 - 1_795_627_361.596926513) < 1e-6 } == true)
+        #expect(Timestamp.parse("2026-11-25T17:22:41Z", utc: true) == 1_795_627_361)
+        #expect(Timestamp.parse("1970-01-01 00:00:01,500", utc: true) == 1.5)
+        #expect(Timestamp.parse("2026-11-25 17:22:41,596", utc: false) != nil)
+        for bad in ["", "yesterday", "2026-11-25", "2026-11-25T17:22:41.5Zx", "2026/11/25 17:22:41"] {
+            #expect(Timestamp.parse(bad, utc: true) == nil, "\(bad)")
+        }
+    }
+}

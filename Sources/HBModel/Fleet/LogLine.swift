@@ -49,17 +49,10 @@ public struct LogLine: Sendable, Equatable {
     /// any other line is kept whole, with `Traceback` and `Error` lines marked as errors.
     public static func parse(_ text: String, source: Source) -> LogLine {
         let parts = text.components(separatedBy: " - ")
-        if parts.count >= 5, let level = level(named: parts[3]), let time = parseTime(parts[0]) {
+        if parts.count >= 5, let level = level(named: parts[3]), let time = Timestamp.parse(parts[0], utc: false) {
             return LogLine(timestamp: time, level: level, logger: parts[2], message: parts[4...].joined(separator: " - "), source: source)
         }
         let looksLikeError = text.hasPrefix("Traceback") || text.contains("Error:") || text.hasPrefix("Invalid password")
         return LogLine(timestamp: nil, level: looksLikeError || source == .errorsFile ? .error : nil, message: text, source: source)
-    }
-
-    private static func parseTime(_ text: String) -> Double? {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss,SSS"
-        return formatter.date(from: text)?.timeIntervalSince1970
     }
 }

@@ -77,7 +77,7 @@ let package = Package(
         ),
         .testTarget(name: "BotLinkTests", dependencies: ["BotLink", "HBModel", "HBTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["HBTestSupport"]),
-        .testTarget(name: "MonitorTests", dependencies: ["Monitor", "BotLink", "Docker", "HBModel"]),
+        .testTarget(name: "MonitorTests", dependencies: ["Monitor", "BotLink", "Docker", "HBModel", "HBTestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Canvas", "HBModel"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -19,6 +19,8 @@ public actor FleetMonitor {
     private var details: [String: ContainerDetails] = [:]
     private var detailKeys: [String: String] = [:]
     private var counters: [String: CgroupReader.Counters] = [:]
+    private var cgroups: [String: CgroupFiles] = [:]
+    private let counterFileBudget = CounterFileBudget.current()
     private var figures: [String: ResourceFigures] = [:]
     private var errorsLines: [String: String] = [:]
     private var history: [String: MetricHistory] = [:]
@@ -76,10 +78,20 @@ public actor FleetMonitor {
     }
 
     private func sleepUntilWoken(until deadline: Double) async {
-        // Telemetry and liveness change between samples: republish every 250 ms at most, cheaply.
+        // Telemetry changes between samples: republish within 250 ms of a message. Liveness and the
+        // link's state change with time alone: republish every second for them.
+        var taken = -1
+        var published = 0.0
         while !Task.isCancelled, !wakeRequested, Date().timeIntervalSince1970 < deadline {
             try? await Task.sleep(nanoseconds: 250_000_000)
-            if bots != nil { await publish() }
+            guard let bots else { continue }
+            let now = Date().timeIntervalSince1970
+            let messages = await bots.hub.messagesTaken
+            if messages != taken || now - published >= 1 {
+                taken = messages
+                published = now
+                await publish()
+            }
         }
         wakeRequested = false
     }
@@ -124,6 +136,7 @@ public actor FleetMonitor {
             details[id] = nil
             detailKeys[id] = nil
             counters[id] = nil
+            cgroups[id] = nil
             figures[id] = nil
         }
         // Inspect only what changed since the last look, eight at a time.
@@ -148,10 +161,22 @@ public actor FleetMonitor {
     private func sample(client: DockerClient) async {
         let running = summaries.filter { $0.state == "running" }
         if config.endpoint.isLocalSocket {
+            let runningIDs = Set(running.map(\.id))
+            cgroups = cgroups.filter { runningIDs.contains($0.key) }
             for summary in running {
-                guard let found = details[summary.id],
-                      let now = CgroupReader.read(pid: found.state.pid, hostNetwork: found.hostConfig.networkMode == "host")
-                else { continue }
+                guard let found = details[summary.id] else { continue }
+                let pid = found.state.pid
+                if cgroups[summary.id]?.pid != pid {
+                    cgroups[summary.id] = nil
+                    let open = cgroups.values.reduce(0) { $0 + $1.openCount }
+                    cgroups[summary.id] = CgroupFiles.locate(
+                        pid: pid, hostNetwork: found.hostConfig.networkMode == "host",
+                        keepOpen: open + CgroupFiles.fileCount <= counterFileBudget)
+                }
+                guard let files = cgroups[summary.id], let now = CgroupReader.read(files) else {
+                    cgroups[summary.id] = nil
+                    continue
+                }
                 figures[summary.id] = CgroupReader.figures(now: now, before: counters[summary.id])
                 counters[summary.id] = now
             }

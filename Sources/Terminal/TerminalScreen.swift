@@ -37,7 +37,8 @@ public final class TerminalScreen {
         noecho()
         nonl()
         keypad(hb_stdscr(), true)
-        wtimeout(hb_stdscr(), 50)
+        // Keys are read without waiting; `wait` sleeps on the keyboard and the wake signal together.
+        wtimeout(hb_stdscr(), 0)
         set_escdelay(25)
         curs_set(0)
         if has_colors() {
@@ -83,7 +84,13 @@ public final class TerminalScreen {
         previous = nil
     }
 
-    /// The next key, or nil when none arrives within 50 ms.
+    /// Sleeps until a key arrives, `wake` is poked, a signal comes or `milliseconds` pass.
+    public func wait(for wake: WakeSignal, milliseconds: Int) {
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0)]
+        if poll(&fds, 2, Int32(max(0, milliseconds))) > 0, fds[1].revents != 0 { wake.drain() }
+    }
+
+    /// The next key already typed, or nil.
     public func readKey() -> Key? {
         var code: UInt32 = 0
         switch hb_read_key(&code) {

@@ -7,6 +7,8 @@ public actor TelemetryHub {
     private var records: [String: BotRecord] = [:]
     /// Messages on the namespace's topics that did not decode, all bots together.
     public private(set) var decodeFailures = 0
+    /// Counts every message taken in, so a reader can tell whether anything changed since it last looked.
+    public private(set) var messagesTaken = 0
 
     public init(namespace: String = "hbot", logCapacity: Int = 5000) {
         self.namespace = namespace
@@ -16,6 +18,7 @@ public actor TelemetryHub {
     /// Returns the decoded telemetry, or nil when the message was not for a bot or did not decode.
     @discardableResult
     public func ingest(_ message: MQTTMessage, receivedAt: Double = Date().timeIntervalSince1970) -> (String, BotTelemetry)? {
+        messagesTaken += 1
         switch TelemetryDecoder.decode(message, namespace: namespace) {
         case nil:
             return nil

@@ -5,8 +5,8 @@ import HBModel
 import Monitor
 import Terminal
 
-/// The draw loop: reads keys, applies them, redraws when something changed (at most every 50 ms).
-/// It runs on a thread of its own because ncurses is used from one thread and its key reads block.
+/// The draw loop: reads keys, applies them, redraws when something changed (at most every 50 ms),
+/// and sleeps in between. It runs on a thread of its own because ncurses is used from one thread.
 struct ConsoleLoop {
     let monitor: FleetMonitor
     let feed: LogFeed
@@ -49,16 +49,19 @@ struct ConsoleLoop {
         var lastSecond = 0
         var followed: (name: String, started: Double)?
 
-        while TerminationSignal.received == nil {
-            if let key = screen.readKey() {
+        let wake = WakeSignal()
+        for value in [monitor.snapshots.onChange, feed.lines.onChange, status.onChange] { value { wake.poke() } }
+
+        keyLoop: while TerminationSignal.received == nil {
+            while let key = screen.readKey() {
                 if key == .resize { screen.invalidate() }
                 let commands = controller.handle(key, snapshot: snapshot, logLines: logs)
-                if commands.contains(.quit) { break }
+                if commands.contains(.quit) { break keyLoop }
                 commands.forEach(execute)
                 dirty = true
             }
-            let latest = monitor.snapshots.current
-            if latest.version != snapshotVersion {
+            if monitor.snapshots.version != snapshotVersion {
+                let latest = monitor.snapshots.current
                 snapshotVersion = latest.version
                 if snapshot != latest.value {
                     snapshot = latest.value
@@ -72,14 +75,14 @@ struct ConsoleLoop {
                     followed = (name, started)
                 }
             }
-            let logState = feed.lines.current
-            if logState.version != logVersion {
+            if feed.lines.version != logVersion {
+                let logState = feed.lines.current
                 logVersion = logState.version
                 logs = logState.value.lines
                 dirty = true
             }
-            let statusState = status.current
-            if statusState.version != statusVersion {
+            if status.version != statusVersion {
+                let statusState = status.current
                 statusVersion = statusState.version
                 controller.setStatus(statusState.value)
                 dirty = true
@@ -104,6 +107,11 @@ struct ConsoleLoop {
                 frame = grid
                 clockOnly = false
             }
+            // Sleep until a key or a change: sooner when a redraw waits for its 50 ms, at the latest at the
+            // next second for the clock, and at most 250 ms, as a resize or signal may reach another thread.
+            let untilNextSecond = Int((Double(lastSecond + 1) - now) * 1000) + 1
+            let timeout = dirty ? Int((0.05 - (now - lastDraw)) * 1000) + 1 : min(250, untilNextSecond)
+            screen.wait(for: wake, milliseconds: timeout)
         }
         return .success(())
     }

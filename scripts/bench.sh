@@ -35,29 +35,46 @@ make_fleet() { # count running(0/1)
 
 shown_count() { tmux capture-pane -p -t hbbench 2>/dev/null | sed -n 's/.*Instances \([0-9]*\) .*/\1/p' | head -1; }
 
-first_frame() { # count: the frame that lists at least this many instances (other bots may be there too)
+ms_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", (b - a) * 1000 }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+RUNS=${BENCH_RUNS:-5}
+
+first_frame_once() { # count: the frame that lists at least this many instances (other bots may be there too)
   tmux kill-session -t hbbench 2>/dev/null || true
-  local start end n
+  local start n
   start=$(date +%s.%N)
   tmux new-session -d -s hbbench -x 160 -y 50 "$bin --no-mqtt; sleep 5"
   while n=$(shown_count); [ "${n:-0}" -lt "$1" ]; do
     sleep 0.005
-    if [ "$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print (b - a > 60) }')" = 1 ]; then echo "no frame within 60 s"; return; fi
+    if [ "$(ms_since "$start")" -gt 60000 ]; then echo 60000; return; fi
   done
-  end=$(date +%s.%N)
+  ms_since "$start"; echo
   tmux kill-session -t hbbench
-  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.0f ms", (b - a) * 1000 }'
 }
 
-ps_time() {
-  local start end
-  start=$(date +%s.%N); docker ps -a >/dev/null; end=$(date +%s.%N)
-  awk -v a="$start" -v b="$end" 'BEGIN { printf "%.0f ms", (b - a) * 1000 }'
+ps_in_tmux_once() { # docker ps -a launched like the console: a new tmux window, until its table shows
+  local start
+  tmux kill-session -t hbps 2>/dev/null || true
+  start=$(date +%s.%N)
+  tmux new-session -d -s hbps -x 160 -y "$(( $(docker ps -aq | wc -l) + 5 ))" "docker ps -a; sleep 5"
+  until tmux capture-pane -p -t hbps 2>/dev/null | grep -q "CONTAINER ID"; do sleep 0.005; done
+  ms_since "$start"; echo
+  tmux kill-session -t hbps
+}
+
+ps_once() { local start; start=$(date +%s.%N); docker ps -a >/dev/null; ms_since "$start"; echo; }
+
+first_frames() { # medians of RUNS launches each
+  local console ps direct
+  console=$(for _ in $(seq "$RUNS"); do first_frame_once "$1"; done | median)
+  ps=$(for _ in $(seq "$RUNS"); do ps_in_tmux_once; done | median)
+  direct=$(for _ in $(seq "$RUNS"); do ps_once; done | median)
+  echo "hbdeck ${console} ms · docker ps -a launched the same way ${ps} ms (alone ${direct} ms)"
 }
 
 echo "hbdeck bench on $DOCKER_HOST ($(nproc) cores), release build"
 make_fleet 50 1
-echo "launch to first frame, 50 instances:  hbdeck $(first_frame 50)   docker ps -a $(ps_time)"
+echo "launch to first frame, 50 instances (median of $RUNS):  $(first_frames 50)"
 
 # Idle engine, then the console, then docker stats, each over the same length of time.
 e0=$(engine_ticks); sleep "$SECONDS_PER_RUN"; e1=$(engine_ticks)
@@ -81,7 +98,7 @@ e1=$(engine_ticks)
 echo "docker stats over ${SECONDS_PER_RUN} s:              engine $(cpu_s $((e1 - e0))) CPU-s · terminal $(awk -v b="$(stat -c %s "$out/stats")" -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.0f B/s", b / s }')"
 
 make_fleet 200 0
-echo "launch to first frame, 200 instances: hbdeck $(first_frame 200)   docker ps -a $(ps_time)"
+echo "launch to first frame, 200 instances (median of $RUNS): $(first_frames 200)"
 tmux new-session -d -s hbbench -x 160 -y 50 "$bin --no-mqtt --log-lines 5000"
 sleep 3
 pid=$(pgrep -f "^$bin --no-mqtt" | head -1)

@@ -40,6 +40,7 @@ public actor FleetMonitor {
         if let bots { try? await bots.start() }
         var backoff = 1.0
         var nextSample = 0.0
+        var shown = false
         while !Task.isCancelled {
             if client == nil {
                 do {
@@ -57,9 +58,19 @@ public actor FleetMonitor {
             let sample = now >= nextSample
             if sample { nextSample = now + config.refreshInterval }
             do {
-                try await reconcile(sampleResources: sample)
+                if !shown {
+                    // The first frame waits for nothing it can do without: the list says which containers run,
+                    // so only the others are inspected first (to tell Stopped from Error); the running ones'
+                    // details and every resource figure follow a moment later.
+                    try await reconcile(inspectingRunning: false)
+                    engine = .live
+                    shown = true
+                    await publish()
+                }
+                try await reconcile()
                 engine = .live
                 lastGood = Date().timeIntervalSince1970
+                if sample, let client { await self.sample(client: client) }
             } catch {
                 markOffline(error)
                 await dropClient()
@@ -99,9 +110,11 @@ public actor FleetMonitor {
     private func connect() async throws {
         let client = try await DockerClient.connect(to: config.endpoint, timeout: 5)
         self.client = client
-        let stream = try await client.events(filters: DockerFilters().type("container"))
+        // Opened beside the first list rather than before it, so that the list does not wait for it; a change
+        // between the two is caught by the next full reconcile, one refresh interval later at most.
         eventsTask = Task { [weak self] in
             do {
+                let stream = try await client.events(filters: DockerFilters().type("container"))
                 for try await _ in stream { await self?.wake() }
             } catch {}
             // The stream ends when the engine goes away: the next reconcile finds out and reconnects.
@@ -126,7 +139,7 @@ public actor FleetMonitor {
         engine = .offline(reason: reason, lastGood: lastGood)
     }
 
-    private func reconcile(sampleResources: Bool) async throws {
+    private func reconcile(inspectingRunning: Bool = true) async throws {
         guard let client else { return }
         let known = details.compactMapValues { $0.config.image.isEmpty ? nil : $0.config.image }
         let all = try await client.resolvingImageNames(try await client.listContainers(all: true), known: known)
@@ -140,7 +153,9 @@ public actor FleetMonitor {
             figures[id] = nil
         }
         // Inspect only what changed since the last look, eight at a time.
-        let changed = summaries.filter { detailKeys[$0.id] != Self.detailKey($0) || details[$0.id] == nil }
+        let changed = summaries.filter {
+            (detailKeys[$0.id] != Self.detailKey($0) || details[$0.id] == nil) && (inspectingRunning || $0.state != "running")
+        }
         let inspected = try await concurrentMap(changed, limit: 8) { ($0, try await client.inspectContainer($0.id)) }
         for (summary, found) in inspected {
             details[summary.id] = found
@@ -150,7 +165,6 @@ public actor FleetMonitor {
                 errorsLines[summary.id] = ErrorsLog.lastLine(inLogsFolder: folder)
             }
         }
-        if sampleResources { await sample(client: client) }
     }
 
     /// Changes whenever the container's state does, so its details are read again.

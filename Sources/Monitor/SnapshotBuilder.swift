@@ -19,6 +19,7 @@ enum SnapshotBuilder {
             startedAt: details.flatMap { parseTime($0.state.startedAt) }, strategy: details.flatMap(strategy),
             resources: state == .running || state == .stopping ? figures ?? ResourceFigures() : ResourceFigures(),
             networkMode: details?.hostConfig.networkMode ?? "")
+        snapshot.mounts = (details?.mounts ?? []).map { "\($0.source) → \($0.destination)\($0.rw == false ? " (read-only)" : "")" }
         if linkEnabled {
             snapshot.health = bot?.liveness.health(now: now, timeout: livenessTimeout) ?? .unknown
         }
@@ -29,6 +30,16 @@ enum SnapshotBuilder {
             snapshot.trades = bot.activity.tradeCount
             snapshot.openOrders = bot.activity.openOrders.count
             snapshot.errors = bot.activity.errorCount
+            snapshot.controllers = bot.activity.controllers.sorted { $0.key < $1.key }.map { name, figures in
+                ControllerFigures(
+                    name: name, pnl: figures.globalPnlQuote, pnlPercent: figures.globalPnlPct, realized: figures.realizedPnlQuote,
+                    unrealized: figures.unrealizedPnlQuote, volume: figures.volumeTraded)
+            }
+            snapshot.orders = bot.activity.openOrders.values.sorted { ($0.createdAt, $0.orderID) > ($1.createdAt, $1.orderID) }.map {
+                OrderFigures(
+                    id: $0.orderID, tradingPair: $0.tradingPair, side: $0.side, price: $0.price, amount: $0.amount,
+                    filled: $0.filledAmount, createdAt: $0.createdAt)
+            }
             // A fatal line logged since this start makes a running bot an Error, with the line as the reason.
             if snapshot.state == .running, let fatal = bot.activity.lastFatal, fatal.timestamp >= (snapshot.startedAt ?? 0) {
                 snapshot.state = .error

@@ -104,6 +104,26 @@ import Testing
     }
 }
 
+extension LogSearchTests {
+    @Test func aJumpLandsOnItsLineWithWrapOn() {
+        let snapshot = FleetFixture.snapshot
+        let lines = (0..<10).map {
+            LogLine(timestamp: nil, level: .info, message: "line-\($0) " + String(repeating: "x", count: 200) + " end-\($0)", source: .container)
+        }
+        var controller = ConsoleController()
+        _ = controller.handle(.tab, snapshot: snapshot, logLines: lines)
+        _ = controller.handle(.character("w"), snapshot: snapshot, logLines: lines)
+        _ = controller.handle(.character("/"), snapshot: snapshot, logLines: lines)
+        for c in "line-3" { _ = controller.handle(.character(c), snapshot: snapshot, logLines: lines) }
+        _ = controller.handle(.enter, snapshot: snapshot, logLines: lines)
+        _ = controller.handle(.character("n"), snapshot: snapshot, logLines: lines)
+        let text = ScreenComposer.compose(snapshot, state: controller.state, logLines: lines, now: FleetFixture.now, width: 120, height: 36).text
+        #expect(text.contains("end-3"), "the match's line ends on the pane's last row")
+        #expect(text.contains("line-3"))
+        #expect(!text.contains("end-4"), "nothing newer than the match is shown")
+    }
+}
+
 @Suite struct BrokerLogTests {
     @Test func lShowsTheBrokersLogAndMovingGoesBackToTheSelection() {
         let snapshot = FleetFixture.snapshot

@@ -10,7 +10,7 @@ enum FleetFixture {
         for i in 0..<40 {
             history.append(cpu: Double(i % 7), memory: Double(200 + i), networkRate: Double(i * 100 % 900), pnl: Double(i) * 3.1)
         }
-        let instances = [
+        var instances = [
             InstanceSnapshot(
                 name: "btc_mm_binance_01", containerID: "a1", image: "hummingbot/hummingbot:latest", state: .running,
                 health: .online, startedAt: now - 273_600, strategy: "v2_with_controllers.yml", pnl: 124.31, trades: 412,
@@ -27,6 +27,19 @@ enum FleetFixture {
                 name: "avax_pmm_02", containerID: "a4", image: "hummingbot/hummingbot:latest", state: .stopped,
                 strategy: "pmm_avax.yml", pnl: 40.02, trades: 51, volume: 9_900, openOrders: 0, errors: 0),
             InstanceSnapshot(name: "new_bot_in_folder", state: .notDeployed),
+        ]
+        instances[0].controllers = [
+            ControllerFigures(name: "pmm_simple_btc", pnl: 101.2, pnlPercent: 1.01, realized: 90.5, unrealized: 10.7, volume: 61_000),
+            ControllerFigures(name: "dman_maker_v2", pnl: 23.11, pnlPercent: 0.46, realized: 25, unrealized: -1.89, volume: 20_200),
+        ]
+        instances[0].orders = [
+            OrderFigures(id: "buy-BTC-USDT-1732538458123", tradingPair: "BTC-USDT", side: "BUY", price: 97_120, amount: 0.01, createdAt: now - 42),
+            OrderFigures(id: "sell-BTC-USDT-1732538458124", tradingPair: "BTC-USDT", side: "SELL", price: 97_310, amount: 0.01, filled: 0.004, createdAt: now - 600),
+        ]
+        instances[0].mounts = [
+            "/srv/bots/instances/btc_mm_binance_01/conf → /home/hummingbot/conf",
+            "/srv/bots/instances/btc_mm_binance_01/logs → /home/hummingbot/logs",
+            "/srv/bots/credentials/master_account → /home/hummingbot/conf/credentials (read-only)",
         ]
         let broker = BrokerSnapshot(
             containerName: "hummingbot-broker", state: .running, health: "healthy", image: "emqx:5", startedAt: now - 518_400,

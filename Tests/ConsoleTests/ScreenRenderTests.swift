@@ -58,6 +58,17 @@ import Testing
         try Golden.check(text, "help-120x36")
     }
 
+    @Test func helpFitsTheSmallestTerminalInTwoColumns() throws {
+        var controller = ConsoleController()
+        _ = controller.handle(.character("?"), snapshot: FleetFixture.snapshot, logLines: [])
+        let text = render(controller.state, width: 80, height: 24).text
+        for binding in Keymap.bindings {
+            #expect(text.contains(binding.help), "help lists \(binding.help)")
+        }
+        #expect(text.contains("Esc or ? closes this help."))
+        try Golden.check(text, "help-80x24")
+    }
+
     @Test func stopConfirmationSaysExactlyWhatWillHappen() throws {
         var controller = ConsoleController()
         _ = controller.handle(.down, snapshot: FleetFixture.snapshot, logLines: [])

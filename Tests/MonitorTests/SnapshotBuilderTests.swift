@@ -1,4 +1,4 @@
-import BotLink
+@testable import BotLink
 @testable import Docker
 import Foundation
 import HBModel
@@ -36,6 +36,28 @@ import Testing
         let built = build(try Self.summary(state: "running"), bot: Self.record([(10, 40, "Order rejected")]))
         #expect(built.state == .running)
         #expect(built.errors == 1)
+    }
+
+    @Test func controllersAndOpenOrdersAreCarriedForTheDetailsScreen() throws {
+        var record = BotRecord(instanceID: "bot_1", logCapacity: 10)
+        record.activity.apply(.performance([
+            "b_ctrl": ControllerPerformance(realizedPnlQuote: 1, unrealizedPnlQuote: -0.5, globalPnlQuote: 0.5, globalPnlPct: 0.1, volumeTraded: 100),
+            "a_ctrl": ControllerPerformance(globalPnlQuote: 2, volumeTraded: 50),
+        ]))
+        func event(_ kind: String, _ id: String, at time: Double, amount: Double = 1) -> BotTelemetry {
+            .event(OrderEvent(timestamp: time, kind: kind, orderID: id, tradingPair: "TEST-USDT", side: "BUY", orderType: "LIMIT", price: 99.5, amount: amount, data: .null))
+        }
+        for telemetry in [event("BuyOrderCreated", "o1", at: 10), event("BuyOrderCreated", "o2", at: 20), event("BuyOrderCreated", "o3", at: 30),
+                          event("OrderFilled", "o1", at: 31, amount: 0.25), event("OrderCancelled", "o2", at: 32)] {
+            record.activity.apply(telemetry)
+        }
+        let built = build(try Self.summary(state: "running"), bot: record)
+        #expect(built.controllers.map(\.name) == ["a_ctrl", "b_ctrl"])
+        #expect(built.controllers[1] == ControllerFigures(name: "b_ctrl", pnl: 0.5, pnlPercent: 0.1, realized: 1, unrealized: -0.5, volume: 100))
+        #expect(built.orders.map(\.id) == ["o3", "o1"], "open ones only, newest first")
+        #expect(built.orders[1].filled == 0.25)
+        #expect(built.openOrders == 2)
+        #expect(built.pnl == 2.5)
     }
 
     @Test func unknownFiguresStayUnknown() throws {

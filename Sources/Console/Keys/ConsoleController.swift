@@ -50,7 +50,11 @@ public struct ConsoleController: Sendable {
             if let selected { state.overlay = .details(selected.name) }
         case .nextPane: state.focus = state.focus == .instances ? .logs : .instances
         case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
-            if state.focus == .logs { scrollLog(action, count: logLines.count) } else { move(action, rows: rows) }
+            if state.focus == .logs {
+                scrollLog(action, count: logLines.lazy.filter(state.logView.shows).count)
+            } else {
+                move(action, rows: rows)
+            }
         case .filter: state.editing = .filter
         case .search: state.editing = .search
         case .cycleSort:

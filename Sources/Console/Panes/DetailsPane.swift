@@ -1,7 +1,8 @@
 import Canvas
 import HBModel
 
-/// One instance in full (Enter): state and reason, the bot's figures, resources, and larger charts.
+/// One instance in full (Enter): state and reason, the bot's figures, resources, charts, mounts, then
+/// its controllers and open orders.
 enum DetailsPane {
     static func draw(_ instance: InstanceSnapshot?, history: MetricHistory?, now: Double, into grid: inout CellGrid) {
         let rect = Rect(x: 2, y: 1, width: grid.width - 4, height: grid.height - 2)
@@ -11,8 +12,31 @@ enum DetailsPane {
             grid.put("This instance is no longer listed.", x: rect.x + 2, y: rect.y + 2, role: .dim)
             return
         }
+        let bottom = rect.y + rect.height - 1
+        let half = rect.width / 2
+        let facts = facts(i, now: now)
+        for (index, fact) in facts.prefix(rect.height - 2).enumerated() {
+            let y = rect.y + 1 + index
+            grid.put(TextWidth.pad(fact.0, to: 14), x: rect.x + 2, y: y, role: .header)
+            grid.put(fact.1, x: rect.x + 17, y: y, role: fact.2, maxX: rect.x + half)
+        }
+        let rightX = rect.x + half + 1
+        let rightWidth = rect.width - half - 3
+        var y = drawCharts(history ?? MetricHistory(), x: rightX, y: rect.y + 1, width: rightWidth, maxY: bottom, into: &grid)
+        let factsEnd = rect.y + 1 + facts.count
+        DetailsTable(
+            title: "Mounts", columns: [.init(title: "HOST PATH → CONTAINER PATH", width: 0)], rows: i.mounts.map { [($0, .text)] },
+            empty: "none"
+        ).draw(x: rightX, y: y, width: rightWidth, maxY: min(bottom, factsEnd), into: &grid)
+        y = max(factsEnd, y) + 1
+        let width = rect.width - 4
+        y = controllersTable(i).draw(x: rect.x + 2, y: y, width: width, maxY: bottom, into: &grid) + 1
+        ordersTable(i, now: now).draw(x: rect.x + 2, y: y, width: width, maxY: bottom, into: &grid)
+    }
+
+    private static func facts(_ i: InstanceSnapshot, now: Double) -> [(String, String, StyleRole)] {
         let r = i.resources
-        let facts: [(String, String, StyleRole)] = [
+        return [
             ("State", "● \(i.state.rawValue)", StateStyle.role(i.state)),
             ("Reason", i.reason ?? Formatting.unknown, i.reason == nil ? .dim : .stateError),
             ("Bot", StateStyle.label(i.health), StateStyle.role(i.health)),
@@ -31,21 +55,54 @@ enum DetailsPane {
             ("Network I/O", "↓ \(Formatting.bytes(r.networkRx))  ↑ \(Formatting.bytes(r.networkTx))", .text),
             ("Processes", r.pids.map { String($0) } ?? Formatting.unknown, .text),
         ]
-        for (index, fact) in facts.prefix(rect.height - 2).enumerated() {
-            let y = rect.y + 1 + index
-            grid.put(TextWidth.pad(fact.0, to: 14), x: rect.x + 2, y: y, role: .header)
-            grid.put(fact.1, x: rect.x + 17, y: y, role: fact.2, maxX: rect.x + rect.width / 2)
-        }
-        let chartX = rect.x + rect.width / 2 + 1
-        let chartWidth = rect.width / 2 - 4
-        let h = history ?? MetricHistory()
+    }
+
+    /// Returns the row after the charts.
+    private static func drawCharts(_ h: MetricHistory, x: Int, y: Int, width: Int, maxY: Int, into grid: inout CellGrid) -> Int {
         let charts: [(String, [Double])] = [("P&L", h.pnl), ("CPU %", h.cpu), ("Memory", h.memory), ("Network B/s", h.networkRate)]
-        for (index, chart) in charts.enumerated() {
-            let y = rect.y + 1 + index * 3
-            guard y + 1 < rect.y + rect.height - 1 else { break }
-            grid.put(chart.0, x: chartX, y: y, role: .header)
-            let line = Sparkline.render(chart.1, width: chartWidth)
-            grid.put(line.isEmpty ? Formatting.unknown : line, x: chartX, y: y + 1, role: .chart)
+        var at = y
+        for chart in charts where at + 1 < maxY {
+            grid.put(chart.0, x: x, y: at, role: .header)
+            let line = Sparkline.render(chart.1, width: width)
+            grid.put(line.isEmpty ? Formatting.unknown : line, x: x, y: at + 1, role: .chart)
+            at += 3
         }
+        return at
+    }
+
+    private static func controllersTable(_ i: InstanceSnapshot) -> DetailsTable {
+        DetailsTable(
+            title: "Controllers",
+            columns: [.init(title: "CONTROLLER", width: 0), .init(title: "P&L", width: 12), .init(title: "P&L %", width: 8),
+                      .init(title: "REALIZED", width: 12), .init(title: "UNREALIZED", width: 12), .init(title: "VOLUME", width: 9)],
+            rows: i.controllers.map { c in
+                [(c.name, .text), (NumberText.signed(c.pnl), pnlRole(c.pnl)), (NumberText.signed(c.pnlPercent), pnlRole(c.pnlPercent)),
+                 (NumberText.signed(c.realized), pnlRole(c.realized)), (NumberText.signed(c.unrealized), pnlRole(c.unrealized)),
+                 (NumberText.compact(c.volume), .text)]
+            },
+            empty: i.health == nil ? "no MQTT link" : "no performance report from the bot yet")
+    }
+
+    private static func ordersTable(_ i: InstanceSnapshot, now: Double) -> DetailsTable {
+        DetailsTable(
+            title: "Open orders",
+            columns: [.init(title: "ORDER ID", width: 0), .init(title: "PAIR", width: 12, right: false), .init(title: "SIDE", width: 4, right: false),
+                      .init(title: "AMOUNT", width: 10), .init(title: "FILLED", width: 10), .init(title: "PRICE", width: 12), .init(title: "AGE", width: 6)],
+            rows: i.orders.map { o in
+                let side = o.side ?? Formatting.unknown
+                return [(o.id, .text), (o.tradingPair ?? Formatting.unknown, .text), (side, side == "BUY" ? .positive : side == "SELL" ? .negative : .text),
+                        (amount(o.amount), .text), (amount(o.filled), .text), (amount(o.price), .text),
+                        (Formatting.duration(seconds: now - o.createdAt), .dim)]
+            },
+            empty: i.health == nil ? "no MQTT link" : "none")
+    }
+
+    private static func amount(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return Formatting.unknown }
+        return NumberText.grouped(value, decimals: value.magnitude >= 100 ? 2 : 4)
+    }
+
+    private static func pnlRole(_ value: Double?) -> StyleRole {
+        (value ?? 0) < 0 ? .negative : (value ?? 0) > 0 ? .positive : .text
     }
 }

@@ -9,16 +9,19 @@ enum LogPane {
         grid.box(rect, title: "Logs · \(name ?? "—") · \(mode) · \(NumberText.grouped(Double(lines.count), decimals: 0)) lines\(filters)", role: focused ? .title : .border)
         let inner = rect.inner
         guard inner.height > 0, inner.width > 4 else { return }
-        // Format from the newest line back, only as many as the pane and the scroll position need.
-        let needed = inner.height + options.scroll
+        // Scrolling counts log lines, not screen rows, so that a jump lands on its line with wrap on too.
+        // Format from the newest line back, only as many as the pane needs.
         var rendered: [[(String, StyleRole)]] = []
+        var skipped = 0
         for line in lines.reversed() where options.shows(line) {
+            if skipped < options.scroll {
+                skipped += 1
+                continue
+            }
             rendered.insert(contentsOf: format(line, options: options, width: inner.width), at: 0)
-            if rendered.count >= needed { break }
+            if rendered.count >= inner.height { break }
         }
-        let end = max(0, rendered.count - options.scroll)
-        let visible = rendered[max(0, end - inner.height)..<end]
-        for (i, segments) in visible.enumerated() {
+        for (i, segments) in rendered.suffix(inner.height).enumerated() {
             var x = inner.x
             for (text, role) in segments {
                 x = drawHighlighted(text, search: options.search, x: x, y: inner.y + i, role: role, maxX: inner.x + inner.width, into: &grid)

@@ -1,29 +1,8 @@
 import Canvas
 import HBModel
 
-/// Centred overlays: the help screen (generated from the key table) and confirmations.
+/// Centred overlays: confirmations and the too-small screen.
 enum OverlayPanes {
-    static func drawHelp(into grid: inout CellGrid) {
-        var lines: [(String, StyleRole)] = []
-        for context in [Keymap.Context.anywhere, .instances, .logs] {
-            lines.append((context.rawValue, .dialogTitle))
-            for binding in Keymap.bindings where binding.context == context {
-                let keys = binding.keys.map(\.label).joined(separator: " ")
-                lines.append(("  " + TextWidth.pad(keys, to: 10) + binding.help, .dialog))
-            }
-        }
-        lines.append(("", .dialog))
-        lines.append(("Esc or ? closes this help.", .dim))
-        let width = min(grid.width - 4, 60)
-        let height = min(grid.height - 2, lines.count + 2)
-        let rect = Rect(x: (grid.width - width) / 2, y: (grid.height - height) / 2, width: width, height: height)
-        grid.fill(rect)
-        grid.box(rect, title: "Help", role: .border, titleRole: .dialogTitle)
-        for (i, line) in lines.prefix(height - 2).enumerated() {
-            grid.put(line.0, x: rect.x + 2, y: rect.y + 1 + i, role: line.1, bold: line.1 == .dialogTitle, maxX: rect.x + rect.width - 1)
-        }
-    }
-
     static func drawConfirmation(_ confirmation: Confirmation, into grid: inout CellGrid) {
         var buttons = "[ y  \(confirmation.title.split(separator: " ").first ?? "OK") ]    [ n  Cancel ]"
         if let alternative = confirmation.alternative { buttons += "    [ \(alternative.key)  \(alternative.label) ]" }

@@ -39,7 +39,7 @@ public enum ScreenComposer {
         let errors = snapshot.instances.filter { $0.state == .error }.count
         FooterPane.draw(state, errors: errors, into: &grid)
         switch state.overlay {
-        case .help?: OverlayPanes.drawHelp(into: &grid)
+        case .help?: HelpPane.draw(into: &grid)
         case .details(let name)?:
             DetailsPane.draw(snapshot.instances.first { $0.name == name }, history: snapshot.history[name], now: now, into: &grid)
         case .confirm(let confirmation)?: OverlayPanes.drawConfirmation(confirmation, into: &grid)

@@ -17,6 +17,12 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     public var errors: Int?
     public var resources: ResourceFigures
     public var networkMode: String
+    /// Per controller, by name; empty before the bot's first performance report.
+    public var controllers: [ControllerFigures] = []
+    /// Newest first.
+    public var orders: [OrderFigures] = []
+    /// "host path → container path", as bound.
+    public var mounts: [String] = []
 
     public init(
         name: String, containerID: String? = nil, image: String = "", state: InstanceState, reason: String? = nil,

@@ -36,6 +36,7 @@ struct ConsoleLoop {
         }
         defer { screen.stop() }
 
+        let launched = Date().timeIntervalSince1970
         var controller = ConsoleController()
         var snapshotVersion = -1
         var logVersion = -1
@@ -93,7 +94,10 @@ struct ConsoleLoop {
                 clockOnly = true
             }
             let size = screen.size
-            if dirty && now - lastDraw >= 0.05 {
+            // The first frame waits (a moment at most) for the monitor's first snapshot, so that the
+            // 50 ms between frames is not spent on an empty table just before the full one.
+            let ready = snapshotVersion > 0 || now - launched >= 0.25
+            if dirty && ready && now - lastDraw >= 0.05 {
                 let grid = ScreenComposer.compose(snapshot, state: controller.state, logLines: logs, now: now, width: size.width, height: size.height)
                 screen.draw(grid)
                 frame = grid
@@ -110,7 +114,9 @@ struct ConsoleLoop {
             // Sleep until a key or a change: sooner when a redraw waits for its 50 ms, at the latest at the
             // next second for the clock, and at most 250 ms, as a resize or signal may reach another thread.
             let untilNextSecond = Int((Double(lastSecond + 1) - now) * 1000) + 1
-            let timeout = dirty ? Int((0.05 - (now - lastDraw)) * 1000) + 1 : min(250, untilNextSecond)
+            let timeout = !dirty ? min(250, untilNextSecond)
+                : ready ? Int((0.05 - (now - lastDraw)) * 1000) + 1
+                : Int((0.25 - (now - launched)) * 1000) + 1
             screen.wait(for: wake, milliseconds: timeout)
         }
         return .success(())

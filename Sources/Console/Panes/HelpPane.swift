@@ -1,0 +1,72 @@
+import Canvas
+
+/// The help screen, generated from the key table: its sections side by side when the terminal is too
+/// short for one column (two fit from the smallest supported size, 80×24).
+enum HelpPane {
+    typealias Line = (text: String, role: StyleRole)
+
+    struct Layout {
+        var rect: Rect
+        var columns: [[Line]]
+        var columnWidth: Int
+        var visibleRows: Int
+    }
+
+    static let gap = 3
+
+    static var sections: [[Line]] {
+        [Keymap.Context.anywhere, .instances, .logs].map { context in
+            [(context.rawValue, .dialogTitle)] + Keymap.bindings.filter { $0.context == context }.map {
+                ("  " + TextWidth.pad($0.keys.map(\.label).joined(separator: " "), to: 8) + $0.help, .dialog)
+            }
+        }
+    }
+
+    /// The fewest columns that fit the height, as many as fit the width when none does.
+    static func layout(width: Int, height: Int) -> Layout {
+        let sections = sections
+        let columnWidth = sections.joined().map { TextWidth.of($0.text) }.max() ?? 0
+        let maxColumns = max(1, min(sections.count, (width - 6 + gap) / (columnWidth + gap)))
+        let roomForRows = height - 4  // the box, and the closing line under a blank one
+        var columns = split(sections, into: 1)
+        for count in 1...maxColumns {
+            columns = split(sections, into: count)
+            if (columns.map(\.count).max() ?? 0) <= roomForRows { break }
+        }
+        let rows = columns.map(\.count).max() ?? 0
+        let visibleRows = max(1, min(rows, roomForRows))
+        let boxWidth = min(width - 2, columns.count * columnWidth + (columns.count - 1) * gap + 4)
+        let boxHeight = visibleRows + 4
+        let rect = Rect(x: (width - boxWidth) / 2, y: max(0, (height - boxHeight) / 2), width: boxWidth, height: boxHeight)
+        return Layout(rect: rect, columns: columns, columnWidth: columnWidth, visibleRows: visibleRows)
+    }
+
+    static func draw(into grid: inout CellGrid) {
+        let layout = layout(width: grid.width, height: grid.height)
+        let rect = layout.rect
+        grid.fill(rect)
+        grid.box(rect, title: "Help", role: .border, titleRole: .dialogTitle)
+        for (index, column) in layout.columns.enumerated() {
+            let x = rect.x + 2 + index * (layout.columnWidth + gap)
+            for (row, line) in column.prefix(layout.visibleRows).enumerated() {
+                grid.put(line.text, x: x, y: rect.y + 1 + row, role: line.role, bold: line.role == .dialogTitle, maxX: rect.x + rect.width - 1)
+            }
+        }
+        grid.put("Esc or ? closes this help.", x: rect.x + 2, y: rect.y + rect.height - 2, role: .dim, maxX: rect.x + rect.width - 1)
+    }
+
+    /// Sections in order, cut into `count` columns so that the tallest is as short as it can be.
+    private static func split(_ sections: [[Line]], into count: Int) -> [[Line]] {
+        guard count > 1, sections.count > 1 else { return [joined(sections)] }
+        var best: [[Line]] = [joined(sections)]
+        for cut in 1..<sections.count {
+            let candidate = [joined(Array(sections[..<cut]))] + split(Array(sections[cut...]), into: count - 1)
+            if (candidate.map(\.count).max() ?? 0) < (best.map(\.count).max() ?? 0) { best = candidate }
+        }
+        return best
+    }
+
+    private static func joined(_ sections: [[Line]]) -> [Line] {
+        sections.enumerated().flatMap { index, section in index == 0 ? section : [("", .dialog)] + section }
+    }
+}

@@ -2,6 +2,7 @@
 # The private test environment: a Docker engine of hbdeck's own (never the system one) and the
 # test images built without a registry. Safe to run twice.
 #
+#   scripts/testenv.sh build-deps Debian packages building hbdeck needs, when missing
 #   scripts/testenv.sh install   Debian packages the tests need, when missing
 #   scripts/testenv.sh up        install, start the private engine, build the test images
 #   scripts/testenv.sh env       print the variables that point a shell at the private engine
@@ -26,10 +27,16 @@ need_root() {
   if [ "$(id -u)" != 0 ]; then say "must run as root (it starts dockerd)"; exit 1; fi
 }
 
-install_packages() {
+# Installs the Debian packages in "$@" that are missing. A command already on the PATH counts as its
+# package: an operator's docker-ce or own mosquitto is never replaced by Debian's.
+install_missing() {
   need_root
-  local missing=()
-  for p in docker.io mosquitto mosquitto-clients libncurses-dev libmosquitto-dev tmux debootstrap iproute2 socat curl; do
+  local missing=() p
+  for p in "$@"; do
+    case "$p" in
+      docker.io) command -v dockerd >/dev/null && continue ;;
+      mosquitto) command -v mosquitto >/dev/null && continue ;;
+    esac
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
   done
   if [ ${#missing[@]} -gt 0 ]; then
@@ -37,10 +44,14 @@ install_packages() {
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
   fi
-  # The Debian mosquitto package starts a system broker on 1883; the tests run their own.
-  if command -v systemctl >/dev/null && systemctl is-active --quiet mosquitto 2>/dev/null; then
-    systemctl stop mosquitto || true
-  fi
+}
+
+# What building and running hbdeck needs (make run, make install).
+install_build_packages() { install_missing libncurses-dev libmosquitto-dev curl; }
+
+# What the tests need besides (make test).
+install_packages() {
+  install_missing docker.io mosquitto mosquitto-clients libncurses-dev libmosquitto-dev tmux debootstrap iproute2 socat curl
 }
 
 engine_alive() { curl -sf --max-time 2 --unix-socket "$sock" http://docker/_ping >/dev/null 2>&1; }
@@ -156,10 +167,11 @@ stop_engine() {
 }
 
 case "${1:-up}" in
+  build-deps) install_build_packages ;;
   install) install_packages ;;
   up) install_packages; start_engine; build_images ;;
   images) build_images ;;
   env) printf 'export DOCKER_HOST=%s\n' "$DOCKER_HOST" ;;
   down) stop_engine ;;
-  *) say "usage: $0 install|up|env|down"; exit 2 ;;
+  *) say "usage: $0 build-deps|install|up|env|down"; exit 2 ;;
 esac

@@ -41,10 +41,11 @@ public actor FleetMonitor {
         var backoff = 1.0
         var nextSample = 0.0
         var shown = false
+        var listed: [ContainerSummary]?
         while !Task.isCancelled {
             if client == nil {
                 do {
-                    try await connect()
+                    listed = try await connect()
                     backoff = 1
                 } catch {
                     markOffline(error)
@@ -62,12 +63,13 @@ public actor FleetMonitor {
                     // The first frame waits for nothing it can do without: the list says which containers run,
                     // so only the others are inspected first (to tell Stopped from Error); the running ones'
                     // details and every resource figure follow a moment later.
-                    try await reconcile(inspectingRunning: false)
+                    try await reconcile(listed: listed, inspectingRunning: false)
                     engine = .live
                     shown = true
                     await publish()
                 }
-                try await reconcile()
+                try await reconcile(listed: listed)
+                listed = nil
                 engine = .live
                 lastGood = Date().timeIntervalSince1970
                 if sample, let client { await self.sample(client: client) }
@@ -107,8 +109,9 @@ public actor FleetMonitor {
         wakeRequested = false
     }
 
-    private func connect() async throws {
-        let client = try await DockerClient.connect(to: config.endpoint, timeout: 5)
+    /// Returns the engine's container list, fetched beside the version probe.
+    private func connect() async throws -> [ContainerSummary] {
+        let (client, listed) = try await DockerClient.connect(to: config.endpoint, timeout: 5) { try await $0.listContainers(all: true) }
         self.client = client
         // Opened beside the first list rather than before it, so that the list does not wait for it; a change
         // between the two is caught by the next full reconcile, one refresh interval later at most.
@@ -120,6 +123,7 @@ public actor FleetMonitor {
             // The stream ends when the engine goes away: the next reconcile finds out and reconnects.
             await self?.wake()
         }
+        return listed
     }
 
     private func dropClient() async {
@@ -139,10 +143,13 @@ public actor FleetMonitor {
         engine = .offline(reason: reason, lastGood: lastGood)
     }
 
-    private func reconcile(inspectingRunning: Bool = true) async throws {
+    /// `listed`: a list just fetched (on connecting), else the engine is asked.
+    private func reconcile(listed: [ContainerSummary]? = nil, inspectingRunning: Bool = true) async throws {
         guard let client else { return }
         let known = details.compactMapValues { $0.config.image.isEmpty ? nil : $0.config.image }
-        let all = try await client.resolvingImageNames(try await client.listContainers(all: true), known: known)
+        let fresh: [ContainerSummary]
+        if let listed { fresh = listed } else { fresh = try await client.listContainers(all: true) }
+        let all = try await client.resolvingImageNames(fresh, known: known)
         summaries = all.filter { BotClassifier.isBot(image: $0.image, labels: $0.labels) || $0.name == config.brokerContainer }
         let live = Set(summaries.map(\.id))
         for id in details.keys where !live.contains(id) {

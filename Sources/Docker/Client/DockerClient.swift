@@ -9,32 +9,40 @@ import NIOHTTP1
 public final class DockerClient: Sendable {
     public let endpoint: DockerEndpoint
     public let apiVersion: DockerAPIVersion
-    public let engineVersion: VersionInfo
     let http: HTTPClient
     let defaultTimeout: Double
 
-    private init(endpoint: DockerEndpoint, http: HTTPClient, version: VersionInfo, apiVersion: DockerAPIVersion, timeout: Double) {
+    private init(endpoint: DockerEndpoint, http: HTTPClient, apiVersion: DockerAPIVersion, timeout: Double) {
         self.endpoint = endpoint
         self.http = http
-        self.engineVersion = version
         self.apiVersion = apiVersion
         self.defaultTimeout = timeout
     }
 
     /// Connects and negotiates the API version from `/version`.
     public static func connect(to endpoint: DockerEndpoint, timeout: Double = 10) async throws -> DockerClient {
+        try await connect(to: endpoint, timeout: timeout) { _ in () }.client
+    }
+
+    /// Connects, running `work` beside the `/version` probe on a client that speaks the oldest API version
+    /// hbdeck supports (which every engine it can talk to answers): a first screen then waits for one
+    /// round trip to the engine, not two.
+    public static func connect<T: Sendable>(
+        to endpoint: DockerEndpoint, timeout: Double = 10, alongside work: @escaping @Sendable (DockerClient) async throws -> T
+    ) async throws -> (client: DockerClient, result: T) {
         if case .unixSocket(let path) = endpoint.transport, !FileManager.default.fileExists(atPath: path) {
             throw DockerError.unreachable(endpoint: endpoint.description, reason: "no socket there")
         }
         let http = try HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration(for: endpoint))
         do {
+            async let early = work(DockerClient(endpoint: endpoint, http: http, apiVersion: .minimum, timeout: timeout))
             let probe = DockerRequester(endpoint: endpoint, http: http, prefix: "")
             let version: VersionInfo = try await probe.decode(.GET, "/version", timeout: timeout, operation: "version")
             guard let server = DockerAPIVersion(version.apiVersion), server >= .minimum else {
                 throw DockerError.unsupportedVersion(endpoint: endpoint.description, apiVersion: version.apiVersion)
             }
-            let chosen = min(server, .newestKnown)
-            return DockerClient(endpoint: endpoint, http: http, version: version, apiVersion: chosen, timeout: timeout)
+            let client = DockerClient(endpoint: endpoint, http: http, apiVersion: min(server, .newestKnown), timeout: timeout)
+            return (client, try await early)
         } catch {
             try? await http.shutdown()
             throw error

@@ -117,7 +117,7 @@ struct ConsoleLoop {
             let timeout = !dirty ? min(250, untilNextSecond)
                 : ready ? Int((0.05 - (now - lastDraw)) * 1000) + 1
                 : Int((0.25 - (now - launched)) * 1000) + 1
-            screen.wait(for: wake, milliseconds: timeout)
+            guard screen.wait(for: wake, milliseconds: timeout) else { break }
         }
         return .success(())
     }

@@ -8,9 +8,11 @@ enum ThemeLoader {
         var folders: [String] = []
         if let custom = ProcessInfo.processInfo.environment["HBDECK_THEMES"] { folders.append(custom) }
         folders.append(ConsoleSettings.defaultPath.replacingOccurrences(of: "config.yml", with: "themes"))
-        // A build in the repository: .build/<config>/hbdeck → the repository's Themes/.
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        // Installed: PREFIX/bin/hbdeck → PREFIX/share/hbdeck/Themes. A build in the repository:
+        // .build/<config>/hbdeck → the repository's Themes/.
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         var folder = executable.deletingLastPathComponent()
+        folders.append(folder.deletingLastPathComponent().appendingPathComponent("share/hbdeck/Themes").path)
         for _ in 0..<4 {
             folders.append(folder.appendingPathComponent("Themes").path)
             folder = folder.deletingLastPathComponent()

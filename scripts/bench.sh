@@ -73,23 +73,25 @@ first_frames() { # medians of RUNS launches each
 }
 
 echo "hbdeck bench on $DOCKER_HOST ($(nproc) cores), release build"
+if pgrep -x hbdeck >/dev/null; then echo "warning: other hbdeck processes are running; they load the engine too"; fi
 make_fleet 50 1
+sleep 10  # let the engine settle after starting 50 containers
 echo "launch to first frame, 50 instances (median of $RUNS):  $(first_frames 50)"
 
 # Idle engine, then the console, then docker stats, each over the same length of time.
 e0=$(engine_ticks); sleep "$SECONDS_PER_RUN"; e1=$(engine_ticks)
 echo "engine CPU over ${SECONDS_PER_RUN} s, idle:                  $(cpu_s $((e1 - e0))) CPU-s"
 
-tmux new-session -d -s hbbench -x 160 -y 50 "$bin --no-mqtt"
+tmux new-session -d -s hbbench -x 160 -y 50 "exec $bin --no-mqtt"
 sleep 5
-pid=$(pgrep -f "^$bin --no-mqtt" | head -1)
+pid=$(tmux display -p -t hbbench "#{pane_pid}")  # exec: the pane's process is the console itself
 tmux pipe-pane -t hbbench -o "cat > $out/tty"
 c0=$(ticks "$pid"); e0=$(engine_ticks)
 sleep "$SECONDS_PER_RUN"
 c1=$(ticks "$pid"); e1=$(engine_ticks)
 bytes=$(stat -c %s "$out/tty")
 echo "hbdeck with 50 running, over ${SECONDS_PER_RUN} s:   hbdeck $(cpu_s $((c1 - c0))) CPU-s · engine $(cpu_s $((e1 - e0))) CPU-s · terminal $(awk -v b="$bytes" -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.0f B/s", b / s }')"
-echo "hbdeck RSS with 50 running:          $(awk '/VmRSS/ {print $2/1024 " MB"}' "/proc/$pid/status")"
+echo "hbdeck RSS with 50 running:          $(awk '/VmRSS/ {printf "%.1f MB", $2/1024}' "/proc/$pid/status")"
 tmux kill-session -t hbbench
 
 e0=$(engine_ticks)
@@ -99,10 +101,10 @@ echo "docker stats over ${SECONDS_PER_RUN} s:              engine $(cpu_s $((e1 
 
 make_fleet 200 0
 echo "launch to first frame, 200 instances (median of $RUNS): $(first_frames 200)"
-tmux new-session -d -s hbbench -x 160 -y 50 "$bin --no-mqtt --log-lines 5000"
+tmux new-session -d -s hbbench -x 160 -y 50 "exec $bin --no-mqtt --log-lines 5000"
 sleep 3
-pid=$(pgrep -f "^$bin --no-mqtt" | head -1)
+pid=$(tmux display -p -t hbbench "#{pane_pid}")
 # Walk the running instances so the log pane fills, then read the peak.
 for _ in $(seq 1 20); do tmux send-keys -t hbbench j; sleep 0.2; done
 sleep 2
-echo "hbdeck peak RSS with 200 instances:  $(awk '/VmHWM/ {print $2/1024 " MB"}' "/proc/$pid/status")"
+echo "hbdeck peak RSS with 200 instances:  $(awk '/VmHWM/ {printf "%.1f MB", $2/1024}' "/proc/$pid/status")"

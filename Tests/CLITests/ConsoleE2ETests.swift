@@ -113,4 +113,23 @@ struct ConsoleTerminalTypeTests {
         #expect(ok, "SIGHUP did not end it cleanly:\n\(screen)")
         #expect(!screen.contains("┌─ Instances"))
     }
+
+    /// In a session of its own (setsid) no SIGHUP comes when the terminal goes: the console must still end,
+    /// not spin on a dead terminal.
+    @Test func aTerminalThatGoesAwayWithoutSIGHUPEndsIt() throws {
+        let arguments = "--no-mqtt --log-lines 4321"
+        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) setsid -w \(HBDeckProcess.binary.path) \(arguments)"
+        let tmux = try TmuxSession(width: 100, height: 30, command: command)
+        let (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("┌─ Instances") }
+        #expect(ok, "did not draw:\n\(screen)")
+        tmux.kill()
+        let pattern = "'^\(HBDeckProcess.binary.path) \(arguments)$'"
+        var gone = false
+        for _ in 0..<50 where !gone {
+            gone = try TmuxSession.shell("pgrep -f \(pattern) || true").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            if !gone { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        _ = try TmuxSession.shell("pkill -KILL -f \(pattern) || true")
+        #expect(gone, "the console was still running 5 s after its terminal went away")
+    }
 }

@@ -5,6 +5,9 @@ public enum TextWidth {
         let v = scalar.value
         if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
         if v < 0x300 { return 1 }
+        // Punctuation, arrows, box drawing, blocks and shapes (most of what the screen draws besides ASCII):
+        // one column, without the costlier property lookups below. 0x20D0–0x20FF are combining marks.
+        if (0x2000..<0x2CEF).contains(v), !(0x20D0...0x20FF).contains(v), character.unicodeScalars.count == 1 { return 1 }
         if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark { return 0 }
         if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)

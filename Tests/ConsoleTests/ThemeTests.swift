@@ -44,5 +44,9 @@ import Testing
         #expect(end == 5)
         #expect(grid.row(0) == "日本x")
         #expect(TextWidth.truncate("btc_mm_binance_01", to: 8) == "btc_mm_…")
+        #expect(["─", "●", "▶", "…", "▇", "→"].map(TextWidth.of) == [1, 1, 1, 1, 1, 1])
+        #expect(TextWidth.of(Character("\u{20D7}")) == 0, "a combining mark among the symbols takes no cell")
+        #expect(TextWidth.of(Character("\u{2DE0}")) == 0)
+        #expect(TextWidth.of("❤️") == 2, "an emoji presentation selector makes it wide")
     }
 }

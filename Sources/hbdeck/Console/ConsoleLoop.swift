@@ -44,6 +44,9 @@ struct ConsoleLoop {
         var snapshot = monitor.snapshots.current.value
         var logs: [LogLine] = []
         var dirty = true
+        // A key or an action's result is drawn within 50 ms; the fleet's own changes (telemetry, log lines)
+        // are gathered into at most four frames a second, which is calmer to watch and cheaper to draw.
+        var urgent = true
         var clockOnly = false
         var frame: CellGrid?
         var lastDraw = 0.0
@@ -60,6 +63,7 @@ struct ConsoleLoop {
                 if commands.contains(.quit) { break keyLoop }
                 commands.forEach(execute)
                 dirty = true
+                urgent = true
             }
             if monitor.snapshots.version != snapshotVersion {
                 let latest = monitor.snapshots.current
@@ -87,6 +91,7 @@ struct ConsoleLoop {
                 statusVersion = statusState.version
                 controller.setStatus(statusState.value)
                 dirty = true
+                urgent = true
             }
             let now = Date().timeIntervalSince1970
             if Int(now) != lastSecond {
@@ -97,12 +102,14 @@ struct ConsoleLoop {
             // The first frame waits (a moment at most) for the monitor's first snapshot, so that the
             // 50 ms between frames is not spent on an empty table just before the full one.
             let ready = snapshotVersion > 0 || now - launched >= 0.25
-            if dirty && ready && now - lastDraw >= 0.05 {
+            let spacing = urgent ? 0.05 : 0.25
+            if dirty && ready && now - lastDraw >= spacing {
                 let grid = ScreenComposer.compose(snapshot, state: controller.state, logLines: logs, now: now, width: size.width, height: size.height)
                 screen.draw(grid)
                 frame = grid
                 lastDraw = now
                 dirty = false
+                urgent = false
                 clockOnly = false
             } else if clockOnly, var grid = frame, grid.width == size.width, grid.height == size.height {
                 // Only the clock moved: redraw the top line, not the whole frame.
@@ -111,11 +118,11 @@ struct ConsoleLoop {
                 frame = grid
                 clockOnly = false
             }
-            // Sleep until a key or a change: sooner when a redraw waits for its 50 ms, at the latest at the
+            // Sleep until a key or a change: sooner when a redraw waits for its turn, at the latest at the
             // next second for the clock, and at most 250 ms, as a resize or signal may reach another thread.
             let untilNextSecond = Int((Double(lastSecond + 1) - now) * 1000) + 1
             let timeout = !dirty ? min(250, untilNextSecond)
-                : ready ? Int((0.05 - (now - lastDraw)) * 1000) + 1
+                : ready ? Int((spacing - (now - lastDraw)) * 1000) + 1
                 : Int((0.25 - (now - launched)) * 1000) + 1
             guard screen.wait(for: wake, milliseconds: timeout) else { break }
         }

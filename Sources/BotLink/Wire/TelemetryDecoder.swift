@@ -14,7 +14,7 @@ public enum TelemetryDecoder {
         func fail(_ reason: String) -> Result<(String, BotTelemetry), Failure> {
             .failure(Failure(instanceID: topic.instanceID, channel: topic.channel, reason: reason))
         }
-        guard let json = try? JSONDecoder().decode(JSONValue.self, from: Data(message.payload)), let object = json.objectValue else {
+        guard let json = try? JSONParser.parse(message.payload), let object = json.objectValue else {
             return fail("not a JSON object")
         }
         guard let telemetry = telemetry(topic.channel, object) else {

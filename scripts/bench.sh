@@ -99,6 +99,38 @@ timeout "$SECONDS_PER_RUN" docker stats > "$out/stats" 2>&1 || true
 e1=$(engine_ticks)
 echo "docker stats over ${SECONDS_PER_RUN} s:              engine $(cpu_s $((e1 - e0))) CPU-s · terminal $(awk -v b="$(stat -c %s "$out/stats")" -v s="$SECONDS_PER_RUN" 'BEGIN { printf "%.0f B/s", b / s }')"
 
+# Ten live test bots beside the fifty: each reports performance every second, order events and log lines
+# over MQTT through a broker of the bench's own, as Hummingbot does.
+live_bots() {
+  local port=$1 bots="$out/bots" inst
+  mkdir -p "$bots/broker"
+  printf 'listener %s 127.0.0.1\nallow_anonymous true\n' "$port" > "$bots/broker/mosquitto.conf"
+  docker run -d --name bench_broker --network host --label hbdeck.bench=1 \
+    -v "$bots/broker:/mosquitto/config:ro" hbdeck-test/mosquitto:2 >/dev/null
+  for i in $(seq 1 10); do
+    inst="$bots/instances/bench_live_$i"
+    mkdir -p "$inst/conf/scripts" "$inst/data" "$inst/logs"
+    printf 'instance_id: bench_live_%s\nmqtt_bridge:\n  mqtt_host: localhost\n  mqtt_port: %s\n  mqtt_namespace: hbot\n  mqtt_autostart: true\n' \
+      "$i" "$port" > "$inst/conf/conf_client.yml"
+    echo "script_file_name: v2_with_controllers.py" > "$inst/conf/scripts/bench.yml"
+    docker run -d --name "bench_live_$i" --network host --label hbdeck.bench=1 \
+      -e CONFIG_PASSWORD=bench -e SCRIPT_CONFIG=bench.yml -e HEADLESS_MODE=true \
+      -v "$inst/conf:/home/hummingbot/conf" -v "$inst/data:/home/hummingbot/data" -v "$inst/logs:/home/hummingbot/logs" \
+      hbdeck-test/hummingbot:latest >/dev/null
+  done
+}
+port=$((20000 + RANDOM % 20000))
+live_bots "$port"
+sleep 10
+tmux new-session -d -s hbbench -x 160 -y 50 "exec $bin --mqtt-port $port"
+sleep 5
+pid=$(tmux display -p -t hbbench "#{pane_pid}")
+c0=$(ticks "$pid"); sleep "$SECONDS_PER_RUN"; c1=$(ticks "$pid")
+online=$(tmux capture-pane -p -t hbbench | grep -o '[0-9]*/[0-9]* bots online' | head -1)
+echo "hbdeck with 50 running + 10 live bots over MQTT ($online), over ${SECONDS_PER_RUN} s: hbdeck $(cpu_s $((c1 - c0))) CPU-s"
+tmux kill-session -t hbbench
+docker rm -f bench_broker $(seq -f "bench_live_%g" 1 10) >/dev/null
+
 make_fleet 200 0
 echo "launch to first frame, 200 instances (median of $RUNS): $(first_frames 200)"
 tmux new-session -d -s hbbench -x 160 -y 50 "exec $bin --no-mqtt --log-lines 5000"

@@ -14,21 +14,41 @@ public enum Formatting {
             scaled /= 1024
             unit += 1
         }
-        return unit == 0 ? "\(value)B" : String(format: "%.1f%@", scaled, units[unit])
+        return unit == 0 ? "\(value)B" : fixed(scaled, decimals: 1) + units[unit]
     }
 
     public static func percent(_ value: Double?) -> String {
         guard let value, value.isFinite else { return unknown }
-        return String(format: "%.2f%%", value)
+        return fixed(value, decimals: 2) + "%"
     }
 
     /// `3d04h`, `2h05m`, `4m12s`, `9s`.
     public static func duration(seconds: Double?) -> String {
         guard let seconds, seconds >= 0, seconds.isFinite else { return unknown }
         let s = Int(seconds)
-        if s >= 86400 { return String(format: "%dd%02dh", s / 86400, s % 86400 / 3600) }
-        if s >= 3600 { return String(format: "%dh%02dm", s / 3600, s % 3600 / 60) }
-        if s >= 60 { return String(format: "%dm%02ds", s / 60, s % 60) }
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        if s >= 86400 { return "\(s / 86400)d\(two(s % 86400 / 3600))h" }
+        if s >= 3600 { return "\(s / 3600)h\(two(s % 3600 / 60))m" }
+        if s >= 60 { return "\(s / 60)m\(two(s % 60))s" }
         return "\(s)s"
+    }
+
+    private static let powersOfTen: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]
+
+    /// What `String(format: "%.<decimals>f")` prints, without its cost (Foundation's formatter goes
+    /// through the locale machinery, and the screen formats a few hundred numbers per frame).
+    public static func fixed(_ value: Double, decimals: Int) -> String {
+        guard value.isFinite, value.magnitude < 1e15, decimals >= 0, decimals < powersOfTen.count else {
+            return String(format: "%.\(decimals)f", value)
+        }
+        let scale = powersOfTen[decimals]
+        let scaled = Int((value.magnitude * scale).rounded(.toNearestOrEven))
+        let whole = scaled / Int(scale)
+        var text = (value < 0 ? "-" : "") + String(whole)
+        if decimals > 0 {
+            let fraction = String(scaled % Int(scale))
+            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return text
     }
 }

@@ -14,7 +14,7 @@ enum NumberText {
     }
 
     static func grouped(_ value: Double, decimals: Int) -> String {
-        let text = String(format: "%.\(decimals)f", value)
+        let text = Formatting.fixed(value, decimals: decimals)
         let parts = text.split(separator: ".", maxSplits: 1)
         var whole = String(parts[0])
         var out = ""
@@ -30,10 +30,10 @@ enum NumberText {
     static func compact(_ value: Double?) -> String {
         guard let value, value.isFinite else { return Formatting.unknown }
         let a = abs(value)
-        if a < 1000 { return a == a.rounded() ? String(Int(value)) : String(format: "%.1f", value) }
-        if a < 1_000_000 { return String(format: "%.1fk", value / 1000) }
-        if a < 1_000_000_000 { return String(format: "%.1fM", value / 1_000_000) }
-        return String(format: "%.1fG", value / 1_000_000_000)
+        if a < 1000 { return a == a.rounded() ? String(Int(value)) : Formatting.fixed(value, decimals: 1) }
+        if a < 1_000_000 { return Formatting.fixed(value / 1000, decimals: 1) + "k" }
+        if a < 1_000_000_000 { return Formatting.fixed(value / 1_000_000, decimals: 1) + "M" }
+        return Formatting.fixed(value / 1_000_000_000, decimals: 1) + "G"
     }
 
     static func count(_ value: Int?) -> String {
@@ -44,22 +44,22 @@ enum NumberText {
     static func memory(_ bytes: UInt64?) -> String {
         guard let bytes else { return Formatting.unknown }
         let b = Double(bytes)
-        if b < 1024 * 1024 { return String(format: "%.0fK", b / 1024) }
-        if b < 1024 * 1024 * 1024 { return String(format: "%.0fM", b / 1024 / 1024) }
-        return String(format: "%.1fG", b / 1024 / 1024 / 1024)
+        if b < 1024 * 1024 { return Formatting.fixed(b / 1024, decimals: 0) + "K" }
+        if b < 1024 * 1024 * 1024 { return Formatting.fixed(b / 1024 / 1024, decimals: 0) + "M" }
+        return Formatting.fixed(b / 1024 / 1024 / 1024, decimals: 1) + "G"
     }
 
     static func cpu(_ percent: Double?) -> String {
         guard let percent, percent.isFinite else { return Formatting.unknown }
-        return String(format: "%.1f", percent)
+        return Formatting.fixed(percent, decimals: 1)
     }
 
     /// `12 KB/s` style rates for the metrics pane.
     static func rate(_ bytesPerSecond: Double?) -> String {
         guard let v = bytesPerSecond, v.isFinite else { return Formatting.unknown }
-        if v < 1024 { return String(format: "%.0f B/s", v) }
-        if v < 1024 * 1024 { return String(format: "%.0f KB/s", v / 1024) }
-        return String(format: "%.1f MB/s", v / 1024 / 1024)
+        if v < 1024 { return Formatting.fixed(v, decimals: 0) + " B/s" }
+        if v < 1024 * 1024 { return Formatting.fixed(v / 1024, decimals: 0) + " KB/s" }
+        return Formatting.fixed(v / 1024 / 1024, decimals: 1) + " MB/s"
     }
 
     static func clock(_ time: Double, seconds: Bool = true) -> String {

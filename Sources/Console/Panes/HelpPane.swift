@@ -5,16 +5,16 @@ import Canvas
 enum HelpPane {
     typealias Line = (text: String, role: StyleRole)
 
-    struct Layout {
+    private struct Layout {
         var rect: Rect
         var columns: [[Line]]
         var columnWidth: Int
         var visibleRows: Int
     }
 
-    static let gap = 3
+    private static let gap = 3
 
-    static var sections: [[Line]] {
+    private static var sections: [[Line]] {
         [Keymap.Context.anywhere, .instances, .logs].map { context in
             [(context.rawValue, .dialogTitle)] + Keymap.bindings.filter { $0.context == context }.map {
                 ("  " + TextWidth.pad($0.keys.map(\.label).joined(separator: " "), to: 8) + $0.help, .dialog)
@@ -23,12 +23,12 @@ enum HelpPane {
     }
 
     /// The fewest columns that fit the height, as many as fit the width when none does.
-    static func layout(width: Int, height: Int) -> Layout {
+    private static func layout(width: Int, height: Int) -> Layout {
         let sections = sections
         let columnWidth = sections.joined().map { TextWidth.of($0.text) }.max() ?? 0
         let maxColumns = max(1, min(sections.count, (width - 6 + gap) / (columnWidth + gap)))
         let roomForRows = height - 4  // the box, and the closing line under a blank one
-        var columns = split(sections, into: 1)
+        var columns: [[Line]] = []
         for count in 1...maxColumns {
             columns = split(sections, into: count)
             if (columns.map(\.count).max() ?? 0) <= roomForRows { break }

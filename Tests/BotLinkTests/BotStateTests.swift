@@ -72,13 +72,16 @@ import Testing
     @Test func livenessFromHeartbeats() {
         var liveness = BotLiveness()
         #expect(liveness.health(now: 0, timeout: 30) == .unknown)
-        liveness.record(.log(BotLogRecord(timestamp: 0, message: "", levelNumber: 20, levelName: "INFO", logger: "")), receivedAt: 100)
-        #expect(liveness.health(now: 101, timeout: 30) == .unresponsive)
-        liveness.record(.availability(online: true, at: 0), receivedAt: 102)
-        #expect(liveness.health(now: 103, timeout: 30) == .online)
-        liveness.record(.heartbeat(at: 0), receivedAt: 110)
-        #expect(liveness.health(now: 140, timeout: 30) == .online)
-        #expect(liveness.health(now: 140.5, timeout: 30) == .unresponsive)
+        let log = BotTelemetry.log(BotLogRecord(timestamp: 0, message: "", levelNumber: 20, levelName: "INFO", logger: ""))
+        liveness.record(log, receivedAt: 100)
+        #expect(liveness.health(now: 101, timeout: 30) == .online, "heard talking; its heartbeat is not due yet")
+        liveness.record(log, receivedAt: 125)
+        #expect(liveness.health(now: 130.5, timeout: 30) == .unresponsive, "talking, but no heartbeat in 30 s")
+        liveness.record(.availability(online: true, at: 0), receivedAt: 135)
+        #expect(liveness.health(now: 136, timeout: 30) == .online)
+        liveness.record(.heartbeat(at: 0), receivedAt: 140)
+        #expect(liveness.health(now: 170, timeout: 30) == .online)
+        #expect(liveness.health(now: 170.5, timeout: 30) == .unresponsive)
     }
 
     @Test func ringBufferKeepsTheNewest() {

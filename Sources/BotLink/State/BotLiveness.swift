@@ -3,6 +3,7 @@ import HBModel
 /// When a bot was last heard. Hummingbot sends no `offline`: liveness comes from heartbeat timeouts.
 public struct BotLiveness: Sendable, Equatable {
     public private(set) var lastHeartbeat: Double?
+    public private(set) var firstMessage: Double?
     public private(set) var lastMessage: Double?
     /// When the bot last said `online` (it does on every connect).
     public private(set) var lastOnline: Double?
@@ -11,6 +12,7 @@ public struct BotLiveness: Sendable, Equatable {
 
     /// Times are when the console received each message, so clock skew with the bot does not matter.
     public mutating func record(_ telemetry: BotTelemetry, receivedAt: Double) {
+        if firstMessage == nil { firstMessage = receivedAt }
         lastMessage = receivedAt
         switch telemetry {
         case .heartbeat: lastHeartbeat = receivedAt
@@ -19,12 +21,11 @@ public struct BotLiveness: Sendable, Equatable {
         }
     }
 
+    /// The 30 s rule runs from the latest heartbeat or `online`. A console that starts listening between
+    /// two heartbeats hears other messages first: the rule runs from the first of them until a heartbeat
+    /// comes, so a talking bot is not called unresponsive, and one that never sends heartbeats still is.
     public func health(now: Double, timeout: Double) -> BotHealth {
-        guard let lastHeartbeat else {
-            // Heard saying `online` but no heartbeat yet: the first one follows within a second.
-            if let lastOnline, now - lastOnline <= timeout { return .online }
-            return lastMessage == nil ? .unknown : .unresponsive
-        }
-        return now - lastHeartbeat <= timeout ? .online : .unresponsive
+        guard let since = [lastHeartbeat, lastOnline, firstMessage].compactMap({ $0 }).max() else { return .unknown }
+        return now - since <= timeout ? .online : .unresponsive
     }
 }

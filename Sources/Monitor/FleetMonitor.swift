@@ -238,11 +238,14 @@ public actor FleetMonitor {
         let now = Date().timeIntervalSince1970
         let records = await bots?.hub.snapshot() ?? [:]
         var instances: [InstanceSnapshot] = []
-        var brokerSnapshot = BrokerSnapshot(containerName: config.brokerContainer, address: config.mqtt?.address ?? "—", link: linkState())
+        let link = linkState()
+        var listeningSince: Double?
+        if case .connected(let since) = link { listeningSince = since }
+        var brokerSnapshot = BrokerSnapshot(containerName: config.brokerContainer, address: config.mqtt?.address ?? "—", link: link)
         for summary in summaries {
             let built = SnapshotBuilder.instance(
                 summary: summary, details: details[summary.id], pending: pending[summary.name], bot: records[summary.name],
-                linkEnabled: bots != nil, figures: figures[summary.id], errorsLine: errorsLines[summary.id], now: now,
+                linkEnabled: bots != nil, listeningSince: listeningSince, figures: figures[summary.id], errorsLine: errorsLines[summary.id], now: now,
                 livenessTimeout: config.livenessTimeout)
             if summary.name == config.brokerContainer {
                 brokerSnapshot.state = built.state

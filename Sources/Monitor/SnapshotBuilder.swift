@@ -7,7 +7,8 @@ import HBModel
 enum SnapshotBuilder {
     static func instance(
         summary: ContainerSummary, details: ContainerDetails?, pending: PendingAction?, bot: BotRecord?,
-        linkEnabled: Bool, figures: ResourceFigures?, errorsLine: String?, now: Double, livenessTimeout: Double
+        linkEnabled: Bool, listeningSince: Double? = nil, figures: ResourceFigures?, errorsLine: String?, now: Double,
+        livenessTimeout: Double
     ) -> InstanceSnapshot {
         let condition = ContainerCondition(
             status: details?.state.status ?? summary.state, exitCode: details?.state.exitCode ?? 0,
@@ -30,6 +31,7 @@ enum SnapshotBuilder {
             snapshot.trades = bot.activity.tradeCount
             snapshot.openOrders = bot.activity.openOrders.count
             snapshot.errors = bot.activity.errorCount
+            snapshot.countsAreLowerBounds = (listeningSince ?? .infinity) > (snapshot.startedAt ?? 0)
             snapshot.controllers = bot.activity.controllers.sorted { $0.key < $1.key }.map { name, figures in
                 ControllerFigures(
                     name: name, pnl: figures.globalPnlQuote, pnlPercent: figures.globalPnlPct, realized: figures.realizedPnlQuote,

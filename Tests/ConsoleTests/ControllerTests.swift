@@ -81,6 +81,24 @@ import Testing
     }
 }
 
+@Suite struct LowerBoundTests {
+    @Test func countsHeardOnlyInPartAreShownAsAtLeast() {
+        var snapshot = FleetFixture.snapshot
+        snapshot.instances[0].countsAreLowerBounds = true
+        let text = ScreenComposer.compose(snapshot, state: ConsoleState(), logLines: [], now: FleetFixture.now, width: 120, height: 36).text
+        #expect(text.contains("≥412"), "trades")
+        #expect(text.contains("≥4 "), "open orders")
+        var controller = ConsoleController()
+        _ = controller.handle(.character("j"), snapshot: snapshot, logLines: [])
+        _ = controller.handle(.character("x"), snapshot: snapshot, logLines: [])
+        guard case .confirm(let confirmation)? = controller.state.overlay else {
+            Issue.record("no confirmation")
+            return
+        }
+        #expect(confirmation.steps.first == "1. Ask the bot to stop over MQTT; it cancels its open orders (4 or more).")
+    }
+}
+
 @Suite struct LogSearchTests {
     @Test func nAndNJumpBetweenMatches() {
         let snapshot = FleetFixture.snapshot

@@ -60,6 +60,24 @@ import Testing
         #expect(built.pnl == 2.5)
     }
 
+    @Test func countsAreLowerBoundsWhenTheConsoleListenedOnlyAfterTheBotStarted() throws {
+        let json = #"""
+            {"Id":"abc","Name":"/bot_1","State":{"Status":"running","Running":true,"Paused":false,"Restarting":false,
+             "OOMKilled":false,"Dead":false,"Pid":42,"ExitCode":0,"Error":"","StartedAt":"2026-11-25T10:00:00Z",
+             "FinishedAt":"0001-01-01T00:00:00Z"},"Config":{},"HostConfig":{}}
+            """#
+        let details = try JSONDecoder().decode(ContainerDetails.self, from: Data(json.utf8))
+        let started = try #require(SnapshotBuilder.parseTime(details.state.startedAt))
+        func built(listeningSince: Double?) throws -> InstanceSnapshot {
+            SnapshotBuilder.instance(
+                summary: try Self.summary(state: "running"), details: details, pending: nil, bot: Self.record([(10, 20, "fine")]),
+                linkEnabled: true, listeningSince: listeningSince, figures: nil, errorsLine: nil, now: started + 60, livenessTimeout: 30)
+        }
+        #expect(try built(listeningSince: started - 5).countsAreLowerBounds == false, "heard from before its start: all counted")
+        #expect(try built(listeningSince: started + 5).countsAreLowerBounds, "the console came (or reconnected) later")
+        #expect(try built(listeningSince: nil).countsAreLowerBounds, "no link now: whatever happens is missed")
+    }
+
     @Test func unknownFiguresStayUnknown() throws {
         let built = build(try Self.summary(state: "exited"), bot: nil)
         #expect(built.state == .stopped)

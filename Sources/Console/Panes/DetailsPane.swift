@@ -46,9 +46,9 @@ enum DetailsPane {
             ("Uptime", i.state == .running ? Formatting.duration(seconds: i.startedAt.map { now - $0 }) : Formatting.unknown, .text),
             ("Strategy", i.strategy ?? Formatting.unknown, .text),
             ("P&L", NumberText.signed(i.pnl), (i.pnl ?? 0) < 0 ? .negative : .positive),
-            ("Trades", NumberText.count(i.trades), .text),
+            ("Trades", NumberText.count(i.trades, atLeast: i.countsAreLowerBounds), .text),
             ("Volume", NumberText.compact(i.volume), .text),
-            ("Open orders", NumberText.count(i.openOrders), .text),
+            ("Open orders", NumberText.count(i.openOrders, atLeast: i.countsAreLowerBounds), .text),
             ("Errors logged", NumberText.count(i.errors), (i.errors ?? 0) > 0 ? .stateError : .text),
             ("CPU", "\(NumberText.cpu(r.cpuPercent)) %", .text),
             ("Memory", "\(Formatting.bytes(r.memoryUsed)) / \(Formatting.bytes(r.memoryLimit))", .text),
@@ -85,7 +85,7 @@ enum DetailsPane {
 
     private static func ordersTable(_ i: InstanceSnapshot, now: Double) -> DetailsTable {
         DetailsTable(
-            title: "Open orders",
+            title: i.countsAreLowerBounds ? "Open orders · those placed since the console listens" : "Open orders",
             columns: [.init(title: "ORDER ID", width: 0), .init(title: "PAIR", width: 12, right: false), .init(title: "SIDE", width: 4, right: false),
                       .init(title: "AMOUNT", width: 10), .init(title: "FILLED", width: 10), .init(title: "PRICE", width: 12), .init(title: "AGE", width: 6)],
             rows: i.orders.map { o in

@@ -23,6 +23,10 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     public var orders: [OrderFigures] = []
     /// "host path → container path", as bound.
     public var mounts: [String] = []
+    /// The console was not listening to this bot for all of its run (it started, or reconnected to the
+    /// broker, after the bot did): orders placed and fills made before are not known, so `openOrders`
+    /// and `trades` are lower bounds.
+    public var countsAreLowerBounds = false
 
     public init(
         name: String, containerID: String? = nil, image: String = "", state: InstanceState, reason: String? = nil,

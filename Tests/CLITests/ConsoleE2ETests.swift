@@ -21,9 +21,11 @@ struct ConsoleE2ETests {
         defer { tmux.kill() }
 
         // Launch: every instance appears, running, and the bots come online.
-        var (ok, screen) = try tmux.waitFor(seconds: 20) {
-            $0.contains(first) && $0.contains(second) && $0.components(separatedBy: "online").count >= 3
+        // Each bot's own row says online (other text on screen may say "online" too).
+        func rowSaysOnline(_ screen: String, _ name: String) -> Bool {
+            screen.split(separator: "\n").contains { $0.contains(name + " ") && $0.contains(" online ") }
         }
+        var (ok, screen) = try tmux.waitFor(seconds: 20) { rowSaysOnline($0, first) && rowSaysOnline($0, second) }
         #expect(ok, "instances did not appear:\n\(screen)")
         #expect(screen.contains("engine ● live") || screen.contains("● live"))
 

@@ -73,7 +73,7 @@ public actor BotConnection {
         let seconds = timeout ?? command.defaultTimeout
         await pending.expect(replyTopic)
         do {
-            try await client.publish("\(namespace)/\(instanceID)/\(command.topicSuffix)", payload: try JSONValueDecoding.encode(envelope), qos: 1)
+            try await client.publish("\(namespace)/\(instanceID)/\(command.topicSuffix)", payload: try JSONValueEncoding.encode(envelope), qos: 1)
         } catch {
             await pending.expire(replyTopic)
             throw error

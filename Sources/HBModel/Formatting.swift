@@ -26,11 +26,15 @@ public enum Formatting {
     public static func duration(seconds: Double?) -> String {
         guard let seconds, seconds >= 0, seconds.isFinite else { return unknown }
         let s = Int(seconds)
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        if s >= 86400 { return "\(s / 86400)d\(two(s % 86400 / 3600))h" }
-        if s >= 3600 { return "\(s / 3600)h\(two(s % 3600 / 60))m" }
-        if s >= 60 { return "\(s / 60)m\(two(s % 60))s" }
+        if s >= 86400 { return "\(s / 86400)d\(twoDigits(s % 86400 / 3600))h" }
+        if s >= 3600 { return "\(s / 3600)h\(twoDigits(s % 3600 / 60))m" }
+        if s >= 60 { return "\(s / 60)m\(twoDigits(s % 60))s" }
         return "\(s)s"
+    }
+
+    /// `07`, `42`: clock and duration fields.
+    public static func twoDigits(_ n: Int) -> String {
+        n < 10 ? "0\(n)" : "\(n)"
     }
 
     private static let powersOfTen: [Double] = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000]

@@ -14,7 +14,7 @@ public struct BotReply: Sendable, Equatable {
     public var statusText: String? { data["data"]?.stringValue }
 
     init?(payload: [UInt8]) {
-        guard let envelope = try? JSONValueDecoding.decode(payload), let data = envelope["data"],
+        guard let envelope = try? JSONParser.parse(payload), let data = envelope["data"],
               let status = data["status"]?.intValue
         else { return nil }
         self.status = status

@@ -1,6 +1,6 @@
-/// A strict JSON parser (RFC 8259) straight into `JSONValue`. Telemetry arrives several times a second
-/// from every bot; Foundation's `JSONDecoder` through `Codable` cost ten times as much, most of it in the
-/// errors thrown while guessing each value's type.
+/// A strict JSON parser (RFC 8259) straight into `JSONValue`, for telemetry and command replies.
+/// Telemetry arrives several times a second from every bot; Foundation's `JSONDecoder` through `Codable`
+/// spent most of its time in the errors thrown while guessing each value's type.
 struct JSONParser {
     struct Failure: Error, Equatable {
         let offset: Int

@@ -67,7 +67,7 @@ enum NumberText {
         var t = time_t(time)
         var parts = tm()
         localtime_r(&t, &parts)
-        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        let two = { (n: Int32) in Formatting.twoDigits(Int(n)) }
         return two(parts.tm_hour) + ":" + two(parts.tm_min) + (seconds ? ":" + two(parts.tm_sec) : "")
     }
 }

@@ -1,10 +1,7 @@
 import Foundation
 
-enum JSONValueDecoding {
-    static func decode(_ bytes: [UInt8]) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
-    }
-
+/// Commands to the bots, as compact JSON with sorted keys. (Reading goes through `JSONParser`.)
+enum JSONValueEncoding {
     static func encode(_ value: JSONValue) throws -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]

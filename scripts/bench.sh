@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # `make bench`: prints the console's figures beside the engine's own tools, on the private engine.
-#   - launch to first full frame with 50 and 200 instances, beside `docker ps -a`
+#   - launch to first full frame with 50 and 200 instances, beside `docker ps -a` launched the same way
 #   - the console's CPU and the engine's (dockerd + containerd) over 60 s with 50 running instances,
 #     beside idle and beside `docker stats` over the same 60 s
 #   - bytes written to the terminal per minute while idle
+#   - the console's CPU with ten live test bots talking MQTT beside the fifty
 #   - peak RSS with 200 instances and full log buffers
-# Containers are `sleep` in the test bot image (no MQTT), labelled hbdeck.bench=1 and removed at the end.
+# The fifty are `sleep` in the test bot image (no MQTT). Everything is labelled hbdeck.bench=1 and removed
+# at the end. BENCH_SECONDS and BENCH_RUNS shorten it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 eval "$("$here/scripts/testenv.sh" env)"

@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Pure values shared by every layer: instance names, labels, classification. No I/O.
@@ -41,8 +42,11 @@ let package = Package(
         // ncursesw, Debian's libncurses-dev.
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
 
+        // Restores the terminal on a fatal signal, before any backtrace is printed (async-signal-safe C).
+        .target(name: "CTerminalGuard"),
+
         // The real terminal: draws a Canvas grid through ncursesw, reads keys, restores on exit.
-        .target(name: "Terminal", dependencies: ["Canvas", "CNcursesw"]),
+        .target(name: "Terminal", dependencies: ["Canvas", "CNcursesw", "CTerminalGuard"]),
 
         // Actors that watch the engine and the bots and publish immutable snapshots. No drawing.
         .target(name: "Monitor", dependencies: ["Docker", "BotLink", "HBModel"]),
@@ -77,7 +81,13 @@ let package = Package(
         ),
         .testTarget(name: "BotLinkTests", dependencies: ["BotLink", "HBModel", "HBTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["HBTestSupport"]),
-        .testTarget(name: "MonitorTests", dependencies: ["Monitor", "BotLink", "Docker", "HBModel", "HBTestSupport"]),
+        .testTarget(
+            name: "MonitorTests",
+            dependencies: [
+                "Monitor", "BotLink", "Docker", "HBModel", "HBTestSupport", "Console", "Canvas",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Canvas", "HBModel"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -13,9 +13,9 @@ public actor BotConnection {
     private var observers: [UUID: AsyncStream<(String, BotTelemetry)>.Continuation] = [:]
 
     /// `messageBuffer` bounds the messages waiting to be folded in; past it they are dropped and counted.
-    public init(settings: MQTTSettings, namespace: String = "hbot", logCapacity: Int = 5000, messageBuffer: Int = 50_000) {
+    public init(settings: MQTTSettings, namespace: String = "hbot", messageBuffer: Int = 50_000) {
         self.client = MQTTClient(settings: settings, bufferSize: messageBuffer)
-        self.hub = TelemetryHub(namespace: namespace, logCapacity: logCapacity)
+        self.hub = TelemetryHub(namespace: namespace)
         self.namespace = namespace
         self.replyPrefix = "hbdeck/\(settings.clientID)/reply"
     }

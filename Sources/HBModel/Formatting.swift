@@ -24,7 +24,8 @@ public enum Formatting {
 
     /// `3d04h`, `2h05m`, `4m12s`, `9s`.
     public static func duration(seconds: Double?) -> String {
-        guard let seconds, seconds >= 0, seconds.isFinite else { return unknown }
+        // A century is no uptime or age a bot has: a larger value is a wrong clock, not a duration.
+        guard let seconds, seconds >= 0, seconds < 3.2e9 else { return unknown }
         let s = Int(seconds)
         if s >= 86400 { return "\(s / 86400)d\(twoDigits(s % 86400 / 3600))h" }
         if s >= 3600 { return "\(s / 3600)h\(twoDigits(s % 3600 / 60))m" }

@@ -16,11 +16,21 @@ public struct InstanceName: Sendable, Hashable, Comparable, CustomStringConverti
             switch self {
             case .empty: return "a name is needed"
             case .tooLong(let count): return "\(count) characters is too long (at most \(InstanceName.maxLength))"
-            case .badFirstCharacter(let c): return "it must start with a letter or digit, not \"\(c)\""
+            case .badFirstCharacter(let c): return "it must start with a letter or digit, not \"\(InstanceName.shown(c))\""
             case .badCharacter(let c):
-                return "\"\(c)\" is not allowed: use letters, digits, _ and - only"
+                return "\"\(InstanceName.shown(c))\" is not allowed: use letters, digits, _ and - only"
             }
         }
+    }
+
+    /// Text as it can be printed on one line, control characters escaped: for names that failed validation.
+    public static func shown(_ text: String) -> String {
+        text.map(shown).joined()
+    }
+
+    /// A character as it can be printed on one line: `\n`, `\u{1B}` for controls.
+    static func shown(_ c: Character) -> String {
+        c.unicodeScalars.map { $0.properties.generalCategory == .control ? $0.escaped(asASCII: true) : String($0) }.joined()
     }
 
     public init(validating text: String) throws(Problem) {

@@ -30,7 +30,7 @@ public actor FleetMonitor {
 
     public init(config: MonitorConfig) {
         self.config = config
-        self.bots = config.mqtt.map { BotConnection(settings: $0, namespace: config.namespace, logCapacity: config.logLines) }
+        self.bots = config.mqtt.map { BotConnection(settings: $0, namespace: config.namespace) }
         let broker = BrokerSnapshot(containerName: config.brokerContainer, address: config.mqtt?.address ?? "—")
         snapshots = LatestValue(FleetSnapshot(takenAt: Date().timeIntervalSince1970, endpoint: config.endpoint.description, engine: .connecting, instances: [], broker: broker))
     }
@@ -236,7 +236,11 @@ public actor FleetMonitor {
 
     func publish() async {
         let now = Date().timeIntervalSince1970
-        let records = await bots?.hub.snapshot() ?? [:]
+        var starts: [String: Double] = [:]
+        for summary in summaries {
+            if let text = details[summary.id]?.state.startedAt, let started = SnapshotBuilder.parseTime(text) { starts[summary.name] = started }
+        }
+        let records = await bots?.hub.snapshot(runsStartedAt: starts) ?? [:]
         var instances: [InstanceSnapshot] = []
         let link = linkState()
         var listeningSince: Double?

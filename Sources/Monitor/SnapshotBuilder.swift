@@ -10,14 +10,16 @@ enum SnapshotBuilder {
         linkEnabled: Bool, listeningSince: Double? = nil, figures: ResourceFigures?, errorsLine: String?, now: Double,
         livenessTimeout: Double
     ) -> InstanceSnapshot {
+        let startedAt = details.flatMap { parseTime($0.state.startedAt) }
         let condition = ContainerCondition(
             status: details?.state.status ?? summary.state, exitCode: details?.state.exitCode ?? 0,
             oomKilled: details?.state.oomKilled ?? false, restartCount: details?.restartCount ?? 0,
-            memoryLimit: details?.hostConfig.memory ?? 0, engineError: details?.state.error ?? "")
+            memoryLimit: details?.hostConfig.memory ?? 0, engineError: details?.state.error ?? "",
+            uptime: startedAt.map { now - $0 })
         let (state, reason) = InstanceStateRule.derive(condition, pending: pending, lastErrorLine: errorsLine)
         var snapshot = InstanceSnapshot(
             name: summary.name, containerID: summary.id, image: summary.image, state: state, reason: reason,
-            startedAt: details.flatMap { parseTime($0.state.startedAt) }, strategy: details.flatMap(strategy),
+            startedAt: startedAt, strategy: details.flatMap(strategy),
             resources: state == .running || state == .stopping ? figures ?? ResourceFigures() : ResourceFigures(),
             networkMode: details?.hostConfig.networkMode ?? "")
         snapshot.mounts = (details?.mounts ?? []).map { "\($0.source) → \($0.destination)\($0.rw == false ? " (read-only)" : "")" }
@@ -31,7 +33,7 @@ enum SnapshotBuilder {
             snapshot.trades = bot.activity.tradeCount
             snapshot.openOrders = bot.activity.openOrders.count
             snapshot.errors = bot.activity.errorCount
-            snapshot.countsAreLowerBounds = (listeningSince ?? .infinity) > (snapshot.startedAt ?? 0)
+            snapshot.countsAreLowerBounds = (listeningSince ?? .infinity) > (snapshot.startedAt ?? 0) || bot.activity.heardBeforeRunKnown
             snapshot.controllers = bot.activity.controllers.sorted { $0.key < $1.key }.map { name, figures in
                 ControllerFigures(
                     name: name, pnl: figures.globalPnlQuote, pnlPercent: figures.globalPnlPct, realized: figures.realizedPnlQuote,
@@ -42,8 +44,9 @@ enum SnapshotBuilder {
                     id: $0.orderID, tradingPair: $0.tradingPair, side: $0.side, price: $0.price, amount: $0.amount,
                     filled: $0.filledAmount, createdAt: $0.createdAt)
             }
-            // A fatal line logged since this start makes a running bot an Error, with the line as the reason.
-            if snapshot.state == .running, let fatal = bot.activity.lastFatal, fatal.timestamp >= (snapshot.startedAt ?? 0) {
+            // A fatal line of this run (the record starts over with each run) makes a running bot an Error,
+            // with the line as the reason.
+            if snapshot.state == .running, let fatal = bot.activity.lastFatal {
                 snapshot.state = .error
                 snapshot.reason = "fatal error in the bot's log: \(fatal.message)"
             }

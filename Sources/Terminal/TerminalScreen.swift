@@ -1,5 +1,6 @@
 import Canvas
 import CNcursesw
+import CTerminalGuard
 import Foundation
 
 /// The real terminal, through ncursesw: draws a `CellGrid` (only the cells that changed) and reads keys.
@@ -28,6 +29,7 @@ public final class TerminalScreen {
             // Box drawing and ● need UTF-8; without it they come out garbled.
             _ = setlocale(LC_ALL, "C.UTF-8")
         }
+        hb_guard_save_mode()
         guard let screen = hb_newterm() else {
             throw StartError.noTerminal(ProcessInfo.processInfo.environment["TERM"] ?? "")
         }
@@ -47,10 +49,28 @@ public final class TerminalScreen {
             colors = Int(hb_colors())
         }
         palette.install(colors: colors, pairs: Int(hb_color_pairs()))
+        installFatalSignalGuard()
+    }
+
+    /// What `endwin` would send (attributes off, cursor shown, keypad off, alternate screen left), ready
+    /// for a signal handler that may not call ncurses.
+    private func installFatalSignalGuard() {
+        var reset: [UInt8] = []
+        for capability in ["sgr0", "cnorm", "rmkx", "rmcup"] {
+            if let value = tigetstr(capability), Int(bitPattern: value) > 0 {
+                reset += Array(String(cString: value).utf8)
+            }
+        }
+        if reset.isEmpty { reset = Array("\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l".utf8) }
+        reset += Array("\r\n".utf8)
+        reset.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { hb_guard_install($0.baseAddress, $0.count) }
+        }
     }
 
     public func stop() {
         guard let screen else { return }
+        hb_guard_remove()
         endwin()
         delscreen(screen)
         self.screen = nil

@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import HBModel
 
 @main
 struct HBDeck: AsyncParsableCommand {
@@ -18,6 +20,27 @@ struct HBDeck: AsyncParsableCommand {
         ],
         defaultSubcommand: ConsoleRunCommand.self
     )
+
+    /// As `AsyncParsableCommand.main`, except that a usage error is one line on stderr and exit status 1,
+    /// as every other failure is (`hbdeck --help` and `hbdeck CMD --help` still print the help).
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if error is ExitCode || exitCode(for: error) != .validationFailure {
+                exit(withError: error)
+            }
+            let message = fullMessage(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "invalid arguments"
+            let trimmed = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
+            StandardOutput.error("hbdeck: \(TerminalSafeText.sanitize(trimmed)) (see hbdeck --help)")
+            Foundation.exit(1)
+        }
+    }
 }
 
 enum HBDeckVersion {

@@ -32,12 +32,12 @@ import Testing
         func event(_ kind: String, _ amount: Double) -> BotTelemetry {
             .event(OrderEvent(timestamp: 1, kind: kind, orderID: "o1", tradingPair: "X-Y", side: "BUY", orderType: "LIMIT", price: 10, amount: amount, data: .object([:])))
         }
-        activity.apply(event("BuyOrderCreated", 2))
-        activity.apply(event("OrderFilled", 0.5))
+        activity.apply(event("BuyOrderCreated", 2), receivedAt: 1)
+        activity.apply(event("OrderFilled", 0.5), receivedAt: 1)
         #expect(activity.openOrders["o1"]?.filledAmount == 0.5)
-        activity.apply(event("OrderFilled", 1.5))
+        activity.apply(event("OrderFilled", 1.5), receivedAt: 1)
         #expect(activity.openOrders["o1"]?.filledAmount == 2)
-        activity.apply(event("BuyOrderCompleted", 2))
+        activity.apply(event("BuyOrderCompleted", 2), receivedAt: 1)
         #expect(activity.openOrders.isEmpty)
         #expect(activity.tradeCount == 2)
         #expect(activity.tradedVolume == 20)
@@ -49,24 +49,70 @@ import Testing
         activity.apply(.performance([
             "a": ControllerPerformance(realizedPnlQuote: 1, globalPnlQuote: 2, volumeTraded: 100, closeTypeCounts: ["CloseType.TAKE_PROFIT": 3]),
             "b": ControllerPerformance(realizedPnlQuote: -0.5, globalPnlQuote: -1, volumeTraded: 50, closeTypeCounts: ["CloseType.TAKE_PROFIT": 1]),
-        ]))
+        ]), receivedAt: 1)
         #expect(activity.totals?.globalPnlQuote == 1)
         #expect(activity.totals?.volumeTraded == 150)
         #expect(activity.totals?.closeTypeCounts["CloseType.TAKE_PROFIT"] == 4)
         #expect(activity.totals?.unrealizedPnlQuote == nil)
-        activity.apply(.performance([:]))
+        activity.apply(.performance([:]), receivedAt: 2)
         #expect(activity.totals?.globalPnlQuote == 1)
     }
 
-    @Test func errorsAreCountedAndLogsBounded() {
-        var activity = BotActivity(logCapacity: 3)
+    @Test func errorsAreCountedAndOnlyConsistentCriticalLinesAreFatal() {
+        var activity = BotActivity()
         for i in 0..<10 {
-            activity.apply(.log(BotLogRecord(timestamp: Double(i), message: "m\(i)", levelNumber: i == 7 ? 40 : 20, levelName: i == 7 ? "ERROR" : "INFO", logger: "x")))
+            activity.apply(.log(BotLogRecord(timestamp: Double(i), message: "m\(i)", levelNumber: i == 7 ? 40 : 20, levelName: i == 7 ? "ERROR" : "INFO", logger: "x")), receivedAt: Double(i))
         }
-        #expect(activity.logs.elements.map(\.message) == ["m7", "m8", "m9"])
-        #expect(activity.logs.evicted == 7)
         #expect(activity.errorCount == 1)
         #expect(activity.lastError?.message == "m7")
+        activity.apply(.log(BotLogRecord(timestamp: 1e12, message: "spoof", levelNumber: 50, levelName: "INFO", logger: "x")), receivedAt: 20)
+        #expect(activity.lastFatal == nil, "level fields that disagree are not critical")
+        activity.apply(.log(BotLogRecord(timestamp: nil, message: "boom", levelNumber: 50, levelName: "CRITICAL", logger: "x")), receivedAt: 21)
+        #expect(activity.lastFatal?.message == "boom")
+    }
+
+    @Test func aNewRunStartsTheFiguresOver() {
+        func created(_ id: String) -> BotTelemetry {
+            .event(OrderEvent(timestamp: nil, kind: "BuyOrderCreated", orderID: id, tradingPair: "X-Y", side: "BUY", orderType: "LIMIT", price: 10, amount: 1, data: .null))
+        }
+        func filled(_ id: String) -> BotTelemetry {
+            .event(OrderEvent(timestamp: nil, kind: "OrderFilled", orderID: id, tradingPair: "X-Y", side: "BUY", orderType: "LIMIT", price: 10, amount: 1, data: .null))
+        }
+        var record = BotRecord(instanceID: "b")
+        record.startRun(at: 100)
+        for (i, telemetry) in [created("o1"), filled("o1"), created("o2"), .heartbeat(at: nil),
+                               .log(BotLogRecord(timestamp: nil, message: "dead", levelNumber: 50, levelName: "CRITICAL", logger: "x"))].enumerated() {
+            record.liveness.record(telemetry, receivedAt: 110 + Double(i))
+            record.activity.apply(telemetry, receivedAt: 110 + Double(i))
+        }
+        #expect(record.activity.tradeCount == 1 && record.activity.openOrders.count == 2 && record.activity.lastFatal != nil)
+        record.startRun(at: 100)
+        #expect(record.activity.tradeCount == 1, "the same run again changes nothing")
+        record.startRun(at: 200)
+        #expect(record.activity.tradeCount == 0)
+        #expect(record.activity.openOrders.isEmpty)
+        #expect(record.activity.lastFatal == nil, "a fatal line belongs to the run it came from")
+        #expect(record.activity.heardBeforeRunKnown == false)
+        #expect(record.liveness.health(now: 201, timeout: 30) == .unknown, "heartbeats of the previous run do not count")
+        record.liveness.record(.heartbeat(at: nil), receivedAt: 207)
+        #expect(record.liveness.health(now: 208, timeout: 30) == .online)
+    }
+
+    @Test func whatWasHeardOfANewRunBeforeItWasKnownMakesCountsLowerBounds() {
+        var record = BotRecord(instanceID: "b")
+        record.startRun(at: 100)
+        record.activity.apply(.heartbeat(at: nil), receivedAt: 150)
+        record.activity.apply(.heartbeat(at: nil), receivedAt: 205)
+        record.startRun(at: 200)
+        #expect(record.activity.heardBeforeRunKnown)
+    }
+
+    @Test func theFirstRunLearnedKeepsWhatWasHeardSinceItStarted() {
+        var activity = BotActivity()
+        activity.apply(.event(OrderEvent(timestamp: nil, kind: "OrderFilled", orderID: "o", tradingPair: nil, side: nil, orderType: nil, price: 1, amount: 1, data: .null)), receivedAt: 150)
+        activity.startRun(at: 100)
+        #expect(activity.tradeCount == 1)
+        #expect(activity.heardBeforeRunKnown == false)
     }
 
     @Test func livenessFromHeartbeats() {

@@ -15,15 +15,15 @@ import Testing
 
     @Test func convertsEachTimestampUnit() throws {
         let hb = MQTTMessage(topic: "hbot/bot_1/hb", payload: Array(#"{"ts":1795628003107167}"#.utf8))
-        guard case .success(let (instance, .heartbeat(at)))? = TelemetryDecoder.decode(hb, namespace: "hbot") else {
+        guard case .success(let decoded)? = TelemetryDecoder.decode(hb, namespace: "hbot"), case .heartbeat(let at?) = decoded.telemetry else {
             Issue.record("heartbeat did not decode")
             return
         }
-        #expect(instance == "bot_1")
+        #expect(decoded.instanceID == "bot_1")
         #expect(abs(at - 1_795_628_003.107167) < 1e-6)
 
         let status = MQTTMessage(topic: "hbot/bot_1/status_updates", payload: Array(#"{"timestamp":1795627942316,"type":"availability","msg":"online"}"#.utf8))
-        guard case .success((_, .availability(true, let when)))? = TelemetryDecoder.decode(status, namespace: "hbot") else {
+        guard case .success(let decoded)? = TelemetryDecoder.decode(status, namespace: "hbot"), case .availability(true, let when?) = decoded.telemetry else {
             Issue.record("availability did not decode")
             return
         }
@@ -32,7 +32,9 @@ import Testing
 
     @Test func readsUjsonEscapesAndEnumStrings() throws {
         let payload = #"{"timestamp":1795627943,"type":"OrderFilled","data":{"order_id":"buy-1","trading_pair":"BTC-USDT","trade_type":"TradeType.BUY","order_type":"OrderType.LIMIT","price":"97120.5","amount":0.01,"note":"a\/b \u00e9"}}"#
-        guard case .success((_, .event(let event)))? = TelemetryDecoder.decode(MQTTMessage(topic: "hbot/b/events", payload: Array(payload.utf8)), namespace: "hbot") else {
+        guard case .success(let decoded)? = TelemetryDecoder.decode(MQTTMessage(topic: "hbot/b/events", payload: Array(payload.utf8)), namespace: "hbot"),
+              case .event(let event) = decoded.telemetry
+        else {
             Issue.record("event did not decode")
             return
         }

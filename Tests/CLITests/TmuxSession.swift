@@ -26,6 +26,11 @@ struct TmuxSession {
         try Self.tmux(["capture-pane", "-p", "-t", name])
     }
 
+    /// A tmux format about the pane, such as `#{alternate_on}`.
+    func display(_ format: String) throws -> String {
+        try Self.tmux(["display-message", "-p", "-t", name, format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     func resize(width: Int, height: Int) throws {
         try Self.tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }

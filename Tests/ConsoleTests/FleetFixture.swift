@@ -1,11 +1,20 @@
 import Console
+import Foundation
 import HBModel
 
 /// A fixed fleet for render tests: every state, a bot unresponsive, an error with its reason.
 enum FleetFixture {
     static let now = 1_795_600_000.0
 
+    /// The golden screens show clock times in UTC, whatever the machine's zone: every fixture sets it
+    /// (once, before any screen is composed).
+    static let inUTC: Void = {
+        setenv("TZ", "UTC", 1)
+        tzset()
+    }()
+
     static var snapshot: FleetSnapshot {
+        _ = inUTC
         var history = MetricHistory()
         for i in 0..<40 {
             history.append(cpu: Double(i % 7), memory: Double(200 + i), networkRate: Double(i * 100 % 900), pnl: Double(i) * 3.1)
@@ -51,7 +60,8 @@ enum FleetFixture {
     }
 
     static var logLines: [LogLine] {
-        [
+        _ = inUTC
+        return [
             LogLine.parse("2026-11-25 12:40:58,123 - 10 - hummingbot.strategy_v2_base - INFO - Created BUY order 0.01 BTC @ 97,120", source: .container),
             LogLine.parse("2026-11-25 12:41:01,000 - 10 - hummingbot.connector - ERROR - Order rejected: insufficient balance", source: .container),
             LogLine.parse("2026-11-25 12:41:03,500 - 10 - hummingbot.strategy_v2_base - INFO - Created SELL order 0.01 BTC @ 97,310", source: .container),

@@ -37,6 +37,30 @@ import Testing
         #expect(SecretMask.maskEnvironmentEntry("SCRIPT_CONFIG=v2.yml") == "SCRIPT_CONFIG=v2.yml")
         #expect(SecretMask.maskEnvironmentEntry("HEADLESS_MODE=true") == "HEADLESS_MODE=true")
     }
+
+    @Test func masksByNamePatternAndURLCredentials() {
+        for name in ["MY_CONFIG_PASS", "PASS", "db_secret", "GITHUB_TOKEN", "binance_api_key", "SSH_KEYFILE", "AWS_CREDENTIALS", "PRIVATE_PEM"] {
+            #expect(SecretMask.maskEnvironmentEntry("\(name)=hunter2") == "\(name)=••••", "\(name)")
+        }
+        #expect(SecretMask.maskEnvironmentEntry("DATABASE_URL=postgres://u:p4ss@h:5432/db") == "DATABASE_URL=postgres://u:••••@h:5432/db")
+        #expect(SecretMask.maskEnvironmentEntry("X=see https://a:b@one and mqtt://c:d@two/x") == "X=see https://a:••••@one and mqtt://c:••••@two/x")
+        #expect(SecretMask.maskEnvironmentEntry("HOME_URL=https://example.org/a@b") == "HOME_URL=https://example.org/a@b")
+        #expect(SecretMask.maskLabels(["api.token": "t", "backup": "s3://k:s@bucket", "role": "bot"])
+            == ["api.token": "••••", "backup": "s3://k:••••@bucket", "role": "bot"])
+    }
+
+    @Test func namesThatFailValidationPrintOnOneLine() {
+        #expect(throws: InstanceName.Problem.self) { try InstanceName(validating: "bad\nname") }
+        #expect(InstanceName.shown("bad\nname\u{1B}[2J") == "bad\\nname\\u{1B}[2J")
+    }
+}
+
+@Suite struct TerminalSafeTextTests {
+    @Test func controlCharactersAreShownNotObeyed() {
+        #expect(TerminalSafeText.sanitize("\u{1B}]0;pwned\u{07}title\u{1B}[2J ok\tgo\r\nnext\n") == "^[]0;pwned^Gtitle^[[2J ok\tgo\nnext\n")
+        #expect(TerminalSafeText.sanitize("a\u{9B}31mb\u{7F}") == "a^[?31mb^?")
+        #expect(TerminalSafeText.sanitize("plain ünïcode ✓") == "plain ünïcode ✓")
+    }
 }
 
 @Suite struct FormattingTests {

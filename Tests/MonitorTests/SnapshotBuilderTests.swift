@@ -12,9 +12,9 @@ import Testing
     }
 
     static func record(_ lines: [(Double, Int, String)]) -> BotRecord {
-        var record = BotRecord(instanceID: "bot_1", logCapacity: 10)
+        var record = BotRecord(instanceID: "bot_1")
         for (time, level, message) in lines {
-            record.activity.apply(.log(BotLogRecord(timestamp: time, message: message, levelNumber: level, levelName: level >= 50 ? "CRITICAL" : "INFO", logger: "x")))
+            record.activity.apply(.log(BotLogRecord(timestamp: time, message: message, levelNumber: level, levelName: level >= 50 ? "CRITICAL" : "INFO", logger: "x")), receivedAt: time)
         }
         return record
     }
@@ -39,17 +39,17 @@ import Testing
     }
 
     @Test func controllersAndOpenOrdersAreCarriedForTheDetailsScreen() throws {
-        var record = BotRecord(instanceID: "bot_1", logCapacity: 10)
+        var record = BotRecord(instanceID: "bot_1")
         record.activity.apply(.performance([
             "b_ctrl": ControllerPerformance(realizedPnlQuote: 1, unrealizedPnlQuote: -0.5, globalPnlQuote: 0.5, globalPnlPct: 0.1, volumeTraded: 100),
             "a_ctrl": ControllerPerformance(globalPnlQuote: 2, volumeTraded: 50),
-        ]))
+        ]), receivedAt: 40)
         func event(_ kind: String, _ id: String, at time: Double, amount: Double = 1) -> BotTelemetry {
             .event(OrderEvent(timestamp: time, kind: kind, orderID: id, tradingPair: "TEST-USDT", side: "BUY", orderType: "LIMIT", price: 99.5, amount: amount, data: .null))
         }
         for telemetry in [event("BuyOrderCreated", "o1", at: 10), event("BuyOrderCreated", "o2", at: 20), event("BuyOrderCreated", "o3", at: 30),
                           event("OrderFilled", "o1", at: 31, amount: 0.25), event("OrderCancelled", "o2", at: 32)] {
-            record.activity.apply(telemetry)
+            record.activity.apply(telemetry, receivedAt: 40)
         }
         let built = build(try Self.summary(state: "running"), bot: record)
         #expect(built.controllers.map(\.name) == ["a_ctrl", "b_ctrl"])
@@ -93,5 +93,9 @@ import Testing
         #expect(InstanceStateRule.derive(ContainerCondition(status: "exited", exitCode: 2)) == (.error, "exited with code 2"))
         #expect(InstanceStateRule.derive(ContainerCondition(status: "restarting", restartCount: 3)) == (.error, "restarting in a loop (3 restarts)"))
         #expect(InstanceStateRule.derive(ContainerCondition(status: "running"), pending: .stopping).0 == .stopping)
+        #expect(InstanceStateRule.derive(ContainerCondition(status: "running", restartCount: 4, uptime: 1.5)) == (.error, "restarting in a loop (4 restarts)"),
+            "between two crashes of a loop the container runs for a moment: still Error")
+        #expect(InstanceStateRule.derive(ContainerCondition(status: "running", restartCount: 4, uptime: 60)) == (.running, nil), "it settled")
+        #expect(InstanceStateRule.derive(ContainerCondition(status: "running", restartCount: 0, uptime: 1)) == (.running, nil))
     }
 }

@@ -11,7 +11,14 @@ public actor MQTTClient {
     private var handle: OpaquePointer?
     private var retained: Unmanaged<MQTTInbox>?
 
-    public nonisolated var messages: AsyncStream<MQTTMessage> { inbox.messages }
+    /// Messages in broker order. Read each one once: taking it frees its place in the byte budget.
+    public nonisolated var messages: AsyncMapSequence<AsyncStream<MQTTMessage>, MQTTMessage> {
+        let inbox = inbox
+        return inbox.messages.map { message in
+            inbox.taken(message)
+            return message
+        }
+    }
     public nonisolated var stateChanges: AsyncStream<MQTTConnectionState> { inbox.stateChanges }
     public nonisolated var state: MQTTConnectionState { inbox.state.withLock { $0 } }
     /// Messages libmosquitto delivered, and those dropped because the stream was full.
@@ -128,7 +135,9 @@ private func onDisconnect(_ mosq: OpaquePointer?, _ obj: UnsafeMutableRawPointer
 }
 
 private func onMessage(_ mosq: OpaquePointer?, _ obj: UnsafeMutableRawPointer?, _ message: UnsafePointer<mosquitto_message>?) {
-    guard let inbox = inbox(obj), let message = message?.pointee, let topic = message.topic else { return }
+    guard let inbox = inbox(obj), let message = message?.pointee, let topic = message.topic,
+          inbox.admits(size: Int(message.payloadlen))
+    else { return }
     var payload: [UInt8] = []
     if let bytes = message.payload, message.payloadlen > 0 {
         payload = Array(UnsafeRawBufferPointer(start: bytes, count: Int(message.payloadlen)))

@@ -1,23 +1,29 @@
 import HBModel
 
-/// What a bot has been doing, folded from its telemetry: performance, open orders, trades, log lines.
+/// What a bot has been doing in its current run, folded from its telemetry: performance, open orders,
+/// trades, errors. A new run of the container (`startRun`) starts it over, so every figure belongs to one run.
 public struct BotActivity: Sendable {
     public private(set) var controllers: [String: ControllerPerformance] = [:]
     public private(set) var openOrders: [String: OpenOrder] = [:]
-    /// Fills seen since the console started listening.
+    /// Fills seen in this run since the console started listening.
     public private(set) var tradeCount = 0
     /// Quote volume of those fills (price × amount).
     public private(set) var tradedVolume = 0.0
-    public private(set) var logs: RingBuffer<BotLogRecord>
     public private(set) var notifications: RingBuffer<BotNotification>
     public private(set) var errorCount = 0
     public private(set) var lastError: BotLogRecord?
-    /// The last CRITICAL line: the bot says it cannot go on.
+    /// The last CRITICAL line of this run (by level number and name both): the bot says it cannot go on.
     public private(set) var lastFatal: BotLogRecord?
     public private(set) var failedOrders = 0
+    /// When the container's current run started, as the engine says; nil until the monitor said.
+    public private(set) var runStartedAt: Double?
+    /// Something of this run was heard before the console knew the run had started, and was set aside
+    /// with the old run's figures: the counts are then lower bounds.
+    public private(set) var heardBeforeRunKnown = false
+    private var firstHeard: Double?
+    private var lastHeard: Double?
 
-    public init(logCapacity: Int = 5000) {
-        logs = RingBuffer(capacity: logCapacity)
+    public init() {
         notifications = RingBuffer(capacity: 200)
     }
 
@@ -35,16 +41,34 @@ public struct BotActivity: Sendable {
         return total
     }
 
-    public mutating func apply(_ telemetry: BotTelemetry) {
+    /// The container started a new run at `startedAt`: what was heard belongs to the old one. Nothing
+    /// happens when the run is already known.
+    public mutating func startRun(at startedAt: Double) {
+        guard runStartedAt.map({ startedAt > $0 }) ?? true else { return }
+        if (firstHeard ?? .infinity) >= startedAt {
+            runStartedAt = startedAt  // all that was heard is of this run
+            return
+        }
+        let heardSince = (lastHeard ?? -.infinity) >= startedAt
+        let notes = notifications
+        self = BotActivity()
+        notifications = notes
+        runStartedAt = startedAt
+        heardBeforeRunKnown = heardSince
+    }
+
+    /// `receivedAt` is when the console got the message: state never rests on the bot's own clock.
+    public mutating func apply(_ telemetry: BotTelemetry, receivedAt: Double) {
+        if firstHeard == nil { firstHeard = receivedAt }
+        lastHeard = receivedAt
         switch telemetry {
         case .heartbeat, .availability:
             break
         case .log(let record):
-            logs.append(record)
             if record.isError {
                 errorCount += 1
                 lastError = record
-                if record.levelNumber >= 50 { lastFatal = record }
+                if record.isCritical { lastFatal = record }
             }
         case .notification(let notification):
             notifications.append(notification)
@@ -52,17 +76,17 @@ public struct BotActivity: Sendable {
             // `{}` means the strategy stopped: keep the last figures rather than showing nothing.
             if !report.isEmpty { controllers = report }
         case .event(let event):
-            apply(event)
+            apply(event, receivedAt: receivedAt)
         }
     }
 
-    private mutating func apply(_ event: OrderEvent) {
+    private mutating func apply(_ event: OrderEvent, receivedAt: Double) {
         guard let id = event.orderID else { return }
         switch event.kind {
         case "BuyOrderCreated", "SellOrderCreated":
             openOrders[id] = OpenOrder(
                 orderID: id, tradingPair: event.tradingPair, side: event.side, price: event.price,
-                amount: event.amount, filledAmount: 0, createdAt: event.timestamp)
+                amount: event.amount, filledAmount: 0, createdAt: event.timestamp ?? receivedAt)
         case "OrderFilled":
             tradeCount += 1
             if let price = event.price, let amount = event.amount {

@@ -21,6 +21,15 @@ public struct BotLiveness: Sendable, Equatable {
         }
     }
 
+    /// Messages received before `time` belong to an earlier run of the container: they say nothing of
+    /// this one, which is unknown until it is heard.
+    public mutating func forget(before time: Double) {
+        if let t = lastHeartbeat, t < time { lastHeartbeat = nil }
+        if let t = lastOnline, t < time { lastOnline = nil }
+        if let t = lastMessage, t < time { lastMessage = nil; firstMessage = nil }
+        if let t = firstMessage, t < time { firstMessage = lastMessage }
+    }
+
     /// The 30 s rule runs from the latest heartbeat or `online`. A console that starts listening between
     /// two heartbeats hears other messages first: the rule runs from the first of them until a heartbeat
     /// comes, so a talking bot is not called unresponsive, and one that never sends heartbeats still is.

@@ -3,16 +3,18 @@ import Foundation
 /// Folds every bot's telemetry into `BotRecord`s. Fed in broker order by one task.
 public actor TelemetryHub {
     public let namespace: String
-    public let logCapacity: Int
+    /// Bots kept at most: anyone who can publish can invent instance ids, and each costs a record.
+    public static let maxRecords = 2_000
     private var records: [String: BotRecord] = [:]
     /// Messages on the namespace's topics that did not decode, all bots together.
     public private(set) var decodeFailures = 0
+    /// Messages for a new instance id that found no room (`maxRecords`), dropped.
+    public private(set) var refusedInstances = 0
     /// Counts every message taken in, so a reader can tell whether anything changed since it last looked.
     public private(set) var messagesTaken = 0
 
-    public init(namespace: String = "hbot", logCapacity: Int = 5000) {
+    public init(namespace: String = "hbot") {
         self.namespace = namespace
-        self.logCapacity = logCapacity
     }
 
     /// Returns the decoded telemetry, or nil when the message was not for a bot or did not decode.
@@ -24,18 +26,37 @@ public actor TelemetryHub {
             return nil
         case .failure(let failure)?:
             decodeFailures += 1
-            records[failure.instanceID, default: BotRecord(instanceID: failure.instanceID, logCapacity: logCapacity)].decodeFailures += 1
+            guard hasRoom(for: failure.instanceID) else { return nil }
+            records[failure.instanceID, default: BotRecord(instanceID: failure.instanceID)].decodeFailures += 1
             return nil
-        case .success(let (instance, telemetry))?:
-            var record = records.removeValue(forKey: instance) ?? BotRecord(instanceID: instance, logCapacity: logCapacity)
-            record.liveness.record(telemetry, receivedAt: receivedAt)
-            record.activity.apply(telemetry)
+        case .success(let decoded)?:
+            let instance = decoded.instanceID
+            guard hasRoom(for: instance) else { return nil }
+            var record = records.removeValue(forKey: instance) ?? BotRecord(instanceID: instance)
+            record.liveness.record(decoded.telemetry, receivedAt: receivedAt)
+            record.activity.apply(decoded.telemetry, receivedAt: receivedAt)
+            record.droppedFields += decoded.droppedFields
             records[instance] = record
-            return (instance, telemetry)
+            return (instance, decoded.telemetry)
         }
+    }
+
+    private func hasRoom(for instance: String) -> Bool {
+        if records[instance] != nil || records.count < Self.maxRecords { return true }
+        refusedInstances += 1
+        return false
     }
 
     public func record(_ instanceID: String) -> BotRecord? { records[instanceID] }
 
     public func snapshot() -> [String: BotRecord] { records }
+
+    /// The records, after telling each bot's record when its container's current run started: what was
+    /// heard before belongs to an earlier run and no longer counts (liveness, per-run figures).
+    public func snapshot(runsStartedAt starts: [String: Double]) -> [String: BotRecord] {
+        for (instance, startedAt) in starts {
+            records[instance]?.startRun(at: startedAt)
+        }
+        return records
+    }
 }

@@ -58,7 +58,11 @@ public enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 
-    public var intValue: Int? { doubleValue.map { Int($0) } }
+    /// A whole number that fits an `Int`; nil for anything else (a value out of range never traps).
+    public var intValue: Int? {
+        guard let v = doubleValue, v.isFinite, v >= -9.0e15, v <= 9.0e15 else { return nil }
+        return Int(v)
+    }
 
     public var arrayValue: [JSONValue]? {
         if case .array(let v) = self { return v }

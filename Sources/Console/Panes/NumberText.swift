@@ -64,6 +64,7 @@ enum NumberText {
     }
 
     static func clock(_ time: Double, seconds: Bool = true) -> String {
+        guard time.isFinite, time.magnitude < 1e12 else { return seconds ? "--:--:--" : "--:--" }
         var t = time_t(time)
         var parts = tm()
         localtime_r(&t, &parts)

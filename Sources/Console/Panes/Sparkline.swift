@@ -3,12 +3,15 @@ enum Sparkline {
     static let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
     static func render(_ values: [Double], width: Int) -> String {
-        let shown = values.suffix(width)
+        let shown = values.suffix(width).map { $0.isFinite ? $0 : 0 }
         guard let low = shown.min(), let high = shown.max() else { return "" }
-        let span = high - low
+        // Scaled within [0, 1] first: `high - low` overflows to infinity for values near ±1e308.
+        let scale = Swift.max(high.magnitude, low.magnitude)
+        let span = high / scale - low / scale
         return String(shown.map { value -> Character in
-            guard span > 0 else { return value == 0 ? bars[0] : bars[3] }
-            return bars[min(bars.count - 1, Int((value - low) / span * Double(bars.count - 1) + 0.5))]
+            guard span > 0, span.isFinite else { return value == 0 ? bars[0] : bars[3] }
+            let level = (value / scale - low / scale) / span * Double(bars.count - 1) + 0.5
+            return bars[Swift.min(bars.count - 1, Swift.max(0, Int(level.isFinite ? level : 0)))]
         })
     }
 }

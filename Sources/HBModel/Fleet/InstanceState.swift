@@ -18,14 +18,20 @@ public struct ContainerCondition: Sendable, Equatable {
     public var restartCount: Int
     public var memoryLimit: Int64
     public var engineError: String
+    /// Seconds since the container's current run started, when known.
+    public var uptime: Double?
 
-    public init(status: String, exitCode: Int = 0, oomKilled: Bool = false, restartCount: Int = 0, memoryLimit: Int64 = 0, engineError: String = "") {
+    public init(
+        status: String, exitCode: Int = 0, oomKilled: Bool = false, restartCount: Int = 0, memoryLimit: Int64 = 0,
+        engineError: String = "", uptime: Double? = nil
+    ) {
         self.status = status
         self.exitCode = exitCode
         self.oomKilled = oomKilled
         self.restartCount = restartCount
         self.memoryLimit = memoryLimit
         self.engineError = engineError
+        self.uptime = uptime
     }
 }
 
@@ -37,6 +43,9 @@ public enum PendingAction: Sendable, Equatable {
 public enum InstanceStateRule {
     /// Exit codes of a process ended by a signal an operator sends (SIGINT, SIGKILL after a stop timeout, SIGTERM).
     static let operatorSignals: Set<Int> = [130, 137, 143]
+    /// A container the engine restarted (its restart policy) that has not stayed up this long is still
+    /// crash-looping: the engine itself resets its restart backoff after 10 s of running.
+    public static let settledAfter = 10.0
 
     /// The state and, when it is not plain, the reason to show beside it.
     public static func derive(_ c: ContainerCondition, pending: PendingAction? = nil, lastErrorLine: String? = nil) -> (InstanceState, String?) {
@@ -45,6 +54,9 @@ public enum InstanceStateRule {
             return pending == .starting ? (.starting, nil) : (.created, nil)
         case "running":
             if pending == .stopping { return (.stopping, nil) }
+            if c.restartCount > 0, let uptime = c.uptime, uptime < settledAfter {
+                return (.error, "restarting in a loop (\(c.restartCount) restarts)" + (lastErrorLine.map { " · last: \($0)" } ?? ""))
+            }
             return (.running, nil)
         case "paused":
             return (.running, "paused")

@@ -23,7 +23,7 @@ struct BotTarget: ParsableArguments {
         do {
             _ = try InstanceName(validating: name)
         } catch {
-            throw ValidationError("invalid instance name \"\(name)\": \(error)")
+            throw ValidationError("invalid instance name \"\(InstanceName.shown(name))\": \(error)")
         }
     }
 

@@ -28,8 +28,8 @@ struct BotHistoryCommand: AsyncParsableCommand {
             }
             var table = TextTable("TIME", "SIDE", "SYMBOL", "PRICE", "QUANTITY", "TRADE ID", rightAligned: [3, 4])
             for trade in reply.trades {
-                let time = trade["trade_timestamp"]?.doubleValue.map {
-                    Date(timeIntervalSince1970: $0 / 1000).formatted(.iso8601)
+                let time = WireTime.milliseconds(trade["trade_timestamp"]).map {
+                    Date(timeIntervalSince1970: $0).formatted(.iso8601)
                 } ?? Formatting.unknown
                 table.add([
                     time, trade["trade_type"]?.compactText ?? "", trade["symbol"]?.compactText ?? "",
@@ -115,7 +115,9 @@ struct BotBalanceCommand: AsyncParsableCommand {
         let command: BotCommand = exchange.map { .balanceLimit(exchange: $0, asset: asset, amount: amount) }
             ?? .balancePaper(asset: asset, amount: amount)
         try await target.send(command) { reply in
-            StandardOutput.line("\(target.name): \(reply.message)")
+            // The bot may answer 200 with an empty message: say what it accepted.
+            let done = exchange.map { "balance limit for \(asset) on \($0) set to \(amount)" } ?? "paper balance for \(asset) set to \(amount)"
+            StandardOutput.line("\(target.name): \(reply.message.isEmpty ? done + " (the bot answered 200)" : reply.message)")
         }
     }
 }

@@ -15,8 +15,10 @@ struct EngineOptions: ParsableArguments {
     }
 
     /// Connects, runs `body`, closes the connection, and turns any failure into one line on stderr.
-    func withEngine(_ body: (DockerClient) async throws -> Void) async throws {
+    /// Checks `names` before anything is done, then connects and runs `body`.
+    func withEngine(naming names: [String] = [], _ body: (DockerClient) async throws -> Void) async throws {
         try await reportingFailures {
+            try Fleet.validate(names)
             let client = try await DockerClient.connect(to: try endpoint(), timeout: timeout)
             do {
                 try await body(client)

@@ -36,7 +36,7 @@ struct InspectCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await engine.withEngine { client in
+        try await engine.withEngine(naming: [name]) { client in
             let summary = try await Fleet(client: client).resolve([name])[0]
             let details = try await client.inspectContainer(summary.id)
             let facts = Facts(
@@ -47,7 +47,7 @@ struct InspectCommand: AsyncParsableCommand {
                 memoryLimit: details.hostConfig.memory, nanoCpus: details.hostConfig.nanoCpus,
                 pidsLimit: details.hostConfig.pidsLimit, networkMode: details.hostConfig.networkMode,
                 tty: details.config.tty, env: details.config.env.map(SecretMask.maskEnvironmentEntry),
-                labels: details.config.labels,
+                labels: SecretMask.maskLabels(details.config.labels),
                 mounts: details.mounts.map { "\($0.source) → \($0.destination)\($0.rw == false ? " (ro)" : "")" },
                 logDriver: details.hostConfig.logConfig?.type ?? "")
             StandardOutput.line(try JSONOutput.encode(facts))

@@ -15,7 +15,7 @@ enum LifecycleAction {
     }
 
     func apply(to names: [String], engine: EngineOptions) async throws {
-        try await engine.withEngine { client in
+        try await engine.withEngine(naming: names) { client in
             let instances = try await Fleet(client: client).resolve(names)
             var failures = 0
             for instance in instances {

@@ -11,6 +11,7 @@ struct LogsCommand: AsyncParsableCommand {
     @Option(help: "Lines from the end to start with.") var tail: Int?
     @Option(help: "Start at a time: unix seconds, RFC 3339, or an age such as 90s, 10m, 2h.") var since: String?
     @Flag(name: [.short, .long], help: "Prefix each line with the engine's timestamp.") var timestamps = false
+    @Flag(help: "Print the log as written, control characters included, even on a terminal.") var raw = false
     @Argument(help: "Instance name.") var name: String
 
     func validate() throws {
@@ -21,11 +22,11 @@ struct LogsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await engine.withEngine { client in
+        try await engine.withEngine(naming: [name]) { client in
             let instance = try await Fleet(client: client).resolve([name])[0]
             let options = LogOptions(follow: follow, tail: tail, since: since.flatMap { TimeSpec.parse($0) }, timestamps: timestamps)
             for try await chunk in try await client.logs(instance.id, options: options) {
-                StandardOutput.raw(chunk.bytes, toStandardError: chunk.source == .stderr)
+                StandardOutput.raw(chunk.bytes, toStandardError: chunk.source == .stderr, sanitized: !raw)
             }
         }
     }

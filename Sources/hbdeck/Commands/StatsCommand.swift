@@ -18,7 +18,7 @@ struct StatsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await engine.withEngine { client in
+        try await engine.withEngine(naming: names) { client in
             let fleet = Fleet(client: client)
             let instances = names.isEmpty ? try await fleet.bots().filter { $0.state == "running" } : try await fleet.resolve(names)
             if noStream {

@@ -10,6 +10,7 @@ struct WatchCommand: AsyncParsableCommand {
     @OptionGroup var broker: BrokerOptions
     @Flag(help: "Print one JSON object a line.") var json = false
     @Flag(help: "Also print heartbeats.") var heartbeats = false
+    @Flag(help: "Print bots' text as sent, control characters included, even on a terminal.") var raw = false
     @Argument(help: "Instance names (default: every bot heard).") var names: [String] = []
 
     func run() async throws {
@@ -19,7 +20,8 @@ struct WatchCommand: AsyncParsableCommand {
             for await (instance, telemetry) in await connection.telemetry() {
                 guard wanted.isEmpty || wanted.contains(instance) else { continue }
                 if case .heartbeat = telemetry, !heartbeats, !json { continue }
-                StandardOutput.line(json ? TelemetryText.json(instance, telemetry) : TelemetryText.line(instance, telemetry))
+                let text = json ? TelemetryText.json(instance, telemetry) : TelemetryText.line(instance, telemetry)
+                StandardOutput.line(text, sanitized: !raw && !json)
             }
         }
     }
@@ -34,7 +36,7 @@ enum TelemetryText {
 
     static func summary(_ telemetry: BotTelemetry) -> String {
         switch telemetry {
-        case .heartbeat(let at): return "heartbeat \(String(format: "%.1f", at))"
+        case .heartbeat(let at): return "heartbeat " + (at.map { Formatting.fixed($0, decimals: 1) } ?? Formatting.unknown)
         case .availability(let online, _): return online ? "online" : "offline"
         case .log(let record): return "log \(record.levelName) \(record.logger): \(record.message)"
         case .notification(let note): return "notify \(note.message)"
@@ -54,16 +56,16 @@ enum TelemetryText {
         var o: [String: JSONValue] = ["instance": .string(instance)]
         switch telemetry {
         case .heartbeat(let at):
-            o["type"] = .string("heartbeat"); o["at"] = .number(at)
+            o["type"] = .string("heartbeat"); o["at"] = at.map(JSONValue.number) ?? .null
         case .availability(let online, let at):
-            o["type"] = .string("availability"); o["online"] = .bool(online); o["at"] = .number(at)
+            o["type"] = .string("availability"); o["online"] = .bool(online); o["at"] = at.map(JSONValue.number) ?? .null
         case .log(let r):
-            o["type"] = .string("log"); o["at"] = .number(r.timestamp); o["level"] = .string(r.levelName)
+            o["type"] = .string("log"); o["at"] = r.timestamp.map(JSONValue.number) ?? .null; o["level"] = .string(r.levelName)
             o["logger"] = .string(r.logger); o["msg"] = .string(r.message)
         case .notification(let n):
-            o["type"] = .string("notify"); o["at"] = .number(n.timestamp); o["msg"] = .string(n.message)
+            o["type"] = .string("notify"); o["at"] = n.timestamp.map(JSONValue.number) ?? .null; o["msg"] = .string(n.message)
         case .event(let e):
-            o["type"] = .string("event"); o["at"] = .number(e.timestamp); o["kind"] = .string(e.kind); o["data"] = e.data
+            o["type"] = .string("event"); o["at"] = e.timestamp.map(JSONValue.number) ?? .null; o["kind"] = .string(e.kind); o["data"] = e.data
         case .performance(let controllers):
             o["type"] = .string("performance")
             o["controllers"] = .object(controllers.mapValues { p in

@@ -70,6 +70,7 @@ struct ConsoleSettings {
         let endpoint = try engine.map { try DockerEndpoint(parsing: $0, tls: DockerEndpoint.fromEnvironment().tls) } ?? DockerEndpoint.fromEnvironment()
         guard refreshInterval >= 0.5 else { throw CommandFailure("refresh interval must be at least 0.5 s") }
         guard (100...1_000_000).contains(logLines) else { throw CommandFailure("log buffer must be 100 to 1,000,000 lines") }
+        guard (1...65535).contains(mqttPort) else { throw CommandFailure("the MQTT port must be a number from 1 to 65535, not \(mqttPort)") }
         let settings = mqtt ? MQTTSettings(
             host: mqttHost, port: mqttPort, username: mqttUser,
             password: ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"], caFile: mqttCA) : nil

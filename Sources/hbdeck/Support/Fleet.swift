@@ -11,15 +11,20 @@ struct Fleet {
             .sorted { $0.name < $1.name }
     }
 
-    /// The instances named, in the order given; fails on the first invalid or unknown name.
-    func resolve(_ names: [String]) async throws -> [ContainerSummary] {
+    /// Fails on the first invalid name, with the name printed on one line.
+    static func validate(_ names: [String]) throws {
         for name in names {
             do {
                 _ = try InstanceName(validating: name)
             } catch {
-                throw CommandFailure("invalid instance name \"\(name)\": \(error)")
+                throw CommandFailure("invalid instance name \"\(InstanceName.shown(name))\": \(error)")
             }
         }
+    }
+
+    /// The instances named, in the order given; fails on the first invalid or unknown name.
+    func resolve(_ names: [String]) async throws -> [ContainerSummary] {
+        try Self.validate(names)
         let known = try await bots()
         return try names.map { name in
             guard let found = known.first(where: { $0.name == name }) else {

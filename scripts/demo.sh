@@ -27,6 +27,10 @@ mqtt_bridge:
   mqtt_autostart: true
 YML
   echo "script_file_name: v2_with_controllers.py" > "$inst/conf/scripts/$name.yml"
+  # A bot made from an older build of the test image is made again from the current one.
+  if [ "$(docker inspect -f '{{.Image}}' "$name" 2>/dev/null)" != "$(docker image inspect -f '{{.Id}}' hbdeck-test/hummingbot:latest)" ]; then
+    docker rm -f "$name" >/dev/null 2>&1 || true
+  fi
   if ! docker inspect "$name" >/dev/null 2>&1; then
     docker run -d --name "$name" --network host -t -i \
       --log-opt max-size=10m --log-opt max-file=5 \

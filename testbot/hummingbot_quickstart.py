@@ -6,7 +6,21 @@ SCRIPT_CONFIG, CONFIG_FILE_NAME, HEADLESS_MODE), same MQTT remote-control wire f
 shared/notes/hummingbot-wire.md): heartbeats, availability, log lines, order events and performance
 from a deterministic, seeded market-making simulation, and the eight RPC commands.
 
+What it writes, as the real client does (shared/notes/hummingbot-wire.md):
+  stdout       `HH:MM:SS - <last part of the logger name> - <message>`, no level; a message with newlines
+               goes on over several lines; tracebacks only in the log file
+  logs/logs_<config>.log and logs/logs_hummingbot.log
+               `YYYY-MM-DD HH:MM:SS,mmm - <pid> - <logger> - <LEVEL> - <message>`
+  stderr       only into logs/errors.log (the image's command appends it there)
+It connects to the broker a few seconds after it starts (the client loads first), answers an MQTT
+`stop` with async_backend at once and winds down afterwards (`stop command initiated.`, `Winding down...`,
+cancels, `Hummingbot stopped.`, then `/performance` `{}`), and its PID 1 is bash, which ignores SIGTERM.
+`status` and `start` answer as this client release does (an upstream bug: 400 `'HummingbotApplication'
+object has no attribute 'strategy'`).
+
 Knobs for tests (env):
+  HBDECK_BOT_CONNECT_DELAY=S seconds from start to the broker connection (default 4)
+  HBDECK_BOT_WIND_DOWN=S     seconds a stop takes to wind down before `Hummingbot stopped.` (default 1)
   HBDECK_BOT_CRASH_AFTER=N   exit after N seconds with HBDECK_BOT_EXIT_CODE (default 1)
   HBDECK_BOT_GROW_MB=N       allocate N MiB more every second (until the memory limit kills it)
   HBDECK_BOT_LOG_RATE=N      publish N extra log lines a second
@@ -19,7 +33,6 @@ import hashlib
 import json
 import os
 import random
-import signal
 import sqlite3
 import sys
 import threading
@@ -29,6 +42,8 @@ import paho.mqtt.client as mqtt
 import yaml
 
 HOME = "/home/hummingbot"
+APP_LOGGER = "hummingbot.client.hummingbot_application"
+STRATEGY_BUG = "'HummingbotApplication' object has no attribute 'strategy'"
 COMMANDS = ["start", "stop", "config", "import", "status", "history", "balance/limit", "balance/paper"]
 
 
@@ -40,6 +55,13 @@ def dumps(obj):
 def env_int(name, default=0):
     try:
         return int(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+def env_float(name, default=0.0):
+    try:
+        return float(os.environ.get(name, default))
     except ValueError:
         return default
 
@@ -61,6 +83,7 @@ class Bot:
         seed = env_int("HBDECK_BOT_SEED", int(hashlib.sha256(self.instance_id.encode()).hexdigest()[:8], 16))
         self.rng = random.Random(seed)
         self.running_strategy = False
+        self.strategy_loaded = bool(self.script_config)
         self.open_orders = {}
         self.order_seq = 0
         self.run_id = format(int(time.time() * 1000), "x")  # order ids stay unique across restarts
@@ -115,8 +138,10 @@ class Bot:
         now = time.time()
         stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(now)) + f",{int(now * 1000) % 1000:03d}"
         line = f"{stamp} - {os.getpid()} - {logger} - {level} - {msg}"
+        console = f"{time.strftime('%H:%M:%S', time.localtime(now))} - {logger.split('.')[-1]} - {msg}"
         with self.lock:
-            print(line, flush=True)
+            if level != "DEBUG":
+                print(console, flush=True)
             for f in self.log_files:
                 f.write(line + "\n")
                 f.flush()
@@ -177,39 +202,37 @@ class Bot:
         if not isinstance(data.get("log_level", None) or "", str):
             raise ValueError
         with self.lock:
-            if self.running_strategy:
-                return {"status": 400, "msg": 'The bot is already running - please run "stop" first'}
-            self.running_strategy = True
-        self.log(f"Starting strategy {data.get('script') or self.script_config}")
-        return {"status": 200, "msg": ""}
+            if not self.strategy_loaded and not data.get("script"):
+                return {"status": 400, "msg": "Strategy check: Please import or create a strategy."}
+        # This client release reads an attribute it no longer has (an upstream bug): every other start fails.
+        return {"status": 400, "msg": STRATEGY_BUG}
 
     def cmd_stop(self, data):
         skip = bool(data.get("skip_order_cancellation", False))
-        with self.lock:
-            was_running = self.running_strategy
-            self.running_strategy = False
-            if not skip:
-                for order_id in list(self.open_orders):
-                    self.cancel(order_id)
-        if was_running:
-            self.log("Hummingbot stopped.", logger="hummingbot.client.command.stop_command")
+        if data.get("async_backend", True):
+            threading.Thread(target=self.wind_down, args=(skip,), daemon=True).start()
+            return {"status": 200, "msg": ""}
+        # The synchronous path waits for the wind-down and, like the client, cancels orders whatever was asked.
+        self.wind_down(False)
         return {"status": 200, "msg": ""}
 
-    def status_text(self):
+    def wind_down(self, skip_order_cancellation):
+        """What the client's stop_loop does, in its order, with its log lines."""
+        self.log("stop command initiated.", logger=APP_LOGGER)
+        self.log("\nWinding down...", logger=APP_LOGGER)
         with self.lock:
-            lines = [f"Strategy: {self.config_stem}", f"Running: {self.running_strategy}", f"Open orders: {len(self.open_orders)}"]
-            for order in self.open_orders.values():
-                lines.append(f"  {order['order_id']} {order['trade_type']} {order['amount']} @ {order['price']}")
-        return "\n".join(lines)
+            self.running_strategy = False
+        time.sleep(env_float("HBDECK_BOT_WIND_DOWN", 1.0))
+        with self.lock:
+            if not skip_order_cancellation:
+                for order_id in list(self.open_orders):
+                    self.cancel(order_id)
+            self.strategy_loaded = False
+        self.log("Hummingbot stopped.", logger=APP_LOGGER)
 
     def cmd_status(self, data):
-        if data.get("async_backend", True):
-            self.log(self.status_text(), logger="hummingbot.client.command.status_command")
-            return {"status": 200, "msg": "", "data": ""}
-        with self.lock:
-            if not self.running_strategy:
-                return {"status": 400, "msg": "No strategy is currently running!", "data": ""}
-        return {"status": 200, "msg": "", "data": self.status_text()}
+        # This client release fails here before it looks at anything (the upstream bug `start` has too).
+        return {"status": 400, "msg": STRATEGY_BUG}
 
     def cmd_history(self, data):
         days = data.get("days", 0)
@@ -243,12 +266,12 @@ class Bot:
     def cmd_balance_limit(self, data):
         if not all(k in data for k in ("exchange", "asset", "amount")):
             raise ValueError
-        return {"status": 200, "msg": f"Limit for {data['asset']} on {data['exchange']} exchange set to {data['amount']}", "data": ""}
+        return {"status": 200, "msg": "", "data": ""}  # as this client release: 200 and nothing said
 
     def cmd_balance_paper(self, data):
         if not all(k in data for k in ("asset", "amount")):
             raise ValueError
-        return {"status": 200, "msg": f"Paper balance for {data['asset']} token set to {data['amount']}", "data": ""}
+        return {"status": 200, "msg": "", "data": ""}
 
     # --- the simulated market maker ------------------------------------------------------------
     def event(self, kind, data):
@@ -340,8 +363,9 @@ class Bot:
         if os.environ.get("HEADLESS_MODE", "").lower() == "true" and not self.autostart:
             sys.stderr.write("Headless mode requires mqtt_autostart: true in conf_client.yml\n")
             sys.exit(1)
-        signal.signal(signal.SIGTERM, lambda *_: setattr(self, "stopping", True))
-        self.log(f"Starting Hummingbot instance {self.instance_id}", logger="hummingbot.client.hummingbot_application")
+        self.log(f"Starting Hummingbot instance {self.instance_id}", logger=APP_LOGGER)
+        # The client loads its connectors and strategy before the MQTT bridge connects.
+        time.sleep(env_float("HBDECK_BOT_CONNECT_DELAY", 4.0))
         self.client.connect_async(self.mqtt_host, self.mqtt_port, keepalive=60)
         self.client.loop_start()
         self.autostart_pending = bool(self.script_config)
@@ -364,7 +388,7 @@ class Bot:
         """What the bot does once a second: trade, and whatever the test knobs ask for."""
         self.tick()
         for i in range(log_rate):
-            self.log(f"noise line {i}", level="DEBUG")
+            self.log(f"noise line {i}")
         if os.environ.get("HBDECK_BOT_MALFORMED"):
             for topic in ("hb", "status_updates", "log", "events", "performance", "notify"):
                 self.client.publish(f"{self.prefix}/{topic}", self.rng.choice([b"{", b"\xff\xfe", b"[]", b'{"ts":"x"}', b""]))

@@ -47,11 +47,16 @@ public actor BotConnection {
 
     /// Decoded telemetry as it arrives, for watchers. Bounded: a slow watcher loses the oldest.
     public func telemetry() -> AsyncStream<(String, BotTelemetry)> {
-        let (stream, continuation) = AsyncStream.makeStream(of: (String, BotTelemetry).self, bufferingPolicy: .bufferingNewest(10_000))
+        observe().stream
+    }
+
+    /// A telemetry stream and its id, to end it with `removeObserver` even when nobody ever iterates it.
+    private func observe() -> (stream: AsyncStream<(String, BotTelemetry)>, id: UUID) {
+        let (stream, continuation) = AsyncStream.makeStream(of: (String, BotTelemetry).self, bufferingPolicy: .bufferingNewest(2_000))
         let id = UUID()
         observers[id] = continuation
         continuation.onTermination = { _ in Task { await self.removeObserver(id) } }
-        return stream
+        return (stream, id)
     }
 
     /// Sends a command at QoS 1 and waits for the bot's reply.
@@ -84,6 +89,37 @@ public actor BotConnection {
         return answered
     }
 
+    /// Asks the bot to stop, then waits up to `windDownLimit` seconds for its own sign that it wound down
+    /// (`Hummingbot stopped.` on its log, which comes after it cancelled its orders). `replied` is told
+    /// the answer as soon as it comes, for progress. Throws as `send` does when nothing answers.
+    public func stop(
+        _ instanceID: String, skipOrderCancellation: Bool = false, windDownLimit: Double, timeout: Double? = nil,
+        replied: @Sendable (BotReply) -> Void = { _ in }
+    ) async throws -> StopOutcome {
+        let (heard, observer) = observe()
+        defer { removeObserver(observer) }
+        let reply = try await send(.stop(skipOrderCancellation: skipOrderCancellation), to: instanceID, timeout: timeout)
+        guard reply.succeeded else { return StopOutcome(reply: reply, woundDownAfter: nil) }
+        replied(reply)
+        let answered = Date()
+        let woundDown = await withTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                for await (instance, telemetry) in heard where instance == instanceID {
+                    if case .log(let record) = telemetry, record.message == StopOutcome.woundDownLine { return true }
+                }
+                return false
+            }
+            group.addTask {
+                try? await Task.sleep(nanoseconds: UInt64(max(0, windDownLimit) * 1_000_000_000))
+                return false
+            }
+            let first = await group.next() ?? false
+            group.cancelAll()
+            return first
+        }
+        return StopOutcome(reply: reply, woundDownAfter: woundDown ? Date().timeIntervalSince(answered) : nil)
+    }
+
     public func close() async {
         router?.cancel()
         router = nil
@@ -105,6 +141,6 @@ public actor BotConnection {
     }
 
     private func removeObserver(_ id: UUID) {
-        observers[id] = nil
+        observers.removeValue(forKey: id)?.finish()
     }
 }

@@ -3,11 +3,11 @@ import Testing
 
 @Suite struct BotCommandTests {
     @Test func requestsCarryTheFieldsHummingbotReads() {
-        #expect(BotCommand.stop(skipOrderCancellation: true).data == .object(["skip_order_cancellation": .bool(true), "async_backend": .bool(false)]))
+        #expect(BotCommand.stop(skipOrderCancellation: true).data == .object(["skip_order_cancellation": .bool(true), "async_backend": .bool(true)]))
         #expect(BotCommand.config(params: [("kill_switch_mode", .string("x"))]).data == .object(["params": .array([.array([.string("kill_switch_mode"), .string("x")])])]))
         #expect(BotCommand.balanceLimit(exchange: "binance", asset: "USDT", amount: 5).topicSuffix == "balance/limit")
         #expect(BotCommand.importStrategy("a.yml").topicSuffix == "import")
-        #expect(BotCommand.stop().defaultTimeout == 35)
+        #expect(BotCommand.stop().defaultTimeout == 10)
         #expect(BotCommand.status.defaultTimeout == 10)
     }
 

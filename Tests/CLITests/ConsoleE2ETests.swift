@@ -47,7 +47,7 @@ struct ConsoleE2ETests {
         #expect(ok, "state did not change:\n\(screen)")
         (ok, screen) = try tmux.waitFor(seconds: 45) { $0.contains("● Stopped") }
         #expect(ok, "never stopped:\n\(screen)")
-        #expect(screen.contains("bot stopped (200)"), "the MQTT stop step is reported:\n\(screen)")
+        #expect(screen.contains("bot stopped (200), wound down in"), "the MQTT stop step is reported:\n\(screen)")
 
         // Start again: Running.
         try tmux.send("s")

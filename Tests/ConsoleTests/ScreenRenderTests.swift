@@ -77,7 +77,7 @@ import Testing
         let text = render(controller.state).text
         #expect(text.contains("Stop btc_mm_binance_01?"))
         #expect(text.contains("1. Ask the bot to stop over MQTT; it cancels its 4 open orders."))
-        #expect(text.contains("2. Stop the container (up to 30 s, then kill)."))
+        #expect(text.contains("2. Once it says it wound down, end the container (else 30 s, then kill)."))
         #expect(text.contains("[ k  Skip step 1 ]"))
         try Golden.check(text, "confirm-stop-120x36")
     }

@@ -23,11 +23,9 @@ public enum BotCommand: Sendable, Equatable {
         }
     }
 
-    /// How long to wait for a reply: a stop cancels orders first and the bot allows itself 30 s.
-    public var defaultTimeout: Double {
-        if case .stop = self { return 35 }
-        return 10
-    }
+    /// How long to wait for a reply. A stop is answered at once (async_backend) and winds down afterwards:
+    /// see `BotConnection.stop`.
+    public var defaultTimeout: Double { 10 }
 
     /// The request's `data`. `async_backend: false` makes the reply carry the result, not the `log` channel.
     public var data: JSONValue {
@@ -39,7 +37,9 @@ public enum BotCommand: Sendable, Equatable {
             if let logLevel { o["log_level"] = .string(logLevel) }
             return .object(o)
         case .stop(let skip):
-            return .object(["skip_order_cancellation": .bool(skip), "async_backend": .bool(false)])
+            // The client's synchronous stop ignores skip_order_cancellation (it always cancels): only the
+            // asynchronous one honours it, and it is the one the client itself defaults to.
+            return .object(["skip_order_cancellation": .bool(skip), "async_backend": .bool(true)])
         case .status:
             return .object(["async_backend": .bool(false)])
         case .history(let days, let verbose, let precision):

@@ -1,4 +1,5 @@
 import Foundation
+import HBModel
 
 /// Turns a message on a bot topic into `BotTelemetry`. Unknown fields are ignored; a payload that
 /// does not have the fields its channel needs is a failure, to be counted and dropped. A field whose
@@ -106,14 +107,9 @@ public enum TelemetryDecoder {
         }
     }
 
-    /// `msg` cut to `maxMessageBytes` (on a character boundary), with a mark saying how much was left out.
+    /// `msg` cut to `maxMessageBytes`, with a mark saying how much was left out.
     static func bounded(_ message: String) -> String {
-        let size = message.utf8.count
-        guard size > maxMessageBytes else { return message }
-        var cut = message.utf8.index(message.utf8.startIndex, offsetBy: maxMessageBytes)
-        while cut.samePosition(in: message.unicodeScalars) == nil { cut = message.utf8.index(before: cut) }
-        let kept = message[..<cut]
-        return kept + " … [\(size - kept.utf8.count) bytes cut]"
+        TextCut.cut(message, toBytes: maxMessageBytes)
     }
 
     /// `TradeType.BUY` → `BUY`.

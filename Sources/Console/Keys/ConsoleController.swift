@@ -113,7 +113,9 @@ public struct ConsoleController: Sendable {
             }
             var steps = [String]()
             if botOnline { steps.append("1. Ask the bot to stop over MQTT;" + orders) }
-            steps.append("\(botOnline ? "2" : "1"). Stop the container (up to 30 s, then kill).")
+            steps.append(botOnline
+                ? "2. Once it says it wound down, end the container (else 30 s, then kill)."
+                : "1. Stop the container (up to 30 s, then kill).")
             if !botOnline { steps.append("The bot is not online over MQTT: open orders stay on the exchange.") }
             state.overlay = .confirm(Confirmation(
                 title: "Stop \(name)?", steps: steps, action: .stop(name, skipBotStop: !botOnline),

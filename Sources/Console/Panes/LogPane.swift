@@ -3,8 +3,11 @@ import HBModel
 
 /// The selected instance's log: level colours, search highlight, follow or paused, wrap, timestamps.
 enum LogPane {
-    static func draw(_ lines: [LogLine], name: String?, options: LogViewOptions, focused: Bool, in rect: Rect, into grid: inout CellGrid) {
-        let mode = options.follow ? "following" : "paused"
+    static func draw(
+        _ lines: [LogLine], name: String?, feed: LogFeedState.Status = .following, options: LogViewOptions, focused: Bool,
+        in rect: Rect, into grid: inout CellGrid
+    ) {
+        let mode = options.follow ? feedMode(feed) : "paused"
         let filters = (options.errorsOnly ? " · errors only" : "") + (options.search.isEmpty ? "" : " · /\(options.search)")
         grid.box(rect, title: "Logs · \(name ?? "—") · \(mode) · \(NumberText.grouped(Double(lines.count), decimals: 0)) lines\(filters)", role: focused ? .title : .border)
         let inner = rect.inner
@@ -26,6 +29,16 @@ enum LogPane {
             for (text, role) in segments {
                 x = drawHighlighted(text, search: options.search, x: x, y: inner.y + i, role: role, maxX: inner.x + inner.width, into: &grid)
             }
+        }
+    }
+
+    /// What the title says of a followed log: never "following" when the pane is not current.
+    static func feedMode(_ status: LogFeedState.Status) -> String {
+        switch status {
+        case .following, .idle: return "following"
+        case .behind(let seconds): return "behind \(Formatting.duration(seconds: seconds))"
+        case .ended: return "ended"
+        case .unavailable: return "unavailable, retrying"
         }
     }
 

@@ -13,7 +13,8 @@ public enum ScreenComposer {
     }
 
     public static func compose(
-        _ snapshot: FleetSnapshot, state: ConsoleState, logLines: [LogLine], now: Double, width: Int, height: Int
+        _ snapshot: FleetSnapshot, state: ConsoleState, logLines: [LogLine], logStatus: LogFeedState.Status = .following,
+        now: Double, width: Int, height: Int
     ) -> CellGrid {
         var grid = CellGrid(width: width, height: height)
         guard width >= minimumSize.width, height >= minimumSize.height else {
@@ -30,7 +31,7 @@ public enum ScreenComposer {
             in: Rect(x: 0, y: 1, width: width, height: tableHeight), into: &grid)
         let sideWidth = min(52, width * 2 / 5)
         let logRect = Rect(x: 0, y: 1 + tableHeight, width: width - sideWidth, height: bottomHeight)
-        LogPane.draw(logLines, name: state.logSubject(snapshot), options: state.logView, focused: state.focus == .logs, in: logRect, into: &grid)
+        LogPane.draw(logLines, name: state.logSubject(snapshot), feed: logStatus, options: state.logView, focused: state.focus == .logs, in: logRect, into: &grid)
         let brokerHeight = 5
         BrokerPane.draw(snapshot, now: now, in: Rect(x: width - sideWidth, y: 1 + tableHeight, width: sideWidth, height: brokerHeight), into: &grid)
         MetricsPane.draw(

@@ -8,6 +8,8 @@ public enum ConsoleCommand: Sendable, Equatable {
     case startBroker
     case stopBroker
     case follow(String?)
+    /// Follow the same instance again: its container restarted.
+    case refollow(String)
     case saveLog(String)
     case quit
 }

@@ -50,3 +50,30 @@ public struct DockerStream<Decoder: StreamDecoder>: AsyncSequence, Sendable {
         AsyncIterator(source: body.makeAsyncIterator(), decoder: decoder, endpoint: endpoint)
     }
 }
+
+extension DockerStream {
+    /// The same values, handed over as they arrived together: one array per chunk of the response body.
+    /// A reader that hops elsewhere per value (an actor) hops once per chunk instead.
+    public var batches: DockerBatches<Decoder> { DockerBatches(stream: self) }
+}
+
+public struct DockerBatches<Decoder: StreamDecoder>: AsyncSequence, Sendable {
+    public typealias Element = [Decoder.Output]
+    let stream: DockerStream<Decoder>
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        var values: DockerStream<Decoder>.AsyncIterator
+
+        public mutating func next() async throws -> [Decoder.Output]? {
+            guard let first = try await values.next() else { return nil }
+            var batch = [first]
+            batch.append(contentsOf: values.pending[values.index...])
+            values.index = values.pending.count
+            return batch
+        }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(values: stream.makeAsyncIterator())
+    }
+}

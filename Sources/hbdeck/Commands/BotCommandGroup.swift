@@ -16,7 +16,7 @@ struct BotCommandGroup: AsyncParsableCommand {
 /// What every `bot` subcommand shares: broker options, the instance name and a reply timeout.
 struct BotTarget: ParsableArguments {
     @OptionGroup var broker: BrokerOptions
-    @Option(help: "Seconds to wait for the reply (default: 10; stop: 35).") var replyTimeout: Double?
+    @Option(help: "Seconds to wait for the reply (default: 10).") var replyTimeout: Double?
     @Argument(help: "Instance name (the bot's instance_id).") var name: String
 
     func validate() throws {

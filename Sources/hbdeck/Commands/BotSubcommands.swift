@@ -57,13 +57,30 @@ struct BotStartCommand: AsyncParsableCommand {
 
 struct BotStopCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stop", abstract: "Stop the bot's strategy; it cancels its open orders unless told not to.")
+        commandName: "stop",
+        abstract: "Stop the bot's strategy; it cancels its open orders unless told not to.",
+        discussion: "The bot answers at once and winds down afterwards: this waits for its own \"Hummingbot stopped.\".")
     @OptionGroup var target: BotTarget
     @Flag(help: "Leave open orders on the exchange.") var skipOrderCancellation = false
+    @Option(help: "Seconds to wait for the bot to say it wound down.") var windDown: Double = 30
+
+    func validate() throws {
+        guard windDown.isFinite, (0...600).contains(windDown) else { throw ValidationError("--wind-down must be 0 to 600 seconds") }
+    }
 
     func run() async throws {
-        try await target.send(.stop(skipOrderCancellation: skipOrderCancellation)) { _ in
-            StandardOutput.line("\(target.name): strategy stopped\(skipOrderCancellation ? " (orders left open)" : "")")
+        try await target.broker.withConnection { connection in
+            let outcome = try await connection.stop(
+                target.name, skipOrderCancellation: skipOrderCancellation, windDownLimit: windDown,
+                timeout: target.replyTimeout)
+            guard outcome.reply.succeeded else {
+                throw CommandFailure("\(target.name) answered \(outcome.reply.status): \(outcome.reply.message.isEmpty ? "(no message)" : outcome.reply.message)")
+            }
+            let orders = skipOrderCancellation ? " (orders left open)" : ""
+            guard let after = outcome.woundDownAfter else {
+                throw CommandFailure("\(target.name) accepted the stop\(orders) but did not say it wound down within \(Formatting.fixed(windDown, decimals: 0)) s")
+            }
+            StandardOutput.line("\(target.name): strategy stopped\(orders), wound down in \(Formatting.fixed(after, decimals: 1)) s")
         }
     }
 }

@@ -40,9 +40,18 @@ struct ConsoleLoop {
         var controller = ConsoleController()
         var snapshotVersion = -1
         var logVersion = -1
+        var logSubject: String?
         var statusVersion = -1
         var snapshot = monitor.snapshots.current.value
         var logs: [LogLine] = []
+        var logStatus = LogFeedState.Status.following
+        // Commands run in the order the keys came: a follow is done before the save after it.
+        let (commands, queue) = AsyncStream.makeStream(of: ConsoleCommand.self)
+        let worker = Task { for await command in commands { await perform(command) } }
+        defer {
+            queue.finish()
+            worker.cancel()
+        }
         var dirty = true
         // A key or an action's result is drawn within 50 ms; the fleet's own changes (telemetry, log lines)
         // are gathered into at most four frames a second, which is calmer to watch and cheaper to draw.
@@ -54,14 +63,16 @@ struct ConsoleLoop {
         var followed: (name: String, started: Double)?
 
         let wake = WakeSignal()
-        for value in [monitor.snapshots.onChange, feed.lines.onChange, status.onChange] { value { wake.poke() } }
+        monitor.snapshots.onChange { wake.poke() }
+        feed.state.onChange { wake.poke() }
+        status.onChange { wake.poke() }
 
         keyLoop: while TerminationSignal.received == nil {
             while let key = screen.readKey() {
                 if key == .resize { screen.invalidate() }
                 let commands = controller.handle(key, snapshot: snapshot, logLines: logs)
                 if commands.contains(.quit) { break keyLoop }
-                commands.forEach(execute)
+                for command in commands { queue.yield(command) }
                 dirty = true
                 urgent = true
             }
@@ -72,18 +83,22 @@ struct ConsoleLoop {
                     snapshot = latest.value
                     dirty = true
                 }
-                if let follow = controller.reconcile(with: snapshot) { execute(follow) }
+                if let follow = controller.reconcile(with: snapshot) { queue.yield(follow) }
                 // A restarted container has a new log stream: follow it again.
                 let selected = controller.state.selection(in: controller.state.visibleInstances(snapshot))
                 if !controller.state.showingBrokerLog, let name = selected?.name, let started = selected?.startedAt {
-                    if let followed, followed.name == name, followed.started != started { refollow(name) }
+                    if let followed, followed.name == name, followed.started != started { queue.yield(.refollow(name)) }
                     followed = (name, started)
                 }
             }
-            if feed.lines.version != logVersion {
-                let logState = feed.lines.current
+            if feed.state.version != logVersion || logSubject != controller.state.logSubject(snapshot) {
+                let logState = feed.state.current
                 logVersion = logState.version
-                logs = logState.value.lines
+                logSubject = controller.state.logSubject(snapshot)
+                // Only the lines of the instance the pane is titled with; another's are never shown under it.
+                let current = logState.value.name == logSubject
+                logs = current ? logState.value.lines : []
+                logStatus = current ? logState.value.status : .following
                 dirty = true
             }
             if status.version != statusVersion {
@@ -104,7 +119,8 @@ struct ConsoleLoop {
             let ready = snapshotVersion > 0 || now - launched >= 0.25
             let spacing = urgent ? 0.05 : 0.25
             if dirty && ready && now - lastDraw >= spacing {
-                let grid = ScreenComposer.compose(snapshot, state: controller.state, logLines: logs, now: now, width: size.width, height: size.height)
+                let grid = ScreenComposer.compose(
+                    snapshot, state: controller.state, logLines: logs, logStatus: logStatus, now: now, width: size.width, height: size.height)
                 screen.draw(grid)
                 frame = grid
                 lastDraw = now
@@ -129,30 +145,28 @@ struct ConsoleLoop {
         return .success(())
     }
 
-    private func refollow(_ name: String) {
+    /// Runs one command, in order. Actions on instances go on in the background (one at a time per
+    /// instance, guarded by the monitor); their progress and result come back through `status`.
+    private func perform(_ command: ConsoleCommand) async {
         let monitor = monitor
-        let feed = feed
-        Task { await feed.follow(name, monitor: monitor, again: true) }
-    }
-
-    /// Runs a command off the draw thread; its progress and result come back through `status`.
-    private func execute(_ command: ConsoleCommand) {
-        let monitor = monitor
-        let feed = feed
         let status = status
         let progress: FleetMonitor.Progress = { status.set($0) }
-        Task {
-            switch command {
-            case .follow(let name): await feed.follow(name, monitor: monitor)
-            case .start(let name): status.set(await monitor.start(name, progress: progress))
-            case .stop(let name, let skip): status.set(await monitor.stop(name, skipBotStop: skip, progress: progress))
-            case .restart(let name): status.set(await monitor.restart(name, progress: progress))
-            case .delete(let name): status.set(await monitor.delete(name, progress: progress))
-            case .startBroker: status.set(await monitor.startBroker(progress: progress))
-            case .stopBroker: status.set(await monitor.stopBroker(progress: progress))
-            case .saveLog(let name): status.set(LogSaver.save(feed.lines.current.value.lines, name: name))
-            case .quit: break
+        switch command {
+        case .follow(let name): await feed.follow(name, monitor: monitor)
+        case .refollow(let name): await feed.follow(name, monitor: monitor, again: true)
+        case .saveLog(let name):
+            if let lines = await feed.lines(of: name) {
+                status.set(LogSaver.save(lines, name: name))
+            } else {
+                status.set("the log pane does not show \(name): nothing saved")
             }
+        case .start(let name): Task { status.set(await monitor.start(name, progress: progress)) }
+        case .stop(let name, let skip): Task { status.set(await monitor.stop(name, skipBotStop: skip, progress: progress)) }
+        case .restart(let name): Task { status.set(await monitor.restart(name, progress: progress)) }
+        case .delete(let name): Task { status.set(await monitor.delete(name, progress: progress)) }
+        case .startBroker: Task { status.set(await monitor.startBroker(progress: progress)) }
+        case .stopBroker: Task { status.set(await monitor.stopBroker(progress: progress)) }
+        case .quit: break
         }
     }
 }

@@ -1,0 +1,39 @@
+import Docker
+import Foundation
+
+/// What the log feed needs of the engine: a container's log as it is written, and where its logs folder is.
+/// `DockerLogSource` is the real one; tests give a fake.
+public protocol ContainerLogSource: Sendable {
+    /// The host path of the instance's logs folder (its `errors.log`), when it has one.
+    func logsFolder(of name: String) async throws -> String?
+    /// The container's log from `since` (unix seconds) or its last `tail` lines, then as it is written,
+    /// in batches as they arrive, with the engine's timestamp in front of every line. Ends when the container stops.
+    func follow(_ name: String, tail: Int?, since: Double?) async throws -> any AsyncSequence<[LogChunk], any Error> & Sendable
+}
+
+/// The engine the monitor is connected to now: none while it is offline.
+public struct DockerLogSource: ContainerLogSource {
+    let monitor: FleetMonitor
+
+    public init(monitor: FleetMonitor) {
+        self.monitor = monitor
+    }
+
+    private func client() async throws -> DockerClient {
+        guard let client = await monitor.client else {
+            throw DockerError.unreachable(endpoint: monitor.config.endpoint.description, reason: "the engine is offline")
+        }
+        return client
+    }
+
+    public func logsFolder(of name: String) async throws -> String? {
+        SnapshotBuilder.logsFolder(try await client().inspectContainer(name))
+    }
+
+    /// Read with backpressure: the engine is read only as fast as the feed takes lines in.
+    public func follow(_ name: String, tail: Int?, since: Double?) async throws -> any AsyncSequence<[LogChunk], any Error> & Sendable {
+        let client = try await client()
+        let tty = try await client.inspectContainer(name).config.tty
+        return try await client.logs(name, options: LogOptions(follow: true, tail: tail, since: since, timestamps: true), tty: tty).batches
+    }
+}

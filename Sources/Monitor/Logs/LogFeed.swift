@@ -1,0 +1,181 @@
+import BotLink
+import Docker
+import Foundation
+import HBModel
+
+/// The followed instance's log for the log pane: the container log (stdout and stderr), the bot's
+/// `errors.log`, and MQTT log lines merged with it (`LogMerger`). Bounded in lines and bytes.
+///
+/// Every follow has a generation number; what an earlier follow delivers late is dropped, so the pane never
+/// shows one instance's lines under another's name. The container log is read again after the engine comes
+/// back. Lines are taken in one batch per chunk the engine sends and published at most ten times a second;
+/// when the pane falls more than `skipAheadAfter` seconds behind a flood, it skips to the present and says
+/// about how many lines it left out.
+public actor LogFeed {
+    public nonisolated let state: LatestValue<LogFeedState>
+    private let capacity: Int
+    private let maxBytes: Int
+    private var merger: LogMerger
+    private var current = LogFeedState()
+    private var task: Task<Void, Never>?
+    private var publishPending = false
+    /// Seconds between attempts to read a log that cannot be read now.
+    let retryDelay: Double
+    /// How far behind the pane may fall before it skips ahead.
+    let skipAheadAfter: Double
+
+    public init(capacity: Int, maxBytes: Int = 8 << 20, retryDelay: Double = 1, skipAheadAfter: Double = 5) {
+        self.capacity = capacity
+        self.maxBytes = maxBytes
+        self.retryDelay = retryDelay
+        self.skipAheadAfter = skipAheadAfter
+        merger = LogMerger(maxLines: capacity, maxBytes: maxBytes)
+        state = LatestValue(LogFeedState())
+    }
+
+    public func follow(_ name: String?, monitor: FleetMonitor, again: Bool = false) {
+        follow(name, source: DockerLogSource(monitor: monitor), bots: monitor.bots, again: again)
+    }
+
+    /// Follows `name` from now on (the last 500 lines first); nil stops following. `again` starts over
+    /// for the same instance, after its container restarted.
+    public func follow(_ name: String?, source: (any ContainerLogSource)?, bots: BotConnection?, again: Bool = false) {
+        guard name != current.name || again else { return }
+        task?.cancel()
+        current = LogFeedState(name: name, generation: current.generation + 1, status: name == nil ? .idle : .following)
+        merger = LogMerger(maxLines: capacity, maxBytes: maxBytes)
+        publish()
+        guard let name else { return }
+        let generation = current.generation
+        task = Task { [weak self] in
+            await withTaskGroup(of: Void.self) { group in
+                if let source {
+                    group.addTask { await self?.followContainer(name, generation: generation, source: source) }
+                }
+                if let bots {
+                    group.addTask { await self?.followBot(name, generation: generation, bots: bots) }
+                }
+            }
+        }
+    }
+
+    /// The lines of `name` taken in so far (published or not), or nil when another instance is followed.
+    public func lines(of name: String) -> [LogLine]? {
+        current.name == name ? merger.buffer.lines : nil
+    }
+
+    // MARK: Reading (off the actor; one hop per batch)
+
+    private nonisolated func followContainer(_ name: String, generation: Int, source: any ContainerLogSource) async {
+        var resumeAfter: Double?
+        var errorsShown = false
+        var reported: String?
+        while !Task.isCancelled {
+            do {
+                if !errorsShown {
+                    errorsShown = true
+                    if let folder = try await source.logsFolder(of: name) {
+                        let errors = ErrorsLog.tail(inLogsFolder: folder, count: 20).map { LogLine.parse($0, source: .errorsFile) }
+                        await note(errors, generation: generation)
+                    }
+                }
+                // After an outage the log goes on from its last line; a skip ahead starts at the present.
+                let stream = try await source.follow(name, tail: resumeAfter == nil ? 500 : 0, since: resumeAfter)
+                if reported != nil {
+                    reported = nil
+                    await note([LogLine(timestamp: Date().timeIntervalSince1970, level: .info, message: "— log resumed —", source: .container)], generation: generation)
+                }
+                await setStatus(.following, generation: generation)
+                var reader = ContainerLogReader(resumeAfter: resumeAfter, openedAt: Date().timeIntervalSince1970)
+                var skipped = false
+                for try await chunks in stream {
+                    let lines = reader.read(chunks)
+                    if let last = reader.lastTime { resumeAfter = last }
+                    let lag = reader.lag(now: Date().timeIntervalSince1970)
+                    await take(lines, lag: lag, generation: generation)
+                    if lag > skipAheadAfter {
+                        let estimate = reader.linesPerSecond * lag
+                        await skip(estimate: Int(estimate.rounded()), seconds: lag, generation: generation)
+                        resumeAfter = Date().timeIntervalSince1970
+                        skipped = true
+                        break
+                    }
+                }
+                if skipped { continue }
+                await take(reader.flush(), lag: 0, generation: generation)
+                await note([LogLine(timestamp: Date().timeIntervalSince1970, level: .info, message: "— the container's log ended (it stopped) —", source: .container)], generation: generation)
+                await setStatus(.ended, generation: generation)
+                return
+            } catch {
+                if Task.isCancelled || error is CancellationError { return }
+                let reason = "\(error)"
+                if reported != reason {
+                    reported = reason
+                    await note([LogLine(timestamp: Date().timeIntervalSince1970, level: .warning, message: "log unavailable: \(reason) — retrying", source: .container)], generation: generation)
+                }
+                await setStatus(.unavailable(reason: reason), generation: generation)
+                try? await Task.sleep(nanoseconds: UInt64(retryDelay * 1_000_000_000))
+            }
+        }
+    }
+
+    private nonisolated func followBot(_ name: String, generation: Int, bots: BotConnection) async {
+        for await (instance, telemetry) in await bots.telemetry() {
+            guard instance == name, case .log(let record) = telemetry else { continue }
+            await takeMQTT(record, generation: generation)
+        }
+    }
+
+    // MARK: Taking in (on the actor)
+
+    private func take(_ lines: [ContainerLogReader.Line], lag: Double, generation: Int) {
+        guard generation == current.generation else { return }
+        for line in lines { merger.container(line.text, at: line.time, stderr: line.stderr) }
+        let status: LogFeedState.Status = lag > 2 ? .behind(seconds: lag) : .following
+        if current.status != status { current.status = status }
+        changed()
+    }
+
+    private func takeMQTT(_ record: BotLogRecord, generation: Int) {
+        guard generation == current.generation else { return }
+        merger.mqtt(record)
+        changed()
+    }
+
+    private func note(_ lines: [LogLine], generation: Int) {
+        guard generation == current.generation, !lines.isEmpty else { return }
+        for line in lines { merger.note(line) }
+        changed()
+    }
+
+    private func skip(estimate: Int, seconds: Double, generation: Int) {
+        guard generation == current.generation else { return }
+        current.skipped += estimate
+        merger.note(LogLine(
+            timestamp: Date().timeIntervalSince1970, level: .warning,
+            message: "— skipped about \(estimate) lines (\(Formatting.fixed(seconds, decimals: 0)) s of log) to keep up —", source: .container))
+        changed()
+    }
+
+    private func setStatus(_ status: LogFeedState.Status, generation: Int) {
+        guard generation == current.generation, current.status != status else { return }
+        current.status = status
+        changed()
+    }
+
+    /// Publishes within 100 ms: a flood is drawn as a few frames a second, not one per line.
+    private func changed() {
+        guard !publishPending else { return }
+        publishPending = true
+        Task {
+            try? await Task.sleep(nanoseconds: 100_000_000)
+            self.publish()
+        }
+    }
+
+    private func publish() {
+        publishPending = false
+        current.lines = merger.buffer.lines
+        state.set(current)
+    }
+}

@@ -1,0 +1,83 @@
+import BotLink
+import Docker
+import Foundation
+import HBModel
+@testable import Monitor
+import Synchronization
+import Testing
+
+/// A container log that tests write to: per instance, a queue of chunks; `failures` makes the next opens
+/// fail as an engine that went away does.
+final class FakeLogSource: ContainerLogSource {
+    private let state = Mutex<(continuations: [String: AsyncThrowingStream<[LogChunk], any Error>.Continuation], failures: Int, opens: [String])>(([:], 0, []))
+
+    func failNext(_ count: Int) { state.withLock { $0.failures = count } }
+    var opens: [String] { state.withLock { $0.opens } }
+
+    func write(_ name: String, _ lines: [String], at time: Double = Date().timeIntervalSince1970) {
+        let stamp = Date(timeIntervalSince1970: time).formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeSeparator(.colon))
+        let chunks = lines.map { LogChunk(source: .stdout, bytes: Array("\(stamp) \($0)\n".utf8)) }
+        _ = state.withLock { $0.continuations[name] }?.yield(chunks)
+    }
+
+    func logsFolder(of name: String) async throws -> String? { nil }
+
+    func follow(_ name: String, tail: Int?, since: Double?) async throws -> any AsyncSequence<[LogChunk], any Error> & Sendable {
+        let failing = state.withLock { s -> Bool in
+            s.opens.append(name)
+            guard s.failures > 0 else { return false }
+            s.failures -= 1
+            return true
+        }
+        if failing { throw DockerError.unreachable(endpoint: "fake", reason: "the engine is offline") }
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: [LogChunk].self)
+        state.withLock { $0.continuations[name] = continuation }
+        return stream
+    }
+}
+
+@Suite struct LogFeedTests {
+    func eventually(within seconds: Double = 20, _ condition: () async -> Bool) async -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if await condition() { return true }
+            try? await Task.sleep(nanoseconds: 20_000_000)
+        }
+        return await condition()
+    }
+
+    @Test func aLateLineOfAnEarlierFollowIsNeverShownUnderTheNewName() async {
+        let source = FakeLogSource()
+        let feed = LogFeed(capacity: 100, retryDelay: 0.05)
+        await feed.follow("bot_a", source: source, bots: nil)
+        #expect(await eventually { source.opens.contains("bot_a") })
+        source.write("bot_a", ["a-1"])
+        #expect(await eventually { feed.state.current.value.lines.map(\.message).contains("a-1") })
+        await feed.follow("bot_b", source: source, bots: nil)
+        source.write("bot_a", ["a-late"])  // the old follow delivers after the switch
+        #expect(await eventually { source.opens.contains("bot_b") })
+        source.write("bot_b", ["b-1"])
+        #expect(await eventually { feed.state.current.value.lines.map(\.message).contains("b-1") })
+        let state = feed.state.current.value
+        #expect(state.name == "bot_b")
+        #expect(!state.lines.map(\.message).contains("a-late"))
+        #expect(!state.lines.map(\.message).contains("a-1"))
+        #expect(await feed.lines(of: "bot_a") == nil, "nothing of bot_a can be saved as bot_b's")
+    }
+
+    @Test func theLogResumesAfterTheEngineComesBack() async {
+        let source = FakeLogSource()
+        source.failNext(3)
+        let feed = LogFeed(capacity: 100, retryDelay: 0.05)
+        await feed.follow("bot_a", source: source, bots: nil)
+        #expect(await eventually { if case .unavailable = feed.state.current.value.status { return true } else { return false } })
+        #expect(await eventually { source.opens.count == 4 })
+        source.write("bot_a", ["back again"])
+        #expect(await eventually { feed.state.current.value.lines.map(\.message).contains("back again") })
+        let state = feed.state.current.value
+        #expect(state.status == .following)
+        #expect(state.lines.contains { $0.message.hasPrefix("log unavailable:") }, "the outage is said once")
+        #expect(state.lines.filter { $0.message.hasPrefix("log unavailable:") }.count == 1)
+        #expect(state.lines.contains { $0.message == "— log resumed —" })
+    }
+}

@@ -6,6 +6,9 @@
 #   - bytes written to the terminal per minute while idle
 #   - the console's CPU with ten live test bots talking MQTT beside the fifty
 #   - peak RSS with 200 instances and full log buffers
+#   - a log flood at 2,000 and 25,000 lines/s: lines per second the log pane follows, key latency during
+#     the flood, peak RSS
+#   - launch to first frame with 1,000 instances, and RSS
 # The fifty are `sleep` in the test bot image (no MQTT). Everything is labelled hbdeck.bench=1 and removed
 # at the end. BENCH_SECONDS and BENCH_RUNS shorten it.
 set -euo pipefail
@@ -35,6 +38,11 @@ make_fleet() { # count running(0/1)
   done
 }
 
+# tmux sessions take the tmux server's environment, not ours: everything a launched program needs is
+# passed on its command line, and a launch that shows no instances stops the bench.
+launch() { tmux new-session -d -s "$1" -x 160 -y 50 "exec env DOCKER_HOST=$DOCKER_HOST $2"; }
+fail() { echo "bench: $*" >&2; exit 1; }
+
 shown_count() { tmux capture-pane -p -t hbbench 2>/dev/null | sed -n 's/.*Instances \([0-9]*\) .*/\1/p' | head -1; }
 
 ms_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", (b - a) * 1000 }'; }
@@ -45,10 +53,13 @@ first_frame_once() { # count: the frame that lists at least this many instances 
   tmux kill-session -t hbbench 2>/dev/null || true
   local start n
   start=$(date +%s.%N)
-  tmux new-session -d -s hbbench -x 160 -y 50 "$bin --no-mqtt; sleep 5"
+  tmux new-session -d -s hbbench -x 160 -y 50 "env DOCKER_HOST=$DOCKER_HOST $bin --no-mqtt; sleep 5"
   while n=$(shown_count); [ "${n:-0}" -lt "$1" ]; do
     sleep 0.005
-    if [ "$(ms_since "$start")" -gt 60000 ]; then echo 60000; return; fi
+    if [ "$(ms_since "$start")" -gt 60000 ]; then
+      tmux capture-pane -p -t hbbench >&2 || true
+      fail "the console did not show $1 instances within 60 s (screen above)"
+    fi
   done
   ms_since "$start"; echo
   tmux kill-session -t hbbench
@@ -58,8 +69,11 @@ ps_in_tmux_once() { # docker ps -a launched like the console: a new tmux window,
   local start
   tmux kill-session -t hbps 2>/dev/null || true
   start=$(date +%s.%N)
-  tmux new-session -d -s hbps -x 160 -y "$(( $(docker ps -aq | wc -l) + 5 ))" "docker ps -a; sleep 5"
-  until tmux capture-pane -p -t hbps 2>/dev/null | grep -q "CONTAINER ID"; do sleep 0.005; done
+  tmux new-session -d -s hbps -x 160 -y "$(( $(docker ps -aq | wc -l) + 5 ))" "env DOCKER_HOST=$DOCKER_HOST docker ps -a; sleep 5"
+  until tmux capture-pane -p -t hbps 2>/dev/null | grep -q "CONTAINER ID"; do
+    sleep 0.005
+    if [ "$(ms_since "$start")" -gt 60000 ]; then fail "docker ps -a showed nothing within 60 s"; fi
+  done
   ms_since "$start"; echo
   tmux kill-session -t hbps
 }
@@ -84,8 +98,9 @@ echo "launch to first frame, 50 instances (median of $RUNS):  $(first_frames 50)
 e0=$(engine_ticks); sleep "$SECONDS_PER_RUN"; e1=$(engine_ticks)
 echo "engine CPU over ${SECONDS_PER_RUN} s, idle:                  $(cpu_s $((e1 - e0))) CPU-s"
 
-tmux new-session -d -s hbbench -x 160 -y 50 "exec $bin --no-mqtt"
+launch hbbench "$bin --no-mqtt"
 sleep 5
+[ "$(shown_count)" -ge 50 ] || fail "the console shows $(shown_count) instances, not 50"
 pid=$(tmux display -p -t hbbench "#{pane_pid}")  # exec: the pane's process is the console itself
 tmux pipe-pane -t hbbench -o "cat > $out/tty"
 c0=$(ticks "$pid"); e0=$(engine_ticks)
@@ -124,8 +139,9 @@ live_bots() {
 port=$((20000 + RANDOM % 20000))
 live_bots "$port"
 sleep 10
-tmux new-session -d -s hbbench -x 160 -y 50 "exec $bin --mqtt-port $port"
+launch hbbench "$bin --mqtt-port $port"
 sleep 5
+[ "$(shown_count)" -ge 60 ] || fail "the console shows $(shown_count) instances, not 60"
 pid=$(tmux display -p -t hbbench "#{pane_pid}")
 c0=$(ticks "$pid"); sleep "$SECONDS_PER_RUN"; c1=$(ticks "$pid")
 online=$(tmux capture-pane -p -t hbbench | grep -o '[0-9]*/[0-9]* bots online' | head -1)
@@ -135,10 +151,61 @@ docker rm -f bench_broker $(seq -f "bench_live_%g" 1 10) >/dev/null
 
 make_fleet 200 0
 echo "launch to first frame, 200 instances (median of $RUNS): $(first_frames 200)"
-tmux new-session -d -s hbbench -x 160 -y 50 "exec $bin --no-mqtt --log-lines 5000"
+launch hbbench "$bin --no-mqtt --log-lines 5000"
 sleep 3
+[ "$(shown_count)" -ge 200 ] || fail "the console shows $(shown_count) instances, not 200"
 pid=$(tmux display -p -t hbbench "#{pane_pid}")
 # Walk the running instances so the log pane fills, then read the peak.
 for _ in $(seq 1 20); do tmux send-keys -t hbbench j; sleep 0.2; done
 sleep 2
 echo "hbdeck peak RSS with 200 instances:  $(awk '/VmHWM/ {printf "%.1f MB", $2/1024}' "/proc/$pid/status")"
+tmux kill-session -t hbbench
+
+# A log flood: a container writing numbered lines at a fixed rate, in the client's stdout format. The
+# console follows it in the log pane; the figure is how fast the newest line shown advances.
+flood() { # rate
+  docker rm -f bench_flood >/dev/null 2>&1 || true
+  docker run -d --name bench_flood --network none --label hbdeck.bench=1 hbdeck-test/hummingbot:latest python3 -c '
+import sys, time
+rate = int(sys.argv[1]); n = 0; start = time.time(); out = sys.stdout
+while True:
+    due = int((time.time() - start) * rate)
+    chunk = []
+    while n < due:
+        n += 1
+        chunk.append(time.strftime("%H:%M:%S") + " - flood - line %d\n" % n)
+    out.write("".join(chunk)); out.flush()
+    time.sleep(0.002)
+' "$1" >/dev/null
+  launch hbbench "$bin --no-mqtt --log-lines 5000"
+  sleep 3
+  tmux send-keys -t hbbench / && tmux send-keys -t hbbench -l bench_flood && tmux send-keys -t hbbench Enter
+  sleep 3
+  local pid s0 s1 t0 t1 keys=() start
+  pid=$(tmux display -p -t hbbench "#{pane_pid}")
+  newest() { tmux capture-pane -p -t hbbench | grep -o 'line [0-9]*' | awk '{print $2}' | sort -n | tail -1; }
+  s0=$(newest); t0=$(date +%s.%N)
+  sleep 10
+  s1=$(newest); t1=$(date +%s.%N)
+  # Key latency: the help overlay opened and closed, five times, timed until it is on (and off) the screen.
+  for _ in 1 2 3 4 5; do
+    start=$(date +%s.%N); tmux send-keys -t hbbench "?"
+    until tmux capture-pane -p -t hbbench | grep -q "─ Help"; do sleep 0.002; done
+    keys+=("$(ms_since "$start")")
+    tmux send-keys -t hbbench Escape; sleep 0.3
+  done
+  local title; title=$(tmux capture-pane -p -t hbbench | grep -o 'Logs · bench_flood · [^─]*' | head -1)
+  echo "log flood at $1 lines/s: pane followed $(awk -v a="${s0:-0}" -v b="${s1:-0}" -v t0="$t0" -v t1="$t1" 'BEGIN { printf "%.0f", (b - a) / (t1 - t0) }') lines/s · key latency median $(printf '%s\n' "${keys[@]}" | median) ms · peak RSS $(awk '/VmHWM/ {printf "%.1f MB", $2/1024}' "/proc/$pid/status") · title: ${title% }"
+  tmux kill-session -t hbbench
+  docker rm -f bench_flood >/dev/null
+}
+flood 2000
+flood 25000
+
+make_fleet 1000 0
+echo "launch to first frame, 1000 instances (median of $RUNS): $(first_frames 1000)"
+launch hbbench "$bin --no-mqtt"
+sleep 5
+[ "$(shown_count)" -ge 1000 ] || fail "the console shows $(shown_count) instances, not 1000"
+pid=$(tmux display -p -t hbbench "#{pane_pid}")
+echo "hbdeck RSS with 1000 instances:      $(awk '/VmHWM/ {printf "%.1f MB peak", $2/1024}' "/proc/$pid/status")"

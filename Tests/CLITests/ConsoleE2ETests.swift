@@ -11,6 +11,7 @@ struct ConsoleE2ETests {
         defer { fleet.remove() }
         let first = try fleet.startBot(TestEngine.uniqueName("e2ea"))
         let second = try fleet.startBot(TestEngine.uniqueName("e2eb"))
+        let third = try fleet.startBot(TestEngine.uniqueName("e2ec"))
         let proxy = EngineProxy(target: try #require(TestEngine.host))
         try proxy.start()
         defer { proxy.stop() }
@@ -25,9 +26,44 @@ struct ConsoleE2ETests {
         func rowSaysOnline(_ screen: String, _ name: String) -> Bool {
             screen.split(separator: "\n").contains { $0.contains(name + " ") && $0.contains(" online ") }
         }
-        var (ok, screen) = try tmux.waitFor(seconds: 20) { rowSaysOnline($0, first) && rowSaysOnline($0, second) }
+        var (ok, screen) = try tmux.waitFor(seconds: 60) { rowSaysOnline($0, first) && rowSaysOnline($0, second) && rowSaysOnline($0, third) }
         #expect(ok, "instances did not appear:\n\(screen)")
         #expect(screen.contains("engine ● live") || screen.contains("● live"))
+
+        // Keys in a burst, then a save at once: never another bot's lines under this one's name.
+        func saved(_ screen: String) -> String? {
+            guard let range = screen.range(of: #"saved \d+ lines of \S+ to (\S+\.log)"#, options: .regularExpression) else { return nil }
+            return String(screen[range].split(separator: " ").last!)
+        }
+        try tmux.send("/")
+        try tmux.type("hbt-e2e")
+        try tmux.send("Enter")
+        (ok, screen) = try tmux.waitFor(seconds: 5) { $0.contains("Instances 3 ── filter: hbt-e2e") }
+        #expect(ok, "filter did not narrow the table:\n\(screen)")
+        try tmux.send("j", "j", "j", "G", "k", "k", "k", "Tab", "S")
+        (ok, screen) = try tmux.waitFor(seconds: 10) { saved($0) != nil || $0.contains("nothing saved") }
+        #expect(ok, "the save did not answer:\n\(screen)")
+        #expect(screen.contains("Logs · \(first) ·"), "the pane follows the selected bot:\n\(screen)")
+        let firstSave = saved(screen)
+        if let path = firstSave {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try? FileManager.default.removeItem(atPath: path)
+            #expect(path.contains(first))
+            #expect(!text.contains("instance \(second)") && !text.contains("instance \(third)"), "another bot's lines were saved as \(first)'s")
+        }
+        (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("Starting Hummingbot instance \(first)") || $0.contains("Created LIMIT") }
+        try tmux.send("S")
+        (ok, screen) = try tmux.waitFor(seconds: 10) { saved($0).map { $0.contains(first) && $0 != firstSave } == true }
+        #expect(ok, "the second save did not answer:\n\(screen)")
+        if ok, let path = saved(screen) {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            try? FileManager.default.removeItem(atPath: path)
+            #expect(text.contains("Starting Hummingbot instance \(first)"), "its own lines are saved")
+            #expect(!text.contains("instance \(second)") && !text.contains("instance \(third)"))
+        }
+        try tmux.send("Tab")
+        try tmux.send("/")
+        try tmux.send("Escape")
 
         // The filter narrows the table to one bot, whose log the log pane follows.
         try tmux.send("/")
@@ -35,8 +71,11 @@ struct ConsoleE2ETests {
         try tmux.send("Enter")
         (ok, screen) = try tmux.waitFor(seconds: 3) { $0.contains("Instances 1 ── filter: \(first)") && !$0.contains(second + " ") }
         #expect(ok, "filter did not narrow the table:\n\(screen)")
-        (ok, screen) = try tmux.waitFor(seconds: 8) { $0.contains("Logs · \(first)") && $0.contains("Created LIMIT") }
+        (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("Logs · \(first)") && $0.contains("Created LIMIT") }
         #expect(ok, "the log pane shows no new lines of \(first):\n\(screen)")
+        // The client writes each record to stdout and to MQTT: the pane shows it once.
+        let logRows = screen.split(separator: "\n").filter { $0.contains("order ") }.map { $0.prefix(70) }
+        #expect(Set(logRows).count == logRows.count, "a log line shown twice:\n\(screen)")
 
         // Stop with the keyboard: confirmation, then Stopping on screen within 2 s, then Stopped.
         try tmux.send("x")
@@ -68,14 +107,17 @@ struct ConsoleE2ETests {
         #expect(ok, "no too-small screen:\n\(screen)")
         try tmux.resize(width: 120, height: 36)
 
-        // The engine goes away: a stale marker and no crash; it comes back: live again.
+        // The engine goes away: a stale marker and no crash, and the log pane does not claim to follow;
+        // it comes back: live again, and the log pane follows again.
         proxy.stop()
-        (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("OFFLINE") }
+        (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("OFFLINE") && $0.contains("unavailable, retrying") }
         #expect(ok, "no offline marker:\n\(screen)")
         #expect(screen.contains(first), "the last state stays on screen")
         try proxy.start()
         (ok, screen) = try tmux.waitFor(seconds: 40) { $0.contains("● live") }
         #expect(ok, "did not come back:\n\(screen)")
+        (ok, screen) = try tmux.waitFor(seconds: 40) { $0.contains("· following ·") && $0.contains("log resumed") }
+        #expect(ok, "the log pane did not resume:\n\(screen)")
 
         // q ends it and gives the terminal back.
         try tmux.send("q")

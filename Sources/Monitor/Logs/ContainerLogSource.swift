@@ -11,17 +11,25 @@ public protocol ContainerLogSource: Sendable {
     func follow(_ name: String, tail: Int?, since: Double?) async throws -> any AsyncSequence<[LogChunk], any Error> & Sendable
 }
 
-/// The engine the monitor is connected to now: none while it is offline.
+/// An engine's container logs: the one the monitor is connected to now (none while it is offline), or a
+/// given client.
 public struct DockerLogSource: ContainerLogSource {
-    let monitor: FleetMonitor
+    private let current: @Sendable () async -> DockerClient?
+    private let endpoint: String
 
     public init(monitor: FleetMonitor) {
-        self.monitor = monitor
+        current = { await monitor.client }
+        endpoint = monitor.config.endpoint.description
+    }
+
+    public init(client: DockerClient) {
+        current = { client }
+        endpoint = client.endpoint.description
     }
 
     private func client() async throws -> DockerClient {
-        guard let client = await monitor.client else {
-            throw DockerError.unreachable(endpoint: monitor.config.endpoint.description, reason: "the engine is offline")
+        guard let client = await current() else {
+            throw DockerError.unreachable(endpoint: endpoint, reason: "the engine is offline")
         }
         return client
     }

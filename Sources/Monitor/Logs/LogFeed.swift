@@ -107,8 +107,10 @@ public actor LogFeed {
                 await setStatus(.ended, generation: generation)
                 return
             } catch {
-                if Task.isCancelled || error is CancellationError { return }
-                let reason = "\(error)"
+                // Only this follow's own cancellation ends it: a client shut down under it (the monitor
+                // reconnecting) reports a cancellation too, and is an outage like any other.
+                if Task.isCancelled { return }
+                let reason = error is CancellationError ? "the engine connection was closed" : "\(error)"
                 if reported != reason {
                     reported = reason
                     await note([LogLine(timestamp: Date().timeIntervalSince1970, level: .warning, message: "log unavailable: \(reason) — retrying", source: .container)], generation: generation)

@@ -5,7 +5,14 @@ import HBModel
 enum LogSaver {
     static func save(_ lines: [LogLine], name: String) -> String {
         let stamp = Int(Date().timeIntervalSince1970)
-        let path = FileManager.default.currentDirectoryPath + "/hbdeck-\(name)-\(stamp).log"
+        let base = FileManager.default.currentDirectoryPath + "/hbdeck-\(name)-\(stamp)"
+        // Two saves in one second keep both files.
+        var path = base + ".log"
+        var copy = 1
+        while FileManager.default.fileExists(atPath: path) {
+            copy += 1
+            path = base + "-\(copy).log"
+        }
         let text = lines.map { line in
             let time = line.timestamp.map { Date(timeIntervalSince1970: $0).formatted(.iso8601) + " " } ?? ""
             let level = line.level.map { $0.label + " " } ?? ""

@@ -12,10 +12,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
-        // Pure values shared by every layer: instance names, labels, classification. No I/O.
-        .target(name: "HBModel"),
+        // Pure values shared by every layer: instance names, labels, classification, settings files. No I/O.
+        .target(name: "HBModel", dependencies: [.product(name: "Yams", package: "Yams")]),
 
         // The Docker Engine API client: endpoints, typed requests and replies, streams.
         .target(

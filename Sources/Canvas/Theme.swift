@@ -60,9 +60,9 @@ public enum ThemeParser {
     public static func parse(_ text: String, file: String) throws(ThemeError) -> Theme {
         var name = (file as NSString).lastPathComponent.replacingOccurrences(of: ".yml", with: "").replacingOccurrences(of: ".yaml", with: "")
         var styles: [StyleRole: ThemeStyle] = [:]
-        let entries: [FlatYAML.Entry]
+        let entries: [SettingsFile.Entry]
         do {
-            entries = try FlatYAML.parse(text)
+            entries = try SettingsFile.parse(text)
         } catch {
             throw ThemeError(file: file, line: error.line, message: error.message)
         }
@@ -73,6 +73,10 @@ public enum ThemeParser {
             }
             guard let role = StyleRole(rawValue: entry.key) else {
                 throw ThemeError(file: file, line: entry.line, message: "unknown role \"\(entry.key)\"")
+            }
+            guard !entry.value.isEmpty else {
+                // `title: #ff8800` is a key with a comment to any YAML reader.
+                throw ThemeError(file: file, line: entry.line, message: "\(entry.key): no style (quote a colour like \"#ff8800\": in YAML a bare # starts a comment)")
             }
             do {
                 styles[role] = try ThemeStyle(parsing: entry.value)

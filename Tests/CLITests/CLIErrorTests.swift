@@ -32,6 +32,13 @@ import Testing
         let result = try HBDeckProcess.run(["console", "--config", path])
         #expect(result.status == 1)
         #expect(result.stderr == "hbdeck: \(path):2: refresh_interval must be a number\n")
+        try "theme: dark  # the default\nmqtt_port:\n  - 1883\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let nested = try HBDeckProcess.run(["console", "--config", path])
+        #expect(nested.stderr == "hbdeck: \(path):2: \"mqtt_port\" takes one value, not a list or a mapping\n")
+        try "theme: dark\nmqtt_port: [1883\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let broken = try HBDeckProcess.run(["console", "--config", path])
+        #expect(broken.stderr.hasPrefix("hbdeck: \(path):"), "\(broken.stderr)")
+        #expect(broken.stderr.split(separator: "\n").count == 1)
         let missing = try HBDeckProcess.run(["console", "--config", "/nonexistent/hbdeck.yml"])
         #expect(missing.stderr == "hbdeck: cannot read the config file /nonexistent/hbdeck.yml\n")
     }

@@ -29,6 +29,25 @@ import Testing
         #expect(throws: ThemeError.self) { try ThemeParser.parse("text default\n", file: "t.yml") }
     }
 
+    @Test func themesAreYAML() throws {
+        let theme = try ThemeParser.parse(Self.complete(title: "\"#ff8800 on black bold\"  # orange"), file: "t.yml")
+        #expect(theme.style(.title).foreground == ThemeColor(parsing: "#ff8800"))
+        #expect(theme.style(.title).bold)
+        #expect(throws: ThemeError(file: "t.yml", line: 3, message: "title: no style (quote a colour like \"#ff8800\": in YAML a bare # starts a comment)")) {
+            try ThemeParser.parse(Self.complete(title: "#ff8800"), file: "t.yml")
+        }
+        #expect(throws: ThemeError(file: "t.yml", line: 3, message: "\"title\" takes one value, not a list or a mapping")) {
+            try ThemeParser.parse(Self.complete(title: "[red, bold]"), file: "t.yml")
+        }
+        #expect(throws: ThemeError.self) { try ThemeParser.parse("text: default\n  title: : red\n", file: "t.yml") }
+    }
+
+    /// A theme naming every role, with `title` given `style` on line 3.
+    static func complete(title style: String) -> String {
+        let others = StyleRole.allCases.filter { $0 != .title }.map { "\($0.rawValue): default" }
+        return (["# a test theme", "name: test", "title: \(style)"] + others).joined(separator: "\n") + "\n"
+    }
+
     @Test func coloursFitTheTerminal() {
         #expect(ThemeColor(parsing: "#ff8800")?.index(forTerminalColors: 256) == 208)
         #expect(ThemeColor(parsing: "#ff0000")?.index(forTerminalColors: 8) == 1)

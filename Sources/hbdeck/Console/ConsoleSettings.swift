@@ -32,9 +32,9 @@ struct ConsoleSettings {
             if required { throw CommandFailure("cannot read the config file \(path)") }
             return settings
         }
-        let entries: [FlatYAML.Entry]
+        let entries: [SettingsFile.Entry]
         do {
-            entries = try FlatYAML.parse(text)
+            entries = try SettingsFile.parse(text)
         } catch {
             throw CommandFailure("\(path):\(error.line): \(error.message)")
         }

@@ -167,10 +167,7 @@ public actor FleetMonitor {
         for (summary, found) in inspected {
             details[summary.id] = found
             detailKeys[summary.id] = Self.detailKey(summary)
-            errorsLines[summary.id] = nil
-            if !found.state.running, let folder = SnapshotBuilder.logsFolder(found) {
-                errorsLines[summary.id] = ErrorsLog.lastLine(inLogsFolder: folder)
-            }
+            errorsLines[summary.id] = found.state.running ? nil : await ErrorsLog.lastLine(of: found, client: client)
         }
     }
 
@@ -181,36 +178,48 @@ public actor FleetMonitor {
 
     private func sample(client: DockerClient) async {
         let running = summaries.filter { $0.state == "running" }
-        if config.endpoint.isLocalSocket {
-            let runningIDs = Set(running.map(\.id))
-            cgroups = cgroups.filter { runningIDs.contains($0.key) }
-            for summary in running {
-                guard let found = details[summary.id] else { continue }
-                let pid = found.state.pid
-                if cgroups[summary.id]?.pid != pid {
-                    cgroups[summary.id] = nil
-                    let open = cgroups.values.reduce(0) { $0 + $1.openCount }
-                    cgroups[summary.id] = CgroupFiles.locate(
-                        pid: pid, hostNetwork: found.hostConfig.networkMode == "host",
-                        keepOpen: open + CgroupFiles.fileCount <= counterFileBudget)
-                }
-                guard let files = cgroups[summary.id], let now = CgroupReader.read(files) else {
-                    cgroups[summary.id] = nil
-                    continue
-                }
-                figures[summary.id] = CgroupReader.figures(now: now, before: counters[summary.id])
-                counters[summary.id] = now
-            }
-        } else {
-            let sampled = (try? await concurrentMap(running, limit: 8) { summary -> (String, ResourceFigures?) in
-                guard let sample = try? await client.stats(summary.id) else { return (summary.id, nil) }
-                let usage = ResourceUsage(sample)
-                return (summary.id, ResourceFigures(
-                    cpuPercent: usage.cpuPercent, memoryUsed: usage.memoryUsed, memoryLimit: usage.memoryLimit,
-                    networkRx: usage.networkRx, networkTx: usage.networkTx, pids: usage.pids))
-            }) ?? []
-            for (id, result) in sampled { figures[id] = result }
+        guard config.endpoint.isLocalSocket else {
+            await sampleThroughEngine(running, client: client)
+            return
         }
+        // Where a container's cgroup files cannot be read from here (hbdeck in a container, rootless
+        // Docker), its figures come from the engine instead.
+        var unreadable: [ContainerSummary] = []
+        let runningIDs = Set(running.map(\.id))
+        cgroups = cgroups.filter { runningIDs.contains($0.key) }
+        for summary in running {
+            guard let found = details[summary.id] else { continue }
+            let pid = found.state.pid
+            if cgroups[summary.id]?.pid != pid {
+                cgroups[summary.id] = nil
+                let open = cgroups.values.reduce(0) { $0 + $1.openCount }
+                cgroups[summary.id] = CgroupFiles.locate(
+                    pid: pid, hostNetwork: found.hostConfig.networkMode == "host",
+                    keepOpen: open + CgroupFiles.fileCount <= counterFileBudget)
+            }
+            guard let files = cgroups[summary.id], let now = CgroupReader.read(files) else {
+                cgroups[summary.id] = nil
+                unreadable.append(summary)
+                continue
+            }
+            figures[summary.id] = CgroupReader.figures(now: now, before: counters[summary.id])
+            figures[summary.id]?.source = .cgroups
+            counters[summary.id] = now
+        }
+        await sampleThroughEngine(unreadable, client: client)
+    }
+
+    /// One-shot stats calls, eight at a time.
+    private func sampleThroughEngine(_ containers: [ContainerSummary], client: DockerClient) async {
+        guard !containers.isEmpty else { return }
+        let sampled = (try? await concurrentMap(containers, limit: 8) { summary -> (String, ResourceFigures?) in
+            guard let sample = try? await client.stats(summary.id) else { return (summary.id, nil) }
+            let usage = ResourceUsage(sample)
+            return (summary.id, ResourceFigures(
+                cpuPercent: usage.cpuPercent, memoryUsed: usage.memoryUsed, memoryLimit: usage.memoryLimit,
+                networkRx: usage.networkRx, networkTx: usage.networkTx, pids: usage.pids, source: .engineStats))
+        }) ?? []
+        for (id, result) in sampled { figures[id] = result }
     }
 
     private func recordHistory() {

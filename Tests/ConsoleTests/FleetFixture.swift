@@ -24,7 +24,7 @@ enum FleetFixture {
                 name: "btc_mm_binance_01", containerID: "a1", image: "hummingbot/hummingbot:latest", state: .running,
                 health: .online, startedAt: now - 273_600, strategy: "v2_with_controllers.yml", pnl: 124.31, trades: 412,
                 volume: 81_200, openOrders: 4, errors: 0,
-                resources: ResourceFigures(cpuPercent: 2.1, memoryUsed: 212 << 20, memoryLimit: 1 << 30, networkRx: 12 << 20, networkTx: 3 << 20)),
+                resources: ResourceFigures(cpuPercent: 2.1, memoryUsed: 212 << 20, memoryLimit: 1 << 30, networkRx: 12 << 20, networkTx: 3 << 20, source: .cgroups)),
             InstanceSnapshot(
                 name: "eth_grid_kucoin_02", containerID: "a2", image: "hummingbot/hummingbot:latest", state: .running,
                 health: .unresponsive, startedAt: now - 93_600, strategy: "grid_eth.yml", pnl: -12.08, trades: 88, volume: 10_400,

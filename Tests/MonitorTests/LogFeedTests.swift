@@ -20,7 +20,7 @@ final class FakeLogSource: ContainerLogSource {
         _ = state.withLock { $0.continuations[name] }?.yield(chunks)
     }
 
-    func logsFolder(of name: String) async throws -> String? { nil }
+    func errorsLog(of name: String, count: Int) async throws -> [String] { [] }
 
     func follow(_ name: String, tail: Int?, since: Double?) async throws -> any AsyncSequence<[LogChunk], any Error> & Sendable {
         let failing = state.withLock { s -> Bool in

@@ -54,6 +54,7 @@ enum DetailsPane {
             ("Memory", "\(Formatting.bytes(r.memoryUsed)) / \(Formatting.bytes(r.memoryLimit))", .text),
             ("Network I/O", "↓ \(Formatting.bytes(r.networkRx))  ↑ \(Formatting.bytes(r.networkTx))", .text),
             ("Processes", r.pids.map { String($0) } ?? Formatting.unknown, .text),
+            ("Figures from", r.source?.rawValue ?? Formatting.unknown, .dim),
         ]
     }
 

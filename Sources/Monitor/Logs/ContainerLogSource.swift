@@ -4,8 +4,8 @@ import Foundation
 /// What the log feed needs of the engine: a container's log as it is written, and where its logs folder is.
 /// `DockerLogSource` is the real one; tests give a fake.
 public protocol ContainerLogSource: Sendable {
-    /// The host path of the instance's logs folder (its `errors.log`), when it has one.
-    func logsFolder(of name: String) async throws -> String?
+    /// The last `count` lines of the instance's `errors.log` (where the client writes its stderr).
+    func errorsLog(of name: String, count: Int) async throws -> [String]
     /// The container's log from `since` (unix seconds) or its last `tail` lines, then as it is written,
     /// in batches as they arrive, with the engine's timestamp in front of every line. Ends when the container stops.
     func follow(_ name: String, tail: Int?, since: Double?) async throws -> any AsyncSequence<[LogChunk], any Error> & Sendable
@@ -34,8 +34,9 @@ public struct DockerLogSource: ContainerLogSource {
         return client
     }
 
-    public func logsFolder(of name: String) async throws -> String? {
-        SnapshotBuilder.logsFolder(try await client().inspectContainer(name))
+    public func errorsLog(of name: String, count: Int) async throws -> [String] {
+        let client = try await client()
+        return await ErrorsLog.tail(of: try await client.inspectContainer(name), client: client, count: count)
     }
 
     /// Read with backpressure: the engine is read only as fast as the feed takes lines in.

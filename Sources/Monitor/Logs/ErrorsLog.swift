@@ -1,3 +1,4 @@
+import Docker
 import Foundation
 
 /// Hummingbot writes the bot's stderr to `logs/errors.log` in the instance folder, not to the
@@ -11,15 +12,35 @@ enum ErrorsLog {
         let size = (try? handle.seekToEnd()) ?? 0
         let start = size > 65_536 ? size - 65_536 : 0
         try? handle.seek(toOffset: start)
-        let data = (try? handle.readToEnd()) ?? Data()
-        let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map { String($0) }.filter {
-            !$0.trimmingCharacters(in: .whitespaces).isEmpty
-        }
-        return Array(lines.suffix(count))
+        return lines((try? handle.readToEnd()) ?? Data(), count: count)
     }
 
     /// The line that best says why the bot ended: the last one, which for a traceback is the exception.
     static func lastLine(inLogsFolder folder: String) -> String? {
         tail(inLogsFolder: folder, count: 1).first.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// Where `errors.log` is inside a bot's container.
+    static let containerPath = "/home/hummingbot/logs/errors.log"
+
+    /// The last `count` lines of the instance's `errors.log`: from its logs folder when that is on this
+    /// machine, else through the engine (a remote engine, no bind mount, hbdeck itself in a container).
+    static func tail(of details: ContainerDetails, client: DockerClient, count: Int) async -> [String] {
+        if let folder = SnapshotBuilder.logsFolder(details), FileManager.default.fileExists(atPath: folder) {
+            return tail(inLogsFolder: folder, count: count)
+        }
+        guard let bytes = try? await client.tailOfFile(details.id, path: containerPath) else { return [] }
+        return lines(bytes, count: count)
+    }
+
+    static func lastLine(of details: ContainerDetails, client: DockerClient) async -> String? {
+        await tail(of: details, client: client, count: 1).first.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    private static func lines<Bytes: Sequence<UInt8>>(_ bytes: Bytes, count: Int) -> [String] {
+        let lines = String(decoding: Array(bytes), as: UTF8.self).split(separator: "\n").map { String($0) }.filter {
+            !$0.trimmingCharacters(in: .whitespaces).isEmpty
+        }
+        return Array(lines.suffix(count))
     }
 }

@@ -74,10 +74,8 @@ public actor LogFeed {
             do {
                 if !errorsShown {
                     errorsShown = true
-                    if let folder = try await source.logsFolder(of: name) {
-                        let errors = ErrorsLog.tail(inLogsFolder: folder, count: 20).map { LogLine.parse($0, source: .errorsFile) }
-                        await note(errors, generation: generation)
-                    }
+                    let errors = try await source.errorsLog(of: name, count: 20).map { LogLine.parse($0, source: .errorsFile) }
+                    await note(errors, generation: generation)
                 }
                 // After an outage the log goes on from its last line; a skip ahead starts at the present.
                 let stream = try await source.follow(name, tail: resumeAfter == nil ? 500 : 0, since: resumeAfter)

@@ -9,6 +9,7 @@ public actor BotConnection {
     private let replyPrefix: String
     private let pending = PendingReplies()
     private var router: Task<Void, Never>?
+    private var gapWatcher: Task<Void, Never>?
     private var sequence = 0
     private var observers: [UUID: AsyncStream<(String, BotTelemetry)>.Continuation] = [:]
 
@@ -31,6 +32,21 @@ public actor BotConnection {
         router = Task { [weak self] in
             for await message in messages {
                 await self?.route(message)
+            }
+        }
+        // After a lost connection, what was heard before the gap is uncertain (open orders above all).
+        let changes = client.stateChanges
+        let hub = hub
+        gapWatcher = Task {
+            var lostSince: Double?
+            for await state in changes {
+                switch state {
+                case .disconnected(_, let since): if lostSince == nil { lostSince = since }
+                case .connected:
+                    if let gapStart = lostSince { await hub.linkGap(from: gapStart) }
+                    lostSince = nil
+                default: break
+                }
             }
         }
     }
@@ -123,6 +139,8 @@ public actor BotConnection {
     public func close() async {
         router?.cancel()
         router = nil
+        gapWatcher?.cancel()
+        gapWatcher = nil
         await pending.cancelAll()
         await client.close()
         for continuation in observers.values { continuation.finish() }

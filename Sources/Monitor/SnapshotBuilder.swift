@@ -42,7 +42,7 @@ enum SnapshotBuilder {
             snapshot.orders = bot.activity.openOrders.values.sorted { ($0.createdAt, $0.orderID) > ($1.createdAt, $1.orderID) }.map {
                 OrderFigures(
                     id: $0.orderID, tradingPair: $0.tradingPair, side: $0.side, price: $0.price, amount: $0.amount,
-                    filled: $0.filledAmount, createdAt: $0.createdAt)
+                    filled: $0.filledAmount, createdAt: $0.createdAt, uncertain: $0.uncertainSince != nil)
             }
             // A fatal line of this run (the record starts over with each run) makes a running bot an Error,
             // with the line as the reason.

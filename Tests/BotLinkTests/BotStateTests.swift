@@ -138,3 +138,24 @@ import Testing
         #expect(ring.count == 4)
     }
 }
+
+@Suite struct LinkGapTests {
+    static func event(_ kind: String, _ id: String) -> BotTelemetry {
+        .event(OrderEvent(timestamp: nil, kind: kind, orderID: id, tradingPair: "X-Y", side: "BUY", orderType: "LIMIT", price: 1, amount: 1, data: .null))
+    }
+
+    @Test func ordersHeardBeforeAGapAreUncertainUntilHeardOfAgain() {
+        var activity = BotActivity()
+        for id in ["o1", "o2", "o3"] { activity.apply(Self.event("BuyOrderCreated", id), receivedAt: 10) }
+        activity.linkGap(from: 20)
+        #expect(activity.uncertainOrders == 3)
+        activity.apply(Self.event("OrderFilled", "o1"), receivedAt: 40)
+        #expect(activity.openOrders["o1"]?.uncertainSince == nil, "a fill says it is still there")
+        activity.apply(Self.event("OrderCancelled", "o2"), receivedAt: 41)
+        #expect(activity.openOrders["o2"] == nil)
+        #expect(activity.uncertainOrders == 1)
+        #expect(activity.openOrders["o3"]?.uncertainSince == 20)
+        activity.apply(Self.event("BuyOrderCreated", "o4"), receivedAt: 42)
+        #expect(activity.openOrders["o4"]?.uncertainSince == nil, "an order placed after the gap is certain")
+    }
+}

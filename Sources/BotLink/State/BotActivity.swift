@@ -57,6 +57,17 @@ public struct BotActivity: Sendable {
         heardBeforeRunKnown = heardSince
     }
 
+    /// The console's link to the broker was down from `gapStart`: every order heard of before may have been
+    /// filled or cancelled meanwhile. They stay, marked uncertain, until an event about them says otherwise.
+    public mutating func linkGap(from gapStart: Double) {
+        for id in openOrders.keys where openOrders[id]?.uncertainSince == nil {
+            openOrders[id]?.uncertainSince = gapStart
+        }
+    }
+
+    /// Open orders the console may have missed the end of.
+    public var uncertainOrders: Int { openOrders.values.filter { $0.uncertainSince != nil }.count }
+
     /// `receivedAt` is when the console got the message: state never rests on the bot's own clock.
     public mutating func apply(_ telemetry: BotTelemetry, receivedAt: Double) {
         if firstHeard == nil { firstHeard = receivedAt }
@@ -93,6 +104,7 @@ public struct BotActivity: Sendable {
                 tradedVolume += price * amount
                 openOrders[id]?.filledAmount += amount
             }
+            openOrders[id]?.uncertainSince = nil  // heard of again: it is open
         case "BuyOrderCompleted", "SellOrderCompleted", "OrderCancelled", "OrderExpired":
             openOrders[id] = nil
         case "OrderFailure":

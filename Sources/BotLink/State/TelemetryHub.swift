@@ -47,6 +47,11 @@ public actor TelemetryHub {
         return false
     }
 
+    /// The link to the broker was down from `gapStart` until now: what was heard before is uncertain.
+    public func linkGap(from gapStart: Double) {
+        for id in records.keys { records[id]?.activity.linkGap(from: gapStart) }
+    }
+
     public func record(_ instanceID: String) -> BotRecord? { records[instanceID] }
 
     public func snapshot() -> [String: BotRecord] { records }

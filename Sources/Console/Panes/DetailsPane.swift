@@ -48,7 +48,7 @@ enum DetailsPane {
             ("P&L", NumberText.signed(i.pnl), (i.pnl ?? 0) < 0 ? .negative : .positive),
             ("Trades", NumberText.count(i.trades, atLeast: i.countsAreLowerBounds), .text),
             ("Volume", NumberText.compact(i.volume), .text),
-            ("Open orders", NumberText.count(i.openOrders, atLeast: i.countsAreLowerBounds), .text),
+            ("Open orders", NumberText.count(i.openOrders, atLeast: i.countsAreLowerBounds, uncertain: i.orders.contains(where: \.uncertain)), .text),
             ("Errors logged", NumberText.count(i.errors), (i.errors ?? 0) > 0 ? .stateError : .text),
             ("CPU", "\(NumberText.cpu(r.cpuPercent)) %", .text),
             ("Memory", "\(Formatting.bytes(r.memoryUsed)) / \(Formatting.bytes(r.memoryLimit))", .text),
@@ -86,14 +86,16 @@ enum DetailsPane {
 
     private static func ordersTable(_ i: InstanceSnapshot, now: Double) -> DetailsTable {
         DetailsTable(
-            title: i.countsAreLowerBounds ? "Open orders · those placed since the console listens" : "Open orders",
+            title: i.orders.contains(where: \.uncertain)
+                ? "Open orders · gap? = heard before the link to the broker broke: may be filled or cancelled"
+                : i.countsAreLowerBounds ? "Open orders · those placed since the console listens" : "Open orders",
             columns: [.init(title: "ORDER ID", width: 0), .init(title: "PAIR", width: 12, right: false), .init(title: "SIDE", width: 4, right: false),
                       .init(title: "AMOUNT", width: 10), .init(title: "FILLED", width: 10), .init(title: "PRICE", width: 12), .init(title: "AGE", width: 6)],
             rows: i.orders.map { o in
                 let side = o.side ?? Formatting.unknown
                 return [(o.id, .text), (o.tradingPair ?? Formatting.unknown, .text), (side, side == "BUY" ? .positive : side == "SELL" ? .negative : .text),
                         (amount(o.amount), .text), (amount(o.filled), .text), (amount(o.price), .text),
-                        (Formatting.duration(seconds: now - o.createdAt), .dim)]
+                        (o.uncertain ? "gap?" : Formatting.duration(seconds: now - o.createdAt), o.uncertain ? .stale : .dim)]
             },
             empty: i.health == nil ? "no MQTT link" : "none")
     }

@@ -36,9 +36,9 @@ enum NumberText {
         return Formatting.fixed(value / 1_000_000_000, decimals: 1) + "G"
     }
 
-    /// `≥12` when the value is only a lower bound.
-    static func count(_ value: Int?, atLeast: Bool = false) -> String {
-        value.map { (atLeast ? "≥" : "") + compact(Double($0)) } ?? Formatting.unknown
+    /// `≥12` when the value is only a lower bound; `~12` when some of it may be gone unheard.
+    static func count(_ value: Int?, atLeast: Bool = false, uncertain: Bool = false) -> String {
+        value.map { (uncertain ? "~" : atLeast ? "≥" : "") + compact(Double($0)) } ?? Formatting.unknown
     }
 
     /// `212M`, `1.1G`, `980K`.

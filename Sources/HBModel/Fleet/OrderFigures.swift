@@ -7,8 +7,14 @@ public struct OrderFigures: Sendable, Equatable {
     public var amount: Double?
     public var filled: Double
     public var createdAt: Double
+    /// Heard of before a gap in the console's link: it may have been filled or cancelled meanwhile.
+    public var uncertain: Bool
 
-    public init(id: String, tradingPair: String? = nil, side: String? = nil, price: Double? = nil, amount: Double? = nil, filled: Double = 0, createdAt: Double) {
+    public init(
+        id: String, tradingPair: String? = nil, side: String? = nil, price: Double? = nil, amount: Double? = nil, filled: Double = 0,
+        createdAt: Double, uncertain: Bool = false
+    ) {
+        self.uncertain = uncertain
         self.id = id
         self.tradingPair = tradingPair
         self.side = side

@@ -1,0 +1,79 @@
+@testable import BotLink
+import Docker
+import Foundation
+@testable import Monitor
+import Synchronization
+import Testing
+
+/// The stop's rules with a fake bot and a fake engine: which grace the container gets, and what is said.
+@Suite struct StopProcedureTests {
+    final class FakeEngine: ContainerStopper {
+        let graces = Mutex<[Int]>([])
+        func stopContainer(_ idOrName: String, timeout: Int) async throws { graces.withLock { $0.append(timeout) } }
+    }
+
+    struct FakeBot: BotStopper {
+        enum Behaviour { case windsDown(after: Double), answers(Int, String), neverSaysItWoundDown, noReply }
+        let behaviour: Behaviour
+
+        func stop(
+            _ instanceID: String, skipOrderCancellation: Bool, windDownLimit: Double, timeout: Double?,
+            replied: @Sendable (BotReply) -> Void
+        ) async throws -> StopOutcome {
+            func reply(_ status: Int, _ message: String = "") -> BotReply {
+                BotReply(payload: Array(#"{"header":{"reply_to":""},"data":{"status":\#(status),"msg":"\#(message)"}}"#.utf8))!
+            }
+            switch behaviour {
+            case .windsDown(let after):
+                replied(reply(200))
+                return StopOutcome(reply: reply(200), woundDownAfter: after)
+            case .answers(let status, let message):
+                return StopOutcome(reply: reply(status, message), woundDownAfter: nil)
+            case .neverSaysItWoundDown:
+                replied(reply(200))
+                return StopOutcome(reply: reply(200), woundDownAfter: nil)
+            case .noReply:
+                throw BotCommandError.noReply(instance: instanceID, command: "stop", seconds: 10)
+            }
+        }
+    }
+
+    func run(_ bot: FakeBot?, skipped: Bool = false) async throws -> (result: String, grace: Int?, steps: [String]) {
+        let engine = FakeEngine()
+        let steps = Mutex<[String]>([])
+        let times = Mutex<[Double]>([100, 101.25])
+        let result = try await StopProcedure(name: "bot_1", bot: bot, skipped: skipped, engine: engine, now: {
+            times.withLock { $0.isEmpty ? 0 : $0.removeFirst() }
+        }).run { step in steps.withLock { $0.append(step) } }
+        return (result, engine.graces.withLock { $0.first }, steps.withLock { $0 })
+    }
+
+    @Test func aBotThatWoundDownHasItsContainerEndedAtOnce() async throws {
+        let (result, grace, steps) = try await run(FakeBot(behaviour: .windsDown(after: 1.04)))
+        #expect(grace == StopProcedure.graceAfterWindDown)
+        #expect(result == "stopped bot_1: bot stopped (200), wound down in 1.0 s · container stopped in 1.2 s")
+        #expect(steps.contains("stopping bot_1: bot accepted the stop (200) · waiting for it to wind down…"))
+    }
+
+    @Test func withoutTheBotsOwnWordTheContainerGetsItsFullGrace() async throws {
+        for (behaviour, said) in [
+            (FakeBot.Behaviour.answers(400, "Strategy check: Please import or create a strategy."), "bot answered 400: Strategy check: Please import or create a strategy."),
+            (.neverSaysItWoundDown, "bot accepted the stop (200) but did not say it wound down within 30 s"),
+            (.noReply, "no reply from bot_1 to stop within 10 s"),
+        ] {
+            let (result, grace, steps) = try await run(FakeBot(behaviour: behaviour))
+            #expect(grace == StopProcedure.grace, "\(said)")
+            #expect(result.hasPrefix("stopped bot_1: \(said) · container stopped in"), "\(result)")
+            #expect(steps.last == "stopping bot_1: \(said) · container stopping (up to 30 s, then kill)…")
+        }
+    }
+
+    @Test func aSkippedOrImpossibleMQTTStepIsSaid() async throws {
+        let skipped = try await run(FakeBot(behaviour: .windsDown(after: 1)), skipped: true)
+        #expect(skipped.grace == StopProcedure.grace)
+        #expect(skipped.result.hasPrefix("stopped bot_1: MQTT stop skipped ·"))
+        let noLink = try await run(nil)
+        #expect(noLink.grace == StopProcedure.grace)
+        #expect(noLink.result.hasPrefix("stopped bot_1: no MQTT link: bot stop not sent ·"))
+    }
+}

@@ -152,6 +152,38 @@ struct BotLinkIntegrationTests {
         await connection.close()
     }
 
+    /// Orders heard before the link broke may have been filled or cancelled unheard: they are marked so.
+    @Test func ordersHeardBeforeALinkGapAreMarkedUncertain() async throws {
+        let fleet = try TestFleet("gap")
+        defer { fleet.remove() }
+        let connection = try await Self.connect(fleet)
+        let bot = try fleet.startBot(TestEngine.uniqueName("gap"))
+        #expect(try await eventually(within: 40) { (await connection.hub.record(bot)?.activity.openOrders.count ?? 0) > 0 })
+        try TestEngine.docker(["pause", bot])  // nothing the bot says can confirm its orders meanwhile
+        defer { _ = try? TestEngine.docker(["unpause", bot]) }
+        let open = await connection.hub.record(bot)?.activity.openOrders.count ?? 0
+        #expect(await connection.hub.record(bot)?.activity.uncertainOrders == 0)
+        try TestEngine.docker(["restart", "-t", "1", fleet.brokerName])
+        #expect(try await eventually(within: 20) { !connection.client.state.isConnected }, "the loss was noticed")
+        #expect(try await eventually(within: 30) { connection.client.state.isConnected }, "reconnected")
+        #expect(try await eventually(within: 10) { await connection.hub.record(bot)?.activity.uncertainOrders == open })
+        await connection.close()
+    }
+
+    /// A message anyone can publish: a CRITICAL level number under an INFO name, a time in the year 33658.
+    @Test func aSpoofedLogLineDoesNotMakeABotFatal() async throws {
+        let fleet = try TestFleet("spoof")
+        defer { fleet.remove() }
+        let connection = try await Self.connect(fleet)
+        let spoof = #"{"timestamp":1000000000000,"msg":"spoofed","level_no":50,"level_name":"INFO","logger_name":"x"}"#
+        _ = try Subprocess.run(["mosquitto_pub", "-p", String(fleet.port), "-t", "hbot/victim/log", "-m", spoof], timeout: 30)
+        #expect(try await eventually(within: 20) { await connection.hub.record("victim") != nil })
+        let record = try #require(await connection.hub.record("victim"))
+        #expect(record.activity.lastFatal == nil)
+        #expect(record.droppedFields == 1, "the year-33658 timestamp is dropped and counted")
+        await connection.close()
+    }
+
     @Test func aBrokerThatComesUpLaterIsConnectedTo() async throws {
         let fleet = try TestFleet("late", startingBroker: false)
         defer { fleet.remove() }

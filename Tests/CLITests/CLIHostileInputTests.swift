@@ -74,3 +74,48 @@ struct ClosedPipeTests {
         #expect(result.stderr.isEmpty, "\(result.stderr)")
     }
 }
+
+/// Memory stays bounded in bytes whatever is published: one-megabyte messages to an id nobody shows.
+@Suite(.enabled(if: TestEngine.isConfigured, "needs the private test engine (make test)"), .serialized)
+struct HugeMessageTests {
+    @Test func megabyteMessagesDoNotGrowWatch() throws {
+        let fleet = try TestFleet("huge")
+        defer { fleet.remove() }
+        let payloads = "/tmp/hbdeck-huge-\(UInt32.random(in: 0...UInt32.max)).txt"
+        defer { try? FileManager.default.removeItem(atPath: payloads) }
+        let message = #"{"timestamp":1795627943,"msg":""# + String(repeating: "x", count: 1_000_000) + #"","level_no":20}"#
+        let handle = try #require(FileHandle(forWritingAtPath: { FileManager.default.createFile(atPath: payloads, contents: nil); return payloads }()))
+        for _ in 0..<300 { handle.write(Data((message + "\n").utf8)) }
+        try handle.close()
+        let output = "/tmp/hbdeck-huge-watch-\(UInt32.random(in: 0...UInt32.max))"
+        let printed = output + ".out"
+        defer {
+            try? FileManager.default.removeItem(atPath: output)
+            try? FileManager.default.removeItem(atPath: printed)
+        }
+        let watch = try Subprocess.spawn([HBDeckProcess.binary.path, "watch", "--mqtt-port", String(fleet.port), "nobody_here"], stdout: printed, stderr: output)
+        defer {
+            kill(watch, SIGKILL)
+            Subprocess.wait(watch)
+        }
+        var ready = false
+        for _ in 0..<300 where !ready {
+            ready = ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "").contains("watching")
+            if !ready { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(ready, "watch did not connect")
+        _ = try Subprocess.run(["mosquitto_pub", "-p", String(fleet.port), "-t", "hbot/nobody_here/log", "-l", "-q", "1"], timeout: 120, stdinFile: payloads)
+        // A last, small message: once watch printed it, it took in every one before.
+        _ = try Subprocess.run(["mosquitto_pub", "-p", String(fleet.port), "-t", "hbot/nobody_here/log", "-q", "1", "-m", #"{"timestamp":1795627943,"msg":"the end","level_no":20}"#], timeout: 30)
+        var ended = false
+        for _ in 0..<600 where !ended {
+            ended = ((try? String(contentsOfFile: printed, encoding: .utf8)) ?? "").contains("the end")
+            if !ended { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(ended, "watch did not print the last message")
+        let status = try String(contentsOfFile: "/proc/\(watch)/status", encoding: .utf8)
+        let peakKB = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }.flatMap { Int($0.split(whereSeparator: \.isWhitespace)[1]) } ?? 0
+        #expect(peakKB > 0)
+        #expect(peakKB < 150_000, "hbdeck watch peaked at \(peakKB / 1024) MB")
+    }
+}

@@ -13,7 +13,8 @@ public enum Subprocess {
     /// After `timeout` seconds the child gets `signal`.
     @discardableResult
     public static func run(
-        _ arguments: [String], environment: [String: String]? = nil, timeout: Double? = nil, signal: Int32 = SIGTERM
+        _ arguments: [String], environment: [String: String]? = nil, timeout: Double? = nil, signal: Int32 = SIGTERM,
+        stdinFile: String = "/dev/null"
     ) throws -> Result {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hbdeck-spawn-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -21,7 +22,7 @@ public enum Subprocess {
         let outPath = directory.appendingPathComponent("out").path
         let errPath = directory.appendingPathComponent("err").path
 
-        let pid = try spawn(arguments, environment: environment, stdout: outPath, stderr: errPath)
+        let pid = try spawn(arguments, environment: environment, stdin: stdinFile, stdout: outPath, stderr: errPath)
         let timer = timeout.map { seconds in
             let work = DispatchWorkItem { kill(pid, signal) }
             DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: work)
@@ -36,11 +37,14 @@ public enum Subprocess {
     }
 
     /// Starts a program with default signal handling and returns its pid; output goes to the files named.
-    public static func spawn(_ arguments: [String], environment: [String: String]? = nil, stdout: String = "/dev/null", stderr: String = "/dev/null") throws -> pid_t {
+    public static func spawn(
+        _ arguments: [String], environment: [String: String]? = nil, stdin: String = "/dev/null", stdout: String = "/dev/null",
+        stderr: String = "/dev/null"
+    ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 

@@ -61,7 +61,7 @@ extension FleetMonitor {
     }
 
     /// One action at a time per instance: a second one while the first runs is refused, never queued.
-    private func run(_ name: String, _ marker: PendingAction, progress: Progress, _ work: @Sendable (DockerClient) async throws -> String) async -> String {
+    private func run(_ name: String, _ marker: PendingAction, progress: Progress, _ work: @Sendable (any FleetEngine) async throws -> String) async -> String {
         guard let client else { return "the Docker engine is offline: nothing was done" }
         guard pending[name] == nil else { return "\(name) is busy with another action: nothing was done" }
         pending[name] = marker

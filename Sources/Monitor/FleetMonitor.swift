@@ -9,10 +9,15 @@ import HBModel
 /// `refreshInterval`. Resource figures come from cgroups when the engine is local, else from one-shot
 /// stats calls with bounded concurrency: never one stream per container.
 public actor FleetMonitor {
+    /// Opens the engine and lists its containers (at once, beside the version probe).
+    public typealias Connector = @Sendable (MonitorConfig) async throws -> (any FleetEngine, [ContainerSummary])
+
     public let config: MonitorConfig
     public nonisolated let snapshots: LatestValue<FleetSnapshot>
     public nonisolated let bots: BotConnection?
-    var client: DockerClient?
+    private let connector: Connector
+    private let now: @Sendable () -> Double
+    var client: (any FleetEngine)?
     private var engine: EngineStatus = .connecting
     private var lastGood: Double?
     private var summaries: [ContainerSummary] = []
@@ -28,11 +33,22 @@ public actor FleetMonitor {
     private var eventsTask: Task<Void, Never>?
     private var wakeRequested = false
 
-    public init(config: MonitorConfig) {
+    /// The real engine at `config.endpoint`.
+    public static let dockerConnector: Connector = { config in
+        try await DockerClient.connect(to: config.endpoint, timeout: 5) { try await $0.listContainers(all: true) }
+    }
+
+    /// `connector` and `now` are for tests: a fake engine and a clock.
+    public init(
+        config: MonitorConfig, connector: @escaping Connector = FleetMonitor.dockerConnector,
+        now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    ) {
         self.config = config
+        self.connector = connector
+        self.now = now
         self.bots = config.mqtt.map { BotConnection(settings: $0, namespace: config.namespace) }
         let broker = BrokerSnapshot(containerName: config.brokerContainer, address: config.mqtt?.address ?? "—")
-        snapshots = LatestValue(FleetSnapshot(takenAt: Date().timeIntervalSince1970, endpoint: config.endpoint.description, engine: .connecting, instances: [], broker: broker))
+        snapshots = LatestValue(FleetSnapshot(takenAt: now(), endpoint: config.endpoint.description, engine: .connecting, instances: [], broker: broker))
     }
 
     /// Runs until cancelled.
@@ -55,9 +71,9 @@ public actor FleetMonitor {
                     continue
                 }
             }
-            let now = Date().timeIntervalSince1970
-            let sample = now >= nextSample
-            if sample { nextSample = now + config.refreshInterval }
+            let time = now()
+            let sample = time >= nextSample
+            if sample { nextSample = time + config.refreshInterval }
             do {
                 if !shown {
                     // The first frame waits for nothing it can do without: the list says which containers run,
@@ -71,7 +87,7 @@ public actor FleetMonitor {
                 try await reconcile(listed: listed)
                 listed = nil
                 engine = .live
-                lastGood = Date().timeIntervalSince1970
+                lastGood = now()
                 if sample, let client { await self.sample(client: client) }
             } catch {
                 markOffline(error)
@@ -95,14 +111,14 @@ public actor FleetMonitor {
         // link's state change with time alone: republish every second for them.
         var taken = -1
         var published = 0.0
-        while !Task.isCancelled, !wakeRequested, Date().timeIntervalSince1970 < deadline {
+        while !Task.isCancelled, !wakeRequested, now() < deadline {
             try? await Task.sleep(nanoseconds: 250_000_000)
             guard let bots else { continue }
-            let now = Date().timeIntervalSince1970
+            let time = now()
             let messages = await bots.hub.messagesTaken
-            if messages != taken || now - published >= 1 {
+            if messages != taken || time - published >= 1 {
                 taken = messages
-                published = now
+                published = time
                 await publish()
             }
         }
@@ -111,14 +127,13 @@ public actor FleetMonitor {
 
     /// Returns the engine's container list, fetched beside the version probe.
     private func connect() async throws -> [ContainerSummary] {
-        let (client, listed) = try await DockerClient.connect(to: config.endpoint, timeout: 5) { try await $0.listContainers(all: true) }
+        let (client, listed) = try await connector(config)
         self.client = client
         // Opened beside the first list rather than before it, so that the list does not wait for it; a change
         // between the two is caught by the next full reconcile, one refresh interval later at most.
         eventsTask = Task { [weak self] in
             do {
-                let stream = try await client.events(filters: DockerFilters().type("container"))
-                for try await _ in stream { await self?.wake() }
+                for try await _ in try await client.containerEvents() { await self?.wake() }
             } catch {}
             // The stream ends when the engine goes away: the next reconcile finds out and reconnects.
             await self?.wake()
@@ -148,7 +163,7 @@ public actor FleetMonitor {
         guard let client else { return }
         let known = details.compactMapValues { $0.config.image.isEmpty ? nil : $0.config.image }
         let fresh: [ContainerSummary]
-        if let listed { fresh = listed } else { fresh = try await client.listContainers(all: true) }
+        if let listed { fresh = listed } else { fresh = try await client.listContainers() }
         let all = try await client.resolvingImageNames(fresh, known: known)
         summaries = all.filter { BotClassifier.isBot(image: $0.image, labels: $0.labels) || $0.name == config.brokerContainer }
         let live = Set(summaries.map(\.id))
@@ -176,7 +191,7 @@ public actor FleetMonitor {
         "\(summary.state)|\(summary.status.prefix(2))|\(summary.created)"
     }
 
-    private func sample(client: DockerClient) async {
+    private func sample(client: any FleetEngine) async {
         let running = summaries.filter { $0.state == "running" }
         guard config.endpoint.isLocalSocket else {
             await sampleThroughEngine(running, client: client)
@@ -210,7 +225,7 @@ public actor FleetMonitor {
     }
 
     /// One-shot stats calls, eight at a time.
-    private func sampleThroughEngine(_ containers: [ContainerSummary], client: DockerClient) async {
+    private func sampleThroughEngine(_ containers: [ContainerSummary], client: any FleetEngine) async {
         guard !containers.isEmpty else { return }
         let sampled = (try? await concurrentMap(containers, limit: 8) { summary -> (String, ResourceFigures?) in
             guard let sample = try? await client.stats(summary.id) else { return (summary.id, nil) }
@@ -237,14 +252,14 @@ public actor FleetMonitor {
 
     private func networkRate(_ instance: InstanceSnapshot) -> Double? {
         guard let rx = instance.resources.networkRx, let tx = instance.resources.networkTx else { return nil }
-        let now = Date().timeIntervalSince1970
-        defer { lastNetwork[instance.name] = (rx + tx, now) }
-        guard let (before, at) = lastNetwork[instance.name], rx + tx >= before, now > at else { return nil }
-        return Double(rx + tx - before) / (now - at)
+        let time = now()
+        defer { lastNetwork[instance.name] = (rx + tx, time) }
+        guard let (before, at) = lastNetwork[instance.name], rx + tx >= before, time > at else { return nil }
+        return Double(rx + tx - before) / (time - at)
     }
 
     func publish() async {
-        let now = Date().timeIntervalSince1970
+        let now = self.now()
         var starts: [String: Double] = [:]
         for summary in summaries {
             if let text = details[summary.id]?.state.startedAt, let started = SnapshotBuilder.parseTime(text) { starts[summary.name] = started }

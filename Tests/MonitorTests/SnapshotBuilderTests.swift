@@ -97,5 +97,7 @@ import Testing
             "between two crashes of a loop the container runs for a moment: still Error")
         #expect(InstanceStateRule.derive(ContainerCondition(status: "running", restartCount: 4, uptime: 60)) == (.running, nil), "it settled")
         #expect(InstanceStateRule.derive(ContainerCondition(status: "running", restartCount: 0, uptime: 1)) == (.running, nil))
+        #expect(InstanceStateRule.derive(ContainerCondition(status: "running", restartCount: 4, uptime: -5)) == (.running, nil),
+            "an engine clock ahead of ours is no crash loop")
     }
 }

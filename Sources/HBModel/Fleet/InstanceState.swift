@@ -54,7 +54,7 @@ public enum InstanceStateRule {
             return pending == .starting ? (.starting, nil) : (.created, nil)
         case "running":
             if pending == .stopping { return (.stopping, nil) }
-            if c.restartCount > 0, let uptime = c.uptime, uptime < settledAfter {
+            if c.restartCount > 0, let uptime = c.uptime, uptime >= 0, uptime < settledAfter {
                 return (.error, "restarting in a loop (\(c.restartCount) restarts)" + (lastErrorLine.map { " · last: \($0)" } ?? ""))
             }
             return (.running, nil)

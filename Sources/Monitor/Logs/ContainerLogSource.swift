@@ -18,7 +18,7 @@ public struct DockerLogSource: ContainerLogSource {
     private let endpoint: String
 
     public init(monitor: FleetMonitor) {
-        current = { await monitor.client }
+        current = { await monitor.client as? DockerClient }
         endpoint = monitor.config.endpoint.description
     }
 

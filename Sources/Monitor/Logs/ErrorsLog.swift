@@ -25,15 +25,15 @@ enum ErrorsLog {
 
     /// The last `count` lines of the instance's `errors.log`: from its logs folder when that is on this
     /// machine, else through the engine (a remote engine, no bind mount, hbdeck itself in a container).
-    static func tail(of details: ContainerDetails, client: DockerClient, count: Int) async -> [String] {
+    static func tail(of details: ContainerDetails, client: any FleetEngine, count: Int) async -> [String] {
         if let folder = SnapshotBuilder.logsFolder(details), FileManager.default.fileExists(atPath: folder) {
             return tail(inLogsFolder: folder, count: count)
         }
-        guard let bytes = try? await client.tailOfFile(details.id, path: containerPath) else { return [] }
+        guard let bytes = try? await client.tailOfFile(details.id, path: containerPath, maxBytes: 65_536, readLimit: 16 << 20) else { return [] }
         return lines(bytes, count: count)
     }
 
-    static func lastLine(of details: ContainerDetails, client: DockerClient) async -> String? {
+    static func lastLine(of details: ContainerDetails, client: any FleetEngine) async -> String? {
         await tail(of: details, client: client, count: 1).first.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 

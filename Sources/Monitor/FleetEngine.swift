@@ -1,0 +1,33 @@
+import Docker
+
+/// What the monitor needs of a Docker engine: the seam between its rules and the engine. `DockerClient`
+/// is the real one; tests give a fake.
+public protocol FleetEngine: ContainerStopper {
+    func listContainers() async throws -> [ContainerSummary]
+    /// The list with image IDs of moved tags replaced by the names the containers were created with.
+    func resolvingImageNames(_ containers: [ContainerSummary], known: [String: String]) async throws -> [ContainerSummary]
+    func inspectContainer(_ idOrName: String) async throws -> ContainerDetails
+    func stats(_ idOrName: String) async throws -> StatsSample
+    /// The last `maxBytes` of a file in a container, nil when it does not exist.
+    func tailOfFile(_ idOrName: String, path: String, maxBytes: Int, readLimit: Int) async throws -> [UInt8]?
+    /// Container events from now on; the stream ends when the engine goes away.
+    func containerEvents() async throws -> any AsyncSequence<DockerEvent, any Error> & Sendable
+    func startContainer(_ idOrName: String) async throws
+    func restartContainer(_ idOrName: String, timeout: Int) async throws
+    func removeContainer(_ idOrName: String, force: Bool) async throws
+    func close() async
+}
+
+extension DockerClient: FleetEngine {
+    public func listContainers() async throws -> [ContainerSummary] {
+        try await listContainers(all: true, filters: DockerFilters())
+    }
+
+    public func containerEvents() async throws -> any AsyncSequence<DockerEvent, any Error> & Sendable {
+        try await events(filters: DockerFilters().type("container"))
+    }
+
+    public func removeContainer(_ idOrName: String, force: Bool) async throws {
+        try await removeContainer(idOrName, force: force, volumes: false)
+    }
+}

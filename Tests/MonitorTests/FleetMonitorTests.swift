@@ -1,0 +1,201 @@
+import Docker
+import Foundation
+import HBModel
+@testable import Monitor
+import Synchronization
+import Testing
+
+/// An engine held in memory: containers, a switch to make it unreachable, events on demand.
+final class FakeEngine: FleetEngine {
+    struct Container {
+        var name: String
+        var state: String  // running, exited, …
+        var exitCode = 0
+        var restartCount = 0
+        var startedAt = "2026-11-26T00:00:00Z"
+        var errorsLog: String?
+    }
+
+    private let state = Mutex<(containers: [String: Container], reachable: Bool, events: [AsyncThrowingStream<DockerEvent, any Error>.Continuation], started: [String])>(([:], true, [], []))
+    let gate = Mutex<CheckedContinuation<Void, Never>?>(nil)
+
+    func put(_ id: String, _ container: Container) {
+        state.withLock { $0.containers[id] = container }
+        changed()
+    }
+
+    func remove(_ id: String) {
+        state.withLock { $0.containers[id] = nil }
+        changed()
+    }
+
+    func setReachable(_ reachable: Bool) {
+        let streams = state.withLock { s -> [AsyncThrowingStream<DockerEvent, any Error>.Continuation] in
+            s.reachable = reachable
+            defer { if !reachable { s.events = [] } }
+            return reachable ? [] : s.events
+        }
+        for stream in streams { stream.finish(throwing: DockerError.unreachable(endpoint: "fake", reason: "gone")) }
+    }
+
+    var started: [String] { state.withLock { $0.started } }
+
+    private func changed() {
+        let event = try! JSONDecoder().decode(DockerEvent.self, from: Data(#"{"Type":"container","Action":"update","Actor":{"ID":"x","Attributes":{}},"time":1}"#.utf8))
+        for stream in state.withLock({ $0.events }) { stream.yield(event) }
+    }
+
+    private func check() throws {
+        guard state.withLock({ $0.reachable }) else { throw DockerError.unreachable(endpoint: "fake", reason: "connection refused") }
+    }
+
+    func listContainers() async throws -> [ContainerSummary] {
+        try check()
+        return try state.withLock { $0.containers }.map { id, c in
+            let json = #"{"Id":"\#(id)","Names":["/\#(c.name)"],"Image":"hummingbot/hummingbot:latest","State":"\#(c.state)","Status":"\#(c.state)","Created":1}"#
+            return try JSONDecoder().decode(ContainerSummary.self, from: Data(json.utf8))
+        }
+    }
+
+    func resolvingImageNames(_ containers: [ContainerSummary], known: [String: String]) async throws -> [ContainerSummary] { containers }
+
+    func inspectContainer(_ idOrName: String) async throws -> ContainerDetails {
+        try check()
+        guard let (id, c) = state.withLock({ s in s.containers.first { $0.key == idOrName || $0.value.name == idOrName } }) else {
+            throw DockerError.notFound(message: "no such container: \(idOrName)")
+        }
+        let json = #"""
+            {"Id":"\#(id)","Name":"/\#(c.name)","RestartCount":\#(c.restartCount),"State":{"Status":"\#(c.state)","Running":\#(c.state == "running"),
+             "Paused":false,"Restarting":false,"OOMKilled":false,"Dead":false,"Pid":0,"ExitCode":\#(c.exitCode),"Error":"",
+             "StartedAt":"\#(c.startedAt)","FinishedAt":"0001-01-01T00:00:00Z"},"Config":{},"HostConfig":{}}
+            """#
+        return try JSONDecoder().decode(ContainerDetails.self, from: Data(json.utf8))
+    }
+
+    func stats(_ idOrName: String) async throws -> StatsSample { throw DockerError.notFound(message: "no stats here") }
+
+    func tailOfFile(_ idOrName: String, path: String, maxBytes: Int, readLimit: Int) async throws -> [UInt8]? {
+        state.withLock { $0.containers[idOrName]?.errorsLog }.map { Array($0.utf8) }
+    }
+
+    func containerEvents() async throws -> any AsyncSequence<DockerEvent, any Error> & Sendable {
+        try check()
+        let (stream, continuation) = AsyncThrowingStream.makeStream(of: DockerEvent.self)
+        state.withLock { $0.events.append(continuation) }
+        return stream
+    }
+
+    func startContainer(_ idOrName: String) async throws {
+        try check()
+        await withCheckedContinuation { continuation in gate.withLock { $0 = continuation } }
+        state.withLock { $0.started.append(idOrName) }
+    }
+
+    func release() { gate.withLock { $0?.resume(); $0 = nil } }
+    var waitingAtGate: Bool { gate.withLock { $0 != nil } }
+
+    func stopContainer(_ idOrName: String, timeout: Int) async throws { try check() }
+    func restartContainer(_ idOrName: String, timeout: Int) async throws { try check() }
+    func removeContainer(_ idOrName: String, force: Bool) async throws { try check() }
+    func close() async {}
+}
+
+/// The monitor's rules against a fake engine and a clock of the test's own.
+@Suite struct FleetMonitorTests {
+    /// Real time moved to 2026-11-26T02:26:40Z, which a test can move on.
+    final class Clock: Sendable {
+        let offset = Mutex<Double>(1_795_660_000 - Date().timeIntervalSince1970)
+        func advance(_ seconds: Double) { offset.withLock { $0 += seconds } }
+        var now: Double { Date().timeIntervalSince1970 + offset.withLock { $0 } }
+    }
+
+    static func monitor(_ engine: FakeEngine, clock: Clock = Clock()) -> FleetMonitor {
+        let config = MonitorConfig(endpoint: try! DockerEndpoint(parsing: "tcp://127.0.0.1:1"), mqtt: nil, refreshInterval: 0.05)
+        return FleetMonitor(config: config, connector: { _ in
+            (engine, try await engine.listContainers())
+        }, now: { clock.now })
+    }
+
+    func eventually(within seconds: Double = 20, _ condition: () async -> Bool) async -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if await condition() { return true }
+            try? await Task.sleep(nanoseconds: 10_000_000)
+        }
+        return await condition()
+    }
+
+    func instance(_ monitor: FleetMonitor, _ name: String) -> InstanceSnapshot? {
+        monitor.snapshots.current.value.instances.first { $0.name == name }
+    }
+
+    @Test func anEngineThatGoesAwayLeavesTheLastStateMarkedStale() async {
+        let engine = FakeEngine()
+        engine.put("a", .init(name: "bot_a", state: "running"))
+        engine.put("b", .init(name: "bot_b", state: "exited"))
+        let monitor = Self.monitor(engine)
+        let running = Task { await monitor.run() }
+        defer { running.cancel() }
+        #expect(await eventually { monitor.snapshots.current.value.instances.count == 2 && monitor.snapshots.current.value.engine == .live })
+        engine.setReachable(false)
+        #expect(await eventually { if case .offline(_, let lastGood?) = monitor.snapshots.current.value.engine { return lastGood > 0 } else { return false } })
+        #expect(monitor.snapshots.current.value.instances.map(\.name).sorted() == ["bot_a", "bot_b"], "what was shown stays, marked stale")
+        engine.setReachable(true)
+        #expect(await eventually(within: 30) { monitor.snapshots.current.value.engine == .live })
+    }
+
+    @Test func aRemovedContainerLeavesTheTableAtItsEvent() async {
+        let engine = FakeEngine()
+        engine.put("a", .init(name: "bot_a", state: "running"))
+        engine.put("b", .init(name: "bot_b", state: "running"))
+        let monitor = Self.monitor(engine)
+        let running = Task { await monitor.run() }
+        defer { running.cancel() }
+        #expect(await eventually { monitor.snapshots.current.value.instances.count == 2 })
+        engine.remove("b")
+        #expect(await eventually { monitor.snapshots.current.value.instances.map(\.name) == ["bot_a"] })
+    }
+
+    @Test func whyABotStoppedComesFromItsErrorsLog() async {
+        let engine = FakeEngine()
+        engine.put("a", .init(name: "bot_a", state: "exited", exitCode: 0, errorsLog: "Traceback…\nInvalid password.\n"))
+        let monitor = Self.monitor(engine)
+        let running = Task { await monitor.run() }
+        defer { running.cancel() }
+        #expect(await eventually { instance(monitor, "bot_a")?.reason == "exited 0 · errors.log: Invalid password." })
+        #expect(instance(monitor, "bot_a")?.state == .stopped)
+    }
+
+    @Test func aCrashLoopIsAnErrorUntilTheContainerStaysUp() async {
+        let engine = FakeEngine()
+        let clock = Clock()
+        engine.put("a", .init(name: "bot_a", state: "running", restartCount: 5, startedAt: "2026-11-26T02:26:38Z"))
+        let monitor = Self.monitor(engine, clock: clock)
+        let running = Task { await monitor.run() }
+        defer { running.cancel() }
+        #expect(await eventually { instance(monitor, "bot_a")?.state == .error })
+        #expect(instance(monitor, "bot_a")?.reason == "restarting in a loop (5 restarts)")
+        clock.advance(60)
+        #expect(await eventually { instance(monitor, "bot_a")?.state == .running }, "up for a minute: settled")
+    }
+
+    @Test func actionsAreOnePerInstanceAndRefusedWhileOffline() async {
+        let engine = FakeEngine()
+        engine.put("a", .init(name: "bot_a", state: "exited"))
+        let monitor = Self.monitor(engine)
+        let running = Task { await monitor.run() }
+        defer { running.cancel() }
+        #expect(await eventually { monitor.snapshots.current.value.engine == .live })
+        let first = Task { await monitor.start("bot_a", progress: { _ in }) }
+        #expect(await eventually { engine.waitingAtGate })
+        #expect(await eventually { instance(monitor, "bot_a")?.state == .starting }, "the action shows at once")
+        #expect(await monitor.start("bot_a", progress: { _ in }) == "bot_a is busy with another action: nothing was done")
+        engine.release()
+        #expect(await first.value == "bot_a: started")
+        #expect(engine.started == ["bot_a"], "done once")
+        engine.setReachable(false)
+        #expect(await eventually { if case .offline = monitor.snapshots.current.value.engine { return true } else { return false } })
+        #expect(await monitor.start("bot_a", progress: { _ in }) == "the Docker engine is offline: nothing was done")
+        #expect(engine.started == ["bot_a"])
+    }
+}

@@ -9,7 +9,10 @@ struct TmuxSession {
     init(width: Int, height: Int, command: String) throws {
         name = "hbdeck-e2e-\(UInt32.random(in: 0...UInt32.max))"
         // The first client forks the tmux server, which keeps its descriptors: give it none of ours.
-        try Self.tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height), command], capture: false)
+        // In a folder of its own: what the console saves (S) never lands in the repository.
+        let folder = "/tmp/\(name)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try Self.tmux(["new-session", "-d", "-s", name, "-c", folder, "-x", String(width), "-y", String(height), command], capture: false)
         try Self.tmux(["set-option", "-t", name, "window-size", "manual"])
     }
 
@@ -49,6 +52,7 @@ struct TmuxSession {
 
     func kill() {
         _ = try? Self.tmux(["kill-session", "-t", name])
+        try? FileManager.default.removeItem(atPath: "/tmp/\(name)")
     }
 
     @discardableResult

@@ -43,6 +43,17 @@ make_fleet() { # count running(0/1)
 launch() { tmux new-session -d -s "$1" -x 160 -y 50 "exec env DOCKER_HOST=$DOCKER_HOST $2"; }
 fail() { echo "bench: $*" >&2; exit 1; }
 
+# Opens the console ($2) and waits until it shows at least $1 instances; sets `pid` to its process.
+console_showing() {
+  local start; start=$(date +%s)
+  launch hbbench "$2"
+  until [ "$(shown_count)" -ge "$1" ] 2>/dev/null; do
+    sleep 0.1
+    if [ $(( $(date +%s) - start )) -gt 60 ]; then fail "the console shows $(shown_count) instances, not $1"; fi
+  done
+  pid=$(tmux display -p -t hbbench "#{pane_pid}")  # exec: the pane's process is the console itself
+}
+
 shown_count() { tmux capture-pane -p -t hbbench 2>/dev/null | sed -n 's/.*Instances \([0-9]*\) .*/\1/p' | head -1; }
 
 ms_since() { awk -v a="$1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.0f", (b - a) * 1000 }'; }
@@ -98,10 +109,8 @@ echo "launch to first frame, 50 instances (median of $RUNS):  $(first_frames 50)
 e0=$(engine_ticks); sleep "$SECONDS_PER_RUN"; e1=$(engine_ticks)
 echo "engine CPU over ${SECONDS_PER_RUN} s, idle:                  $(cpu_s $((e1 - e0))) CPU-s"
 
-launch hbbench "$bin --no-mqtt"
+console_showing 50 "$bin --no-mqtt"
 sleep 5
-[ "$(shown_count)" -ge 50 ] || fail "the console shows $(shown_count) instances, not 50"
-pid=$(tmux display -p -t hbbench "#{pane_pid}")  # exec: the pane's process is the console itself
 tmux pipe-pane -t hbbench -o "cat > $out/tty"
 c0=$(ticks "$pid"); e0=$(engine_ticks)
 sleep "$SECONDS_PER_RUN"
@@ -139,10 +148,8 @@ live_bots() {
 port=$((20000 + RANDOM % 20000))
 live_bots "$port"
 sleep 10
-launch hbbench "$bin --mqtt-port $port"
+console_showing 60 "$bin --mqtt-port $port"
 sleep 5
-[ "$(shown_count)" -ge 60 ] || fail "the console shows $(shown_count) instances, not 60"
-pid=$(tmux display -p -t hbbench "#{pane_pid}")
 c0=$(ticks "$pid"); sleep "$SECONDS_PER_RUN"; c1=$(ticks "$pid")
 online=$(tmux capture-pane -p -t hbbench | grep -o '[0-9]*/[0-9]* bots online' | head -1)
 echo "hbdeck with 50 running + 10 live bots over MQTT ($online), over ${SECONDS_PER_RUN} s: hbdeck $(cpu_s $((c1 - c0))) CPU-s"
@@ -151,10 +158,7 @@ docker rm -f bench_broker $(seq -f "bench_live_%g" 1 10) >/dev/null
 
 make_fleet 200 0
 echo "launch to first frame, 200 instances (median of $RUNS): $(first_frames 200)"
-launch hbbench "$bin --no-mqtt --log-lines 5000"
-sleep 3
-[ "$(shown_count)" -ge 200 ] || fail "the console shows $(shown_count) instances, not 200"
-pid=$(tmux display -p -t hbbench "#{pane_pid}")
+console_showing 200 "$bin --no-mqtt --log-lines 5000"
 # Walk the running instances so the log pane fills, then read the peak.
 for _ in $(seq 1 20); do tmux send-keys -t hbbench j; sleep 0.2; done
 sleep 2
@@ -204,8 +208,5 @@ flood 25000
 
 make_fleet 1000 0
 echo "launch to first frame, 1000 instances (median of $RUNS): $(first_frames 1000)"
-launch hbbench "$bin --no-mqtt"
-sleep 5
-[ "$(shown_count)" -ge 1000 ] || fail "the console shows $(shown_count) instances, not 1000"
-pid=$(tmux display -p -t hbbench "#{pane_pid}")
+console_showing 1000 "$bin --no-mqtt"
 echo "hbdeck RSS with 1000 instances:      $(awk '/VmHWM/ {printf "%.1f MB peak", $2/1024}' "/proc/$pid/status")"

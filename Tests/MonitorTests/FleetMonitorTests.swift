@@ -1,6 +1,7 @@
 import Docker
 import Foundation
 import HBModel
+import HBTestSupport
 @testable import Monitor
 import Synchronization
 import Testing
@@ -116,85 +117,76 @@ final class FakeEngine: FleetEngine {
         }, now: { clock.now })
     }
 
-    func eventually(within seconds: Double = 20, _ condition: () async -> Bool) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if await condition() { return true }
-            try? await Task.sleep(nanoseconds: 10_000_000)
-        }
-        return await condition()
-    }
-
     func instance(_ monitor: FleetMonitor, _ name: String) -> InstanceSnapshot? {
         monitor.snapshots.current.value.instances.first { $0.name == name }
     }
 
-    @Test func anEngineThatGoesAwayLeavesTheLastStateMarkedStale() async {
+    @Test func anEngineThatGoesAwayLeavesTheLastStateMarkedStale() async throws {
         let engine = FakeEngine()
         engine.put("a", .init(name: "bot_a", state: "running"))
         engine.put("b", .init(name: "bot_b", state: "exited"))
         let monitor = Self.monitor(engine)
         let running = Task { await monitor.run() }
         defer { running.cancel() }
-        #expect(await eventually { monitor.snapshots.current.value.instances.count == 2 && monitor.snapshots.current.value.engine == .live })
+        #expect(try await eventually(within: 20) { monitor.snapshots.current.value.instances.count == 2 && monitor.snapshots.current.value.engine == .live })
         engine.setReachable(false)
-        #expect(await eventually { if case .offline(_, let lastGood?) = monitor.snapshots.current.value.engine { return lastGood > 0 } else { return false } })
+        #expect(try await eventually(within: 20) { if case .offline(_, let lastGood?) = monitor.snapshots.current.value.engine { return lastGood > 0 } else { return false } })
         #expect(monitor.snapshots.current.value.instances.map(\.name).sorted() == ["bot_a", "bot_b"], "what was shown stays, marked stale")
         engine.setReachable(true)
-        #expect(await eventually(within: 30) { monitor.snapshots.current.value.engine == .live })
+        #expect(try await eventually(within: 30) { monitor.snapshots.current.value.engine == .live })
     }
 
-    @Test func aRemovedContainerLeavesTheTableAtItsEvent() async {
+    @Test func aRemovedContainerLeavesTheTableAtItsEvent() async throws {
         let engine = FakeEngine()
         engine.put("a", .init(name: "bot_a", state: "running"))
         engine.put("b", .init(name: "bot_b", state: "running"))
         let monitor = Self.monitor(engine)
         let running = Task { await monitor.run() }
         defer { running.cancel() }
-        #expect(await eventually { monitor.snapshots.current.value.instances.count == 2 })
+        #expect(try await eventually(within: 20) { monitor.snapshots.current.value.instances.count == 2 })
         engine.remove("b")
-        #expect(await eventually { monitor.snapshots.current.value.instances.map(\.name) == ["bot_a"] })
+        #expect(try await eventually(within: 20) { monitor.snapshots.current.value.instances.map(\.name) == ["bot_a"] })
     }
 
-    @Test func whyABotStoppedComesFromItsErrorsLog() async {
+    @Test func whyABotStoppedComesFromItsErrorsLog() async throws {
         let engine = FakeEngine()
         engine.put("a", .init(name: "bot_a", state: "exited", exitCode: 0, errorsLog: "Traceback…\nInvalid password.\n"))
         let monitor = Self.monitor(engine)
         let running = Task { await monitor.run() }
         defer { running.cancel() }
-        #expect(await eventually { instance(monitor, "bot_a")?.reason == "exited 0 · errors.log: Invalid password." })
+        #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.reason == "exited 0 · errors.log: Invalid password." })
         #expect(instance(monitor, "bot_a")?.state == .stopped)
     }
 
-    @Test func aCrashLoopIsAnErrorUntilTheContainerStaysUp() async {
+    @Test func aCrashLoopIsAnErrorUntilTheContainerStaysUp() async throws {
         let engine = FakeEngine()
         let clock = Clock()
         engine.put("a", .init(name: "bot_a", state: "running", restartCount: 5, startedAt: "2026-11-26T02:26:38Z"))
         let monitor = Self.monitor(engine, clock: clock)
         let running = Task { await monitor.run() }
         defer { running.cancel() }
-        #expect(await eventually { instance(monitor, "bot_a")?.state == .error })
+        #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .error })
         #expect(instance(monitor, "bot_a")?.reason == "restarting in a loop (5 restarts)")
         clock.advance(60)
-        #expect(await eventually { instance(monitor, "bot_a")?.state == .running }, "up for a minute: settled")
+        #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .running }, "up for a minute: settled")
     }
 
-    @Test func actionsAreOnePerInstanceAndRefusedWhileOffline() async {
+    @Test func actionsAreOnePerInstanceAndRefusedWhileOffline() async throws {
         let engine = FakeEngine()
         engine.put("a", .init(name: "bot_a", state: "exited"))
         let monitor = Self.monitor(engine)
         let running = Task { await monitor.run() }
         defer { running.cancel() }
-        #expect(await eventually { monitor.snapshots.current.value.engine == .live })
+        #expect(try await eventually(within: 20) { monitor.snapshots.current.value.engine == .live })
         let first = Task { await monitor.start("bot_a", progress: { _ in }) }
-        #expect(await eventually { engine.waitingAtGate })
-        #expect(await eventually { instance(monitor, "bot_a")?.state == .starting }, "the action shows at once")
+        #expect(try await eventually(within: 20) { engine.waitingAtGate })
+        #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .starting }, "the action shows at once")
         #expect(await monitor.start("bot_a", progress: { _ in }) == "bot_a is busy with another action: nothing was done")
         engine.release()
         #expect(await first.value == "bot_a: started")
         #expect(engine.started == ["bot_a"], "done once")
         engine.setReachable(false)
-        #expect(await eventually { if case .offline = monitor.snapshots.current.value.engine { return true } else { return false } })
+        #expect(try await eventually(within: 20) { if case .offline = monitor.snapshots.current.value.engine { return true } else { return false } })
         #expect(await monitor.start("bot_a", progress: { _ in }) == "the Docker engine is offline: nothing was done")
         #expect(engine.started == ["bot_a"])
     }

@@ -2,6 +2,7 @@ import BotLink
 import Docker
 import Foundation
 import HBModel
+import HBTestSupport
 @testable import Monitor
 import Synchronization
 import Testing
@@ -37,27 +38,18 @@ final class FakeLogSource: ContainerLogSource {
 }
 
 @Suite struct LogFeedTests {
-    func eventually(within seconds: Double = 20, _ condition: () async -> Bool) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if await condition() { return true }
-            try? await Task.sleep(nanoseconds: 20_000_000)
-        }
-        return await condition()
-    }
-
-    @Test func aLateLineOfAnEarlierFollowIsNeverShownUnderTheNewName() async {
+    @Test func aLateLineOfAnEarlierFollowIsNeverShownUnderTheNewName() async throws {
         let source = FakeLogSource()
         let feed = LogFeed(capacity: 100, retryDelay: 0.05)
         await feed.follow("bot_a", source: source, bots: nil)
-        #expect(await eventually { source.opens.contains("bot_a") })
+        #expect(try await eventually(within: 20) { source.opens.contains("bot_a") })
         source.write("bot_a", ["a-1"])
-        #expect(await eventually { feed.state.current.value.lines.map(\.message).contains("a-1") })
+        #expect(try await eventually(within: 20) { feed.state.current.value.lines.map(\.message).contains("a-1") })
         await feed.follow("bot_b", source: source, bots: nil)
         source.write("bot_a", ["a-late"])  // the old follow delivers after the switch
-        #expect(await eventually { source.opens.contains("bot_b") })
+        #expect(try await eventually(within: 20) { source.opens.contains("bot_b") })
         source.write("bot_b", ["b-1"])
-        #expect(await eventually { feed.state.current.value.lines.map(\.message).contains("b-1") })
+        #expect(try await eventually(within: 20) { feed.state.current.value.lines.map(\.message).contains("b-1") })
         let state = feed.state.current.value
         #expect(state.name == "bot_b")
         #expect(!state.lines.map(\.message).contains("a-late"))
@@ -65,15 +57,15 @@ final class FakeLogSource: ContainerLogSource {
         #expect(await feed.lines(of: "bot_a") == nil, "nothing of bot_a can be saved as bot_b's")
     }
 
-    @Test func theLogResumesAfterTheEngineComesBack() async {
+    @Test func theLogResumesAfterTheEngineComesBack() async throws {
         let source = FakeLogSource()
         source.failNext(3)
         let feed = LogFeed(capacity: 100, retryDelay: 0.05)
         await feed.follow("bot_a", source: source, bots: nil)
-        #expect(await eventually { if case .unavailable = feed.state.current.value.status { return true } else { return false } })
-        #expect(await eventually { source.opens.count == 4 })
+        #expect(try await eventually(within: 20) { if case .unavailable = feed.state.current.value.status { return true } else { return false } })
+        #expect(try await eventually(within: 20) { source.opens.count == 4 })
         source.write("bot_a", ["back again"])
-        #expect(await eventually { feed.state.current.value.lines.map(\.message).contains("back again") })
+        #expect(try await eventually(within: 20) { feed.state.current.value.lines.map(\.message).contains("back again") })
         let state = feed.state.current.value
         #expect(state.status == .following)
         #expect(state.lines.contains { $0.message.hasPrefix("log unavailable:") }, "the outage is said once")

@@ -8,15 +8,6 @@ import Testing
 /// The monitor against the private engine, where what it needs is not on this machine's disk.
 @Suite(.enabled(if: TestEngine.isConfigured, "needs the private test engine (make test)"), .serialized)
 struct MonitorEngineTests {
-    func eventually(within seconds: Double, _ condition: () -> Bool) async -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            try? await Task.sleep(nanoseconds: 100_000_000)
-        }
-        return condition()
-    }
-
     /// A bot whose logs folder is not mounted from this machine: its `errors.log` is read through the engine.
     @Test func whyABotEndedIsReadThroughTheEngineWhenItsLogsAreNotHere() async throws {
         let client = try await TestEngine.client()
@@ -27,7 +18,7 @@ struct MonitorEngineTests {
             let monitor = FleetMonitor(config: MonitorConfig(endpoint: try DockerEndpoint(parsing: TestEngine.host!), mqtt: nil, refreshInterval: 1))
             let running = Task { await monitor.run() }
             defer { running.cancel() }
-            let found = await eventually(within: 30) {
+            let found = try await eventually(within: 30) {
                 monitor.snapshots.current.value.instances.contains { $0.name == name && $0.reason?.contains("Invalid password.") == true }
             }
             let shown = monitor.snapshots.current.value.instances.first { $0.name == name }

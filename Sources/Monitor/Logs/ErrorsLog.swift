@@ -15,11 +15,6 @@ enum ErrorsLog {
         return lines((try? handle.readToEnd()) ?? Data(), count: count)
     }
 
-    /// The line that best says why the bot ended: the last one, which for a traceback is the exception.
-    static func lastLine(inLogsFolder folder: String) -> String? {
-        tail(inLogsFolder: folder, count: 1).first.map { $0.trimmingCharacters(in: .whitespaces) }
-    }
-
     /// Where `errors.log` is inside a bot's container.
     static let containerPath = "/home/hummingbot/logs/errors.log"
 
@@ -33,6 +28,7 @@ enum ErrorsLog {
         return lines(bytes, count: count)
     }
 
+    /// The line that best says why the bot ended: the last one, which for a traceback is the exception.
     static func lastLine(of details: ContainerDetails, client: any FleetEngine) async -> String? {
         await tail(of: details, client: client, count: 1).first.map { $0.trimmingCharacters(in: .whitespaces) }
     }

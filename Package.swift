@@ -87,7 +87,8 @@ let package = Package(
             dependencies: [
                 "Monitor", "BotLink", "Docker", "HBModel", "HBTestSupport", "Console", "Canvas",
                 .product(name: "PropertyBased", package: "swift-property-based"),
-            ]
+            ],
+            resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Canvas", "HBModel"], exclude: ["Golden"]),
     ],

@@ -28,10 +28,12 @@ public actor BotConnection {
             try await client.subscribe(topic, qos: 0)
         }
         try await client.subscribe(replyPrefix + "/#", qos: 1)
-        let messages = client.messages
+        let client = client
         router = Task { [weak self] in
-            for await message in messages {
-                await self?.route(message)
+            for await _ in client.arrivals {
+                await self?.route(client.takeMessages())
+                // Messages that come meanwhile are taken together: a few wake-ups a second, not one per message.
+                try? await Task.sleep(nanoseconds: Self.gatherNanoseconds)
             }
         }
         // After a lost connection, what was heard before the gap is uncertain (open orders above all).
@@ -147,15 +149,24 @@ public actor BotConnection {
         observers.removeAll()
     }
 
-    private func route(_ message: MQTTMessage) async {
-        if message.topic.hasPrefix(replyPrefix + "/") {
-            if let reply = BotReply(payload: message.payload) {
-                await pending.resolve(message.topic, with: reply)
+    /// How long the router gathers messages after taking some: replies and telemetry wait at most this.
+    static let gatherNanoseconds: UInt64 = 50_000_000
+
+    private func route(_ messages: [MQTTMessage]) async {
+        var telemetry: [MQTTMessage] = []
+        for message in messages {
+            if message.topic.hasPrefix(replyPrefix + "/") {
+                if let reply = BotReply(payload: message.payload) {
+                    await pending.resolve(message.topic, with: reply)
+                }
+            } else {
+                telemetry.append(message)
             }
-            return
         }
-        guard let decoded = await hub.ingest(message) else { return }
-        for continuation in observers.values { continuation.yield(decoded) }
+        guard !telemetry.isEmpty else { return }
+        for decoded in await hub.ingest(telemetry) {
+            for continuation in observers.values { continuation.yield(decoded) }
+        }
     }
 
     private func removeObserver(_ id: UUID) {

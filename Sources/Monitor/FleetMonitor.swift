@@ -76,10 +76,11 @@ public actor FleetMonitor {
             if sample { nextSample = time + config.refreshInterval }
             do {
                 if !shown {
-                    // The first frame waits for nothing it can do without: the list says which containers run,
-                    // so only the others are inspected first (to tell Stopped from Error); the running ones'
-                    // details and every resource figure follow a moment later.
-                    try await reconcile(listed: listed, inspectingRunning: false)
+                    // The first frame waits for nothing it can do without: the list says which containers run
+                    // and how the others exited. Only those the list cannot classify truly (an exit code 137
+                    // may be an OOM kill; dead or restarting ones) are inspected first; every other detail,
+                    // errors.log and resource figure follows a moment later.
+                    try await reconcile(listed: listed, firstFrame: true)
                     engine = .live
                     shown = true
                     await publish()
@@ -107,8 +108,9 @@ public actor FleetMonitor {
     }
 
     private func sleepUntilWoken(until deadline: Double) async {
-        // Telemetry changes between samples: republish within 250 ms of a message. Liveness and the
-        // link's state change with time alone: republish every second for them.
+        // Telemetry changes between samples: republish at most twice a second while messages come (an engine
+        // event still wakes the loop within 250 ms). Liveness and the link's state change with time alone:
+        // republish every second for them.
         var taken = -1
         var published = 0.0
         while !Task.isCancelled, !wakeRequested, now() < deadline {
@@ -116,7 +118,7 @@ public actor FleetMonitor {
             guard let bots else { continue }
             let time = now()
             let messages = await bots.hub.messagesTaken
-            if messages != taken || time - published >= 1 {
+            if (messages != taken && time - published >= 0.5) || time - published >= 1 {
                 taken = messages
                 published = time
                 await publish()
@@ -159,7 +161,7 @@ public actor FleetMonitor {
     }
 
     /// `listed`: a list just fetched (on connecting), else the engine is asked.
-    private func reconcile(listed: [ContainerSummary]? = nil, inspectingRunning: Bool = true) async throws {
+    private func reconcile(listed: [ContainerSummary]? = nil, firstFrame: Bool = false) async throws {
         guard let client else { return }
         let known = details.compactMapValues { $0.config.image.isEmpty ? nil : $0.config.image }
         let fresh: [ContainerSummary]
@@ -174,15 +176,30 @@ public actor FleetMonitor {
             cgroups[id] = nil
             figures[id] = nil
         }
-        // Inspect only what changed since the last look, eight at a time.
+        // Inspect only what changed since the last look, eight at a time; with each container that has
+        // exited, the last line of its errors.log.
         let changed = summaries.filter {
-            (detailKeys[$0.id] != Self.detailKey($0) || details[$0.id] == nil) && (inspectingRunning || $0.state != "running")
+            (detailKeys[$0.id] != Self.detailKey($0) || details[$0.id] == nil) && (!firstFrame || Self.needsInspectionFirst($0))
         }
-        let inspected = try await concurrentMap(changed, limit: 8) { ($0, try await client.inspectContainer($0.id)) }
-        for (summary, found) in inspected {
+        let inspected = try await concurrentMap(changed, limit: 8) { summary in
+            let found = try await client.inspectContainer(summary.id)
+            let ended = !firstFrame && ["exited", "dead"].contains(found.state.status)
+            return (summary, found, ended ? await ErrorsLog.lastLine(of: found, client: client) : nil)
+        }
+        for (summary, found, errorsLine) in inspected {
             details[summary.id] = found
-            detailKeys[summary.id] = Self.detailKey(summary)
-            errorsLines[summary.id] = found.state.running ? nil : await ErrorsLog.lastLine(of: found, client: client)
+            detailKeys[summary.id] = firstFrame ? nil : Self.detailKey(summary)
+            errorsLines[summary.id] = errorsLine
+        }
+    }
+
+    /// Whether the list alone cannot say truly how a container is: an exit code 137 may be an OOM kill,
+    /// and dead, restarting or paused ones need their details.
+    private static func needsInspectionFirst(_ summary: ContainerSummary) -> Bool {
+        switch summary.state {
+        case "running", "created": return false
+        case "exited": return summary.listedExitCode.map { $0 == 137 } ?? true
+        default: return true
         }
     }
 

@@ -12,7 +12,7 @@ enum SnapshotBuilder {
     ) -> InstanceSnapshot {
         let startedAt = details.flatMap { parseTime($0.state.startedAt) }
         let condition = ContainerCondition(
-            status: details?.state.status ?? summary.state, exitCode: details?.state.exitCode ?? 0,
+            status: details?.state.status ?? summary.state, exitCode: details?.state.exitCode ?? summary.listedExitCode ?? 0,
             oomKilled: details?.state.oomKilled ?? false, restartCount: details?.restartCount ?? 0,
             memoryLimit: details?.hostConfig.memory ?? 0, engineError: details?.state.error ?? "",
             uptime: startedAt.map { now - $0 })

@@ -101,23 +101,42 @@ struct CLIEngineTests {
     }
 
     @Test func eventsPrintsABotsLifecycle() throws {
-        let name = "hbt-ev-\(UInt32.random(in: 0...UInt32.max))"
-        let group = DispatchGroup()
-        // Written once by the worker before leave(), read only after wait(): the group orders the two.
-        nonisolated(unsafe) var result: HBDeckProcess.Result?
-        group.enter()
-        DispatchQueue.global().async {
-            result = try? HBDeckProcess.run(["events", "--json"], seconds: 4)
-            group.leave()
+        let output = "/tmp/hbdeck-events-\(UInt32.random(in: 0...UInt32.max)).jsonl"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        var env = ProcessInfo.processInfo.environment
+        env["DOCKER_HOST"] = HBDeckProcess.testHost
+        let events = try Subprocess.spawn([HBDeckProcess.binary.path, "events", "--json"], environment: env, stdout: output)
+        defer {
+            kill(events, SIGTERM)
+            Subprocess.wait(events)
         }
-        Thread.sleep(forTimeInterval: 1)
+        func printed() -> [[String: Any]] {
+            ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "").split(separator: "\n").compactMap {
+                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            }
+        }
+        // Ready when a probe container's creation is printed: the stream is open.
+        var ready = false
+        for attempt in 0..<60 where !ready {
+            let probe = "hbt-ev-probe-\(attempt)-\(UInt32.random(in: 0...UInt32.max))"
+            try TestEngine.docker(["create", "--name", probe, "--network", "none", "--label", "hbdeck.test=1", Self.botImage, "true"])
+            try TestEngine.docker(["rm", probe])
+            for _ in 0..<10 where !ready {
+                ready = printed().contains { $0["name"] as? String == probe }
+                if !ready { Thread.sleep(forTimeInterval: 0.1) }
+            }
+        }
+        #expect(ready, "hbdeck events printed nothing")
+        let name = "hbt-ev-\(UInt32.random(in: 0...UInt32.max))"
         try TestEngine.docker(["run", "--name", name, "--network", "none", Self.botImage, "true"])
         try TestEngine.docker(["rm", name])
-        group.wait()
-        let lines = (result?.stdout ?? "").split(separator: "\n").compactMap {
-            try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-        }.filter { $0["name"] as? String == name }
-        #expect(lines.compactMap { $0["action"] as? String }.filter { ["create", "start", "die", "destroy"].contains($0) } == ["create", "start", "die", "destroy"])
+        var actions: [String] = []
+        for _ in 0..<100 where actions.last != "destroy" {
+            actions = printed().filter { $0["name"] as? String == name }.compactMap { $0["action"] as? String }
+                .filter { ["create", "start", "die", "destroy"].contains($0) }
+            if actions.last != "destroy" { Thread.sleep(forTimeInterval: 0.1) }
+        }
+        #expect(actions == ["create", "start", "die", "destroy"])
     }
 }
 

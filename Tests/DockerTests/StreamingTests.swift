@@ -155,7 +155,8 @@ struct StreamingTests {
         let hold = "b = b'x' * (24 << 20)\nimport time\ntime.sleep(600)"
         let spec = TestEngine.spec(["python3", "-c", hold], memory: 64 << 20)
         try await TestEngine.withContainer(client, "stats", spec) { id in
-            try await Task.sleep(nanoseconds: 1_500_000_000)
+            // Ready when the process holds its memory.
+            #expect(try await eventually(within: 60) { ResourceUsage(try await client.stats(id)).memoryUsed ?? 0 > 24 << 20 })
             let usage = ResourceUsage(try await client.stats(id))
             #expect(usage.memoryLimit == 64 << 20)
             #expect(usage.pids == 1)

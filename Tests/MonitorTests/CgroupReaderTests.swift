@@ -15,9 +15,12 @@ struct CgroupReaderTests {
         defer { Task { await client.close() } }
         let spec = TestEngine.spec(["python3", "-c", Self.holdMemory], memory: 128 << 20)
         try await TestEngine.withContainer(client, "cgroup", spec) { id in
-            try await Task.sleep(nanoseconds: 1_500_000_000)
             let details = try await client.inspectContainer(id)
             let files = try #require(CgroupFiles.locate(pid: details.state.pid, hostNetwork: false, keepOpen: keepOpen))
+            // Ready when the process holds its memory.
+            #expect(try await eventually(within: 60) {
+                CgroupReader.figures(now: try #require(CgroupReader.read(files)), before: nil).memoryUsed ?? 0 > 48 << 20
+            })
             #expect(files.openCount == (keepOpen ? 6 : 0))
             let first = try #require(CgroupReader.read(files))
             try await Task.sleep(nanoseconds: 500_000_000)

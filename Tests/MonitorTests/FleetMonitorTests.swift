@@ -73,7 +73,13 @@ final class FakeEngine: FleetEngine {
         return try JSONDecoder().decode(ContainerDetails.self, from: Data(json.utf8))
     }
 
-    func stats(_ idOrName: String) async throws -> StatsSample { throw DockerError.notFound(message: "no stats here") }
+    /// A recorded sample of the engine's.
+    func stats(_ idOrName: String) async throws -> StatsSample {
+        guard let url = Bundle.module.url(forResource: "Fixtures/stats-cgroup1", withExtension: "json") else {
+            throw DockerError.notFound(message: "fixture stats-cgroup1.json")
+        }
+        return try JSONDecoder().decode(StatsSample.self, from: try Data(contentsOf: url))
+    }
 
     func tailOfFile(_ idOrName: String, path: String, maxBytes: Int, readLimit: Int) async throws -> [UInt8]? {
         state.withLock { $0.containers[idOrName]?.errorsLog }.map { Array($0.utf8) }
@@ -110,8 +116,8 @@ final class FakeEngine: FleetEngine {
         var now: Double { Date().timeIntervalSince1970 + offset.withLock { $0 } }
     }
 
-    static func monitor(_ engine: FakeEngine, clock: Clock = Clock()) -> FleetMonitor {
-        let config = MonitorConfig(endpoint: try! DockerEndpoint(parsing: "tcp://127.0.0.1:1"), mqtt: nil, refreshInterval: 0.05)
+    static func monitor(_ engine: FakeEngine, clock: Clock = Clock(), endpoint: String = "tcp://127.0.0.1:1") -> FleetMonitor {
+        let config = MonitorConfig(endpoint: try! DockerEndpoint(parsing: endpoint), mqtt: nil, refreshInterval: 0.05)
         return FleetMonitor(config: config, connector: { _ in
             (engine, try await engine.listContainers())
         }, now: { clock.now })
@@ -156,6 +162,18 @@ final class FakeEngine: FleetEngine {
         defer { running.cancel() }
         #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.reason == "exited 0 · errors.log: Invalid password." })
         #expect(instance(monitor, "bot_a")?.state == .stopped)
+    }
+
+    /// A local engine whose containers' cgroups cannot be read from here (hbdeck in a container, rootless
+    /// Docker): the figures come from the engine's stats, and say so.
+    @Test func whereCgroupsAreNotVisibleFiguresComeFromTheEngine() async throws {
+        let engine = FakeEngine()
+        engine.put("a", .init(name: "bot_a", state: "running"))
+        let monitor = Self.monitor(engine, endpoint: "unix:///nonexistent/docker.sock")
+        let running = Task { await monitor.run() }
+        defer { running.cancel() }
+        #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.resources.memoryUsed != nil })
+        #expect(instance(monitor, "bot_a")?.resources.source == .engineStats)
     }
 
     @Test func aCrashLoopIsAnErrorUntilTheContainerStaysUp() async throws {

@@ -6,8 +6,8 @@ import HBModel
 import Testing
 
 @Suite struct SnapshotBuilderTests {
-    static func summary(state: String) throws -> ContainerSummary {
-        let json = #"{"Id":"abc","Names":["/bot_1"],"Image":"hummingbot/hummingbot:latest","State":"\#(state)","Status":"","Created":1}"#
+    static func summary(state: String, status: String = "") throws -> ContainerSummary {
+        let json = #"{"Id":"abc","Names":["/bot_1"],"Image":"hummingbot/hummingbot:latest","State":"\#(state)","Status":"\#(status)","Created":1}"#
         return try JSONDecoder().decode(ContainerSummary.self, from: Data(json.utf8))
     }
 
@@ -76,6 +76,15 @@ import Testing
         #expect(try built(listeningSince: started - 5).countsAreLowerBounds == false, "heard from before its start: all counted")
         #expect(try built(listeningSince: started + 5).countsAreLowerBounds, "the console came (or reconnected) later")
         #expect(try built(listeningSince: nil).countsAreLowerBounds, "no link now: whatever happens is missed")
+    }
+
+    /// The first frame comes before the inspects: how a container exited is read from the list's status.
+    @Test func theListAloneTellsStoppedFromError() throws {
+        #expect(build(try Self.summary(state: "exited", status: "Exited (1) 2 minutes ago"), bot: nil).state == .error)
+        #expect(build(try Self.summary(state: "exited", status: "Exited (1) 2 minutes ago"), bot: nil).reason == "exited with code 1")
+        #expect(build(try Self.summary(state: "exited", status: "Exited (0) 3 hours ago"), bot: nil).state == .stopped)
+        #expect(try Self.summary(state: "exited", status: "Exited (137) 5 seconds ago").listedExitCode == 137)
+        #expect(try Self.summary(state: "running", status: "Up 3 hours").listedExitCode == nil)
     }
 
     @Test func unknownFiguresStayUnknown() throws {

@@ -4,21 +4,19 @@ import Foundation
 /// An MQTT 3.1.1 client on libmosquitto. libmosquitto's own thread does the network work and
 /// reconnects with capped backoff; subscriptions are restored on every reconnect.
 ///
-/// Messages arrive in order on `messages`, a bounded stream: what does not fit is dropped and counted.
+/// Messages arrive in order and wait, bounded, until taken (`arrivals`, `takeMessages`): what does not fit
+/// is dropped and counted.
 public actor MQTTClient {
     public nonisolated let settings: MQTTSettings
     private let inbox: MQTTInbox
     private var handle: OpaquePointer?
     private var retained: Unmanaged<MQTTInbox>?
 
-    /// Messages in broker order. Read each one once: taking it frees its place in the byte budget.
-    public nonisolated var messages: AsyncMapSequence<AsyncStream<MQTTMessage>, MQTTMessage> {
-        let inbox = inbox
-        return inbox.messages.map { message in
-            inbox.taken(message)
-            return message
-        }
-    }
+    /// Rings when messages are waiting; `takeMessages` then hands them all over, in broker order.
+    public nonisolated var arrivals: AsyncStream<Void> { inbox.doorbell }
+
+    /// Every message waiting, oldest first; taking them frees their place in the bounds.
+    public nonisolated func takeMessages() -> [MQTTMessage] { inbox.take() }
     public nonisolated var stateChanges: AsyncStream<MQTTConnectionState> { inbox.stateChanges }
     public nonisolated var state: MQTTConnectionState { inbox.state.withLock { $0 } }
     /// Messages libmosquitto delivered, and those dropped because the stream was full.

@@ -1,17 +1,20 @@
 import Foundation
 import Synchronization
 
-/// What libmosquitto's network thread hands to Swift: messages into a stream bounded in count and in
-/// bytes, the connection state, and the subscriptions to restore after a reconnect. Shared between that
-/// thread and the actor.
+/// What libmosquitto's network thread hands to Swift: messages waiting in order, bounded in count and in
+/// bytes, a doorbell that rings when some are waiting, the connection state, and the subscriptions to
+/// restore after a reconnect. Shared between that thread and the actor.
+///
+/// The reader takes every waiting message at once (`take`): one wake-up for a burst, not one per message.
 final class MQTTInbox: Sendable {
     /// A message larger than this is dropped (and counted) before it is copied: no bot sends one.
     static let maxMessageBytes = 1 << 20
-    /// Payload bytes waiting in the stream at most; past it messages are dropped and counted.
+    /// Payload bytes waiting at most; past it messages are dropped and counted.
     static let maxQueuedBytes = 32 << 20
-    let queuedBytes = Atomic<Int>(0)
-    let messages: AsyncStream<MQTTMessage>
-    private let continuation: AsyncStream<MQTTMessage>.Continuation
+    let bufferSize: Int
+    private let waiting = Mutex<(messages: [MQTTMessage], bytes: Int)>(([], 0))
+    let doorbell: AsyncStream<Void>
+    private let ring: AsyncStream<Void>.Continuation
     let received = Atomic<Int>(0)
     let dropped = Atomic<Int>(0)
     let state = Mutex<MQTTConnectionState>(.connecting)
@@ -20,14 +23,16 @@ final class MQTTInbox: Sendable {
     private let stateContinuation: AsyncStream<MQTTConnectionState>.Continuation
 
     init(bufferSize: Int) {
-        (messages, continuation) = AsyncStream.makeStream(of: MQTTMessage.self, bufferingPolicy: .bufferingOldest(bufferSize))
+        self.bufferSize = bufferSize
+        (doorbell, ring) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         (stateChanges, stateContinuation) = AsyncStream.makeStream(of: MQTTConnectionState.self, bufferingPolicy: .bufferingNewest(16))
     }
 
     /// Whether a payload of `size` bytes may be copied in; counts it as dropped when not.
     func admits(size: Int) -> Bool {
         received.wrappingAdd(1, ordering: .relaxed)
-        guard size <= Self.maxMessageBytes, queuedBytes.load(ordering: .relaxed) + size <= Self.maxQueuedBytes else {
+        let fits = waiting.withLock { $0.messages.count < bufferSize && $0.bytes + size <= Self.maxQueuedBytes }
+        guard size <= Self.maxMessageBytes, fits else {
             dropped.wrappingAdd(1, ordering: .relaxed)
             return false
         }
@@ -35,16 +40,19 @@ final class MQTTInbox: Sendable {
     }
 
     func deliver(_ message: MQTTMessage) {
-        queuedBytes.wrappingAdd(message.payload.count, ordering: .relaxed)
-        if case .dropped = continuation.yield(message) {
-            queuedBytes.wrappingSubtract(message.payload.count, ordering: .relaxed)
-            dropped.wrappingAdd(1, ordering: .relaxed)
+        waiting.withLock {
+            $0.messages.append(message)
+            $0.bytes += message.payload.count
         }
+        ring.yield(())
     }
 
-    /// The reader took `message` out of the stream.
-    func taken(_ message: MQTTMessage) {
-        queuedBytes.wrappingSubtract(message.payload.count, ordering: .relaxed)
+    /// Every message waiting, oldest first.
+    func take() -> [MQTTMessage] {
+        waiting.withLock { waiting in
+            defer { waiting = ([], 0) }
+            return waiting.messages
+        }
     }
 
     func setState(_ new: MQTTConnectionState) {
@@ -53,7 +61,7 @@ final class MQTTInbox: Sendable {
     }
 
     func finish() {
-        continuation.finish()
+        ring.finish()
         stateContinuation.finish()
     }
 }

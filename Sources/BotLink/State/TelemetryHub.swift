@@ -41,6 +41,11 @@ public actor TelemetryHub {
         }
     }
 
+    /// Several messages in order, in one call: what decoded, in order.
+    public func ingest(_ messages: [MQTTMessage], receivedAt: Double = Date().timeIntervalSince1970) -> [(String, BotTelemetry)] {
+        messages.compactMap { ingest($0, receivedAt: receivedAt) }
+    }
+
     private func hasRoom(for instance: String) -> Bool {
         if records[instance] != nil || records.count < Self.maxRecords { return true }
         refusedInstances += 1

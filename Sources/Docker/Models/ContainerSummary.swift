@@ -10,6 +10,12 @@ public struct ContainerSummary: Sendable, Decodable, Equatable {
     public let created: Int
     public let state: String
     public let status: String
+
+    /// The exit code the list's status text gives (`Exited (137) 2 hours ago` → 137), nil when it gives none.
+    public var listedExitCode: Int? {
+        guard status.hasPrefix("Exited ("), let close = status.firstIndex(of: ")") else { return nil }
+        return Int(status[status.index(status.startIndex, offsetBy: 8)..<close])
+    }
     public let labels: [String: String]
 
     /// True when `image` is an image ID rather than a name: the tag moved after the container was made.

@@ -8,7 +8,7 @@ import HBModel
 ///
 /// Every follow has a generation number; what an earlier follow delivers late is dropped, so the pane never
 /// shows one instance's lines under another's name. The container log is read again after the engine comes
-/// back. Lines are taken in one batch per chunk the engine sends and published at most ten times a second;
+/// back. Lines are taken in one batch per chunk the engine sends and published at most four times a second;
 /// when the pane falls more than `skipAheadAfter` seconds behind a flood, it skips to the present and says
 /// about how many lines it left out.
 public actor LogFeed {
@@ -163,12 +163,12 @@ public actor LogFeed {
         changed()
     }
 
-    /// Publishes within 100 ms: a flood is drawn as a few frames a second, not one per line.
+    /// Publishes within 250 ms: a flood is drawn as a few frames a second, not one per line.
     private func changed() {
         guard !publishPending else { return }
         publishPending = true
         Task {
-            try? await Task.sleep(nanoseconds: 100_000_000)
+            try? await Task.sleep(nanoseconds: 250_000_000)
             self.publish()
         }
     }

@@ -54,7 +54,7 @@ struct ConsoleLoop {
         }
         var dirty = true
         // A key or an action's result is drawn within 50 ms; the fleet's own changes (telemetry, log lines)
-        // are gathered into at most four frames a second, which is calmer to watch and cheaper to draw.
+        // are gathered into at most two frames a second, which is calmer to watch and cheaper to draw.
         var urgent = true
         var clockOnly = false
         var frame: CellGrid?
@@ -117,7 +117,7 @@ struct ConsoleLoop {
             // The first frame waits (a moment at most) for the monitor's first snapshot, so that the
             // 50 ms between frames is not spent on an empty table just before the full one.
             let ready = snapshotVersion > 0 || now - launched >= 0.25
-            let spacing = urgent ? 0.05 : 0.25
+            let spacing = urgent ? 0.05 : 0.5
             if dirty && ready && now - lastDraw >= spacing {
                 let grid = ScreenComposer.compose(
                     snapshot, state: controller.state, logLines: logs, logStatus: logStatus, now: now, width: size.width, height: size.height)

@@ -59,11 +59,11 @@ final class FakeLogSource: ContainerLogSource {
 
     @Test func theLogResumesAfterTheEngineComesBack() async throws {
         let source = FakeLogSource()
-        source.failNext(3)
+        source.failNext(20)  // an outage long enough to be published (0.05 s between attempts)
         let feed = LogFeed(capacity: 100, retryDelay: 0.05)
         await feed.follow("bot_a", source: source, bots: nil)
         #expect(try await eventually(within: 20) { if case .unavailable = feed.state.current.value.status { return true } else { return false } })
-        #expect(try await eventually(within: 20) { source.opens.count == 4 })
+        #expect(try await eventually(within: 20) { source.opens.count == 21 })
         source.write("bot_a", ["back again"])
         #expect(try await eventually(within: 20) { feed.state.current.value.lines.map(\.message).contains("back again") })
         let state = feed.state.current.value

@@ -28,8 +28,15 @@ struct BrokerOptions: ParsableArguments {
 
     /// Connects, runs `body`, closes, and turns any failure into one line on stderr.
     func withConnection(_ body: (BotConnection) async throws -> Void) async throws {
+        try await withTelemetry { connection, _ in try await body(connection) }
+    }
+
+    /// As `withConnection`, with the bots' telemetry from the first message on: the stream is opened before
+    /// the subscriptions, so retained messages and those of the first moments are not missed.
+    func withTelemetry(_ body: (BotConnection, AsyncStream<(String, BotTelemetry)>) async throws -> Void) async throws {
         try await reportingFailures {
             let connection = BotConnection(settings: settings, namespace: namespace)
+            let telemetry = await connection.telemetry()
             do {
                 try await connection.start()
                 guard await connection.waitUntilConnected(seconds: connectTimeout) else {
@@ -37,7 +44,7 @@ struct BrokerOptions: ParsableArguments {
                     if case .disconnected(let why, _) = connection.client.state { reason = why }
                     throw CommandFailure("cannot reach the MQTT broker at \(settings.address) (\(reason)); choose it with --mqtt-host and --mqtt-port")
                 }
-                try await body(connection)
+                try await body(connection, telemetry)
             } catch {
                 await connection.close()
                 throw error

@@ -15,9 +15,9 @@ struct WatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         let wanted = Set(names)
-        try await broker.withConnection { connection in
+        try await broker.withTelemetry { _, arriving in
             StandardOutput.error("watching \(broker.namespace)/+/… on \(broker.settings.address)")
-            for await (instance, telemetry) in await connection.telemetry() {
+            for await (instance, telemetry) in arriving {
                 guard wanted.isEmpty || wanted.contains(instance) else { continue }
                 if case .heartbeat = telemetry, !heartbeats, !json { continue }
                 let text = json ? TelemetryText.json(instance, telemetry) : TelemetryText.line(instance, telemetry)

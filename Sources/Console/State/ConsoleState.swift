@@ -31,12 +31,19 @@ public struct ConsoleState: Sendable, Equatable {
         let rows = snapshot.instances.filter {
             needle.isEmpty || $0.name.lowercased().contains(needle) || $0.state.rawValue.lowercased().contains(needle)
         }
+        // Sorted by index: moving whole snapshots around in a sort costs more than comparing them.
+        let order: [Int]
         switch sort {
-        case .name: return rows.sorted { $0.name < $1.name }
-        case .state: return rows.sorted { ($0.state.rawValue, $0.name) < ($1.state.rawValue, $1.name) }
-        case .pnl: return rows.sorted { ($0.pnl ?? -.infinity, $1.name) > ($1.pnl ?? -.infinity, $0.name) }
-        case .cpu: return rows.sorted { ($0.resources.cpuPercent ?? -1, $1.name) > ($1.resources.cpuPercent ?? -1, $0.name) }
+        case .name: order = rows.indices.sorted { rows[$0].name < rows[$1].name }
+        case .state: order = rows.indices.sorted { (rows[$0].state.rawValue, rows[$0].name) < (rows[$1].state.rawValue, rows[$1].name) }
+        case .pnl:
+            order = rows.indices.sorted { (rows[$0].pnl ?? -.infinity, rows[$1].name) > (rows[$1].pnl ?? -.infinity, rows[$0].name) }
+        case .cpu:
+            order = rows.indices.sorted {
+                (rows[$0].resources.cpuPercent ?? -1, rows[$1].name) > (rows[$1].resources.cpuPercent ?? -1, rows[$0].name)
+            }
         }
+        return order.map { rows[$0] }
     }
 
     /// Whose log the log pane shows.

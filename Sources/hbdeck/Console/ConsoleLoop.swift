@@ -41,6 +41,8 @@ struct ConsoleLoop {
         var snapshotVersion = -1
         var logVersion = -1
         var logSubject: String?
+        // The pane's subject changes only with a key or a new snapshot: worked out again only then.
+        var subjectMayHaveChanged = true
         var statusVersion = -1
         var snapshot = monitor.snapshots.current.value
         var logs: [LogLine] = []
@@ -75,14 +77,15 @@ struct ConsoleLoop {
                 for command in commands { queue.yield(command) }
                 dirty = true
                 urgent = true
+                subjectMayHaveChanged = true
             }
             if monitor.snapshots.version != snapshotVersion {
                 let latest = monitor.snapshots.current
                 snapshotVersion = latest.version
-                if snapshot != latest.value {
-                    snapshot = latest.value
-                    dirty = true
-                }
+                // The monitor publishes only what changed: a new version is a new snapshot.
+                snapshot = latest.value
+                dirty = true
+                subjectMayHaveChanged = true
                 if let follow = controller.reconcile(with: snapshot) { queue.yield(follow) }
                 // A restarted container has a new log stream: follow it again.
                 let selected = controller.state.selection(in: controller.state.visibleInstances(snapshot))
@@ -91,10 +94,12 @@ struct ConsoleLoop {
                     followed = (name, started)
                 }
             }
-            if feed.state.version != logVersion || logSubject != controller.state.logSubject(snapshot) {
+            let subject = subjectMayHaveChanged ? controller.state.logSubject(snapshot) : logSubject
+            subjectMayHaveChanged = false
+            if feed.state.version != logVersion || subject != logSubject {
                 let logState = feed.state.current
                 logVersion = logState.version
-                logSubject = controller.state.logSubject(snapshot)
+                logSubject = subject
                 // Only the lines of the instance the pane is titled with; another's are never shown under it.
                 let current = logState.value.name == logSubject
                 logs = current ? logState.value.lines : []

@@ -175,6 +175,7 @@ public actor FleetMonitor {
             counters[id] = nil
             cgroups[id] = nil
             figures[id] = nil
+            errorsLines[id] = nil
         }
         // Inspect only what changed since the last look, eight at a time; with each container that has
         // exited, the last line of its errors.log.

@@ -123,6 +123,17 @@ final class FakeEngine: FleetEngine {
         }, now: { clock.now })
     }
 
+    /// Runs a monitor on `engine` for the length of `body`.
+    func watching(
+        _ engine: FakeEngine, clock: Clock = Clock(), endpoint: String = "tcp://127.0.0.1:1",
+        _ body: (FleetMonitor) async throws -> Void
+    ) async throws {
+        let monitor = Self.monitor(engine, clock: clock, endpoint: endpoint)
+        let running = Task { await monitor.run() }
+        defer { running.cancel() }
+        try await body(monitor)
+    }
+
     func instance(_ monitor: FleetMonitor, _ name: String) -> InstanceSnapshot? {
         monitor.snapshots.current.value.instances.first { $0.name == name }
     }
@@ -131,37 +142,34 @@ final class FakeEngine: FleetEngine {
         let engine = FakeEngine()
         engine.put("a", .init(name: "bot_a", state: "running"))
         engine.put("b", .init(name: "bot_b", state: "exited"))
-        let monitor = Self.monitor(engine)
-        let running = Task { await monitor.run() }
-        defer { running.cancel() }
-        #expect(try await eventually(within: 20) { monitor.snapshots.current.value.instances.count == 2 && monitor.snapshots.current.value.engine == .live })
-        engine.setReachable(false)
-        #expect(try await eventually(within: 20) { if case .offline(_, let lastGood?) = monitor.snapshots.current.value.engine { return lastGood > 0 } else { return false } })
-        #expect(monitor.snapshots.current.value.instances.map(\.name).sorted() == ["bot_a", "bot_b"], "what was shown stays, marked stale")
-        engine.setReachable(true)
-        #expect(try await eventually(within: 30) { monitor.snapshots.current.value.engine == .live })
+        try await watching(engine) { (monitor: FleetMonitor) async throws in
+            #expect(try await eventually(within: 20) { monitor.snapshots.current.value.instances.count == 2 && monitor.snapshots.current.value.engine == .live })
+            engine.setReachable(false)
+            #expect(try await eventually(within: 20) { if case .offline(_, let lastGood?) = monitor.snapshots.current.value.engine { return lastGood > 0 } else { return false } })
+            #expect(monitor.snapshots.current.value.instances.map(\.name).sorted() == ["bot_a", "bot_b"], "what was shown stays, marked stale")
+            engine.setReachable(true)
+            #expect(try await eventually(within: 30) { monitor.snapshots.current.value.engine == .live })
+        }
     }
 
     @Test func aRemovedContainerLeavesTheTableAtItsEvent() async throws {
         let engine = FakeEngine()
         engine.put("a", .init(name: "bot_a", state: "running"))
         engine.put("b", .init(name: "bot_b", state: "running"))
-        let monitor = Self.monitor(engine)
-        let running = Task { await monitor.run() }
-        defer { running.cancel() }
-        #expect(try await eventually(within: 20) { monitor.snapshots.current.value.instances.count == 2 })
-        engine.remove("b")
-        #expect(try await eventually(within: 20) { monitor.snapshots.current.value.instances.map(\.name) == ["bot_a"] })
+        try await watching(engine) { (monitor: FleetMonitor) async throws in
+            #expect(try await eventually(within: 20) { monitor.snapshots.current.value.instances.count == 2 })
+            engine.remove("b")
+            #expect(try await eventually(within: 20) { monitor.snapshots.current.value.instances.map(\.name) == ["bot_a"] })
+        }
     }
 
     @Test func whyABotStoppedComesFromItsErrorsLog() async throws {
         let engine = FakeEngine()
         engine.put("a", .init(name: "bot_a", state: "exited", exitCode: 0, errorsLog: "Traceback…\nInvalid password.\n"))
-        let monitor = Self.monitor(engine)
-        let running = Task { await monitor.run() }
-        defer { running.cancel() }
-        #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.reason == "exited 0 · errors.log: Invalid password." })
-        #expect(instance(monitor, "bot_a")?.state == .stopped)
+        try await watching(engine) { (monitor: FleetMonitor) async throws in
+            #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.reason == "exited 0 · errors.log: Invalid password." })
+            #expect(instance(monitor, "bot_a")?.state == .stopped)
+        }
     }
 
     /// A local engine whose containers' cgroups cannot be read from here (hbdeck in a container, rootless
@@ -169,43 +177,40 @@ final class FakeEngine: FleetEngine {
     @Test func whereCgroupsAreNotVisibleFiguresComeFromTheEngine() async throws {
         let engine = FakeEngine()
         engine.put("a", .init(name: "bot_a", state: "running"))
-        let monitor = Self.monitor(engine, endpoint: "unix:///nonexistent/docker.sock")
-        let running = Task { await monitor.run() }
-        defer { running.cancel() }
-        #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.resources.memoryUsed != nil })
-        #expect(instance(monitor, "bot_a")?.resources.source == .engineStats)
+        try await watching(engine, endpoint: "unix:///nonexistent/docker.sock") { (monitor: FleetMonitor) async throws in
+            #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.resources.memoryUsed != nil })
+            #expect(instance(monitor, "bot_a")?.resources.source == .engineStats)
+        }
     }
 
     @Test func aCrashLoopIsAnErrorUntilTheContainerStaysUp() async throws {
         let engine = FakeEngine()
         let clock = Clock()
         engine.put("a", .init(name: "bot_a", state: "running", restartCount: 5, startedAt: "2026-11-26T02:26:38Z"))
-        let monitor = Self.monitor(engine, clock: clock)
-        let running = Task { await monitor.run() }
-        defer { running.cancel() }
-        #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .error })
-        #expect(instance(monitor, "bot_a")?.reason == "restarting in a loop (5 restarts)")
-        clock.advance(60)
-        #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .running }, "up for a minute: settled")
+        try await watching(engine, clock: clock) { (monitor: FleetMonitor) async throws in
+            #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .error })
+            #expect(instance(monitor, "bot_a")?.reason == "restarting in a loop (5 restarts)")
+            clock.advance(60)
+            #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .running }, "up for a minute: settled")
+        }
     }
 
     @Test func actionsAreOnePerInstanceAndRefusedWhileOffline() async throws {
         let engine = FakeEngine()
         engine.put("a", .init(name: "bot_a", state: "exited"))
-        let monitor = Self.monitor(engine)
-        let running = Task { await monitor.run() }
-        defer { running.cancel() }
-        #expect(try await eventually(within: 20) { monitor.snapshots.current.value.engine == .live })
-        let first = Task { await monitor.start("bot_a", progress: { _ in }) }
-        #expect(try await eventually(within: 20) { engine.waitingAtGate })
-        #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .starting }, "the action shows at once")
-        #expect(await monitor.start("bot_a", progress: { _ in }) == "bot_a is busy with another action: nothing was done")
-        engine.release()
-        #expect(await first.value == "bot_a: started")
-        #expect(engine.started == ["bot_a"], "done once")
-        engine.setReachable(false)
-        #expect(try await eventually(within: 20) { if case .offline = monitor.snapshots.current.value.engine { return true } else { return false } })
-        #expect(await monitor.start("bot_a", progress: { _ in }) == "the Docker engine is offline: nothing was done")
-        #expect(engine.started == ["bot_a"])
+        try await watching(engine) { (monitor: FleetMonitor) async throws in
+            #expect(try await eventually(within: 20) { monitor.snapshots.current.value.engine == .live })
+            let first = Task { await monitor.start("bot_a", progress: { _ in }) }
+            #expect(try await eventually(within: 20) { engine.waitingAtGate })
+            #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .starting }, "the action shows at once")
+            #expect(await monitor.start("bot_a", progress: { _ in }) == "bot_a is busy with another action: nothing was done")
+            engine.release()
+            #expect(await first.value == "bot_a: started")
+            #expect(engine.started == ["bot_a"], "done once")
+            engine.setReachable(false)
+            #expect(try await eventually(within: 20) { if case .offline = monitor.snapshots.current.value.engine { return true } else { return false } })
+            #expect(await monitor.start("bot_a", progress: { _ in }) == "the Docker engine is offline: nothing was done")
+            #expect(engine.started == ["bot_a"])
+        }
     }
 }

@@ -15,6 +15,13 @@ struct BotLinkIntegrationTests {
         return connection
     }
 
+    /// Restarts the fleet's broker and waits until the connection noticed the loss and connected again.
+    static func restartBroker(_ fleet: TestFleet, under connection: BotConnection) async throws {
+        try TestEngine.docker(["restart", "-t", "1", fleet.brokerName])
+        #expect(try await eventually(within: 20) { !connection.client.state.isConnected }, "the loss was noticed")
+        #expect(try await eventually(within: 30) { connection.client.state.isConnected }, "reconnected")
+    }
+
     static func health(_ connection: BotConnection, _ bot: String, timeout: Double = 30) async -> BotHealth {
         guard let record = await connection.hub.record(bot) else { return .unknown }
         return record.liveness.health(now: Date().timeIntervalSince1970, timeout: timeout)
@@ -141,9 +148,7 @@ struct BotLinkIntegrationTests {
         let bot = try fleet.startBot(TestEngine.uniqueName("restart"))
         #expect(try await eventually(within: 40) { await Self.health(connection, bot) == .online })
 
-        try TestEngine.docker(["restart", "-t", "1", fleet.brokerName])
-        #expect(try await eventually(within: 10) { !connection.client.state.isConnected }, "the loss was noticed")
-        #expect(try await eventually(within: 20) { connection.client.state.isConnected }, "reconnected")
+        try await Self.restartBroker(fleet, under: connection)
         let heard = await connection.hub.record(bot)?.liveness.lastMessage ?? 0
         let reconnected = Date().timeIntervalSince1970
         // The bot reconnects within 5 s and goes on publishing; our subscriptions were restored.
@@ -162,9 +167,7 @@ struct BotLinkIntegrationTests {
         try TestEngine.docker(["pause", bot])  // nothing the bot says can confirm its orders meanwhile
         defer { _ = try? TestEngine.docker(["unpause", bot]) }
         #expect(await connection.hub.record(bot)?.activity.uncertainOrders == 0)
-        try TestEngine.docker(["restart", "-t", "1", fleet.brokerName])
-        #expect(try await eventually(within: 20) { !connection.client.state.isConnected }, "the loss was noticed")
-        #expect(try await eventually(within: 30) { connection.client.state.isConnected }, "reconnected")
+        try await Self.restartBroker(fleet, under: connection)
         // The bot is paused: every order it has open was heard of before the gap.
         #expect(try await eventually(within: 10) {
             guard let activity = await connection.hub.record(bot)?.activity else { return false }

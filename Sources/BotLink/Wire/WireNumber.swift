@@ -7,9 +7,10 @@ enum WireNumber {
     /// Prices, amounts, P&L and volume beyond this are not figures a screen can show faithfully.
     static let largestFigure = 1e15
 
-    /// Unix seconds from a value in `unit`s per second (1 000 000 for microseconds), or nil.
+    /// Unix seconds from a value (number or numeric string) in `unit`s per second (1 000 000 for
+    /// microseconds), or nil.
     static func time(_ value: JSONValue?, unitsPerSecond: Double = 1) -> Double? {
-        guard case .number(let raw)? = value else { return nil }
+        guard let raw = value?.doubleValue else { return nil }
         let seconds = raw / unitsPerSecond
         return plausibleTime.contains(seconds) ? seconds : nil
     }
@@ -33,6 +34,6 @@ enum WireNumber {
 public enum WireTime {
     /// Unix seconds from a value in milliseconds, or nil when it is not a plausible time.
     public static func milliseconds(_ value: JSONValue?) -> Double? {
-        WireNumber.time(value.flatMap { $0.doubleValue.map(JSONValue.number) }, unitsPerSecond: 1000)
+        WireNumber.time(value, unitsPerSecond: 1000)
     }
 }

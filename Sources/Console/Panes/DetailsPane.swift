@@ -48,7 +48,7 @@ enum DetailsPane {
             ("P&L", NumberText.signed(i.pnl), (i.pnl ?? 0) < 0 ? .negative : .positive),
             ("Trades", NumberText.count(i.trades, atLeast: i.countsAreLowerBounds), .text),
             ("Volume", NumberText.compact(i.volume), .text),
-            ("Open orders", NumberText.count(i.openOrders, atLeast: i.countsAreLowerBounds, uncertain: i.orders.contains(where: \.uncertain)), .text),
+            ("Open orders", NumberText.count(i.openOrders, atLeast: i.countsAreLowerBounds, uncertain: i.hasUncertainOrders), .text),
             ("Errors logged", NumberText.count(i.errors), (i.errors ?? 0) > 0 ? .stateError : .text),
             ("CPU", "\(NumberText.cpu(r.cpuPercent)) %", .text),
             ("Memory", "\(Formatting.bytes(r.memoryUsed)) / \(Formatting.bytes(r.memoryLimit))", .text),
@@ -86,7 +86,7 @@ enum DetailsPane {
 
     private static func ordersTable(_ i: InstanceSnapshot, now: Double) -> DetailsTable {
         DetailsTable(
-            title: i.orders.contains(where: \.uncertain)
+            title: i.hasUncertainOrders
                 ? "Open orders · gap? = heard before the link to the broker broke: may be filled or cancelled"
                 : i.countsAreLowerBounds ? "Open orders · those placed since the console listens" : "Open orders",
             columns: [.init(title: "ORDER ID", width: 0), .init(title: "PAIR", width: 12, right: false), .init(title: "SIDE", width: 4, right: false),

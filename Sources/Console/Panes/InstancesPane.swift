@@ -26,7 +26,7 @@ enum InstancesPane {
         },
         Column(title: "TRADES", width: 6, right: true, dropOrder: 3) { i, _ in (NumberText.count(i.trades, atLeast: i.countsAreLowerBounds), .text) },
         Column(title: "VOLUME", width: 7, right: true, dropOrder: 7) { i, _ in (NumberText.compact(i.volume), .text) },
-        Column(title: "ORD", width: 4, right: true, dropOrder: 2) { i, _ in (NumberText.count(i.openOrders, atLeast: i.countsAreLowerBounds, uncertain: i.orders.contains(where: \.uncertain)), .text) },
+        Column(title: "ORD", width: 4, right: true, dropOrder: 2) { i, _ in (NumberText.count(i.openOrders, atLeast: i.countsAreLowerBounds, uncertain: i.hasUncertainOrders), .text) },
         Column(title: "ERR", width: 4, right: true, dropOrder: 1) { i, _ in
             (NumberText.count(i.errors), (i.errors ?? 0) > 0 ? .stateError : .text)
         },

@@ -50,4 +50,7 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
         self.resources = resources
         self.networkMode = networkMode
     }
+
+    /// Some open order was heard of before a gap in the broker link: the count may be too high.
+    public var hasUncertainOrders: Bool { orders.contains(where: \.uncertain) }
 }

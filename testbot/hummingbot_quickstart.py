@@ -93,6 +93,7 @@ class Bot:
         self.close_types = {}
         self.mid = 100.0
         self.ignore = set(filter(None, os.environ.get("HBDECK_BOT_IGNORE", "").split(",")))
+        self.orders_stay_open = bool(os.environ.get("HBDECK_BOT_ORDERS_STAY_OPEN"))  # tests that need open orders
         self.ballast = []
         self.stopping = False
         self.pending_logs = []
@@ -346,7 +347,7 @@ class Bot:
             self.mid *= 1 + self.rng.uniform(-0.001, 0.001)
             if len(self.open_orders) < 4 and self.rng.random() < 0.7:
                 self.create_order()
-            for order_id in list(self.open_orders):
+            for order_id in list(self.open_orders) if not self.orders_stay_open else []:
                 roll = self.rng.random()
                 if roll < 0.15:
                     self.fill(order_id)

@@ -162,7 +162,8 @@ struct BotLinkIntegrationTests {
         let fleet = try TestFleet("gap")
         defer { fleet.remove() }
         let connection = try await Self.connect(fleet)
-        let bot = try fleet.startBot(TestEngine.uniqueName("gap"))
+        // Orders that stay open: a fill in flight during the pause could otherwise leave none to be uncertain of.
+        let bot = try fleet.startBot(TestEngine.uniqueName("gap"), environment: ["HBDECK_BOT_ORDERS_STAY_OPEN": "1"])
         #expect(try await eventually(within: 40) { (await connection.hub.record(bot)?.activity.openOrders.count ?? 0) > 0 })
         try TestEngine.docker(["pause", bot])  // nothing the bot says can confirm its orders meanwhile
         defer { _ = try? TestEngine.docker(["unpause", bot]) }

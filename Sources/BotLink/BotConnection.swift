@@ -150,7 +150,7 @@ public actor BotConnection {
     }
 
     /// How long the router gathers messages after taking some: replies and telemetry wait at most this.
-    static let gatherNanoseconds: UInt64 = 50_000_000
+    static let gatherNanoseconds: UInt64 = 200_000_000
 
     private func route(_ messages: [MQTTMessage]) async {
         var telemetry: [MQTTMessage] = []

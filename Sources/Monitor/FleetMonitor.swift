@@ -32,6 +32,7 @@ public actor FleetMonitor {
     var pending: [String: PendingAction] = [:]
     private var eventsTask: Task<Void, Never>?
     private var wakeRequested = false
+    private var nap: Task<Void, Never>?
 
     /// The real engine at `config.endpoint`.
     public static let dockerConnector: Connector = { config in
@@ -105,24 +106,19 @@ public actor FleetMonitor {
     /// Asks for a reconcile now (after an engine event or an action).
     func wake() {
         wakeRequested = true
+        nap?.cancel()
     }
 
     private func sleepUntilWoken(until deadline: Double) async {
-        // Telemetry changes between samples: republish at most twice a second while messages come (an engine
-        // event still wakes the loop within 250 ms). Liveness and the link's state change with time alone:
-        // republish every second for them.
-        var taken = -1
-        var published = 0.0
+        // Between samples, telemetry and liveness (which changes with time alone) are republished once a
+        // second. An engine event or an action ends the nap at once.
         while !Task.isCancelled, !wakeRequested, now() < deadline {
-            try? await Task.sleep(nanoseconds: 250_000_000)
-            guard let bots else { continue }
-            let time = now()
-            let messages = await bots.hub.messagesTaken
-            if (messages != taken && time - published >= 0.5) || time - published >= 1 {
-                taken = messages
-                published = time
-                await publish()
-            }
+            let length = UInt64(max(0, min(1, deadline - now())) * 1e9)
+            let nap = Task { _ = try? await Task.sleep(nanoseconds: length) }
+            self.nap = nap
+            await nap.value
+            self.nap = nil
+            if bots != nil, !wakeRequested, now() < deadline { await publish() }
         }
         wakeRequested = false
     }

@@ -52,7 +52,10 @@ let package = Package(
         // Actors that watch the engine and the bots and publish immutable snapshots. No drawing.
         .target(name: "Monitor", dependencies: ["Docker", "BotLink", "HBModel"]),
 
-        // The scriptable command line and, later, the console.
+        // Deploying and changing bots in Hummingbot's bots folder: instance folders, containers, password checks.
+        .target(name: "Deploy", dependencies: ["Docker", "HBModel", .product(name: "Yams", package: "Yams")]),
+
+        // The scriptable command line and the console.
         .executableTarget(
             name: "hbdeck",
             dependencies: [
@@ -60,6 +63,7 @@ let package = Package(
                 "Docker",
                 "BotLink",
                 "Monitor",
+                "Deploy",
                 "Console",
                 "Canvas",
                 "Terminal",
@@ -82,6 +86,7 @@ let package = Package(
         ),
         .testTarget(name: "BotLinkTests", dependencies: ["BotLink", "HBModel", "HBTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["HBTestSupport"]),
+        .testTarget(name: "DeployTests", dependencies: ["Deploy", "Docker", "HBModel", "HBTestSupport"]),
         .testTarget(
             name: "MonitorTests",
             dependencies: [

@@ -19,7 +19,7 @@ export DOCKER_HOST="unix://$sock"
 bot_image=hbdeck-test/hummingbot:latest
 broker_image=hbdeck-test/mosquitto:2
 base_image=hbdeck-test/debian:bookworm
-packages=python3,python3-paho-mqtt,python3-yaml,mosquitto,procps
+packages=python3,python-is-python3,python3-paho-mqtt,python3-yaml,python3-pycryptodome,mosquitto,procps
 
 say() { printf 'testenv: %s\n' "$*" >&2; }
 
@@ -124,7 +124,7 @@ build_images() {
     docker import --change "LABEL hbdeck.test.source=$base_key" --change 'CMD ["/bin/bash"]' "$tar" "$base_image" >/dev/null
   fi
 
-  bot_key=$( (echo "$base_key"; find "$here/testbot" -maxdepth 1 -type f -name "*.py" -print0 | sort -z | xargs -0 cat) | sha256sum | cut -c1-16)
+  bot_key=$( (echo "$base_key"; find "$here/testbot" -type f -name "*.py" -not -path "*/__pycache__/*" -print0 | sort -z | xargs -0 cat) | sha256sum | cut -c1-16)
   if [ "$(image_label "$bot_image" hbdeck.test.source)" != "$bot_key" ]; then
     say "building $bot_image"
     cid=$(docker create --network none "$base_image" true)
@@ -133,6 +133,7 @@ build_images() {
       --change "LABEL hbdeck.test.source=$bot_key" \
       --change 'WORKDIR /home/hummingbot' \
       --change 'ENV PYTHONUNBUFFERED=1' \
+      --change 'ENV PYTHONPATH=/opt/testbot' \
       --change 'CMD ["/bin/bash", "-lc", "mkdir -p logs data && python3 /opt/testbot/hummingbot_quickstart.py 2>> ./logs/errors.log"]' \
       "$cid" "$bot_image" >/dev/null
     docker rm "$cid" >/dev/null

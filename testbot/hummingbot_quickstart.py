@@ -408,13 +408,11 @@ class Bot:
             self.next_heartbeat = now + 10
 
     def password_invalid(self):
-        path = f"{HOME}/conf/.password_verification"
-        if not os.path.exists(path):
+        # The client's own check (hummingbot.client.config.config_crypt, on the image's PYTHONPATH).
+        from hummingbot.client.config.config_crypt import ETHKeyFileSecretManger, PASSWORD_VERIFICATION_PATH, validate_password
+        if not PASSWORD_VERIFICATION_PATH.exists():
             return False
-        with open(path) as f:
-            expected = f.read().strip()
-        return hashlib.sha256(self.password.encode()).hexdigest() != expected
-
+        return not validate_password(ETHKeyFileSecretManger(self.password))
 
 if __name__ == "__main__":
     Bot().run()

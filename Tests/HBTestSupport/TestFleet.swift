@@ -62,6 +62,38 @@ public final class TestFleet {
         return name
     }
 
+    /// A credentials profile in the fleet's bots folder, its `.password_verification` written for `password`
+    /// by the bot image's own code, as the client writes it; a script config `<name>.yml` beside it.
+    public func addProfile(_ name: String = "master_account", password: String = TestFleet.password) throws {
+        let profile = root.appendingPathComponent("credentials/\(name)")
+        try FileManager.default.createDirectory(at: profile.appendingPathComponent("connectors"), withIntermediateDirectories: true)
+        let conf = """
+            instance_id: template
+            mqtt_bridge:
+              mqtt_host: localhost
+              mqtt_port: 1883
+              mqtt_namespace: \(namespace)
+              mqtt_autostart: false
+
+            """
+        try conf.write(to: profile.appendingPathComponent("conf_client.yml"), atomically: true, encoding: .utf8)
+        let program = "import os; from hummingbot.client.config.config_crypt import ETHKeyFileSecretManger, store_password_verification; "
+            + "store_password_verification(ETHKeyFileSecretManger(os.environ['CONFIG_PASSWORD']))"
+        try TestEngine.docker([
+            "run", "--rm", "--network", "none", "--label", "\(TestEngine.testLabel)=1", "-e", "CONFIG_PASSWORD=\(password)",
+            "-v", "\(profile.path):/home/hummingbot/conf", TestEngine.botImage, "python", "-c", program,
+        ])
+        let scripts = root.appendingPathComponent("conf/scripts")
+        try FileManager.default.createDirectory(at: scripts, withIntermediateDirectories: true)
+        try "script_file_name: v2_with_controllers.py\n".write(
+            to: scripts.appendingPathComponent("\(name).yml"), atomically: true, encoding: .utf8)
+    }
+
+    /// Names the fleet removes with itself: containers made by the code under test.
+    public func adopt(_ name: String) {
+        bots.append(name)
+    }
+
     /// The bot's own log file, `logs/logs_<config>.log` in its instance folder.
     public func logFile(_ bot: String) -> URL {
         root.appendingPathComponent("instances/\(bot)/logs/logs_\(bot).log")

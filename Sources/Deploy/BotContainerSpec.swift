@@ -1,0 +1,34 @@
+import Docker
+import HBModel
+
+/// The container of a new bot, as Hummingbot's API makes it (mounts, env, host networking, json-file logs
+/// 10 MB × 5, a terminal), plus hbdeck's labels and the limits asked for.
+public enum BotContainerSpec {
+    public static let home = "/home/hummingbot"
+
+    public static func make(_ request: DeployRequest, instanceFolder: String, folder: BotsFolder, password: Secret) -> ContainerSpec {
+        var env = ["CONFIG_PASSWORD=\(password.value)", "HEADLESS_MODE=true"]
+        switch request.strategy {
+        case .scriptConfig(let name): env.append("SCRIPT_CONFIG=\(name)")
+        case .strategyConfig(let name): env.append("CONFIG_FILE_NAME=\(name)")
+        }
+        let binds = [
+            "\(instanceFolder)/conf:\(home)/conf",
+            "\(instanceFolder)/conf/connectors:\(home)/conf/connectors",
+            "\(instanceFolder)/conf/scripts:\(home)/conf/scripts",
+            "\(instanceFolder)/conf/controllers:\(home)/conf/controllers",
+            "\(instanceFolder)/data:\(home)/data",
+            "\(instanceFolder)/logs:\(home)/logs",
+            "\(folder.scripts.path):\(home)/scripts",
+            "\(folder.controllers.path):\(home)/controllers",
+        ]
+        let host = ContainerSpec.HostConfig(
+            binds: binds, networkMode: request.network,
+            memory: request.memoryBytes, nanoCpus: request.cpus.map { Int64(($0 * 1e9).rounded()) },
+            logConfig: .hummingbotDefault)
+        return ContainerSpec(
+            image: request.image, env: env,
+            labels: [HBLabels.role: HBLabels.botRole, HBLabels.instance: request.name.value],
+            tty: true, openStdin: true, hostConfig: host)
+    }
+}

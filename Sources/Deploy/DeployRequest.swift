@@ -1,0 +1,54 @@
+import HBModel
+
+/// Everything a new bot instance is made from, as chosen in the create form or on the command line.
+public struct DeployRequest: Sendable, Equatable {
+    /// What the bot runs: a script config (`conf/scripts/*.yml`, V2 scripts and controllers) or a V1
+    /// strategy config (`conf/strategies/*.yml`).
+    public enum Strategy: Sendable, Equatable {
+        case scriptConfig(String)
+        case strategyConfig(String)
+
+        public var fileName: String {
+            switch self {
+            case .scriptConfig(let name), .strategyConfig(let name): return name
+            }
+        }
+    }
+
+    /// Where the bot finds the broker, written into its `conf_client.yml`.
+    public struct Broker: Sendable, Equatable {
+        public var host: String
+        public var port: Int
+        public var namespace: String
+
+        public init(host: String = "localhost", port: Int = 1883, namespace: String = "hbot") {
+            self.host = host
+            self.port = port
+            self.namespace = namespace
+        }
+    }
+
+    public var name: InstanceName
+    public var image: String
+    public var profile: String
+    public var strategy: Strategy
+    public var broker: Broker
+    /// Docker's network mode: `host` as Hummingbot's tooling does, or a network's name.
+    public var network: String
+    public var cpus: Double?
+    public var memoryBytes: Int64?
+
+    public init(
+        name: InstanceName, image: String = "hummingbot/hummingbot:latest", profile: String = "master_account",
+        strategy: Strategy, broker: Broker = Broker(), network: String = "host", cpus: Double? = nil, memoryBytes: Int64? = nil
+    ) {
+        self.name = name
+        self.image = image
+        self.profile = profile
+        self.strategy = strategy
+        self.broker = broker
+        self.network = network
+        self.cpus = cpus
+        self.memoryBytes = memoryBytes
+    }
+}

@@ -1,0 +1,116 @@
+import Docker
+import Foundation
+import HBModel
+
+/// Creates a bot instance: every check first (name, profile, strategy files, image, password), then the
+/// instance folder and the container together. A failure part-way removes what was made, so the folder and
+/// the container are both there or both gone.
+public struct Deployer: Sendable {
+    public let client: DockerClient
+    public let folder: BotsFolder
+
+    public init(client: DockerClient, folder: BotsFolder) {
+        self.client = client
+        self.folder = folder
+    }
+
+    /// What `deploy` reports as it goes: a step, or a pull's progress.
+    public enum Step: Sendable, Equatable {
+        case checking
+        case pulling(PullTally)
+        case checkingPassword
+        case creating
+        case starting
+    }
+
+    /// Checks everything a deploy needs without writing anything; throws the first problem found.
+    public func check(_ request: DeployRequest) async throws -> Void {
+        guard folder.exists else { throw DeployProblem(.folder, "no bots folder at \(folder.root.path)") }
+        let name = request.name.value
+        if FileManager.default.fileExists(atPath: folder.instance(name).path) {
+            throw DeployProblem(.name, "instances/\(name) already exists; choose another name or deploy that folder")
+        }
+        let same = try await client.listContainers(all: true, filters: DockerFilters().name("^/\(name)$"))
+        if !same.isEmpty { throw DeployProblem(.name, "a container named \(name) already exists") }
+        try checkProfile(request.profile)
+        _ = try InstanceFolderBuilder(folder: folder).strategyFiles(request.strategy)
+        if let cpus = request.cpus, !(cpus > 0 && cpus <= Double(ProcessInfo.processInfo.activeProcessorCount * 4)) {
+            throw DeployProblem(.cpus, "must be more than 0 and a sensible number of cores, not \(cpus)")
+        }
+        if let memory = request.memoryBytes, memory < 64 << 20 {
+            throw DeployProblem(.memory, "at least 64 MB is needed to run a bot")
+        }
+    }
+
+    public func checkProfile(_ profile: String) throws(DeployProblem) {
+        guard InstanceFolderBuilder.isPlainFileName(profile) else { throw DeployProblem(.profile, "\(profile) is not a profile name") }
+        let known = folder.profiles()
+        guard known.contains(profile) else {
+            let choices = known.isEmpty ? "there are none in \(folder.credentials.path)" : "profiles: \(known.joined(separator: ", "))"
+            throw DeployProblem(.profile, "no profile \(profile) (\(choices))")
+        }
+        let verification = folder.profile(profile).appendingPathComponent(".password_verification")
+        guard FileManager.default.fileExists(atPath: verification.path) else {
+            throw DeployProblem(.profile, "credentials/\(profile) has no .password_verification: a headless bot cannot start with it")
+        }
+    }
+
+    /// Deploys `request`; starts the container when `start`. Returns the container's id.
+    @discardableResult
+    public func deploy(
+        _ request: DeployRequest, password: Secret, start: Bool, pull: Bool = true,
+        progress: @escaping @Sendable (Step) -> Void = { _ in }
+    ) async throws -> String {
+        progress(.checking)
+        try await check(request)
+        if try await !client.hasImage(request.image) {
+            guard pull else { throw DeployProblem(.image, "\(request.image) is not on the engine") }
+            let tally = PullTally.Box()
+            do {
+                try await client.pullImage(request.image) { line in progress(.pulling(tally.add(line))) }
+            } catch {
+                throw DeployProblem(.image, "cannot pull \(request.image): \(error)")
+            }
+        }
+        progress(.checkingPassword)
+        let outcome = try await PasswordCheck.run(
+            image: request.image, profileFolder: folder.profile(request.profile).path, password: password, client: client)
+        switch outcome {
+        case .accepted: break
+        case .refused: throw DeployProblem(.password, "Invalid password. (the bot's own check refused it for profile \(request.profile))")
+        case .noVerificationFile: throw DeployProblem(.profile, "credentials/\(request.profile) has no .password_verification")
+        case .cannotCheck(let why): throw DeployProblem(.image, "cannot check the password: \(why)")
+        }
+
+        progress(.creating)
+        let builder = InstanceFolderBuilder(folder: folder)
+        let staged = try builder.stage(request)
+        let final = folder.instance(request.name.value)
+        let spec = BotContainerSpec.make(request, instanceFolder: final.path, folder: folder, password: password)
+        let id: String
+        do {
+            try FileManager.default.createDirectory(at: folder.scripts, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder.controllers, withIntermediateDirectories: true)
+            id = try await client.createContainer(name: request.name.value, spec: spec)
+        } catch {
+            try? FileManager.default.removeItem(at: staged)
+            throw DeployProblem(.engine, "cannot create the container: \(error)")
+        }
+        do {
+            try builder.commit(staged, as: request.name.value)
+        } catch {
+            try? await client.removeContainer(id, force: true)
+            try? FileManager.default.removeItem(at: staged)
+            throw error
+        }
+        if start {
+            progress(.starting)
+            do {
+                try await client.startContainer(id)
+            } catch {
+                throw DeployProblem(.engine, "created \(request.name.value), but it did not start: \(error)")
+            }
+        }
+        return id
+    }
+}

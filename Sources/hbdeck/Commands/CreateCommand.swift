@@ -1,0 +1,89 @@
+import ArgumentParser
+import Deploy
+import Docker
+import Foundation
+import HBModel
+import Synchronization
+
+struct CreateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "create",
+        abstract: "Deploy a new bot instance from the bots folder.",
+        discussion: """
+            Everything is checked before anything is written: the name, the profile, the strategy files, the \
+            image (pulled when missing) and the profile's password, asked for on the terminal or read as one \
+            line on stdin, and checked with the image's own code. The instance folder and the container are \
+            made together: both or neither.
+            """)
+
+    @OptionGroup var engine: EngineOptions
+    @Argument(help: "Instance name: letters, digits, _ and -.") var name: String
+    @Option(help: "Bot image.") var image = "hummingbot/hummingbot:latest"
+    @Option(help: "Credentials profile in the bots folder.") var profile = "master_account"
+    @Option(help: "Script config in conf/scripts (V2 scripts and controllers).") var scriptConfig: String?
+    @Option(help: "Strategy config in conf/strategies (V1 strategies).") var config: String?
+    @Option(help: "CPU limit in cores, such as 0.5.") var cpus: Double?
+    @Option(help: "Memory limit, such as 512m or 2g.") var memory: String?
+    @Option(help: "Docker network: host (Hummingbot's default) or a network's name.") var network = "host"
+    @Option(help: "Hummingbot's bots folder (default: bots_folder in the config file).") var botsFolder: String?
+    @Option(help: "Broker host as the bot sees it (default: mqtt_host in the config file, else localhost).") var mqttHost: String?
+    @Option(help: "Broker port (default: mqtt_port in the config file, else 1883).") var mqttPort: Int?
+    @Option(help: "hbdeck's config file.") var configFile: String?
+    @Flag(help: "Start the bot once created.") var start = false
+    @Flag(help: "Do not pull a missing image.") var noPull = false
+
+    func validate() throws {
+        guard (scriptConfig == nil) != (config == nil) else {
+            throw ValidationError("give one of --script-config FILE or --config FILE")
+        }
+        if let mqttPort, !(1...65535).contains(mqttPort) { throw ValidationError("--mqtt-port must be from 1 to 65535") }
+        if let memory, MemorySize.bytes(memory) == nil { throw ValidationError("--memory: \(memory) is not a size such as 512m or 2g") }
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            let settings = try ConsoleSettings.load(path: configFile ?? ConsoleSettings.defaultPath, required: configFile != nil)
+            guard let path = botsFolder ?? settings.botsFolder else {
+                throw CommandFailure("no bots folder: give --bots-folder or set bots_folder in \(ConsoleSettings.defaultPath)")
+            }
+            let instance: InstanceName
+            do { instance = try InstanceName(validating: name) } catch let problem as InstanceName.Problem { throw DeployProblem(.name, problem.description) }
+            let request = DeployRequest(
+                name: instance, image: image, profile: profile,
+                strategy: scriptConfig.map { .scriptConfig($0) } ?? .strategyConfig(config ?? ""),
+                broker: .init(
+                    host: mqttHost ?? (settings.mqttHost == "127.0.0.1" ? "localhost" : settings.mqttHost),
+                    port: mqttPort ?? settings.mqttPort, namespace: settings.namespace),
+                network: network, cpus: cpus, memoryBytes: memory.flatMap(MemorySize.bytes))
+            let folder = BotsFolder(path)
+            try await engine.withEngine { client in
+                let deployer = Deployer(client: client, folder: folder)
+                // Refused before the password is asked for: nothing to type when the rest cannot work.
+                try await deployer.check(request)
+                let password = Secret(try PasswordInput.read(prompt: "Password of profile \(profile): "))
+                let shown = Mutex<String?>(nil)
+                let id = try await deployer.deploy(request, password: password, start: start, pull: !noPull) { step in
+                    // A pull sends thousands of lines: one is printed per layer done and per tenth of the bytes.
+                    let line = Self.describe(step, coarse: true)
+                    guard shown.withLock({ last in defer { last = line }; return last != line }) else { return }
+                    StandardOutput.error(Self.describe(step))
+                }
+                StandardOutput.line("\(start ? "started" : "created") \(name) (\(id.prefix(12))) in \(folder.instance(name).path)")
+            }
+        }
+    }
+
+    static func describe(_ step: Deployer.Step, coarse: Bool = false) -> String {
+        switch step {
+        case .checking: return "checking…"
+        case .pulling(let tally) where coarse:
+            return "pulling \(tally.layersDone)/\(tally.layers) \(tally.total > 0 ? tally.bytes * 10 / tally.total : 0)"
+        case .pulling(let tally):
+            let megabytes = { (bytes: Int64) in String(format: "%.1f MB", Double(bytes) / 1_048_576) }
+            return "pulling: \(tally.layersDone)/\(tally.layers) layers, \(megabytes(tally.bytes)) of \(megabytes(tally.total))"
+        case .checkingPassword: return "checking the password with the image's own code…"
+        case .creating: return "creating the instance folder and the container…"
+        case .starting: return "starting…"
+        }
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import HBTestSupport
+import Testing
+
+/// `hbdeck create` against the private engine and broker, on a bots folder laid out as Hummingbot's tooling does.
+@Suite(.enabled(if: TestEngine.isConfigured, "needs the private test engine (make test)"), .serialized)
+struct CLICreateTests {
+    func create(_ fleet: TestFleet, _ name: String, password: String = TestFleet.password, extra: [String] = []) throws -> HBDeckProcess.Result {
+        let stdin = fleet.root.appendingPathComponent("password-\(UUID().uuidString)")
+        try (password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: stdin) }
+        let config = fleet.root.appendingPathComponent("hbdeck.yml")
+        try "".write(to: config, atomically: true, encoding: .utf8)
+        fleet.adopt(name)
+        return try HBDeckProcess.run(
+            ["create", name, "--image", TestEngine.botImage, "--script-config", "master_account.yml", "--bots-folder", fleet.root.path,
+             "--mqtt-host", "127.0.0.1", "--mqtt-port", String(fleet.port), "--config-file", config.path] + extra,
+            stdinFile: stdin.path, seconds: 180)
+    }
+
+    /// Every path under the bots folder (the broker's and the password files left out): what must not change.
+    func listing(_ fleet: TestFleet) -> [String] {
+        let paths = FileManager.default.enumerator(atPath: fleet.root.path)?.allObjects as? [String] ?? []
+        return paths.filter { !$0.hasPrefix("broker") && !$0.hasPrefix("password-") && $0 != "hbdeck.yml" }.sorted()
+    }
+
+    @Test func aCreatedBotComesOnlineWithTheChosenConfig() throws {
+        let fleet = try TestFleet("create")
+        defer { fleet.remove() }
+        try fleet.addProfile()
+        let name = TestEngine.uniqueName("created")
+        let result = try create(fleet, name, extra: ["--start", "--memory", "512m", "--cpus", "0.5"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("started \(name)"))
+        #expect(!result.stdout.contains(TestFleet.password) && !result.stderr.contains(TestFleet.password))
+        // The bot's own password check passed, and it reports on the broker under its new name.
+        let heard = try Subprocess.run(
+            ["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120)
+        #expect(heard.status == 0, "no heartbeat from \(name)")
+        let inspect = try TestEngine.docker(["inspect", "-f", "{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}} {{.HostConfig.NetworkMode}} {{index .Config.Labels \"hbdeck.role\"}}", name])
+        #expect(inspect.trimmingCharacters(in: .whitespacesAndNewlines) == "536870912 500000000 host bot")
+        let conf = try String(contentsOf: fleet.root.appendingPathComponent("instances/\(name)/conf/conf_client.yml"), encoding: .utf8)
+        #expect(conf.contains("instance_id: \(name)\n") && conf.contains("mqtt_port: \(fleet.port)\n"))
+        #expect(FileManager.default.fileExists(atPath: fleet.root.appendingPathComponent("instances/\(name)/logs/logs_master_account.log").path))
+        // The same name again is refused before any password is asked for.
+        let again = try create(fleet, name)
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("name: instances/\(name) already exists"))
+    }
+
+    @Test func aWrongPasswordIsRefusedWithTheBotsOwnReasonAndNothingIsMade() throws {
+        let fleet = try TestFleet("create-pw", startingBroker: false)
+        defer { fleet.remove() }
+        try fleet.addProfile()
+        let before = listing(fleet)
+        let name = TestEngine.uniqueName("refused")
+        let result = try create(fleet, name, password: "not-the-password")
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("password: Invalid password."), "\(result.stderr)")
+        #expect(!result.stderr.contains("not-the-password"))
+        #expect(listing(fleet) == before)
+        #expect(try TestEngine.docker(["ps", "-aq", "--filter", "name=^\(name)$"]).isEmpty, "no container")
+    }
+
+    @Test(arguments: [
+        (["bad.name"], "name: \".\" is not allowed: use letters, digits, _ and - only", ""),
+        (["--profile", "nobody"], "profile: no profile nobody (profiles: master_account)", ""),
+        (["--script-config", "absent.yml"], "strategy: conf/scripts/absent.yml does not exist", ""),
+        (["--script-config", "bad.yml"], "strategy: conf/scripts/bad.yml is not valid YAML", ""),
+        (["--script-config", "../credentials/master_account/conf_client.yml"], "is not the name of a .yml file", ""),
+    ])
+    func badInputIsRefusedAndChangesNothing(arguments: [String], message: String, _: String) throws {
+        let fleet = try TestFleet("create-bad", startingBroker: false)
+        defer { fleet.remove() }
+        try fleet.addProfile()
+        try "script_file_name: [unclosed\n".write(to: fleet.root.appendingPathComponent("conf/scripts/bad.yml"), atomically: true, encoding: .utf8)
+        let before = listing(fleet)
+        let name = arguments == ["bad.name"] ? "bad.name" : TestEngine.uniqueName("bad")
+        let result = try create(fleet, name, extra: arguments == ["bad.name"] ? [] : arguments)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(listing(fleet) == before)
+    }
+}

@@ -25,10 +25,9 @@ struct CreateCommand: AsyncParsableCommand {
     @Option(help: "CPU limit in cores, such as 0.5.") var cpus: Double?
     @Option(help: "Memory limit, such as 512m or 2g.") var memory: String?
     @Option(help: "Docker network: host (Hummingbot's default) or a network's name.") var network = "host"
-    @Option(help: "Hummingbot's bots folder (default: bots_folder in the config file).") var botsFolder: String?
-    @Option(help: "Broker host as the bot sees it (default: mqtt_host in the config file, else localhost).") var mqttHost: String?
+    @OptionGroup var location: BotsFolderOptions
+    @Option(help: "Broker host as the bot sees it (default: mqtt_host in the config file, else 127.0.0.1).") var mqttHost: String?
     @Option(help: "Broker port (default: mqtt_port in the config file, else 1883).") var mqttPort: Int?
-    @Option(help: "hbdeck's config file.") var configFile: String?
     @Flag(help: "Start the bot once created.") var start = false
     @Flag(help: "Do not pull a missing image.") var noPull = false
 
@@ -42,20 +41,16 @@ struct CreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let settings = try ConsoleSettings.load(path: configFile ?? ConsoleSettings.defaultPath, required: configFile != nil)
-            guard let path = botsFolder ?? settings.botsFolder else {
-                throw CommandFailure("no bots folder: give --bots-folder or set bots_folder in \(ConsoleSettings.defaultPath)")
-            }
+            let (folder, settings) = try location.resolve()
             let instance: InstanceName
             do { instance = try InstanceName(validating: name) } catch let problem as InstanceName.Problem { throw DeployProblem(.name, problem.description) }
             let request = DeployRequest(
                 name: instance, image: image, profile: profile,
                 strategy: scriptConfig.map { .scriptConfig($0) } ?? .strategyConfig(config ?? ""),
                 broker: .init(
-                    host: mqttHost ?? (settings.mqttHost == "127.0.0.1" ? "localhost" : settings.mqttHost),
+                    host: mqttHost ?? settings.mqttHost,
                     port: mqttPort ?? settings.mqttPort, namespace: settings.namespace),
                 network: network, cpus: cpus, memoryBytes: memory.flatMap(MemorySize.bytes))
-            let folder = BotsFolder(path)
             try await engine.withEngine { client in
                 let deployer = Deployer(client: client, folder: folder)
                 // Refused before the password is asked for: nothing to type when the rest cannot work.

@@ -1,0 +1,49 @@
+import Docker
+import HBModel
+
+/// Runs a short Python program with a bot image's own Hummingbot code, in a throwaway container with no
+/// network that sees only the folders it is given: hbdeck never re-implements the client's cryptography.
+public struct ImageProgram: Sendable {
+    public let image: String
+    public let program: String
+
+    public init(image: String, program: String) {
+        self.image = image
+        self.program = program
+    }
+
+    /// In conda's `hummingbot` environment where the image has one, as the official image's command does.
+    static let shell = #"if command -v conda >/dev/null 2>&1; then conda activate hummingbot; fi; exec python -c "$HBDECK_PROGRAM""#
+
+    /// The program's exit code. `password` goes in as `CONFIG_PASSWORD`, the program's to read and drop.
+    public func run(binds: [String], password: Secret, client: DockerClient, timeout: Double = 120) async throws -> Int {
+        let spec = ContainerSpec(
+            image: image, cmd: ["/bin/bash", "-lc", Self.shell],
+            env: ["CONFIG_PASSWORD=\(password.value)", "HBDECK_PROGRAM=\(program)"],
+            labels: [HBLabels.role: "helper"],
+            hostConfig: .init(binds: binds, networkMode: "none"))
+        let id = try await client.createContainer(name: nil, spec: spec)
+        do {
+            try await client.startContainer(id)
+            let result = try await client.waitContainer(id, timeout: timeout)
+            try? await client.removeContainer(id, force: true)
+            return result.statusCode
+        } catch {
+            try? await client.removeContainer(id, force: true)
+            throw error
+        }
+    }
+
+    /// The import every program starts with; exit code 5 when the image has no Hummingbot client.
+    static let importCrypt = """
+        import os, sys
+        try:
+            from hummingbot.client.config.config_crypt import ETHKeyFileSecretManger, PASSWORD_VERIFICATION_PATH, store_password_verification, validate_password
+        except Exception:
+            sys.exit(5)
+        """
+
+    static func describe(exitCode: Int) -> String {
+        exitCode == 5 ? "the image has no Hummingbot client to do it with" : "the program in the image ended with exit code \(exitCode)"
+    }
+}

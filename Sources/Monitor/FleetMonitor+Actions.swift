@@ -1,4 +1,5 @@
 import BotLink
+import Deploy
 import Docker
 import Foundation
 import HBModel
@@ -34,11 +35,14 @@ extension FleetMonitor {
         }
     }
 
-    public func delete(_ name: String, progress: Progress) async -> String {
-        await run(name, .stopping, progress: progress) { client in
-            progress("deleting \(name)…")
-            try await client.removeContainer(name, force: true)
-            return "\(name): container removed (its bots folder stays)"
+    /// Stops the bot as `stop` does when it runs, removes its container and archives (or deletes, or keeps)
+    /// its folder in the bots folder.
+    public func delete(_ name: String, skipBotStop: Bool = false, folder disposal: FolderDisposal = .archive, progress: @escaping Progress) async -> String {
+        let bots = bots
+        let folder = config.botsFolder.map(BotsFolder.init)
+        return await run(name, .stopping, progress: progress) { client in
+            try await Decommission(name: name, bot: bots, skipBotStop: skipBotStop, engine: client, folder: folder, disposal: disposal)
+                .run(progress: progress)
         }
     }
 

@@ -49,7 +49,8 @@ public actor FleetMonitor {
         self.now = now
         self.bots = config.mqtt.map { BotConnection(settings: $0, namespace: config.namespace) }
         let broker = BrokerSnapshot(containerName: config.brokerContainer, address: config.mqtt?.address ?? "—")
-        snapshots = LatestValue(FleetSnapshot(takenAt: now(), endpoint: config.endpoint.description, engine: .connecting, instances: [], broker: broker))
+        snapshots = LatestValue(FleetSnapshot(
+            takenAt: now(), endpoint: config.endpoint.description, engine: .connecting, instances: [], broker: broker, botsFolder: config.botsFolder))
     }
 
     /// Runs until cancelled.
@@ -303,7 +304,7 @@ public actor FleetMonitor {
         brokerSnapshot.botsHeard = records.values.filter { $0.liveness.health(now: now, timeout: config.livenessTimeout) == .online }.count
         let snapshot = FleetSnapshot(
             takenAt: now, endpoint: config.endpoint.description, engine: engine, instances: instances, broker: brokerSnapshot,
-            history: history)
+            history: history, botsFolder: config.botsFolder)
         // Publish only what changed, so an idle fleet costs the draw loop nothing.
         var previous = snapshots.current.value
         previous.takenAt = now

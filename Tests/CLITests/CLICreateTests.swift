@@ -48,6 +48,34 @@ struct CLICreateTests {
         #expect(again.stderr.contains("name: instances/\(name) already exists"))
     }
 
+    @Test func aDeletedBotIsStoppedOverMQTTAndItsFolderArchived() throws {
+        let fleet = try TestFleet("archive")
+        defer { fleet.remove() }
+        try fleet.addProfile()
+        let name = TestEngine.uniqueName("archived")
+        #expect(try create(fleet, name, extra: ["--start"]).status == 0)
+        #expect(try Subprocess.run(["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120).status == 0)
+        let config = fleet.root.appendingPathComponent("hbdeck.yml").path
+        let purgeRefused = try HBDeckProcess.run(
+            ["rm", name, "--purge", "--bots-folder", fleet.root.path, "--config-file", config, "--mqtt-port", String(fleet.port)])
+        #expect(purgeRefused.status == 1)
+        #expect(purgeRefused.stderr.contains("\(name) was not typed again: nothing was deleted"))
+        #expect(try TestEngine.docker(["inspect", "-f", "{{.State.Running}}", name]) == "true")
+
+        let removed = try HBDeckProcess.run(
+            ["rm", name, "--bots-folder", fleet.root.path, "--config-file", config, "--mqtt-port", String(fleet.port)], seconds: 120)
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(removed.stdout.contains("bot stopped (200), wound down in"), "\(removed.stdout)")
+        #expect(removed.stdout.contains("container removed · instances/\(name) moved to archived/\(name)-"))
+        #expect(try TestEngine.docker(["ps", "-aq", "--filter", "name=^\(name)$"]).isEmpty)
+        let archived = try FileManager.default.contentsOfDirectory(atPath: fleet.root.appendingPathComponent("archived").path)
+        #expect(archived.count == 1 && archived[0].hasPrefix("\(name)-"))
+        #expect(!FileManager.default.fileExists(atPath: fleet.root.appendingPathComponent("instances/\(name)").path))
+        // The bot's own record of the stop travelled with its folder.
+        let log = try String(contentsOf: fleet.root.appendingPathComponent("archived/\(archived[0])/logs/logs_master_account.log"), encoding: .utf8)
+        #expect(log.contains("Hummingbot stopped."))
+    }
+
     @Test func aWrongPasswordIsRefusedWithTheBotsOwnReasonAndNothingIsMade() throws {
         let fleet = try TestFleet("create-pw", startingBroker: false)
         defer { fleet.remove() }

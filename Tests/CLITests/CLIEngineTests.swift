@@ -60,9 +60,9 @@ struct CLIEngineTests {
             #expect(invalid.status == 1)
             #expect(invalid.stderr.contains("invalid instance name \"bad.name\""))
 
-            let removeRunning = try HBDeckProcess.run(["rm", name])
-            #expect(removeRunning.status == 1)
-            #expect(removeRunning.stderr.contains(name))
+            let removeUnknown = try HBDeckProcess.run(["rm", "--skip-bot-stop", "no-such-bot"])
+            #expect(removeUnknown.status == 1)
+            #expect(removeUnknown.stderr.contains("no-such-bot: no such instance"), "\(removeUnknown.stderr)")
         }
     }
 

@@ -17,7 +17,7 @@ final class FakeEngine: FleetEngine {
         var errorsLog: String?
     }
 
-    private let state = Mutex<(containers: [String: Container], reachable: Bool, events: [AsyncThrowingStream<DockerEvent, any Error>.Continuation], started: [String])>(([:], true, [], []))
+    private let state = Mutex<(containers: [String: Container], reachable: Bool, events: [AsyncThrowingStream<DockerEvent, any Error>.Continuation], started: [String], done: [String])>(([:], true, [], [], []))
     let gate = Mutex<CheckedContinuation<Void, Never>?>(nil)
 
     func put(_ id: String, _ container: Container) {
@@ -40,6 +40,8 @@ final class FakeEngine: FleetEngine {
     }
 
     var started: [String] { state.withLock { $0.started } }
+    /// Stops and removals asked for, in order: `stop NAME (grace)`, `remove NAME`.
+    var done: [String] { state.withLock { $0.done } }
 
     private func changed() {
         let event = try! JSONDecoder().decode(DockerEvent.self, from: Data(#"{"Type":"container","Action":"update","Actor":{"ID":"x","Attributes":{}},"time":1}"#.utf8))
@@ -101,9 +103,23 @@ final class FakeEngine: FleetEngine {
     func release() { gate.withLock { $0?.resume(); $0 = nil } }
     var waitingAtGate: Bool { gate.withLock { $0 != nil } }
 
-    func stopContainer(_ idOrName: String, timeout: Int) async throws { try check() }
+    func stopContainer(_ idOrName: String, timeout: Int) async throws {
+        try check()
+        state.withLock { s in
+            s.done.append("stop \(idOrName) (\(timeout))")
+            for (id, c) in s.containers where c.name == idOrName { s.containers[id]?.state = "exited" }
+        }
+    }
+
     func restartContainer(_ idOrName: String, timeout: Int) async throws { try check() }
-    func removeContainer(_ idOrName: String, force: Bool) async throws { try check() }
+
+    func removeContainer(_ idOrName: String, force: Bool) async throws {
+        try check()
+        state.withLock { s in
+            s.done.append("remove \(idOrName)")
+            for (id, c) in s.containers where c.name == idOrName || id == idOrName { s.containers[id] = nil }
+        }
+    }
     func close() async {}
 }
 

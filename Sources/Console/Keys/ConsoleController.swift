@@ -124,10 +124,22 @@ public struct ConsoleController: Sendable {
             state.overlay = .confirm(Confirmation(
                 title: "Restart \(name)?", steps: ["Restart the container (up to 30 s to stop, then kill)."], action: .restart(name)))
         case .delete:
+            let botOnline = instance.health == .online
+            let running = instance.state == .running
+            var steps = [String]()
+            if running {
+                steps.append(botOnline
+                    ? "Ask the bot to stop over MQTT (it cancels its open orders), then end the container."
+                    : "Stop the container (up to 30 s, then kill): the bot is not online, open orders stay on the exchange.")
+            }
+            if instance.state != .notDeployed { steps.append("Remove the container.") }
+            steps.append(snapshot.botsFolder == nil
+                ? "No bots folder is configured: the instance's folder stays where it is."
+                : "Move instances/\(name) to archived/\(name)-<date>-<time>; nothing is deleted.")
             state.overlay = .confirm(Confirmation(
-                title: "Delete \(name)?",
-                steps: ["Remove the container\(instance.state == .running ? " (killing it: it is running)" : "").", "The bots folder and its logs and trades stay."],
-                action: .delete(name)))
+                title: "Delete \(name)?", steps: steps.enumerated().map { "\($0.offset + 1). \($0.element)" },
+                action: .delete(name, skipBotStop: !botOnline),
+                alternative: running && botOnline ? (key: "k", label: "Skip the MQTT stop", action: .delete(name, skipBotStop: true)) : nil))
         default:
             break
         }

@@ -4,7 +4,7 @@ public enum ConsoleCommand: Sendable, Equatable {
     /// Ask the bot to stop over MQTT first (it cancels its orders) unless `skipBotStop`, then stop the container.
     case stop(String, skipBotStop: Bool)
     case restart(String)
-    case delete(String)
+    case delete(String, skipBotStop: Bool)
     case startBroker
     case stopBroker
     case follow(String?)

@@ -7,14 +7,20 @@ public struct FleetSnapshot: Sendable, Equatable {
     public var broker: BrokerSnapshot
     /// Recent samples per instance, oldest first, for the metrics pane.
     public var history: [String: MetricHistory]
+    /// Hummingbot's bots folder when one is configured: where deleted instances are archived.
+    public var botsFolder: String?
 
-    public init(takenAt: Double, endpoint: String, engine: EngineStatus, instances: [InstanceSnapshot], broker: BrokerSnapshot, history: [String: MetricHistory] = [:]) {
+    public init(
+        takenAt: Double, endpoint: String, engine: EngineStatus, instances: [InstanceSnapshot], broker: BrokerSnapshot,
+        history: [String: MetricHistory] = [:], botsFolder: String? = nil
+    ) {
         self.takenAt = takenAt
         self.endpoint = endpoint
         self.engine = engine
         self.instances = instances
         self.broker = broker
         self.history = history
+        self.botsFolder = botsFolder
     }
 
     public var botsOnline: Int { instances.filter { $0.health == .online }.count }

@@ -8,10 +8,17 @@ struct BotsFolderOptions: ParsableArguments {
 
     /// The config file's settings and the bots folder they and the flags name.
     func resolve() throws -> (BotsFolder, ConsoleSettings) {
-        let settings = try ConsoleSettings.load(path: configFile ?? ConsoleSettings.defaultPath, required: configFile != nil)
-        guard let path = botsFolder ?? settings.botsFolder else {
+        let (folder, settings) = try resolveIfConfigured()
+        guard let folder else {
             throw CommandFailure("no bots folder: give --bots-folder or set bots_folder in \(configFile ?? ConsoleSettings.defaultPath)")
         }
+        return (folder, settings)
+    }
+
+    /// As `resolve`, with no folder when none is configured.
+    func resolveIfConfigured() throws -> (BotsFolder?, ConsoleSettings) {
+        let settings = try ConsoleSettings.load(path: configFile ?? ConsoleSettings.defaultPath, required: configFile != nil)
+        guard let path = botsFolder ?? settings.botsFolder else { return (nil, settings) }
         let folder = BotsFolder(path)
         guard folder.exists else { throw CommandFailure("no bots folder at \(folder.root.path)") }
         return (folder, settings)

@@ -26,6 +26,16 @@ struct BrokerOptions: ParsableArguments {
             password: ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"], caFile: mqttCa)
     }
 
+    /// A connection when the broker answers within the connect timeout, else nil (and a line on stderr).
+    func connectIfReachable() async -> BotConnection? {
+        let connection = BotConnection(settings: settings, namespace: namespace)
+        try? await connection.start()
+        if await connection.waitUntilConnected(seconds: connectTimeout) { return connection }
+        StandardOutput.error("no MQTT broker at \(settings.address): bots cannot be asked to stop first")
+        await connection.close()
+        return nil
+    }
+
     /// Connects, runs `body`, closes, and turns any failure into one line on stderr.
     func withConnection(_ body: (BotConnection) async throws -> Void) async throws {
         try await withTelemetry { connection, _ in try await body(connection) }

@@ -1,14 +1,57 @@
 import ArgumentParser
+import BotLink
+import Deploy
+import Foundation
+import Monitor
 
 struct RemoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rm", abstract: "Remove instances' containers (their bots folder stays).")
+        commandName: "rm", abstract: "Delete instances: stop the bot, remove its container, archive its folder.",
+        discussion: """
+            A running bot is asked to stop over MQTT first (it cancels its open orders), then its container is \
+            ended. Its folder moves to archived/NAME-<date>-<time> in the bots folder; --purge deletes it instead, \
+            once its name is typed again (on the terminal, or one line per instance on stdin).
+            """)
 
     @OptionGroup var engine: EngineOptions
-    @Flag(name: [.short, .long], help: "Kill and remove running containers too.") var force = false
+    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup var broker: BrokerOptions
+    @Flag(help: "Delete the instance's folder instead of archiving it.") var purge = false
+    @Flag(help: "Leave the instance's folder where it is.") var keepFolder = false
+    @Flag(help: "Do not ask the bot to stop over MQTT (its open orders stay on the exchange).") var skipBotStop = false
     @Argument(help: "Instance names.") var names: [String]
 
+    func validate() throws {
+        if purge && keepFolder { throw ValidationError("--purge and --keep-folder exclude each other") }
+    }
+
     func run() async throws {
-        try await LifecycleAction.remove(force: force).apply(to: names, engine: engine)
+        try await reportingFailures {
+            try Fleet.validate(names)
+            let (folder, _) = try location.resolveIfConfigured()
+            let disposal: FolderDisposal = purge ? .purge : keepFolder ? .keep : .archive
+            if purge {
+                for name in names where try PasswordInput.line(prompt: "Type \(name) to delete its folder for good: ") != name {
+                    throw CommandFailure("\(name) was not typed again: nothing was deleted")
+                }
+            }
+            let bots = skipBotStop ? nil : await broker.connectIfReachable()
+            var failures = 0
+            try await engine.withEngine { client in
+                for name in names {
+                    do {
+                        let result = try await Decommission(
+                            name: name, bot: bots, skipBotStop: skipBotStop, engine: client, folder: folder, disposal: disposal
+                        ).run { StandardOutput.error($0) }
+                        StandardOutput.line(result)
+                    } catch {
+                        failures += 1
+                        StandardOutput.error("hbdeck: \(name): \(describe(error))")
+                    }
+                }
+            }
+            await bots?.close()
+            if failures > 0 { throw ExitCode.failure }
+        }
     }
 }

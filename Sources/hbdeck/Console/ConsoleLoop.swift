@@ -168,7 +168,7 @@ struct ConsoleLoop {
         case .start(let name): Task { status.set(await monitor.start(name, progress: progress)) }
         case .stop(let name, let skip): Task { status.set(await monitor.stop(name, skipBotStop: skip, progress: progress)) }
         case .restart(let name): Task { status.set(await monitor.restart(name, progress: progress)) }
-        case .delete(let name): Task { status.set(await monitor.delete(name, progress: progress)) }
+        case .delete(let name, let skip): Task { status.set(await monitor.delete(name, skipBotStop: skip, progress: progress)) }
         case .startBroker: Task { status.set(await monitor.startBroker(progress: progress)) }
         case .stopBroker: Task { status.set(await monitor.stopBroker(progress: progress)) }
         case .quit: break

@@ -1,0 +1,59 @@
+import BotLink
+import Deploy
+import Docker
+import Foundation
+
+/// Deleting an instance: the bot stopped as `StopProcedure` stops it when its container runs, the container
+/// removed, then its folder archived, deleted or kept. A step that fails ends it there; nothing after it is
+/// done. An instance with a folder and no container (undeployed) has only its folder step.
+public struct Decommission: Sendable {
+    let name: String
+    /// Nil: no MQTT link.
+    let bot: (any BotStopper)?
+    let skipBotStop: Bool
+    let engine: any FleetEngine
+    /// Nil: no bots folder configured; the instance's folder, wherever it is, stays.
+    let folder: BotsFolder?
+    let disposal: FolderDisposal
+    let now: @Sendable () -> Double
+
+    public init(
+        name: String, bot: (any BotStopper)?, skipBotStop: Bool = false, engine: any FleetEngine, folder: BotsFolder?, disposal: FolderDisposal,
+        now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    ) {
+        self.name = name
+        self.bot = bot
+        self.skipBotStop = skipBotStop
+        self.engine = engine
+        self.folder = folder
+        self.disposal = disposal
+        self.now = now
+    }
+
+    public func run(progress: @escaping FleetMonitor.Progress) async throws -> String {
+        var done: [String] = []
+        let state: ContainerDetails.State?
+        do {
+            state = try await engine.inspectContainer(name).state
+        } catch DockerError.notFound {
+            state = nil
+        }
+        if let state {
+            if state.running || state.restarting || state.paused {
+                done.append(try await StopProcedure(name: name, bot: skipBotStop ? nil : bot, skipped: skipBotStop, engine: engine, now: now).run(progress: progress))
+            }
+            progress("deleting \(name): removing the container…")
+            try await engine.removeContainer(name, force: true)
+            done.append("container removed")
+        } else if folder.map({ !FileManager.default.fileExists(atPath: $0.instance(name).path) }) ?? true {
+            throw DockerError.notFound(message: "no such instance: \(name)")
+        }
+        if let folder {
+            progress("deleting \(name): \(disposal == .archive ? "archiving" : disposal == .purge ? "deleting" : "keeping") its folder…")
+            done.append(try InstanceArchiver(folder: folder).dispose(name, disposal))
+        } else {
+            done.append("no bots folder configured: its folder stays")
+        }
+        return "deleted \(name): " + done.joined(separator: " · ")
+    }
+}

@@ -27,6 +27,7 @@ Knobs for tests (env):
   HBDECK_BOT_MALFORMED=1     also publish malformed payloads on every topic
   HBDECK_BOT_NO_HEARTBEAT=1  never send heartbeats
   HBDECK_BOT_IGNORE=a,b      never answer these commands
+  HBDECK_BOT_ORDERS_STAY_OPEN=1  orders are created but never filled or cancelled by the simulation
   HBDECK_BOT_SEED=N          the simulation's seed (default: derived from instance_id)
 """
 import hashlib
@@ -93,7 +94,7 @@ class Bot:
         self.close_types = {}
         self.mid = 100.0
         self.ignore = set(filter(None, os.environ.get("HBDECK_BOT_IGNORE", "").split(",")))
-        self.orders_stay_open = bool(os.environ.get("HBDECK_BOT_ORDERS_STAY_OPEN"))  # tests that need open orders
+        self.orders_stay_open = bool(os.environ.get("HBDECK_BOT_ORDERS_STAY_OPEN"))
         self.ballast = []
         self.stopping = False
         self.pending_logs = []

@@ -40,7 +40,9 @@ public struct Decommission: Sendable {
         }
         if let state {
             if state.running || state.restarting || state.paused {
-                done.append(try await StopProcedure(name: name, bot: skipBotStop ? nil : bot, skipped: skipBotStop, engine: engine, now: now).run(progress: progress))
+                let stopped = try await StopProcedure(name: name, bot: skipBotStop ? nil : bot, skipped: skipBotStop, engine: engine, now: now)
+                    .run(progress: progress)
+                done.append(String(stopped.trimmingPrefix("stopped \(name): ")))
             }
             progress("deleting \(name): removing the container…")
             try await engine.removeContainer(name, force: true)

@@ -15,7 +15,8 @@ struct HBDeck: AsyncParsableCommand {
         version: HBDeckVersion.current,
         subcommands: [
             ConsoleRunCommand.self, ListCommand.self, InspectCommand.self, StartCommand.self, StopCommand.self, RestartCommand.self,
-            RemoveCommand.self, CreateCommand.self, ProfileCommandGroup.self, LogsCommand.self, StatsCommand.self, EventsCommand.self, BotCommandGroup.self,
+            RemoveCommand.self, CreateCommand.self, ProfileCommandGroup.self, UploadCommand.self,
+            VersionsCommand.self, DiffCommand.self, RollbackCommand.self, LogsCommand.self, StatsCommand.self, EventsCommand.self, BotCommandGroup.self,
             WatchCommand.self,
         ],
         defaultSubcommand: ConsoleRunCommand.self

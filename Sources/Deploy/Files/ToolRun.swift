@@ -1,0 +1,48 @@
+import Foundation
+
+/// Runs a command-line tool (git, python3) with no shell in between and returns its status and output.
+struct ToolRun {
+    let status: Int32
+    let data: Data
+    let errors: String
+
+    var output: String { String(decoding: data, as: UTF8.self) }
+
+    /// `input` goes to the tool's stdin. Throws when the tool cannot be started at all.
+    static func run(_ tool: String, _ arguments: [String], in directory: URL? = nil, input: Data? = nil, environment: [String: String] = [:]) throws -> ToolRun {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        if let directory { process.currentDirectoryURL = directory }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe()
+        let err = Pipe()
+        let inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = input == nil ? FileHandle.nullDevice : inPipe
+        do {
+            try process.run()
+        } catch {
+            throw DeployProblem(.folder, "cannot run \(tool): \(error.localizedDescription)")
+        }
+        if let input {
+            inPipe.fileHandleForWriting.write(input)
+            try? inPipe.fileHandleForWriting.close()
+        }
+        // Read both pipes to their end before waiting, so that a tool with much to say cannot block.
+        let group = DispatchGroup()
+        // Written by the reader before `leave()`, read only after `wait()`: never touched by two threads at once.
+        nonisolated(unsafe) var errData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return ToolRun(
+            status: process.terminationStatus, data: outData, errors: String(decoding: errData, as: UTF8.self))
+    }
+}

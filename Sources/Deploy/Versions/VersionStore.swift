@@ -1,0 +1,122 @@
+import Foundation
+
+/// Every file hbdeck writes in the bots folder (uploads, edits, rollbacks) kept as versions in a git
+/// repository of hbdeck's own, `.hbdeck/versions.git`, with the bots folder as its work tree: only the files
+/// hbdeck saved are tracked; nothing else in the folder is touched. Needs `git` on the PATH.
+public struct VersionStore: Sendable {
+    public let folder: BotsFolder
+
+    public init(folder: BotsFolder) {
+        self.folder = folder
+    }
+
+    /// One saved content of a file.
+    public struct Version: Sendable, Equatable {
+        /// The commit's short id, which `content`, `diff` and `rollback` take.
+        public let id: String
+        public let time: Date
+        public let author: String
+        public let size: Int
+        public let message: String
+    }
+
+    var gitDirectory: URL { folder.state.appendingPathComponent("versions.git", isDirectory: true) }
+
+    /// The operator's name for versions: the one who ran sudo, else the user.
+    public static var author: String {
+        let environment = ProcessInfo.processInfo.environment
+        return environment["SUDO_USER"] ?? environment["USER"] ?? "hbdeck"
+    }
+
+    /// Writes `data` to `path` (relative to the bots folder) atomically and keeps it as a version; the file's
+    /// content before, if it was never kept, is kept first, so a rollback can always restore it.
+    public func save(_ data: Data, to path: String, message: String, author: String = VersionStore.author) throws {
+        let url = try resolve(path)
+        if FileManager.default.fileExists(atPath: url.path), try versions(of: path).isEmpty {
+            try record(path, message: "as found before hbdeck changed it", author: author)
+        }
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try AtomicFile.write(data, to: url)
+        try record(path, message: message, author: author)
+    }
+
+    /// The versions of `path`, newest first.
+    public func versions(of path: String) throws -> [Version] {
+        _ = try resolve(path)
+        guard FileManager.default.fileExists(atPath: gitDirectory.path) else { return [] }
+        let log = try git(["log", "--format=%h%x09%at%x09%an%x09%s", "--", path])
+        guard log.status == 0 else { return [] }  // an empty repository has no log
+        return try log.output.split(separator: "\n").map { line in
+            let fields = line.split(separator: "\t", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+            let size = try git(["cat-file", "-s", "\(fields[0]):\(path)"])
+            return Version(
+                id: fields[0], time: Date(timeIntervalSince1970: Double(fields[1]) ?? 0), author: fields[2],
+                size: Int(size.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0, message: fields.count > 3 ? fields[3] : "")
+        }
+    }
+
+    /// The bytes of `path` as saved in `version`.
+    public func content(of path: String, at version: String) throws -> Data {
+        _ = try resolve(path)
+        let shown = try git(["cat-file", "blob", "\(try checked(version)):\(path)"])
+        guard shown.status == 0 else { throw DeployProblem(.folder, "no version \(version) of \(path)") }
+        return shown.data
+    }
+
+    /// A unified diff of `path` between two versions, or between a version and the file as it is now.
+    public func diff(_ path: String, from a: String, to b: String?) throws -> String {
+        _ = try resolve(path)
+        let result = try git(["diff", "--no-color", try checked(a)] + (try b.map { [try checked($0)] } ?? []) + ["--", path])
+        guard result.status == 0 else { throw DeployProblem(.folder, "cannot compare: \(firstLine(result.errors))") }
+        return result.output
+    }
+
+    /// Puts `path` back as it was in `version`, itself kept as a new version.
+    public func rollback(_ path: String, to version: String, author: String = VersionStore.author) throws {
+        let data = try content(of: path, at: version)
+        try save(data, to: path, message: "rolled back to \(version)", author: author)
+    }
+
+    /// Keeps the file's current content as a version (nothing when it did not change).
+    func record(_ path: String, message: String, author: String) throws {
+        try ensureRepository()
+        let added = try git(["add", "--force", "--", path])
+        guard added.status == 0 else { throw DeployProblem(.folder, "cannot keep a version of \(path): \(firstLine(added.errors))") }
+        let staged = try git(["diff", "--cached", "--quiet", "--", path])
+        guard staged.status != 0 else { return }
+        let committed = try git(
+            ["-c", "user.name=\(author)", "-c", "user.email=\(author)@hbdeck", "commit", "--quiet", "--no-verify", "-m", message, "--", path])
+        guard committed.status == 0 else { throw DeployProblem(.folder, "cannot keep a version of \(path): \(firstLine(committed.errors))") }
+    }
+
+    private func ensureRepository() throws {
+        guard !FileManager.default.fileExists(atPath: gitDirectory.appendingPathComponent("HEAD").path) else { return }
+        try FileManager.default.createDirectory(at: folder.state, withIntermediateDirectories: true)
+        let made = try ToolRun.run("git", ["init", "--quiet", "--bare", gitDirectory.path])
+        guard made.status == 0 else { throw DeployProblem(.folder, "cannot make the version store: \(firstLine(made.errors))") }
+    }
+
+    private func git(_ arguments: [String]) throws -> ToolRun {
+        try ToolRun.run("git", ["--git-dir=\(gitDirectory.path)", "--work-tree=\(folder.root.path)"] + arguments)
+    }
+
+    /// The file a path relative to the bots folder names; one that leaves the folder is refused.
+    func resolve(_ path: String) throws(DeployProblem) -> URL {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.isEmpty, !path.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == ".." || $0 == "." }),
+              !path.hasPrefix(".hbdeck"), !path.contains("\0")
+        else { throw DeployProblem(.folder, "\(path) is not a file of the bots folder (a path inside it, such as conf/scripts/pmm.yml)") }
+        return folder.root.appendingPathComponent(path)
+    }
+
+    private func checked(_ version: String) throws(DeployProblem) -> String {
+        guard !version.isEmpty, version.count <= 40, version.allSatisfy({ $0.isHexDigit }) else {
+            throw DeployProblem(.folder, "\(version) is not a version id (see hbdeck versions)")
+        }
+        return version
+    }
+
+    private func firstLine(_ text: String) -> String {
+        String(text.split(separator: "\n").first ?? "")
+    }
+}

@@ -16,7 +16,7 @@ struct HBDeck: AsyncParsableCommand {
         subcommands: [
             ConsoleRunCommand.self, ListCommand.self, InspectCommand.self, StartCommand.self, StopCommand.self, RestartCommand.self,
             RemoveCommand.self, CreateCommand.self, ProfileCommandGroup.self, UploadCommand.self,
-            VersionsCommand.self, DiffCommand.self, RollbackCommand.self, LogsCommand.self, StatsCommand.self, EventsCommand.self, BotCommandGroup.self,
+            VersionsCommand.self, DiffCommand.self, RollbackCommand.self, SetCommand.self, EditCommand.self, LogsCommand.self, StatsCommand.self, EventsCommand.self, BotCommandGroup.self,
             WatchCommand.self,
         ],
         defaultSubcommand: ConsoleRunCommand.self

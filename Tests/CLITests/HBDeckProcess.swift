@@ -18,8 +18,10 @@ struct HBDeckProcess {
 
     static let testHost = TestEngine.host
 
-    static func run(_ arguments: [String], dockerHost: String? = testHost, stdinFile: String = "/dev/null", seconds: Double = 60) throws -> Result {
-        var env = ProcessInfo.processInfo.environment
+    static func run(
+        _ arguments: [String], dockerHost: String? = testHost, stdinFile: String = "/dev/null", environment: [String: String] = [:], seconds: Double = 60
+    ) throws -> Result {
+        var env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         env["DOCKER_HOST"] = dockerHost
         let result = try Subprocess.run([binary.path] + arguments, environment: env, timeout: seconds, stdinFile: stdinFile)
         return Result(status: result.status, stdout: result.stdout, stderr: result.stderr)

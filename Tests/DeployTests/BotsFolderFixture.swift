@@ -18,6 +18,7 @@ struct BotsFolderFixture {
               mqtt_port: 1883
               mqtt_namespace: hbot
               mqtt_autostart: false
+
             """)
         try write("credentials/master_account/.password_verification", "7b2263727970746f223a7b7d7d")
         try write("credentials/master_account/connectors/binance.yml", "binance_api_key: 7b22\n")

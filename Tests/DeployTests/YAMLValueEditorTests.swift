@@ -47,3 +47,13 @@ struct YAMLValueEditorTests {
         }
     }
 }
+
+extension YAMLValueEditorTests {
+    @Test func lineEndsAndAMissingFinalNewlineAreKept() throws {
+        let crlf = "a: 1\r\nb:\r\n  c: 2\r\n"
+        #expect(try YAMLValueEditor.setting("3", at: ["b", "c"], in: crlf, asString: false) == "a: 1\r\nb:\r\n  c: 3\r\n")
+        #expect(try YAMLValueEditor.setting("x", at: ["b", "d"], in: crlf) == "a: 1\r\nb:\r\n  c: 2\r\n  d: x\r\n")
+        #expect(try YAMLValueEditor.setting("5", at: ["a"], in: "a: 1\nb: 2", asString: false) == "a: 5\nb: 2")
+        #expect(try YAMLValueEditor.setting("z", at: ["c"], in: "a: 1") == "a: 1\nc: z")
+    }
+}

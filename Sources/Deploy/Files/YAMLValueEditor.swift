@@ -13,14 +13,25 @@ public enum YAMLValueEditor {
     /// (`1883`, `true`).
     public static func setting(_ value: String, at path: [String], in text: String, asString: Bool = true) throws(Failure) -> String {
         guard (1...2).contains(path.count) else { throw Failure(description: "only one or two levels of keys can be set") }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        if lines.last == "" { lines.removeLast() }
+        // Split on the byte: to Swift, "\r\n" is one Character and would not split on "\n".
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        let endsWithNewline = lines.last == ""
+        if endsWithNewline { lines.removeLast() }
+        // Line ends stay as they were (CRLF included): each line's "\r" is set aside while lines are edited,
+        // and added lines take the first line's.
+        var returns = lines.map { $0.hasSuffix("\r") }
+        lines = lines.map { $0.hasSuffix("\r") ? String($0.dropLast()) : $0 }
+        let newReturn = returns.first ?? false
+        func insert(_ line: String, at index: Int) {
+            lines.insert(line, at: index)
+            returns.insert(newReturn, at: index)
+        }
         let scalar = asString ? quoted(value) : value
         if path.count == 1 {
             if let index = lines.firstIndex(where: { key(of: $0, indent: 0) == path[0] }) {
                 lines[index] = replacingValue(in: lines[index], with: scalar)
             } else {
-                lines.append("\(path[0]): \(scalar)")
+                insert("\(path[0]): \(scalar)", at: lines.count)
             }
         } else if let parent = lines.firstIndex(where: { key(of: $0, indent: 0) == path[0] }) {
             guard valueText(of: lines[parent]).isEmpty else {
@@ -45,13 +56,14 @@ public enum YAMLValueEditor {
             } else {
                 var last = end - 1
                 while last > parent, lines[last].allSatisfy({ $0 == " " }) { last -= 1 }
-                lines.insert(String(repeating: " ", count: indent ?? 2) + "\(path[1]): \(scalar)", at: last + 1)
+                insert(String(repeating: " ", count: indent ?? 2) + "\(path[1]): \(scalar)", at: last + 1)
             }
         } else {
-            lines.append("\(path[0]):")
-            lines.append("  \(path[1]): \(scalar)")
+            insert("\(path[0]):", at: lines.count)
+            insert("  \(path[1]): \(scalar)", at: lines.count)
         }
-        let result = lines.joined(separator: "\n") + "\n"
+        let result = zip(lines, returns).map { $1 ? $0 + "\r" : $0 }.joined(separator: "\n")
+            + (endsWithNewline || text.isEmpty ? "\n" : "")
         // The edit must read back as meant: a document this cannot edit safely is refused, not damaged.
         guard let root = (try? Yams.load(yaml: result)) as? [String: Any] else {
             throw Failure(description: "the file does not read as YAML after the edit")

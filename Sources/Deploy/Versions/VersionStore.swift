@@ -101,7 +101,7 @@ public struct VersionStore: Sendable {
     }
 
     /// The file a path relative to the bots folder names; one that leaves the folder is refused.
-    func resolve(_ path: String) throws(DeployProblem) -> URL {
+    public func resolve(_ path: String) throws(DeployProblem) -> URL {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.isEmpty, !path.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == ".." || $0 == "." }),
               !path.hasPrefix(".hbdeck"), !path.contains("\0")

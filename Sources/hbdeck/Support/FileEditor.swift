@@ -1,0 +1,41 @@
+import Deploy
+import Foundation
+
+/// Edits a file of the bots folder with the operator's editor, on a copy, and saves it checked and versioned.
+struct FileEditor {
+    let folder: BotsFolder
+
+    /// Runs the editor in this terminal (the console leaves its screen first) and says what became of the edit.
+    func edit(_ path: String) throws -> String {
+        let store = VersionStore(folder: folder)
+        guard let original = FileManager.default.contents(atPath: try store.resolve(path).path) else {
+            throw CommandFailure("\(path): no such file in the bots folder")
+        }
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        let copy = URL(fileURLWithPath: NSTemporaryDirectory() + "hbdeck-edit-\(UInt32.random(in: 0...UInt32.max))-\(name)")
+        try original.write(to: copy)
+        let environment = ProcessInfo.processInfo.environment
+        let editor = environment["VISUAL"] ?? environment["EDITOR"] ?? "vi"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // The editor may carry its own arguments (`code -w`): the shell splits them; the file is passed as $1.
+        process.arguments = ["-c", "\(editor) \"$1\"", "hbdeck-editor", copy.path]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            return "the editor ended with status \(process.terminationStatus): \(path) not saved (your copy: \(copy.path))"
+        }
+        let edited = FileManager.default.contents(atPath: copy.path) ?? Data()
+        if edited == original {
+            try? FileManager.default.removeItem(at: copy)
+            return "\(path): no change"
+        }
+        let kind = Uploader.Kind.infer(fileName: name, controllerType: nil)
+        if let kind, let problem = Uploader.problem(in: edited, name: name, kind: kind) {
+            return "not saved: \(problem). Your edit is kept in \(copy.path)"
+        }
+        try store.save(edited, to: path, message: "edited with \(editor.split(separator: " ").first ?? "editor")")
+        try? FileManager.default.removeItem(at: copy)
+        return "\(path) saved (hbdeck versions \(path))"
+    }
+}

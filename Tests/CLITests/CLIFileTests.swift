@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// Form edits and editor edits from the command line, on a bots folder in /tmp (no engine needed).
+@Suite struct CLIFileTests {
+    struct Folder {
+        let root = URL(fileURLWithPath: NSTemporaryDirectory() + "hbdeck-cli-files-\(UInt32.random(in: 0...UInt32.max))")
+        let config = "instances/bot_1/conf/controllers/grid_1.yml"
+        static let original = """
+            # grid settings, tuned by hand
+            id: grid_1
+            controller_name: grid_strike    # the controller's code
+            leverage: 5
+            triple_barrier_config:
+              stop_loss: '0.03'
+              take_profit: 0.02
+            trading_pair: BTC-USDT
+
+            """
+
+        init() throws {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent("instances/bot_1/conf/controllers"), withIntermediateDirectories: true)
+            try Self.original.write(to: root.appendingPathComponent(config), atomically: true, encoding: .utf8)
+        }
+
+        var text: String { (try? String(contentsOf: root.appendingPathComponent(config), encoding: .utf8)) ?? "" }
+
+        func hbdeck(_ arguments: [String], editor: String? = nil) throws -> HBDeckProcess.Result {
+            let settings = root.appendingPathComponent("hbdeck.yml")
+            try "".write(to: settings, atomically: true, encoding: .utf8)
+            return try HBDeckProcess.run(
+                arguments + ["--bots-folder", root.path, "--config-file", settings.path], dockerHost: nil,
+                environment: editor.map { ["VISUAL": $0] } ?? [:])
+        }
+
+        func remove() { try? FileManager.default.removeItem(at: root) }
+    }
+
+    @Test func aFormEditChangesOnlyTheEditedValues() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let set = try folder.hbdeck(["set", folder.config, "leverage=20", "triple_barrier_config.stop_loss=0.05", "trading_pair=ETH-USDT"])
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(folder.text == Folder.original
+            .replacingOccurrences(of: "leverage: 5", with: "leverage: 20")
+            .replacingOccurrences(of: "stop_loss: '0.03'", with: "stop_loss: '0.05'")
+            .replacingOccurrences(of: "BTC-USDT", with: "ETH-USDT"))
+        let versions = try folder.hbdeck(["versions", folder.config])
+        #expect(versions.stdout.contains("as found before hbdeck changed it"))
+        #expect(versions.stdout.contains("set leverage=20, triple_barrier_config.stop_loss=0.05, trading_pair=ETH-USDT"))
+
+        let list = try folder.hbdeck(["set", folder.config, "leverage=[1, 2]"])
+        #expect(list.status == 1)
+        #expect(list.stderr.contains("only single values are set here"))
+        let escape = try folder.hbdeck(["set", "../outside.yml", "a=1"])
+        #expect(escape.status == 1)
+        #expect(escape.stderr.contains("is not a file of the bots folder"))
+    }
+
+    @Test func anEditorEditIsSavedOnlyWhenItStillParses() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let good = try folder.hbdeck(["edit", folder.config], editor: "sed -i s/grid_strike/pmm_simple/")
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.contains("\(folder.config) saved"))
+        #expect(folder.text == Folder.original.replacingOccurrences(of: "grid_strike", with: "pmm_simple"))
+
+        let before = folder.text
+        let bad = try folder.hbdeck(["edit", folder.config], editor: "sed -i s/grid_1$/[grid_1/")
+        #expect(bad.stdout.contains("not saved: grid_1.yml is not valid YAML"), "\(bad.stdout)")
+        #expect(folder.text == before)
+        let kept = try #require(bad.stdout.firstMatch(of: /kept in (\S+)/)).1
+        #expect(try String(contentsOfFile: String(kept), encoding: .utf8).contains("id: [grid_1"), "the edit is not lost")
+        try? FileManager.default.removeItem(atPath: String(kept))
+    }
+}

@@ -99,6 +99,20 @@ public final class TerminalScreen {
         previous = grid
     }
 
+    /// Gives the terminal back as it was before the console for the length of `work` (an editor runs in
+    /// it), then takes it again; the next draw repaints everything.
+    public func suspended<T>(_ work: () -> T) -> T {
+        def_prog_mode()
+        endwin()
+        fflush(nil)
+        let result = work()
+        reset_prog_mode()
+        clearok(hb_stdscr(), true)
+        wrefresh(hb_stdscr())
+        previous = nil
+        return result
+    }
+
     /// Forgets the last frame, so the next draw repaints everything (after a resize).
     public func invalidate() {
         previous = nil

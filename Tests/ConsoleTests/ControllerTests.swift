@@ -155,3 +155,40 @@ extension LogSearchTests {
         #expect(controller.handle(.character("l"), snapshot: snapshot, logLines: []) == [.follow("btc_mm_binance_01")])
     }
 }
+
+extension ControllerTests {
+    @Test func deletingSaysWhereTheFolderGoesAndCanSkipTheMQTTStop() throws {
+        var withFolder = snapshot
+        withFolder.botsFolder = "/srv/bots"
+        var controller = onBTC()
+        _ = controller.handle(.character("D"), snapshot: withFolder, logLines: [])
+        guard case .confirm(let confirmation)? = controller.state.overlay else { Issue.record("no confirmation"); return }
+        #expect(confirmation.steps == [
+            "1. Ask the bot to stop over MQTT (it cancels its open orders), then end the container.",
+            "2. Remove the container.",
+            "3. Move instances/btc_mm_binance_01 to archived/btc_mm_binance_01-<date>-<time>; nothing is deleted.",
+        ])
+        #expect(controller.handle(.character("k"), snapshot: withFolder, logLines: []) == [.delete("btc_mm_binance_01", skipBotStop: true)])
+
+        // Without a bots folder the folder step says so; an undeployed folder can be archived alone.
+        var plain = onBTC()
+        _ = plain.handle(.character("D"), snapshot: snapshot, logLines: [])
+        guard case .confirm(let without)? = plain.state.overlay else { Issue.record("no confirmation"); return }
+        #expect(without.steps.last == "3. No bots folder is configured: the instance's folder stays where it is.")
+        var undeployed = ConsoleController()
+        for _ in 0..<3 { _ = undeployed.handle(.down, snapshot: withFolder, logLines: []) }  // by name: the fourth
+        _ = undeployed.handle(.character("D"), snapshot: withFolder, logLines: [])
+        guard case .confirm(let folderOnly)? = undeployed.state.overlay else { Issue.record("no confirmation"); return }
+        #expect(folderOnly.title == "Delete new_bot_in_folder?")
+        #expect(folderOnly.steps == ["1. Move instances/new_bot_in_folder to archived/new_bot_in_folder-<date>-<time>; nothing is deleted."])
+    }
+
+    @Test func editingNeedsABotsFolderAndAConfig() {
+        var controller = onBTC()
+        #expect(controller.handle(.character("e"), snapshot: snapshot, logLines: []).isEmpty)
+        #expect(controller.state.status == "no bots folder is configured (bots_folder in the config file): nothing to edit")
+        var withFolder = snapshot
+        withFolder.botsFolder = "/srv/bots"
+        #expect(controller.handle(.character("e"), snapshot: withFolder, logLines: []) == [.edit("btc_mm_binance_01", strategy: "v2_with_controllers.yml")])
+    }
+}

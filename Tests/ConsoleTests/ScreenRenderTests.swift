@@ -65,7 +65,7 @@ import Testing
         for binding in Keymap.bindings {
             #expect(text.contains(binding.help), "help lists \(binding.help)")
         }
-        #expect(text.contains("Esc or ? closes this help."))
+        #expect(text.contains("Esc or ? closes this help"))
         try Golden.check(text, "help-80x24")
     }
 

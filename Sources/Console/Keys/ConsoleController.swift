@@ -85,13 +85,28 @@ public struct ConsoleController: Sendable {
                 return []
             }
             return lifecycle(action, selected, snapshot: snapshot)
+        case .edit:
+            guard let selected else {
+                state.status = "no instance selected"
+                return []
+            }
+            guard snapshot.botsFolder != nil else {
+                state.status = "no bots folder is configured (bots_folder in the config file): nothing to edit"
+                return []
+            }
+            guard let strategy = selected.strategy else {
+                state.status = "\(selected.name) runs no script config: nothing to edit"
+                return []
+            }
+            return [.edit(selected.name, strategy: strategy)]
         }
         return []
     }
 
     private mutating func lifecycle(_ action: KeyAction, _ instance: InstanceSnapshot, snapshot: FleetSnapshot) -> [ConsoleCommand] {
         let name = instance.name
-        guard instance.containerID != nil else {
+        // An undeployed folder can still be archived.
+        guard instance.containerID != nil || (action == .delete && instance.state == .notDeployed) else {
             state.status = "\(name) has no container"
             return []
         }

@@ -27,16 +27,17 @@ enum HelpPane {
         let sections = sections
         let columnWidth = sections.joined().map { TextWidth.of($0.text) }.max() ?? 0
         let maxColumns = max(1, min(sections.count, (width - 6 + gap) / (columnWidth + gap)))
-        let roomForRows = height - 4  // the box, and the closing line under a blank one
+        let roomForRows = height - 2  // the box; how to close it is said in its bottom border
         var columns: [[Line]] = []
         for count in 1...maxColumns {
-            columns = split(sections, into: count)
-            if (columns.map(\.count).max() ?? 0) <= roomForRows { break }
+            // Sections may change places between columns (in their own order first) when that makes it fit.
+            columns = orders(of: sections).map { split($0, into: count) }.min { tallest($0) < tallest($1) } ?? []
+            if tallest(columns) <= roomForRows { break }
         }
         let rows = columns.map(\.count).max() ?? 0
         let visibleRows = max(1, min(rows, roomForRows))
         let boxWidth = min(width - 2, columns.count * columnWidth + (columns.count - 1) * gap + 4)
-        let boxHeight = visibleRows + 4
+        let boxHeight = visibleRows + 2
         let rect = Rect(x: (width - boxWidth) / 2, y: max(0, (height - boxHeight) / 2), width: boxWidth, height: boxHeight)
         return Layout(rect: rect, columns: columns, columnWidth: columnWidth, visibleRows: visibleRows)
     }
@@ -52,7 +53,22 @@ enum HelpPane {
                 grid.put(line.text, x: x, y: rect.y + 1 + row, role: line.role, bold: line.role == .dialogTitle, maxX: rect.x + rect.width - 1)
             }
         }
-        grid.put("Esc or ? closes this help.", x: rect.x + 2, y: rect.y + rect.height - 2, role: .dim, maxX: rect.x + rect.width - 1)
+        let closing = " Esc or ? closes this help "
+        if TextWidth.of(closing) + 4 <= rect.width {
+            grid.put(closing, x: rect.x + 2, y: rect.y + rect.height - 1, role: .dim, maxX: rect.x + rect.width - 1)
+        }
+    }
+
+    private static func tallest(_ columns: [[Line]]) -> Int {
+        columns.map(\.count).max() ?? 0
+    }
+
+    /// Every order of the sections, their own first.
+    private static func orders(of sections: [[Line]]) -> [[[Line]]] {
+        guard sections.count > 1 else { return [sections] }
+        return sections.indices.flatMap { first in
+            orders(of: sections.enumerated().filter { $0.offset != first }.map(\.element)).map { [sections[first]] + $0 }
+        }
     }
 
     /// Sections in order, cut into `count` columns so that the tallest is as short as it can be.

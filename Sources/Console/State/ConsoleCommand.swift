@@ -5,6 +5,8 @@ public enum ConsoleCommand: Sendable, Equatable {
     case stop(String, skipBotStop: Bool)
     case restart(String)
     case delete(String, skipBotStop: Bool)
+    /// Opens the instance's script config (`strategy`) in the operator's editor.
+    case edit(String, strategy: String)
     case startBroker
     case stopBroker
     case follow(String?)

@@ -1,5 +1,6 @@
 import Canvas
 import Console
+import Deploy
 import Foundation
 import HBModel
 import Monitor
@@ -74,7 +75,14 @@ struct ConsoleLoop {
                 if key == .resize { screen.invalidate() }
                 let commands = controller.handle(key, snapshot: snapshot, logLines: logs)
                 if commands.contains(.quit) { break keyLoop }
-                for command in commands { queue.yield(command) }
+                for command in commands {
+                    // The editor takes the terminal: it runs here, on the thread that owns ncurses.
+                    if case .edit(let name, let strategy) = command {
+                        status.set(editConfig(of: name, strategy: strategy, folder: snapshot.botsFolder, on: screen))
+                        continue
+                    }
+                    queue.yield(command)
+                }
                 dirty = true
                 urgent = true
                 subjectMayHaveChanged = true
@@ -171,7 +179,21 @@ struct ConsoleLoop {
         case .delete(let name, let skip): Task { status.set(await monitor.delete(name, skipBotStop: skip, progress: progress)) }
         case .startBroker: Task { status.set(await monitor.startBroker(progress: progress)) }
         case .stopBroker: Task { status.set(await monitor.stopBroker(progress: progress)) }
-        case .quit: break
+        case .quit, .edit: break
+        }
+    }
+
+    /// Opens the instance's script config in the operator's editor; returns what became of the edit.
+    private func editConfig(of name: String, strategy: String, folder path: String?, on screen: TerminalScreen) -> String {
+        guard let path else { return "no bots folder is configured: nothing to edit" }
+        let folder = BotsFolder(path)
+        guard let config = FileEditor.instanceConfig(of: name, strategy: strategy, in: folder) else {
+            return "\(strategy) is not in instances/\(name)/conf: nothing to edit"
+        }
+        let result = screen.suspended { Result { try FileEditor(folder: folder).edit(config) } }
+        switch result {
+        case .success(let said): return said
+        case .failure(let error): return "\(config): \(describe(error))"
         }
     }
 }

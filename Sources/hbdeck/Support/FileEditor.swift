@@ -5,6 +5,13 @@ import Foundation
 struct FileEditor {
     let folder: BotsFolder
 
+    /// The path, in the bots folder, of the config an instance runs: its script config, else its V1 strategy file.
+    static func instanceConfig(of name: String, strategy: String, in folder: BotsFolder) -> String? {
+        guard !strategy.contains("/"), !strategy.hasPrefix(".") else { return nil }
+        return ["conf/scripts", "conf/strategies", "conf"].map { "instances/\(name)/\($0)/\(strategy)" }
+            .first { FileManager.default.fileExists(atPath: folder.root.appendingPathComponent($0).path) }
+    }
+
     /// Runs the editor in this terminal (the console leaves its screen first) and says what became of the edit.
     func edit(_ path: String) throws -> String {
         let store = VersionStore(folder: folder)
@@ -16,14 +23,10 @@ struct FileEditor {
         try original.write(to: copy)
         let environment = ProcessInfo.processInfo.environment
         let editor = environment["VISUAL"] ?? environment["EDITOR"] ?? "vi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // The editor may carry its own arguments (`code -w`): the shell splits them; the file is passed as $1.
-        process.arguments = ["-c", "\(editor) \"$1\"", "hbdeck-editor", copy.path]
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            return "the editor ended with status \(process.terminationStatus): \(path) not saved (your copy: \(copy.path))"
+        let status = ForegroundProgram.run(["/bin/sh", "-c", "\(editor) \"$1\"", "hbdeck-editor", copy.path])
+        guard status == 0 else {
+            return "the editor ended with status \(status): \(path) not saved (your copy: \(copy.path))"
         }
         let edited = FileManager.default.contents(atPath: copy.path) ?? Data()
         if edited == original {

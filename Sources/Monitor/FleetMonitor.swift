@@ -12,7 +12,7 @@ public actor FleetMonitor {
     /// Opens the engine and lists its containers (at once, beside the version probe).
     public typealias Connector = @Sendable (MonitorConfig) async throws -> (any FleetEngine, [ContainerSummary])
 
-    public let config: MonitorConfig
+    public nonisolated let config: MonitorConfig
     public nonisolated let snapshots: LatestValue<FleetSnapshot>
     public nonisolated let bots: BotConnection?
     private let connector: Connector

@@ -208,3 +208,47 @@ struct ConsoleTerminalTypeTests {
         #expect(gone, "the console was still running 5 s after its terminal went away")
     }
 }
+
+extension ConsoleE2ETests {
+    /// A bot created from the console's dialog comes online; a wrong password is refused at its field.
+    @Test func aBotCreatedFromTheDialogComesOnline() throws {
+        let fleet = try TestFleet("e2e-create")
+        defer { fleet.remove() }
+        try fleet.addProfile()
+        let running = try fleet.startBot(TestEngine.uniqueName("e2e-seen"))  // its image is one of the choices
+        let config = fleet.root.appendingPathComponent("hbdeck.yml")
+        try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(
+            to: config, atomically: true, encoding: .utf8)
+        let name = TestEngine.uniqueName("e2e-made")
+        fleet.adopt(name)
+        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path); sleep 60"
+        let tmux = try TmuxSession(width: 120, height: 36, command: command)
+        defer { tmux.kill() }
+        func rowOnline(_ screen: String, _ name: String) -> Bool {
+            // The NAME column shows the first 20 characters of a long name.
+            screen.split(separator: "\n").contains { $0.contains(String(name.prefix(20))) && $0.contains(" online ") }
+        }
+        var (ok, screen) = try tmux.waitFor(seconds: 60) { rowOnline($0, running) }
+        #expect(ok, "the fleet did not show:\n\(screen)")
+
+        try tmux.send("c")
+        (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("Create a bot") }
+        #expect(ok, "no dialog:\n\(screen)")
+        try tmux.type(name)
+        try tmux.send("Tab", "Right", "Tab", "Tab", "Tab", "Tab", "Tab")
+        try tmux.type("not-the-password")
+        try tmux.send("Enter")
+        (ok, screen) = try tmux.waitFor(seconds: 60) { $0.contains("⚠ Invalid password.") }
+        #expect(ok, "a wrong password was not refused at its field:\n\(screen)")
+        #expect(!screen.contains("not-the-password"))
+        #expect(!FileManager.default.fileExists(atPath: fleet.root.appendingPathComponent("instances/\(name)").path))
+
+        for _ in 0..<16 { try tmux.send("BSpace") }
+        try tmux.type(TestFleet.password)
+        try tmux.send("Enter")
+        (ok, screen) = try tmux.waitFor(seconds: 90) { rowOnline($0, name) }
+        #expect(ok, "the created bot did not come online:\n\(screen)")
+        #expect(screen.contains("started \(name)"))
+        #expect(!screen.contains(TestFleet.password))
+    }
+}

@@ -1,6 +1,7 @@
 import Deploy
 import Docker
 import Foundation
+import HBModel
 import Testing
 
 struct SmallValueTests {

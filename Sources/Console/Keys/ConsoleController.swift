@@ -10,6 +10,7 @@ public struct ConsoleController: Sendable {
 
     /// Handles one key; returns the commands to run.
     public mutating func handle(_ key: Key, snapshot: FleetSnapshot, logLines: [LogLine]) -> [ConsoleCommand] {
+        if case .create(var form)? = state.overlay { return handleForm(&form, key, snapshot: snapshot) }
         if let overlay = state.overlay { return handleOverlay(overlay, key) }
         if state.editing != .none { return handleEditing(key) }
         let rows = state.visibleInstances(snapshot)
@@ -39,6 +40,56 @@ public struct ConsoleController: Sendable {
 
     public mutating func setStatus(_ text: String?) {
         state.status = text
+    }
+
+    /// Shows the create dialog, filled with the choices the loop read from the bots folder.
+    public mutating func showCreateForm(_ form: CreateForm) {
+        state.overlay = .create(form)
+    }
+
+    /// A deploy from the dialog ended: a problem goes back to its field (or, with none, to the form's top)
+    /// and the dialog stays; success closes it.
+    public mutating func createFinished(problem: (field: CreateForm.Field?, message: String)?) {
+        guard case .create(var form)? = state.overlay else { return }
+        guard let problem else {
+            state.overlay = nil
+            return
+        }
+        form.busy = false
+        if let field = problem.field {
+            form.errors[field] = problem.message
+            form.focus = field
+        }
+        state.overlay = .create(form)
+    }
+
+    private mutating func handleForm(_ form: inout CreateForm, _ key: Key, snapshot: FleetSnapshot) -> [ConsoleCommand] {
+        guard !form.busy else { return [] }
+        var commands: [ConsoleCommand] = []
+        switch key {
+        case .escape:
+            state.overlay = nil
+            state.status = "create cancelled: nothing was done"
+            return []
+        case .tab, .down: form.moveFocus(by: 1)
+        case .backTab, .up: form.moveFocus(by: -1)
+        case .left: form.cycle(by: -1)
+        case .right: form.cycle(by: 1)
+        case .backspace, .delete: form.backspace()
+        case .character(let c): form.type(c)
+        case .enter:
+            let problems = form.problems(taken: Set(snapshot.instances.map(\.name)))
+            form.errors = problems
+            if let first = CreateForm.Field.allCases.first(where: { problems[$0] != nil }) {
+                form.focus = first
+            } else {
+                form.busy = true
+                commands = [.create(form.request)]
+            }
+        default: break
+        }
+        state.overlay = .create(form)
+        return commands
     }
 
     private mutating func perform(_ action: KeyAction, rows: [InstanceSnapshot], snapshot: FleetSnapshot, logLines: [LogLine]) -> [ConsoleCommand] {
@@ -85,6 +136,16 @@ public struct ConsoleController: Sendable {
                 return []
             }
             return lifecycle(action, selected, snapshot: snapshot)
+        case .create:
+            guard snapshot.engine.isLive else {
+                state.status = "the Docker engine is offline: nothing was done"
+                return []
+            }
+            guard snapshot.botsFolder != nil else {
+                state.status = "no bots folder is configured (bots_folder in the config file): bots are created in it"
+                return []
+            }
+            return [.openCreateForm]
         case .edit:
             guard let selected else {
                 state.status = "no instance selected"
@@ -180,6 +241,8 @@ public struct ConsoleController: Sendable {
 
     private mutating func handleOverlay(_ overlay: ConsoleState.Overlay, _ key: Key) -> [ConsoleCommand] {
         switch overlay {
+        case .create:
+            return []  // handled by handleForm
         case .help, .details:
             if key == .escape || key == .character("?") || key == .character("q") || key == .enter { state.overlay = nil }
             return []

@@ -29,6 +29,7 @@ public enum Keymap {
         Binding(keys: [.character("R")], context: .instances, action: .restart, help: "restart"),
         Binding(keys: [.character("D")], context: .instances, action: .delete, help: "delete, archive folder"),
         Binding(keys: [.character("e")], context: .instances, action: .edit, help: "edit config in $EDITOR"),
+        Binding(keys: [.character("c")], context: .instances, action: .create, help: "create a bot"),
         Binding(keys: [.character("b")], context: .instances, action: .broker, help: "broker start/stop"),
         Binding(keys: [.character("l")], context: .instances, action: .brokerLog, help: "broker's log on/off"),
         Binding(keys: [.character("f")], context: .logs, action: .toggleFollow, help: "follow / pause"),
@@ -51,7 +52,7 @@ public enum Keymap {
     public static func footer(for context: Context) -> [(String, String)] {
         let wanted: [KeyAction] = context == .logs
             ? [.help, .toggleFollow, .toggleWrap, .toggleTimestamps, .toggleErrorsOnly, .search, .saveLog, .nextPane, .quit]
-            : [.help, .start, .stop, .restart, .delete, .broker, .filter, .nextPane, .quit]
+            : [.help, .create, .start, .stop, .restart, .delete, .broker, .filter, .nextPane, .quit]
         return wanted.compactMap { action in
             bindings.first { $0.action == action && ($0.context == context || $0.context == .anywhere) }.map {
                 ($0.keys[0].label, shortName(action) ?? $0.help)
@@ -63,6 +64,7 @@ public enum Keymap {
         switch action {
         case .stop: return "stop"
         case .delete: return "delete"
+        case .create: return "create"
         case .broker: return "broker"
         case .filter: return "filter"
         case .nextPane: return "pane"

@@ -44,6 +44,7 @@ public enum ScreenComposer {
         case .details(let name)?:
             DetailsPane.draw(snapshot.instances.first { $0.name == name }, history: snapshot.history[name], now: now, into: &grid)
         case .confirm(let confirmation)?: OverlayPanes.drawConfirmation(confirmation, into: &grid)
+        case .create(let form)?: CreateFormPane.draw(form, into: &grid)
         case nil: break
         }
         return grid

@@ -7,6 +7,10 @@ public enum ConsoleCommand: Sendable, Equatable {
     case delete(String, skipBotStop: Bool)
     /// Opens the instance's script config (`strategy`) in the operator's editor.
     case edit(String, strategy: String)
+    /// Opens the create dialog with the choices the bots folder offers (the loop reads them).
+    case openCreateForm
+    /// Deploys what the create dialog holds.
+    case create(CreateRequest)
     case startBroker
     case stopBroker
     case follow(String?)

@@ -7,6 +7,7 @@ public struct ConsoleState: Sendable, Equatable {
         case help
         case details(String)
         case confirm(Confirmation)
+        case create(CreateForm)
     }
     public enum SortKey: String, Sendable, CaseIterable { case name, state, pnl, cpu }
     public enum Editing: Sendable, Equatable { case none, filter, search }

@@ -1,6 +1,7 @@
 import Canvas
 import Console
 import Deploy
+import Docker
 import Foundation
 import HBModel
 import Monitor
@@ -13,6 +14,13 @@ struct ConsoleLoop {
     let feed: LogFeed
     let theme: Theme
     let status: LatestValue<String?>
+    /// How the last deploy from the create dialog ended, for the dialog (nil: not yet).
+    let created = LatestValue<CreateOutcome?>(nil)
+
+    /// A create dialog's deploy ended: nil problem is success.
+    struct CreateOutcome: Sendable {
+        let problem: (field: CreateForm.Field?, message: String)?
+    }
 
     static func runOnOwnThread(monitor: FleetMonitor, feed: LogFeed, theme: Theme, initialStatus: String?) async -> Result<Void, TerminalScreen.StartError> {
         await withCheckedContinuation { continuation in
@@ -45,6 +53,7 @@ struct ConsoleLoop {
         // The pane's subject changes only with a key or a new snapshot: worked out again only then.
         var subjectMayHaveChanged = true
         var statusVersion = -1
+        var createdVersion = created.version
         var snapshot = monitor.snapshots.current.value
         var logs: [LogLine] = []
         var logStatus = LogFeedState.Status.following
@@ -69,6 +78,7 @@ struct ConsoleLoop {
         monitor.snapshots.onChange { wake.poke() }
         feed.state.onChange { wake.poke() }
         status.onChange { wake.poke() }
+        created.onChange { wake.poke() }
 
         keyLoop: while TerminationSignal.received == nil {
             while let key = screen.readKey() {
@@ -79,6 +89,10 @@ struct ConsoleLoop {
                     // The editor takes the terminal: it runs here, on the thread that owns ncurses.
                     if case .edit(let name, let strategy) = command {
                         status.set(editConfig(of: name, strategy: strategy, folder: snapshot.botsFolder, on: screen))
+                        continue
+                    }
+                    if command == .openCreateForm {
+                        controller.showCreateForm(Self.createForm(snapshot))
                         continue
                     }
                     queue.yield(command)
@@ -113,6 +127,13 @@ struct ConsoleLoop {
                 logs = current ? logState.value.lines : []
                 logStatus = current ? logState.value.status : .following
                 dirty = true
+            }
+            if created.version != createdVersion {
+                let latest = created.current
+                createdVersion = latest.version
+                if let outcome = latest.value { controller.createFinished(problem: outcome.problem) }
+                dirty = true
+                urgent = true
             }
             if status.version != statusVersion {
                 let statusState = status.current
@@ -179,8 +200,54 @@ struct ConsoleLoop {
         case .delete(let name, let skip): Task { status.set(await monitor.delete(name, skipBotStop: skip, progress: progress)) }
         case .startBroker: Task { status.set(await monitor.startBroker(progress: progress)) }
         case .stopBroker: Task { status.set(await monitor.stopBroker(progress: progress)) }
-        case .quit, .edit: break
+        case .create(let request): Task { await create(request) }
+        case .quit, .edit, .openCreateForm: break
         }
+    }
+
+    /// The create dialog, with the bots folder's profiles and script configs and the images bots run.
+    static func createForm(_ snapshot: FleetSnapshot) -> CreateForm {
+        let folder = snapshot.botsFolder.map(BotsFolder.init)
+        var images = Array(Set(snapshot.instances.compactMap(\.image).filter { !$0.isEmpty && !$0.hasPrefix("sha256:") })).sorted()
+        if !images.contains("hummingbot/hummingbot:latest") { images.insert("hummingbot/hummingbot:latest", at: 0) }
+        return CreateForm(images: images, profiles: folder?.profiles() ?? [], scripts: folder?.scriptConfigNames() ?? [])
+    }
+
+    /// Deploys what the dialog holds, with progress in the footer; the outcome goes back to the dialog.
+    private func create(_ request: CreateRequest) async {
+        let config = monitor.config
+        let finish = { (field: CreateForm.Field?, message: String?) in
+            if let message {
+                status.set("create \(request.name) failed: \(message)")
+                created.set(CreateOutcome(problem: (field, message)))
+            } else {
+                created.set(CreateOutcome(problem: nil))
+            }
+        }
+        guard let path = config.botsFolder else { return finish(nil, "no bots folder is configured") }
+        var client: DockerClient?
+        do {
+            let engine = try await DockerClient.connect(to: config.endpoint, timeout: 10)
+            client = engine
+            let deploy = DeployRequest(
+                name: try InstanceName(validating: request.name), image: request.image, profile: request.profile,
+                strategy: .scriptConfig(request.script),
+                broker: .init(host: config.mqtt?.host ?? "127.0.0.1", port: config.mqtt?.port ?? 1883, namespace: config.namespace),
+                cpus: request.cpus, memoryBytes: request.memoryBytes)
+            let id = try await Deployer(client: engine, folder: BotsFolder(path)).deploy(
+                deploy, password: Secret(request.password), start: request.start
+            ) { step in status.set("create \(request.name): \(CreateCommand.describe(step))") }
+            status.set("\(request.start ? "started" : "created") \(request.name) (\(id.prefix(12)))")
+            finish(nil, nil)
+        } catch let problem as DeployProblem {
+            let fields: [DeployProblem.Field: CreateForm.Field] = [
+                .name: .name, .image: .image, .profile: .profile, .strategy: .script, .password: .password, .cpus: .cpus, .memory: .memory,
+            ]
+            finish(fields[problem.field], problem.message)
+        } catch {
+            finish(nil, describe(error))
+        }
+        await client?.close()
     }
 
     /// Opens the instance's script config in the operator's editor; returns what became of the edit.

@@ -28,7 +28,7 @@ public enum BotContainerSpec {
             logConfig: .hummingbotDefault)
         return ContainerSpec(
             image: request.image, env: env,
-            labels: [HBLabels.role: HBLabels.botRole, HBLabels.instance: request.name.value],
+            labels: [HBLabels.role: HBLabels.botRole, HBLabels.instance: request.name.value, HBLabels.profile: request.profile],
             tty: true, openStdin: true, hostConfig: host)
     }
 }

@@ -8,3 +8,8 @@ public enum HBLabels {
     public static let botRole = "bot"
     public static let brokerRole = "broker"
 }
+
+extension HBLabels {
+    /// The credentials profile an instance was deployed with (its `conf/` is a copy of it).
+    public static let profile = "hbdeck.profile"
+}

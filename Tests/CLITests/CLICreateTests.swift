@@ -46,6 +46,23 @@ struct CLICreateTests {
         let again = try create(fleet, name)
         #expect(again.status == 1)
         #expect(again.stderr.contains("name: instances/\(name) already exists"))
+
+        // Its settings as a template; a second bot from it with only a new name.
+        let config = fleet.root.appendingPathComponent("hbdeck.yml").path
+        let saved = try HBDeckProcess.run(["template", "save", "small", "--from", name, "--bots-folder", fleet.root.path, "--config-file", config])
+        #expect(saved.status == 0, "\(saved.stderr)")
+        let second = TestEngine.uniqueName("templated")
+        fleet.adopt(second)
+        let stdin = fleet.root.appendingPathComponent("second-password")
+        try (TestFleet.password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
+        let fromTemplate = try HBDeckProcess.run(
+            ["create", second, "--template", "small", "--bots-folder", fleet.root.path, "--config-file", config, "--mqtt-port", String(fleet.port)],
+            stdinFile: stdin.path, seconds: 180)
+        #expect(fromTemplate.status == 0, "\(fromTemplate.stderr)")
+        let copied = try TestEngine.docker(["inspect", "-f", "{{.Config.Image}} {{.HostConfig.Memory}} {{.HostConfig.NanoCpus}} {{index .Config.Labels \"hbdeck.profile\"}}", second])
+        #expect(copied.trimmingCharacters(in: .whitespacesAndNewlines) == "\(TestEngine.botImage) 536870912 500000000 master_account")
+        let listed = try HBDeckProcess.run(["template", "ls", "--bots-folder", fleet.root.path, "--config-file", config])
+        #expect(listed.stdout.contains("small") && listed.stdout.contains("master_account.yml") && listed.stdout.contains("512 MiB"))
     }
 
     @Test func aDeletedBotIsStoppedOverMQTTAndItsFolderArchived() throws {

@@ -18,13 +18,14 @@ struct CreateCommand: AsyncParsableCommand {
 
     @OptionGroup var engine: EngineOptions
     @Argument(help: "Instance name: letters, digits, _ and -.") var name: String
-    @Option(help: "Bot image.") var image = "hummingbot/hummingbot:latest"
-    @Option(help: "Credentials profile in the bots folder.") var profile = "master_account"
+    @Option(help: "A template (hbdeck template save): its settings, which the other options override.") var template: String?
+    @Option(help: "Bot image (default: hummingbot/hummingbot:latest).") var image: String?
+    @Option(help: "Credentials profile in the bots folder (default: master_account).") var profile: String?
     @Option(help: "Script config in conf/scripts (V2 scripts and controllers).") var scriptConfig: String?
     @Option(help: "Strategy config in conf/strategies (V1 strategies).") var config: String?
     @Option(help: "CPU limit in cores, such as 0.5.") var cpus: Double?
     @Option(help: "Memory limit, such as 512m or 2g.") var memory: String?
-    @Option(help: "Docker network: host (Hummingbot's default) or a network's name.") var network = "host"
+    @Option(help: "Docker network: host (Hummingbot's default) or a network's name.") var network: String?
     @OptionGroup var location: BotsFolderOptions
     @Option(help: "Broker host as the bot sees it (default: mqtt_host in the config file, else 127.0.0.1).") var mqttHost: String?
     @Option(help: "Broker port (default: mqtt_port in the config file, else 1883).") var mqttPort: Int?
@@ -32,8 +33,8 @@ struct CreateCommand: AsyncParsableCommand {
     @Flag(help: "Do not pull a missing image.") var noPull = false
 
     func validate() throws {
-        guard (scriptConfig == nil) != (config == nil) else {
-            throw ValidationError("give one of --script-config FILE or --config FILE")
+        guard scriptConfig == nil || config == nil, template != nil || scriptConfig != nil || config != nil else {
+            throw ValidationError("give one of --script-config FILE or --config FILE (or --template NAME)")
         }
         if let mqttPort, !(1...65535).contains(mqttPort) { throw ValidationError("--mqtt-port must be from 1 to 65535") }
         if let memory, MemorySize.bytes(memory) == nil { throw ValidationError("--memory: \(memory) is not a size such as 512m or 2g") }
@@ -44,13 +45,17 @@ struct CreateCommand: AsyncParsableCommand {
             let (folder, settings) = try location.resolve()
             let instance: InstanceName
             do { instance = try InstanceName(validating: name) } catch let problem as InstanceName.Problem { throw DeployProblem(.name, problem.description) }
-            let request = DeployRequest(
-                name: instance, image: image, profile: profile,
-                strategy: scriptConfig.map { .scriptConfig($0) } ?? .strategyConfig(config ?? ""),
-                broker: .init(
-                    host: mqttHost ?? settings.mqttHost,
-                    port: mqttPort ?? settings.mqttPort, namespace: settings.namespace),
-                network: network, cpus: cpus, memoryBytes: memory.flatMap(MemorySize.bytes))
+            let broker = DeployRequest.Broker(host: mqttHost ?? settings.mqttHost, port: mqttPort ?? settings.mqttPort, namespace: settings.namespace)
+            var request = try template.map { try TemplateStore(folder: folder).load($0).request(named: instance, broker: broker) }
+                ?? DeployRequest(name: instance, strategy: .scriptConfig(""), broker: broker)
+            if let image { request.image = image }
+            if let profile { request.profile = profile }
+            if let scriptConfig { request.strategy = .scriptConfig(scriptConfig) }
+            if let config { request.strategy = .strategyConfig(config) }
+            if let network { request.network = network }
+            if let cpus { request.cpus = cpus }
+            if let memory { request.memoryBytes = MemorySize.bytes(memory) }
+            let profile = request.profile
             try await engine.withEngine { client in
                 let deployer = Deployer(client: client, folder: folder)
                 // Refused before the password is asked for: nothing to type when the rest cannot work.

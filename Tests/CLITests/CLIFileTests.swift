@@ -1,4 +1,5 @@
 import Foundation
+import HBTestSupport
 import Testing
 
 /// Form edits and editor edits from the command line, on a bots folder in /tmp (no engine needed).
@@ -72,5 +73,46 @@ import Testing
         let kept = try #require(bad.stdout.firstMatch(of: /kept in (\S+)/)).1
         #expect(try String(contentsOfFile: String(kept), encoding: .utf8).contains("id: [grid_1"), "the edit is not lost")
         try? FileManager.default.removeItem(atPath: String(kept))
+    }
+
+    /// A save killed at any moment leaves the old file or the new one, never a torn one, and the next save works.
+    @Test func aKillDuringASaveLeavesTheOldOrTheNewFile() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        // A large file, so that a kill lands inside the write now and then.
+        let padding = (0..<40_000).map { "  k\($0): \($0)" }.joined(separator: "\n")
+        try (Folder.original + "padding:\n" + padding + "\n").write(to: folder.root.appendingPathComponent(folder.config), atomically: true, encoding: .utf8)
+        let settings = folder.root.appendingPathComponent("hbdeck.yml")
+        try "".write(to: settings, atomically: true, encoding: .utf8)
+        let target = folder.root.appendingPathComponent(folder.config)
+        let directory = target.deletingLastPathComponent().path
+        func size() -> Int { ((try? FileManager.default.attributesOfItem(atPath: target.path))?[.size] as? Int) ?? -1 }
+        for round in 0..<6 {
+            let before = folder.text
+            let beforeSize = size()
+            let value = "v\(round)"
+            let pid = try Subprocess.spawn([
+                HBDeckProcess.binary.path, "set", folder.config, "trading_pair=\(value)", "--bots-folder", folder.root.path, "--config-file", settings.path,
+            ])
+            // Killed the moment its write shows on disk: a temporary file beside the config, or the config itself changing.
+            var status: Int32 = 0
+            while waitpid(pid, &status, WNOHANG) == 0 {
+                let writing = ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).contains { $0.contains(".hbdeck-tmp-") }
+                if writing || size() != beforeSize {
+                    kill(pid, SIGKILL)
+                    Subprocess.wait(pid)
+                    break
+                }
+                usleep(50)
+            }
+            let after = folder.text
+            #expect(after == before || after == before.replacing(#/trading_pair: \S+/#, with: "trading_pair: \(value)"), "torn at round \(round)")
+            #expect(after.hasSuffix("k39999: 39999\n"), "torn at round \(round)")
+        }
+        let final = try folder.hbdeck(["set", folder.config, "trading_pair=DONE-USDT"])
+        #expect(final.status == 0, "a save after the kills works: \(final.stderr)")
+        #expect(folder.text.contains("trading_pair: DONE-USDT"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.root.appendingPathComponent("instances/bot_1/conf/controllers").path)
+        #expect(leftovers == ["grid_1.yml"], "no temporary file is left")
     }
 }

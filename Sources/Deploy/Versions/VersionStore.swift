@@ -32,6 +32,20 @@ public struct VersionStore: Sendable {
     /// content before, if it was never kept, is kept first, so a rollback can always restore it.
     public func save(_ data: Data, to path: String, message: String, author: String = VersionStore.author) throws {
         let url = try resolve(path)
+        try FileManager.default.createDirectory(at: folder.state, withIntermediateDirectories: true)
+        try StoreLock(folder.state.appendingPathComponent("versions.lock")).holding {
+            try saveLocked(data, to: path, url: url, message: message, author: author)
+        }
+    }
+
+    private func saveLocked(_ data: Data, to path: String, url: URL, message: String, author: String) throws {
+        // Holding the lock, no other hbdeck is in git: an index.lock left is from one that was killed.
+        try? FileManager.default.removeItem(at: gitDirectory.appendingPathComponent("index.lock"))
+        // So is a temporary file of this one's that a killed save left beside it.
+        let siblings = (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? []
+        for stale in siblings where stale.hasPrefix(".\(url.lastPathComponent).hbdeck-tmp-") {
+            try? FileManager.default.removeItem(at: url.deletingLastPathComponent().appendingPathComponent(stale))
+        }
         if FileManager.default.fileExists(atPath: url.path), try versions(of: path).isEmpty {
             try record(path, message: "as found before hbdeck changed it", author: author)
         }

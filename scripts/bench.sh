@@ -8,6 +8,7 @@
 #   - peak RSS with 200 instances and full log buffers
 #   - a log flood at 2,000 and 25,000 lines/s: lines per second the log pane follows, key latency during
 #     the flood, peak RSS
+#   - create to first heartbeat, one bot and ten at once, beside `docker run` by hand
 #   - launch to first frame with 1,000 instances, and RSS
 # The fifty are `sleep` in the test bot image (no MQTT). Everything is labelled hbdeck.bench=1 and removed
 # at the end. BENCH_SECONDS and BENCH_RUNS shorten it.
@@ -19,7 +20,7 @@ cd "$here"
 swift build -c release --product hbdeck >/dev/null
 bin="$here/.build/release/hbdeck"
 out=$(mktemp -d)
-trap 'tmux kill-session -t hbbench 2>/dev/null || true; docker ps -aq --filter label=hbdeck.bench=1 | xargs -r docker rm -f >/dev/null; rm -rf "$out"' EXIT
+trap 'tmux kill-session -t hbbench 2>/dev/null || true; docker ps -aq --filter label=hbdeck.bench=1 | xargs -r docker rm -f >/dev/null; docker ps -aq --filter name=bench_dep_ | xargs -r docker rm -f >/dev/null; rm -rf "$out"' EXIT
 
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 engine_ticks() { local t=0; for p in $(pgrep -f "dockerd --host $DOCKER_HOST") $(pgrep -f "containerd --config /run/hbdeck-test"); do t=$((t + $(ticks "$p"))); done; echo $t; }
@@ -205,6 +206,48 @@ while True:
 }
 flood 2000
 flood 25000
+
+# Create to first heartbeat: `hbdeck create --start` (every check, the password checked in a throwaway
+# container, the folder prepared) for one bot and for ten at once, beside the same containers started by
+# hand with `docker run` on folders prepared beforehand. The test bot connects 4 s after it starts in both.
+deploy_bench() {
+  local port=$((20000 + RANDOM % 20000)) bots="$out/deploy" cfg="$out/deploy.yml" start i
+  mkdir -p "$bots/broker" "$bots/conf/scripts"
+  printf 'listener %s 127.0.0.1\nallow_anonymous true\n' "$port" > "$bots/broker/mosquitto.conf"
+  docker run -d --name bench_deploy_broker --network host --label hbdeck.bench=1 \
+    -v "$bots/broker:/mosquitto/config:ro" hbdeck-test/mosquitto:2 >/dev/null
+  echo "script_file_name: v2_with_controllers.py" > "$bots/conf/scripts/bench.yml"
+  printf 'bots_folder: %s\nmqtt_port: %s\n' "$bots" "$port" > "$cfg"
+  echo bench | "$bin" profile create master_account --image hbdeck-test/hummingbot:latest --config-file "$cfg" >/dev/null
+  heartbeats() { # names…: listens for the first heartbeat of each; `subs` holds the listeners
+    local name
+    subs=()
+    for name in "$@"; do mosquitto_sub -p "$port" -t "hbot/$name/hb" -C 1 -W 120 >/dev/null & subs+=($!); done
+  }
+  by_hbdeck() { echo bench | "$bin" create "$1" --image hbdeck-test/hummingbot:latest --script-config bench.yml --start --config-file "$cfg" >/dev/null 2>&1; }
+  by_hand() {
+    cp -r "$bots/instances/bench_dep_1" "$bots/instances/$1"
+    sed -i "s/^instance_id: .*/instance_id: $1/" "$bots/instances/$1/conf/conf_client.yml"
+    docker run -d --name "$1" --network host --label hbdeck.bench=1 -e CONFIG_PASSWORD=bench -e SCRIPT_CONFIG=bench.yml -e HEADLESS_MODE=true \
+      -v "$bots/instances/$1/conf:/home/hummingbot/conf" -v "$bots/instances/$1/data:/home/hummingbot/data" \
+      -v "$bots/instances/$1/logs:/home/hummingbot/logs" hbdeck-test/hummingbot:latest >/dev/null
+  }
+  local subs=() one ten hand_one hand_ten
+  heartbeats bench_dep_1; start=$(date +%s.%N); by_hbdeck bench_dep_1
+  wait "${subs[@]}"; one=$(ms_since "$start")
+  heartbeats $(seq -f "bench_dep_%g" 2 11); start=$(date +%s.%N)
+  for i in $(seq 2 11); do by_hbdeck "bench_dep_$i" & done
+  wait "${subs[@]}"; ten=$(ms_since "$start")
+  heartbeats bench_hand_1; start=$(date +%s.%N); by_hand bench_hand_1
+  wait "${subs[@]}"; hand_one=$(ms_since "$start")
+  heartbeats $(seq -f "bench_hand_%g" 2 11); start=$(date +%s.%N)
+  for i in $(seq 2 11); do by_hand "bench_hand_$i" & done
+  wait "${subs[@]}"; hand_ten=$(ms_since "$start")
+  echo "create to first heartbeat: one bot hbdeck ${one} ms · docker run by hand ${hand_one} ms; ten at once hbdeck ${ten} ms · by hand ${hand_ten} ms"
+  docker ps -aq --filter name=bench_dep_ --filter name=bench_hand_ | xargs -r docker rm -f >/dev/null
+  docker rm -f bench_deploy_broker >/dev/null
+}
+deploy_bench
 
 make_fleet 1000 0
 echo "launch to first frame, 1000 instances (median of $RUNS): $(first_frames 1000)"

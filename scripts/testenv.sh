@@ -51,7 +51,7 @@ install_build_packages() { install_missing libncurses-dev libmosquitto-dev curl;
 
 # What the tests need besides (make test).
 install_packages() {
-  install_missing docker.io mosquitto mosquitto-clients libncurses-dev libmosquitto-dev tmux debootstrap iproute2 socat curl
+  install_missing docker.io mosquitto mosquitto-clients libncurses-dev libmosquitto-dev tmux debootstrap iproute2 socat curl docker-registry git python3
 }
 
 engine_alive() { curl -sf --max-time 2 --unix-socket "$sock" http://docker/_ping >/dev/null 2>&1; }

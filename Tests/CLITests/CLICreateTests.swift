@@ -5,7 +5,9 @@ import Testing
 /// `hbdeck create` against the private engine and broker, on a bots folder laid out as Hummingbot's tooling does.
 @Suite(.enabled(if: TestEngine.isConfigured, "needs the private test engine (make test)"), .serialized)
 struct CLICreateTests {
-    func create(_ fleet: TestFleet, _ name: String, password: String = TestFleet.password, extra: [String] = []) throws -> HBDeckProcess.Result {
+    func create(
+        _ fleet: TestFleet, _ name: String, password: String = TestFleet.password, image: String = TestEngine.botImage, extra: [String] = []
+    ) throws -> HBDeckProcess.Result {
         let stdin = fleet.root.appendingPathComponent("password-\(UUID().uuidString)")
         try (password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: stdin) }
@@ -13,7 +15,7 @@ struct CLICreateTests {
         try "".write(to: config, atomically: true, encoding: .utf8)
         fleet.adopt(name)
         return try HBDeckProcess.run(
-            ["create", name, "--image", TestEngine.botImage, "--script-config", "master_account.yml", "--bots-folder", fleet.root.path,
+            ["create", name, "--image", image, "--script-config", "master_account.yml", "--bots-folder", fleet.root.path,
              "--mqtt-host", "127.0.0.1", "--mqtt-port", String(fleet.port), "--config-file", config.path] + extra,
             stdinFile: stdin.path, seconds: 180)
     }
@@ -91,6 +93,27 @@ struct CLICreateTests {
         // The bot's own record of the stop travelled with its folder.
         let log = try String(contentsOf: fleet.root.appendingPathComponent("archived/\(archived[0])/logs/logs_master_account.log"), encoding: .utf8)
         #expect(log.contains("Hummingbot stopped."))
+    }
+
+    /// A missing image is pulled with its progress (layers and bytes), here from a registry on loopback.
+    @Test func aMissingImageIsPulledWithItsProgress() async throws {
+        let registry = try TestRegistry()
+        defer { registry.stop() }
+        #expect(try await registry.ready(), "the registry did not answer")
+        let image = try registry.publish(TestEngine.botImage, as: "hbdeck-pull/hummingbot:t\(UInt32.random(in: 0...UInt32.max))")
+        defer { _ = try? TestEngine.docker(["rmi", "-f", image]) }
+        let fleet = try TestFleet("pull", startingBroker: false)
+        defer { fleet.remove() }
+        try fleet.addProfile()
+        let name = TestEngine.uniqueName("pulled")
+        let result = try create(fleet, name, image: image)
+        #expect(result.status == 0, "\(result.stderr)")
+        let pulling = result.stderr.split(separator: "\n").filter { $0.hasPrefix("pulling: ") }
+        #expect(pulling.count >= 2, "\(result.stderr)")
+        let last = try #require(pulling.last?.firstMatch(of: /pulling: (\d+)\/(\d+) layers, ([\d.]+) MB of ([\d.]+) MB/))
+        #expect(last.1 == last.2 && Int(last.2)! >= 1, "every layer done: \(pulling.last ?? "")")
+        #expect(last.3 == last.4 && Double(last.4)! > 1, "every byte: \(pulling.last ?? "")")
+        #expect(try TestEngine.docker(["image", "inspect", "-f", "{{.Id}}", image]).hasPrefix("sha256:"), "the image is present")
     }
 
     @Test func aWrongPasswordIsRefusedWithTheBotsOwnReasonAndNothingIsMade() throws {

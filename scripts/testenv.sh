@@ -124,7 +124,7 @@ build_images() {
     docker import --change "LABEL hbdeck.test.source=$base_key" --change 'CMD ["/bin/bash"]' "$tar" "$base_image" >/dev/null
   fi
 
-  bot_key=$( (echo "$base_key"; find "$here/testbot" -type f -name "*.py" -not -path "*/__pycache__/*" -print0 | sort -z | xargs -0 cat) | sha256sum | cut -c1-16)
+  bot_key=$( (echo "$base_key"; find "$here/testbot" -type f \( -name "*.py" -o -path "*/bin/*" \) -not -path "*/__pycache__/*" -print0 | sort -z | xargs -0 cat) | sha256sum | cut -c1-16)
   if [ "$(image_label "$bot_image" hbdeck.test.source)" != "$bot_key" ]; then
     say "building $bot_image"
     cid=$(docker create --network none "$base_image" true)
@@ -134,6 +134,7 @@ build_images() {
       --change 'WORKDIR /home/hummingbot' \
       --change 'ENV PYTHONUNBUFFERED=1' \
       --change 'ENV PYTHONPATH=/opt/testbot' \
+      --change 'ENV PATH=/opt/testbot/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
       --change 'CMD ["/bin/bash", "-lc", "mkdir -p logs data && python3 /opt/testbot/hummingbot_quickstart.py 2>> ./logs/errors.log"]' \
       "$cid" "$bot_image" >/dev/null
     docker rm "$cid" >/dev/null

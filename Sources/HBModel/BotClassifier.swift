@@ -1,8 +1,9 @@
 /// Decides which containers are bot instances, as Hummingbot's own API does (image `.+/hummingbot:`),
 /// plus any container carrying hbdeck's bot label.
 public enum BotClassifier {
-    public static func isBot(image: String, labels: [String: String]) -> Bool {
+    public static func isBot(image: String, labels: [String: String], command: String? = nil) -> Bool {
         if labels[HBLabels.role] == HBLabels.botRole { return true }
+        if BotEngine.of(listedCommand: command) == .hbot { return true }
         return isHummingbotImage(image)
     }
 

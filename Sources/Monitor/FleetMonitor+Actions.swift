@@ -21,6 +21,11 @@ extension FleetMonitor {
     /// wound down; then ends the container promptly (`StopProcedure`).
     public func stop(_ name: String, skipBotStop: Bool, progress: @escaping Progress) async -> String {
         let bots = bots
+        if engine(of: name) == .hbot {
+            return await run(name, .stopping, progress: progress) { client in
+                try await GracefulStop(name: name, engine: client, now: { Date().timeIntervalSince1970 }).run(progress: progress)
+            }
+        }
         return await run(name, .stopping, progress: progress) { client in
             try await StopProcedure(name: name, bot: bots, skipped: skipBotStop, engine: client, now: { Date().timeIntervalSince1970 })
                 .run(progress: progress)

@@ -28,6 +28,7 @@ public actor FleetMonitor {
     private let counterFileBudget = CounterFileBudget.current()
     private var figures: [String: ResourceFigures] = [:]
     private var errorsLines: [String: String] = [:]
+    private var statusFiles: [String: StatusFileReader.Reading] = [:]
     private var history: [String: MetricHistory] = [:]
     var pending: [String: PendingAction] = [:]
     private var eventsTask: Task<Void, Never>?
@@ -91,7 +92,10 @@ public actor FleetMonitor {
                 listed = nil
                 engine = .live
                 lastGood = now()
-                if sample, let client { await self.sample(client: client) }
+                if sample, let client {
+                    await self.sample(client: client)
+                    await readStatusFiles(client: client)
+                }
             } catch {
                 markOffline(error)
                 await dropClient()
@@ -102,6 +106,12 @@ public actor FleetMonitor {
         }
         await dropClient()
         await bots?.close()
+    }
+
+    /// How the named instance's bot runs, as its container's command says.
+    func engine(of name: String) -> BotEngine {
+        guard let summary = summaries.first(where: { $0.name == name }), let found = details[summary.id] else { return .quickstart }
+        return BotEngine.of(command: found.config.cmd)
     }
 
     /// Asks for a reconcile now (after an engine event or an action).
@@ -164,7 +174,7 @@ public actor FleetMonitor {
         let fresh: [ContainerSummary]
         if let listed { fresh = listed } else { fresh = try await client.listContainers() }
         let all = try await client.resolvingImageNames(fresh, known: known)
-        summaries = all.filter { BotClassifier.isBot(image: $0.image, labels: $0.labels) || $0.name == config.brokerContainer }
+        summaries = all.filter { BotClassifier.isBot(image: $0.image, labels: $0.labels, command: $0.command) || $0.name == config.brokerContainer }
         let live = Set(summaries.map(\.id))
         for id in details.keys where !live.contains(id) {
             details[id] = nil
@@ -173,6 +183,7 @@ public actor FleetMonitor {
             cgroups[id] = nil
             figures[id] = nil
             errorsLines[id] = nil
+            statusFiles[id] = nil
         }
         // Inspect only what changed since the last look, eight at a time; with each container that has
         // exited, the last line of its errors.log.
@@ -239,6 +250,19 @@ public actor FleetMonitor {
         await sampleThroughEngine(unreadable, client: client)
     }
 
+    /// The `data/bot/` files of the running bots that the client's `hbot` CLI runs, eight at a time.
+    private func readStatusFiles(client: any FleetEngine) async {
+        let hbot = summaries.compactMap { summary -> ContainerDetails? in
+            guard summary.state == "running", let found = details[summary.id], BotEngine.of(command: found.config.cmd) == .hbot else { return nil }
+            return found
+        }
+        let local = config.endpoint.isLocalSocket
+        let read = (try? await concurrentMap(hbot, limit: 8) { found in
+            (found.id, await StatusFileReader.read(found, local: local, client: client))
+        }) ?? []
+        statusFiles = Dictionary(read, uniquingKeysWith: { $1 })
+    }
+
     /// One-shot stats calls, eight at a time.
     private func sampleThroughEngine(_ containers: [ContainerSummary], client: any FleetEngine) async {
         guard !containers.isEmpty else { return }
@@ -288,7 +312,8 @@ public actor FleetMonitor {
         for summary in summaries {
             let built = SnapshotBuilder.instance(
                 summary: summary, details: details[summary.id], pending: pending[summary.name], bot: records[summary.name],
-                linkEnabled: bots != nil, listeningSince: listeningSince, figures: figures[summary.id], errorsLine: errorsLines[summary.id], now: now,
+                linkEnabled: bots != nil, listeningSince: listeningSince, figures: figures[summary.id], errorsLine: errorsLines[summary.id],
+                statusFile: statusFiles[summary.id], now: now,
                 livenessTimeout: config.livenessTimeout)
             if summary.name == config.brokerContainer {
                 brokerSnapshot.state = built.state

@@ -7,7 +7,8 @@ import HBModel
 enum SnapshotBuilder {
     static func instance(
         summary: ContainerSummary, details: ContainerDetails?, pending: PendingAction?, bot: BotRecord?,
-        linkEnabled: Bool, listeningSince: Double? = nil, figures: ResourceFigures?, errorsLine: String?, now: Double,
+        linkEnabled: Bool, listeningSince: Double? = nil, figures: ResourceFigures?, errorsLine: String?,
+        statusFile: StatusFileReader.Reading? = nil, now: Double,
         livenessTimeout: Double
     ) -> InstanceSnapshot {
         let startedAt = details.flatMap { parseTime($0.state.startedAt) }
@@ -25,6 +26,21 @@ enum SnapshotBuilder {
         snapshot.mounts = (details?.mounts ?? []).map { "\($0.source) → \($0.destination)\($0.rw == false ? " (read-only)" : "")" }
         if linkEnabled {
             snapshot.health = bot?.liveness.health(now: now, timeout: livenessTimeout) ?? .unknown
+        }
+        if let details, BotEngine.of(command: details.config.cmd) == .hbot {
+            // The client's CLI runs this bot: its own status file says whether it works, MQTT or not.
+            snapshot.engine = .hbot
+            snapshot.strategy = statusFile?.meta?.file ?? hbotConfig(details.config.cmd) ?? snapshot.strategy
+            snapshot.health = nil
+            if state == .running || state == .stopping {
+                snapshot.health = .unknown
+                if let status = statusFile?.status {
+                    let age = max(0, now - (statusFile?.writtenAt ?? status.updatedAt))
+                    snapshot.statusFileAge = age
+                    snapshot.formatStatus = status.formatStatus
+                    snapshot.health = status.running && age <= StatusFileReader.staleAfter ? .online : .unresponsive
+                }
+            }
         }
         if let bot {
             let totals = bot.activity.totals
@@ -52,6 +68,13 @@ enum SnapshotBuilder {
             }
         }
         return snapshot
+    }
+
+    /// The config `hbot start CONFIG` names.
+    static func hbotConfig(_ command: [String]) -> String? {
+        guard let at = command.firstIndex(where: { $0 == "start" || $0 == "deploy" }), command.count > at + 1,
+              !command[at + 1].hasPrefix("-") else { return nil }
+        return command[at + 1]
     }
 
     /// The instance's script config (`SCRIPT_CONFIG`) or V1 strategy file (`CONFIG_FILE_NAME`).

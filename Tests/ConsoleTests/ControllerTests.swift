@@ -192,3 +192,17 @@ extension ControllerTests {
         #expect(controller.handle(.character("e"), snapshot: withFolder, logLines: []) == [.edit("btc_mm_binance_01", strategy: "v2_with_controllers.yml")])
     }
 }
+
+extension ControllerTests {
+    @Test func anHbotBotIsStoppedGracefullyWithoutAnMQTTStep() throws {
+        var hbot = snapshot
+        let index = try #require(hbot.instances.firstIndex { $0.name == "btc_mm_binance_01" })
+        hbot.instances[index].engine = .hbot
+        var controller = onBTC()
+        _ = controller.handle(.character("x"), snapshot: hbot, logLines: [])
+        guard case .confirm(let confirmation)? = controller.state.overlay else { Issue.record("no confirmation"); return }
+        #expect(confirmation.steps.first?.hasPrefix("1. Graceful stop: SIGTERM") == true)
+        #expect(confirmation.alternative == nil, "no MQTT step to skip")
+        #expect(controller.handle(.character("y"), snapshot: hbot, logLines: []) == [.stop("btc_mm_binance_01", skipBotStop: true)])
+    }
+}

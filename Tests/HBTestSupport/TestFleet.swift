@@ -89,6 +89,28 @@ public final class TestFleet {
             to: scripts.appendingPathComponent("\(name).yml"), atomically: true, encoding: .utf8)
     }
 
+    /// Starts a test bot the client's way, `hbot start <name>.yml --foreground` as the container's command,
+    /// with no MQTT unless `mqtt` (then `mqtt_autostart: true` toward the fleet's broker).
+    @discardableResult
+    public func startHbotBot(_ name: String, mqtt: Bool = false) throws -> String {
+        let instance = root.appendingPathComponent("instances/\(name)")
+        for folder in ["conf/connectors", "conf/scripts", "conf/controllers", "data", "logs"] {
+            try FileManager.default.createDirectory(at: instance.appendingPathComponent(folder), withIntermediateDirectories: true)
+        }
+        let conf = "instance_id: \(name)\nmqtt_bridge:\n  mqtt_host: 127.0.0.1\n  mqtt_port: \(port)\n  mqtt_namespace: \(namespace)\n  mqtt_autostart: \(mqtt)\n"
+        try conf.write(to: instance.appendingPathComponent("conf/conf_client.yml"), atomically: true, encoding: .utf8)
+        try "script_file_name: v2_with_controllers.py\n".write(
+            to: instance.appendingPathComponent("conf/scripts/\(name).yml"), atomically: true, encoding: .utf8)
+        try TestEngine.docker([
+            "run", "-d", "--name", name, "--network", mqtt ? "host" : "none", "--label", "\(TestEngine.testLabel)=1",
+            "-e", "HBOT_PASSWORD=\(Self.password)",
+            "-v", "\(instance.path)/conf:/home/hummingbot/conf", "-v", "\(instance.path)/data:/home/hummingbot/data",
+            "-v", "\(instance.path)/logs:/home/hummingbot/logs", TestEngine.botImage, "hbot", "start", "\(name).yml", "--foreground",
+        ])
+        bots.append(name)
+        return name
+    }
+
     /// Names the fleet removes with itself: containers made by the code under test.
     public func adopt(_ name: String) {
         bots.append(name)

@@ -44,4 +44,35 @@ struct MonitorEngineTests {
         }
         await client.close()
     }
+
+    /// Bots the client's `hbot` CLI runs, with no broker anywhere: their state comes from their own status file,
+    /// a frozen one turns unresponsive, and a stop is one graceful `docker stop`.
+    @Test func hbotBotsAreWatchedThroughTheirStatusFilesAndStoppedGracefully() async throws {
+        let fleet = try TestFleet("hbot", startingBroker: false)
+        defer { fleet.remove() }
+        let name = try fleet.startHbotBot(TestEngine.uniqueName("hbot"))
+        let monitor = FleetMonitor(config: MonitorConfig(endpoint: try DockerEndpoint(parsing: TestEngine.host!), mqtt: nil, refreshInterval: 1))
+        let running = Task { await monitor.run() }
+        defer { running.cancel() }
+        func shown() -> InstanceSnapshot? { monitor.snapshots.current.value.instances.first { $0.name == name } }
+
+        #expect(try await eventually(within: 40) { shown()?.health == .online }, "health: \(String(describing: shown()?.health))")
+        #expect(shown()?.engine == .hbot)
+        #expect(shown()?.strategy == "\(name).yml")
+        #expect(shown()?.formatStatus?.hasPrefix("Strategy \(name):") == true)
+
+        // Frozen, with its container still running: the bot's process stopped from this machine (SIGSTOP).
+        let pid = try #require(Int32(try TestEngine.docker(["inspect", "-f", "{{.State.Pid}}", name])))
+        kill(pid, SIGSTOP)
+        #expect(try await eventually(within: 60) { shown()?.health == .unresponsive }, "a frozen bot's file stops: \(String(describing: shown()?.statusFileAge))")
+        #expect(shown()?.state == .running)
+        kill(pid, SIGCONT)
+        #expect(try await eventually(within: 40) { shown()?.health == .online })
+
+        let result = await monitor.stop(name, skipBotStop: false) { _ in }
+        #expect(result.hasPrefix("stopped \(name): graceful stop, the bot cancelled its orders and exited 0 in"), "\(result)")
+        let log = try String(contentsOf: fleet.logFile(name), encoding: .utf8)
+        #expect(log.contains("Hummingbot stopped."))
+        #expect(try await eventually(within: 20) { shown()?.state == .stopped && shown()?.health == nil })
+    }
 }

@@ -110,3 +110,54 @@ import Testing
             "an engine clock ahead of ours is no crash loop")
     }
 }
+
+/// Bots the client's `hbot` CLI runs: their own status file says whether they work.
+@Suite struct HbotSnapshotTests {
+    static func details(command: [String], state: String = "running") throws -> ContainerDetails {
+        let cmd = String(decoding: try JSONEncoder().encode(command), as: UTF8.self)
+        let json = #"""
+            {"Id":"abc","Name":"/bot_1","RestartCount":0,"State":{"Status":"\#(state)","Running":\#(state == "running"),"Paused":false,
+             "Restarting":false,"OOMKilled":false,"Dead":false,"Pid":1,"ExitCode":0,"Error":"","StartedAt":"2026-11-26T00:00:00Z",
+             "FinishedAt":"0001-01-01T00:00:00Z"},"Config":{"Cmd":\#(cmd)},"HostConfig":{}}
+            """#
+        return try JSONDecoder().decode(ContainerDetails.self, from: Data(json.utf8))
+    }
+
+    func build(_ details: ContainerDetails, status: BotStatusFile?, writtenAt: Double? = nil) throws -> InstanceSnapshot {
+        SnapshotBuilder.instance(
+            summary: try SnapshotBuilderTests.summary(state: details.state.status), details: details, pending: nil, bot: nil, linkEnabled: false,
+            figures: nil, errorsLine: nil, statusFile: StatusFileReader.Reading(status: status, meta: nil, writtenAt: writtenAt),
+            now: 1_795_700_000, livenessTimeout: 30)
+    }
+
+    @Test func theStatusFileDecidesWithoutAnyBroker() throws {
+        let hbot = try Self.details(command: ["hbot", "start", "pmm.yml", "--foreground"])
+        let fresh = try build(hbot, status: BotStatusFile(running: true, updatedAt: 1_795_699_995, formatStatus: "2 open orders"))
+        #expect(fresh.engine == .hbot && fresh.health == .online && fresh.statusFileAge == 5 && fresh.strategy == "pmm.yml")
+        #expect(fresh.formatStatus == "2 open orders")
+        // Older than 15 s while the container runs: as a missed heartbeat is.
+        #expect(try build(hbot, status: BotStatusFile(running: true, updatedAt: 1_795_699_980)).health == .unresponsive)
+        // The file's own time is not believed when this machine's clock says it was written long ago.
+        #expect(try build(hbot, status: BotStatusFile(running: true, updatedAt: 1_795_700_000), writtenAt: 1_795_699_900).health == .unresponsive)
+        #expect(try build(hbot, status: BotStatusFile(running: false, updatedAt: 1_795_699_999)).health == .unresponsive)
+        #expect(try build(hbot, status: nil).health == .unknown)
+        #expect(try build(try Self.details(command: ["hbot", "start", "pmm.yml", "--foreground"], state: "exited"), status: nil).health == nil)
+    }
+
+    @Test func theCommandSaysWhichEngineRunsTheBot() {
+        #expect(BotEngine.of(command: ["hbot", "start", "a.yml", "--foreground"]) == .hbot)
+        #expect(BotEngine.of(command: ["/usr/local/bin/hbot", "deploy", "a.yml", "--foreground"]) == .hbot)
+        #expect(BotEngine.of(command: ["hbot", "start", "a.yml"]) == .quickstart, "not in the foreground: not the container's bot")
+        #expect(BotEngine.of(command: ["/bin/bash", "-lc", "conda activate hummingbot && ./bin/hummingbot_quickstart.py"]) == .quickstart)
+        #expect(BotEngine.of(listedCommand: "hbot start pmm.yml --foreground") == .hbot)
+        #expect(BotEngine.of(listedCommand: nil) == .quickstart)
+    }
+
+    @Test func aStatusFileIsReadWithTheTelemetryChecks() {
+        let good = BotStatusFile(bytes: Array(#"{"running": true, "updated_at": 1795699995.5, "engine": {"strategy_running": true}, "format_status": "ok"}"#.utf8))
+        #expect(good == BotStatusFile(running: true, updatedAt: 1_795_699_995.5, strategyRunning: true, formatStatus: "ok"))
+        for bad in [#"{"running": true, "updated_at": 1e300}"#, #"{"running": "yes", "updated_at": 1795699995}"#, "[]", "{", #"{"updated_at": -5}"#] {
+            #expect(BotStatusFile(bytes: Array(bad.utf8)) == nil, "\(bad)")
+        }
+    }
+}

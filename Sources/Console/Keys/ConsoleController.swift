@@ -178,6 +178,14 @@ public struct ConsoleController: Sendable {
                 return []
             }
             return [.start(name)]
+        case .stop where instance.engine == .hbot:
+            state.overlay = .confirm(Confirmation(
+                title: "Stop \(name)?",
+                steps: [
+                    "1. Graceful stop: SIGTERM to the bot (the client's hbot runs it as the container's main process).",
+                    "2. The bot cancels its open orders and exits by itself; after 60 s it is killed.",
+                ],
+                action: .stop(name, skipBotStop: true)))
         case .stop:
             let botOnline = instance.health == .online
             let orders: String
@@ -203,7 +211,9 @@ public struct ConsoleController: Sendable {
             let botOnline = instance.health == .online
             let running = instance.state == .running
             var steps = [String]()
-            if running {
+            if running && instance.engine == .hbot {
+                steps.append("Stop it gracefully (SIGTERM): the bot cancels its open orders and exits (60 s, then kill).")
+            } else if running {
                 steps.append(botOnline
                     ? "Ask the bot to stop over MQTT (it cancels its open orders), then end the container."
                     : "Stop the container (up to 30 s, then kill): the bot is not online, open orders stay on the exchange.")
@@ -215,7 +225,7 @@ public struct ConsoleController: Sendable {
             state.overlay = .confirm(Confirmation(
                 title: "Delete \(name)?", steps: steps.enumerated().map { "\($0.offset + 1). \($0.element)" },
                 action: .delete(name, skipBotStop: !botOnline),
-                alternative: running && botOnline ? (key: "k", label: "Skip the MQTT stop", action: .delete(name, skipBotStop: true)) : nil))
+                alternative: running && botOnline && instance.engine != .hbot ? (key: "k", label: "Skip the MQTT stop", action: .delete(name, skipBotStop: true)) : nil))
         default:
             break
         }

@@ -27,6 +27,12 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     /// broker, after the bot did): orders placed and fills made before are not known, so `openOrders`
     /// and `trades` are lower bounds.
     public var countsAreLowerBounds = false
+    /// How the bot runs; for `.hbot`, `health` comes from its own status file.
+    public var engine: BotEngine = .quickstart
+    /// How old the bot's `data/bot/status.json` was (hbot-engine bots), nil before it was read.
+    public var statusFileAge: Double?
+    /// The bot's own status text from that file.
+    public var formatStatus: String?
 
     public init(
         name: String, containerID: String? = nil, image: String = "", state: InstanceState, reason: String? = nil,

@@ -2,6 +2,7 @@ import BotLink
 import Deploy
 import Docker
 import Foundation
+import HBModel
 
 /// Deleting an instance: the bot stopped as `StopProcedure` stops it when its container runs, the container
 /// removed, then its folder archived, deleted or kept. A step that fails ends it there; nothing after it is
@@ -32,16 +33,19 @@ public struct Decommission: Sendable {
 
     public func run(progress: @escaping FleetMonitor.Progress) async throws -> String {
         var done: [String] = []
-        let state: ContainerDetails.State?
+        let found: ContainerDetails?
         do {
-            state = try await engine.inspectContainer(name).state
+            found = try await engine.inspectContainer(name)
         } catch DockerError.notFound {
-            state = nil
+            found = nil
         }
-        if let state {
+        if let found {
+            let state = found.state
             if state.running || state.restarting || state.paused {
-                let stopped = try await StopProcedure(name: name, bot: skipBotStop ? nil : bot, skipped: skipBotStop, engine: engine, now: now)
-                    .run(progress: progress)
+                let stopped = BotEngine.of(command: found.config.cmd) == .hbot
+                    ? try await GracefulStop(name: name, engine: engine, now: now).run(progress: progress)
+                    : try await StopProcedure(name: name, bot: skipBotStop ? nil : bot, skipped: skipBotStop, engine: engine, now: now)
+                        .run(progress: progress)
                 done.append(String(stopped.trimmingPrefix("stopped \(name): ")))
             }
             progress("deleting \(name): removing the container…")

@@ -7,7 +7,7 @@ struct Fleet {
 
     func bots() async throws -> [ContainerSummary] {
         try await client.resolvingImageNames(try await client.listContainers(all: true))
-            .filter { BotClassifier.isBot(image: $0.image, labels: $0.labels) }
+            .filter { BotClassifier.isBot(image: $0.image, labels: $0.labels, command: $0.command) }
             .sorted { $0.name < $1.name }
     }
 

@@ -1,0 +1,46 @@
+import BotLink
+import Docker
+import Foundation
+
+/// Reads what a bot run by the client's `hbot` CLI writes in `data/bot/`: straight from this machine where the
+/// container's data folder is bound from it (a local engine), else through the engine's archive endpoint.
+/// Bounded either way: a status file is small, and a bot could write anything there.
+enum StatusFileReader {
+    struct Reading: Sendable, Equatable {
+        var status: BotStatusFile?
+        var meta: BotMetaFile?
+        /// The file's modification time by this machine's kernel, when read locally: the bot cannot fake it.
+        var writtenAt: Double?
+    }
+
+    static let dataFolder = "/home/hummingbot/data"
+    static let maxBytes = 256 << 10
+    /// A status file this much older than now, while the container runs, means the bot has stopped working.
+    static let staleAfter = 15.0
+
+    static func read(_ details: ContainerDetails, local: Bool, client: any FleetEngine) async -> Reading {
+        if local, let mount = details.mounts.first(where: { $0.destination == dataFolder }), !mount.source.isEmpty {
+            let folder = mount.source + "/bot/"
+            let status = readLocal(folder + "status.json")
+            return Reading(
+                status: status.map { BotStatusFile(bytes: $0.bytes) } ?? nil, meta: readLocal(folder + "meta.json").flatMap { BotMetaFile(bytes: $0.bytes) },
+                writtenAt: status?.modified)
+        }
+        let status = try? await client.tailOfFile(details.id, path: dataFolder + "/bot/status.json", maxBytes: maxBytes, readLimit: maxBytes * 4)
+        let meta = try? await client.tailOfFile(details.id, path: dataFolder + "/bot/meta.json", maxBytes: maxBytes, readLimit: maxBytes * 4)
+        return Reading(status: (status ?? nil).flatMap { BotStatusFile(bytes: $0) }, meta: (meta ?? nil).flatMap { BotMetaFile(bytes: $0) })
+    }
+
+    private static func readLocal(_ path: String) -> (bytes: [UInt8], modified: Double)? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size <= maxBytes else { return nil }
+        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
+        let count = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
+        guard count >= 0 else { return nil }
+        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+        return (Array(bytes.prefix(count)), modified)
+    }
+}

@@ -39,7 +39,7 @@ enum DetailsPane {
         return [
             ("State", "● \(i.state.rawValue)", StateStyle.role(i.state)),
             ("Reason", i.reason ?? Formatting.unknown, i.reason == nil ? .dim : .stateError),
-            ("Bot", StateStyle.label(i.health) + botSource(i), StateStyle.role(i.health)),
+            ("Bot", (i.engine == .hbot && i.health == nil ? Formatting.unknown : StateStyle.label(i.health)) + botSource(i), StateStyle.role(i.health)),
             ("Image", i.image.isEmpty ? Formatting.unknown : i.image, .text),
             ("Container", i.containerID.map { String($0.prefix(12)) } ?? Formatting.unknown, .text),
             ("Network", i.networkMode.isEmpty ? Formatting.unknown : i.networkMode, .text),
@@ -61,6 +61,7 @@ enum DetailsPane {
     /// Where the bot's state comes from: its own status file (hbot-engine bots) or MQTT heartbeats.
     private static func botSource(_ i: InstanceSnapshot) -> String {
         guard i.engine == .hbot else { return i.health == nil ? "" : " (MQTT heartbeats)" }
+        guard i.health != nil else { return " (runs with hbot: its status file is read while it runs)" }
         guard let age = i.statusFileAge else { return " (hbot: no data/bot/status.json yet)" }
         return " (hbot: data/bot/status.json, \(Formatting.duration(seconds: age)) old)"
     }

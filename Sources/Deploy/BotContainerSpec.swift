@@ -8,9 +8,14 @@ public enum BotContainerSpec {
 
     public static func make(_ request: DeployRequest, instanceFolder: String, folder: BotsFolder, password: Secret) -> ContainerSpec {
         var env = ["CONFIG_PASSWORD=\(password.value)", "HEADLESS_MODE=true"]
-        switch request.strategy {
-        case .scriptConfig(let name): env.append("SCRIPT_CONFIG=\(name)")
-        case .strategyConfig(let name): env.append("CONFIG_FILE_NAME=\(name)")
+        var command: [String]?
+        switch (request.engine, request.strategy) {
+        case (.hbot, _):
+            // The client's own CLI as the container's main process: the bot is PID 1 and stops gracefully.
+            env = ["HBOT_PASSWORD=\(password.value)"]
+            command = ["hbot", "start", request.strategy.fileName, "--foreground"]
+        case (.quickstart, .scriptConfig(let name)): env.append("SCRIPT_CONFIG=\(name)")
+        case (.quickstart, .strategyConfig(let name)): env.append("CONFIG_FILE_NAME=\(name)")
         }
         let binds = [
             "\(instanceFolder)/conf:\(home)/conf",
@@ -27,7 +32,7 @@ public enum BotContainerSpec {
             memory: request.memoryBytes, nanoCpus: request.cpus.map { Int64(($0 * 1e9).rounded()) },
             logConfig: .hummingbotDefault)
         return ContainerSpec(
-            image: request.image, env: env,
+            image: request.image, cmd: command, env: env,
             labels: [HBLabels.role: HBLabels.botRole, HBLabels.instance: request.name.value, HBLabels.profile: request.profile],
             tty: true, openStdin: true, hostConfig: host)
     }

@@ -37,6 +37,8 @@ public struct DeployRequest: Sendable, Equatable {
     public var network: String
     public var cpus: Double?
     public var memoryBytes: Int64?
+    /// How the container runs the bot: the image's quickstart command, or `hbot start CONFIG --foreground`.
+    public var engine: BotEngine = .quickstart
 
     public init(
         name: InstanceName, image: String = "hummingbot/hummingbot:latest", profile: String = "master_account",

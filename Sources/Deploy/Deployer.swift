@@ -72,6 +72,9 @@ public struct Deployer: Sendable {
                 throw DeployProblem(.image, "cannot pull \(request.image): \(error)")
             }
         }
+        if request.engine == .hbot, try await !EngineSupport(client: client, folder: folder).hasHbot(request.image) {
+            throw DeployProblem(.image, "\(request.image) has no hbot CLI (hbot --version failed in it): deploy it with the quickstart engine")
+        }
         progress(.checkingPassword)
         let outcome = try await PasswordCheck.run(
             image: request.image, profileFolder: folder.profile(request.profile).path, password: password, client: client)

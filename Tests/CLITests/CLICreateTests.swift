@@ -116,6 +116,39 @@ struct CLICreateTests {
         #expect(try TestEngine.docker(["image", "inspect", "-f", "{{.Id}}", image]).hasPrefix("sha256:"), "the image is present")
     }
 
+    /// With `--engine hbot` the container runs `hbot start CONFIG --foreground`: no broker is needed, the bot
+    /// writes its status files, and deleting it is one graceful stop. An image without hbot is refused.
+    @Test func aBotDeployedTheClientsNewWayRunsWithoutABroker() throws {
+        let fleet = try TestFleet("create-hbot", startingBroker: false)
+        defer { fleet.remove() }
+        try fleet.addProfile()
+        let refused = try create(fleet, TestEngine.uniqueName("nohbot"), image: TestEngine.brokerImage, extra: ["--engine", "hbot"])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("has no hbot CLI"), "\(refused.stderr)")
+
+        let name = TestEngine.uniqueName("hbotmade")
+        let made = try create(fleet, name, extra: ["--engine", "hbot", "--start"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let command = try TestEngine.docker(["inspect", "-f", "{{json .Config.Cmd}}", name])
+        #expect(command == #"["hbot","start","master_account.yml","--foreground"]"#)
+        let status = fleet.root.appendingPathComponent("instances/\(name)/data/bot/status.json")
+        #expect(try eventuallySync(within: 40) { (try? String(contentsOf: status, encoding: .utf8))?.contains(#""running": true"#) == true })
+        let config = fleet.root.appendingPathComponent("hbdeck.yml").path
+        let removed = try HBDeckProcess.run(["rm", name, "--skip-bot-stop", "--bots-folder", fleet.root.path, "--config-file", config], seconds: 120)
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(removed.stdout.contains("graceful stop, the bot cancelled its orders and exited 0"), "\(removed.stdout)")
+    }
+
+    /// Polls `condition` every 100 ms until it holds or `seconds` pass.
+    func eventuallySync(within seconds: Double, _ condition: () -> Bool) throws -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            if condition() { return true }
+            usleep(100_000)
+        }
+        return condition()
+    }
+
     @Test func aWrongPasswordIsRefusedWithTheBotsOwnReasonAndNothingIsMade() throws {
         let fleet = try TestFleet("create-pw", startingBroker: false)
         defer { fleet.remove() }

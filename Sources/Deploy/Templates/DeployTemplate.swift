@@ -13,9 +13,11 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
     public var network: String
     public var cpus: Double?
     public var memoryBytes: Int64?
+    /// `hbot` for bots run with the client's CLI; nil (the quickstart command) otherwise.
+    public var engine: String?
 
     enum CodingKeys: String, CodingKey {
-        case image, profile, network, cpus
+        case image, profile, network, cpus, engine
         case scriptConfig = "script_config", strategyConfig = "strategy_config", memoryBytes = "memory_bytes"
     }
 
@@ -36,7 +38,9 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
             throw DeployProblem(.profile, "\(container.name) does not say which profile it was deployed with: give it")
         }
         let strategy: DeployRequest.Strategy
-        if let script = value("SCRIPT_CONFIG") {
+        if BotEngine.of(command: container.config.cmd) == .hbot {
+            strategy = .scriptConfig("")  // named by the command, below
+        } else if let script = value("SCRIPT_CONFIG") {
             strategy = .scriptConfig(script)
         } else if let file = value("CONFIG_FILE_NAME") {
             strategy = .strategyConfig(file)
@@ -47,6 +51,10 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
         self.init(
             image: container.config.image, profile: profile, strategy: strategy, network: host.networkMode.isEmpty ? "host" : host.networkMode,
             cpus: host.nanoCpus > 0 ? Double(host.nanoCpus) / 1e9 : nil, memoryBytes: host.memory > 0 ? host.memory : nil)
+        if BotEngine.of(command: container.config.cmd) == .hbot {
+            engine = BotEngine.hbot.rawValue
+            if let config = container.config.cmd.drop(while: { $0 != "start" && $0 != "deploy" }).dropFirst().first { scriptConfig = config }
+        }
     }
 
     public var strategy: DeployRequest.Strategy {
@@ -55,7 +63,10 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
 
     /// A request for a new instance named `name` from this template.
     public func request(named name: InstanceName, broker: DeployRequest.Broker) -> DeployRequest {
-        DeployRequest(name: name, image: image, profile: profile, strategy: strategy, broker: broker, network: network, cpus: cpus, memoryBytes: memoryBytes)
+        var request = DeployRequest(
+            name: name, image: image, profile: profile, strategy: strategy, broker: broker, network: network, cpus: cpus, memoryBytes: memoryBytes)
+        request.engine = engine == BotEngine.hbot.rawValue ? .hbot : .quickstart
+        return request
     }
 }
 

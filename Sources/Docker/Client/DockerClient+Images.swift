@@ -5,12 +5,18 @@ extension DockerClient {
 
     /// Whether the engine has `reference` locally (no pull is tried).
     public func hasImage(_ reference: String) async throws -> Bool {
+        try await imageID(reference) != nil
+    }
+
+    /// The local image's ID, nil when the engine does not have it.
+    public func imageID(_ reference: String) async throws -> String? {
+        struct Inspected: Decodable { let Id: String }
         do {
-            _ = try await requester.send(
+            let found: Inspected = try await requester.decode(
                 .GET, "/images/\(Self.pathComponent(reference))/json", timeout: defaultTimeout, operation: "inspect image \(reference)")
-            return true
+            return found.Id
         } catch DockerError.notFound {
-            return false
+            return nil
         }
     }
 }

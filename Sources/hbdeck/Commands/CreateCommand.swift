@@ -29,6 +29,8 @@ struct CreateCommand: AsyncParsableCommand {
     @OptionGroup var location: BotsFolderOptions
     @Option(help: "Broker host as the bot sees it (default: mqtt_host in the config file, else 127.0.0.1).") var mqttHost: String?
     @Option(help: "Broker port (default: mqtt_port in the config file, else 1883).") var mqttPort: Int?
+    @Option(name: .customLong("engine"), help: "How the container runs the bot: quickstart (the image's command, controlled over MQTT) or hbot (hbot start CONFIG --foreground: graceful stops, state in data/bot/; the image must have hbot).")
+    var botEngine: BotEngineOption?
     @Flag(help: "Start the bot once created.") var start = false
     @Flag(help: "Do not pull a missing image.") var noPull = false
 
@@ -55,6 +57,7 @@ struct CreateCommand: AsyncParsableCommand {
             if let network { request.network = network }
             if let cpus { request.cpus = cpus }
             if let memory { request.memoryBytes = MemorySize.bytes(memory) }
+            if let botEngine { request.engine = botEngine.engine }
             let profile = request.profile
             try await engine.withEngine { client in
                 let deployer = Deployer(client: client, folder: folder)
@@ -86,4 +89,11 @@ struct CreateCommand: AsyncParsableCommand {
         case .starting: return "starting…"
         }
     }
+}
+
+/// `--engine quickstart|hbot`.
+enum BotEngineOption: String, ExpressibleByArgument, CaseIterable {
+    case quickstart, hbot
+
+    var engine: BotEngine { self == .hbot ? .hbot : .quickstart }
 }

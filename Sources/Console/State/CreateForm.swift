@@ -5,12 +5,13 @@ import HBModel
 /// its problems come back to the field they concern.
 public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
     public enum Field: Int, CaseIterable, Sendable {
-        case name, image, profile, script, cpus, memory, password, start
+        case name, image, engine, profile, script, cpus, memory, password, start
 
         public var label: String {
             switch self {
             case .name: return "Name"
             case .image: return "Image"
+            case .engine: return "Runs with"
             case .profile: return "Profile"
             case .script: return "Script config"
             case .cpus: return "CPU limit"
@@ -20,7 +21,7 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
             }
         }
 
-        var isChoice: Bool { self == .image || self == .profile || self == .script }
+        var isChoice: Bool { self == .image || self == .engine || self == .profile || self == .script }
     }
 
     public var name = ""
@@ -34,6 +35,8 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
     public var memory = ""
     public var password = ""
     public var start = true
+    /// `quickstart` (the image's command, controlled over MQTT) or `hbot` (the client's CLI).
+    public var engine = BotEngine.quickstart
     public var focus: Field = .name
     public var errors: [Field: String] = [:]
     /// Set while the deploy runs: keys wait, the dialog says so.
@@ -56,6 +59,7 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
         switch field {
         case .name: return name
         case .image: return image
+        case .engine: return engine == .hbot ? "hbot (graceful stops, no broker needed)" : "quickstart (over MQTT)"
         case .profile: return profile.isEmpty ? "(none in credentials/)" : profile
         case .script: return script.isEmpty ? "(none in conf/scripts/)" : script
         case .cpus: return cpus.isEmpty ? "none" : cpus
@@ -69,10 +73,17 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
     public func choices(_ field: Field) -> [String] {
         switch field {
         case .image: return imageChoices
+        case .engine: return [BotEngine.quickstart, .hbot].map { shownEngine($0) }
         case .profile: return profileChoices
         case .script: return scriptChoices
         default: return []
         }
+    }
+
+    private func shownEngine(_ engine: BotEngine) -> String {
+        var copy = self
+        copy.engine = engine
+        return copy.shown(.engine)
     }
 
     public mutating func type(_ c: Character) {
@@ -104,6 +115,11 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
     /// ← → on a choice field: the previous or next choice.
     public mutating func cycle(by step: Int) {
         if focus == .start { start.toggle(); return }
+        if focus == .engine {
+            engine = engine == .hbot ? .quickstart : .hbot
+            errors[focus] = nil
+            return
+        }
         let list = choices(focus)
         guard !list.isEmpty else { return }
         let current = list.firstIndex(of: shown(focus)) ?? -1
@@ -143,7 +159,7 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
     public var request: CreateRequest {
         CreateRequest(
             name: name, image: image.trimmingCharacters(in: .whitespaces), profile: profile, script: script,
-            cpus: Double(cpus), memoryBytes: MemorySize.bytes(memory), password: password, start: start)
+            cpus: Double(cpus), memoryBytes: MemorySize.bytes(memory), password: password, start: start, engine: engine)
     }
 }
 
@@ -157,6 +173,7 @@ public struct CreateRequest: Sendable, Equatable, CustomStringConvertible {
     public let memoryBytes: Int64?
     public let password: String
     public let start: Bool
+    public var engine: BotEngine = .quickstart
 
     /// The password never prints.
     public var description: String { "create \(name) from \(script) on \(image) with profile \(profile)" }

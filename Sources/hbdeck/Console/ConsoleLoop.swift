@@ -229,11 +229,12 @@ struct ConsoleLoop {
         do {
             let engine = try await DockerClient.connect(to: config.endpoint, timeout: 10)
             client = engine
-            let deploy = DeployRequest(
+            var deploy = DeployRequest(
                 name: try InstanceName(validating: request.name), image: request.image, profile: request.profile,
                 strategy: .scriptConfig(request.script),
                 broker: .init(host: config.mqtt?.host ?? "127.0.0.1", port: config.mqtt?.port ?? 1883, namespace: config.namespace),
                 cpus: request.cpus, memoryBytes: request.memoryBytes)
+            deploy.engine = request.engine
             let id = try await Deployer(client: engine, folder: BotsFolder(path)).deploy(
                 deploy, password: Secret(request.password), start: request.start
             ) { step in status.set("create \(request.name): \(CreateCommand.describe(step))") }

@@ -207,3 +207,25 @@ struct MovedImageTagTests {
         #expect(listed.stdout.contains(tag))
     }
 }
+
+extension CLIEngineTests {
+    /// Limits change in place: the same container, still running since the same moment, with the new limits.
+    @Test func limitsChangeInPlaceWithoutARestart() throws {
+        try withBot { name in
+            let started = try TestEngine.docker(["inspect", "-f", "{{.State.StartedAt}} {{.Id}}", name])
+            let result = try HBDeckProcess.run(["update", name, "--cpus", "0.5", "--memory", "300m", "--pids", "256"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout == "\(name): CPUs 0.50 · memory 300 MiB · pids 256\n")
+            #expect(try TestEngine.docker(["inspect", "-f", "{{.HostConfig.NanoCpus}} {{.HostConfig.Memory}} {{.HostConfig.PidsLimit}}", name])
+                == "500000000 314572800 256")
+            #expect(try TestEngine.docker(["inspect", "-f", "{{.State.StartedAt}} {{.Id}}", name]) == started, "not restarted, not recreated")
+            #expect(try HBDeckProcess.run(["update", name, "--memory", "300m"]).status == 0, "a second change works too")
+
+            let tooSmall = try HBDeckProcess.run(["update", name, "--memory", "1m"])
+            #expect(tooSmall.status == 1)
+            #expect(tooSmall.stderr.contains("at least 64m"))
+            let nothing = try HBDeckProcess.run(["update", name])
+            #expect(nothing.stderr.contains("give --cpus, --memory or --pids"))
+        }
+    }
+}

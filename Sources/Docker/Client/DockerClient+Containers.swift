@@ -107,3 +107,30 @@ extension DockerClient {
         return value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value
     }
 }
+
+/// What `POST /containers/{id}/update` changes: limits, in place, without recreating the container.
+public struct ContainerLimits: Sendable, Encodable, Equatable {
+    public var memory: Int64?
+    /// Memory plus swap; kept at twice `memory`, as the engine sets it when only memory is given at create.
+    public var memorySwap: Int64?
+    public var nanoCpus: Int64?
+    public var pidsLimit: Int64?
+
+    public init(memory: Int64? = nil, nanoCpus: Int64? = nil, pidsLimit: Int64? = nil) {
+        self.memory = memory
+        memorySwap = memory.map { $0 * 2 }
+        self.nanoCpus = nanoCpus
+        self.pidsLimit = pidsLimit
+    }
+
+    enum CodingKeys: String, CodingKey { case memory = "Memory", memorySwap = "MemorySwap", nanoCpus = "NanoCpus", pidsLimit = "PidsLimit" }
+}
+
+extension DockerClient {
+    /// Changes a container's limits in place (running or not).
+    public func updateContainer(_ idOrName: String, limits: ContainerLimits) async throws {
+        _ = try await requester.send(
+            .POST, "/containers/\(Self.pathComponent(idOrName))/update", json: try JSONEncoder().encode(limits),
+            timeout: defaultTimeout, operation: "update \(idOrName)")
+    }
+}

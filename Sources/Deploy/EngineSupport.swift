@@ -21,17 +21,8 @@ public struct EngineSupport: Sendable {
         var cache = (try? JSONDecoder().decode([String: Bool].self, from: Data(contentsOf: cacheFile))) ?? [:]
         if let known = cache[id] { return known }
         let spec = ContainerSpec(
-            image: image, cmd: ["hbot", "--version"], labels: [HBLabels.role: "helper"], hostConfig: .init(networkMode: "none"))
-        var supported = false
-        if let container = try? await client.createContainer(name: nil, spec: spec) {
-            do {
-                try await client.startContainer(container)
-                supported = try await client.waitContainer(container, timeout: 60).statusCode == 0
-            } catch {
-                supported = false
-            }
-            try? await client.removeContainer(container, force: true)
-        }
+            image: image, cmd: ["hbot", "--version"], labels: [HBLabels.role: HBLabels.helperRole], hostConfig: .init(networkMode: "none"))
+        let supported = (try? await ImageProgram.runOnce(spec, client: client, timeout: 60)) == 0
         cache[id] = supported
         try? FileManager.default.createDirectory(at: folder.state, withIntermediateDirectories: true)
         if let data = try? JSONEncoder().encode(cache) { try? AtomicFile.write(data, to: cacheFile) }

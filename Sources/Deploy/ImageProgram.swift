@@ -20,8 +20,13 @@ public struct ImageProgram: Sendable {
         let spec = ContainerSpec(
             image: image, cmd: ["/bin/bash", "-lc", Self.shell],
             env: ["CONFIG_PASSWORD=\(password.value)", "HBDECK_PROGRAM=\(program)"],
-            labels: [HBLabels.role: "helper"],
+            labels: [HBLabels.role: HBLabels.helperRole],
             hostConfig: .init(binds: binds, networkMode: "none"))
+        return try await Self.runOnce(spec, client: client, timeout: timeout)
+    }
+
+    /// Runs a throwaway container to its end and returns its exit code; the container is removed whatever happens.
+    static func runOnce(_ spec: ContainerSpec, client: DockerClient, timeout: Double) async throws -> Int {
         let id = try await client.createContainer(name: nil, spec: spec)
         do {
             try await client.startContainer(id)

@@ -3,6 +3,7 @@
 public enum BotClassifier {
     public static func isBot(image: String, labels: [String: String], command: String? = nil) -> Bool {
         if labels[HBLabels.role] == HBLabels.botRole { return true }
+        if labels[HBLabels.role] == HBLabels.helperRole { return false }
         if BotEngine.of(listedCommand: command) == .hbot { return true }
         return isHummingbotImage(image)
     }

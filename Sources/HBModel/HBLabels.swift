@@ -7,6 +7,8 @@ public enum HBLabels {
 
     public static let botRole = "bot"
     public static let brokerRole = "broker"
+    /// A throwaway container hbdeck runs the bot image's own code in (password checks, `hbot --version`).
+    public static let helperRole = "helper"
 }
 
 extension HBLabels {

@@ -85,3 +85,11 @@ import Testing
         }
     }
 }
+
+@Suite struct HelperContainerTests {
+    @Test func hbdecksOwnHelperContainersAreNeverListedAsBots() {
+        #expect(!BotClassifier.isBot(image: "hummingbot/hummingbot:latest", labels: [HBLabels.role: HBLabels.helperRole]))
+        #expect(BotClassifier.isBot(image: "hummingbot/hummingbot:latest", labels: [:]))
+        #expect(BotClassifier.isBot(image: "busybox", labels: [:], command: "hbot start a.yml --foreground"))
+    }
+}

@@ -26,10 +26,16 @@ extension FleetMonitor {
                 try await GracefulStop(name: name, engine: client, now: { Date().timeIntervalSince1970 }).run(progress: progress)
             }
         }
-        return await run(name, .stopping, progress: progress) { client in
+        let result = await run(name, .stopping, progress: progress) { client in
             try await StopProcedure(name: name, bot: bots, skipped: skipBotStop, engine: client, now: { Date().timeIntervalSince1970 })
                 .run(progress: progress)
         }
+        if result.hasPrefix("stopped \(name):") {
+            // Its PID 1 (bash) ignores SIGTERM, so the container ends killed (137) even after a clean wind-down.
+            noteStopped(name, how: result.contains("wound down in") ? "stopped by hbdeck after the bot wound down" : "stopped by hbdeck")
+            await publish()
+        }
+        return result
     }
 
     public func restart(_ name: String, progress: Progress) async -> String {

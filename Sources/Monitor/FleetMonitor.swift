@@ -29,6 +29,9 @@ public actor FleetMonitor {
     private var figures: [String: ResourceFigures] = [:]
     private var errorsLines: [String: String] = [:]
     private var statusFiles: [String: StatusFileReader.Reading] = [:]
+    /// Containers this console stopped, by id, with the run (`StartedAt`) it stopped and how: the exit code
+    /// such a stop leaves (137 after a kill) then reads as what it was.
+    private var stoppedHere: [String: (run: String, how: String)] = [:]
     private var history: [String: MetricHistory] = [:]
     var pending: [String: PendingAction] = [:]
     private var eventsTask: Task<Void, Never>?
@@ -108,6 +111,12 @@ public actor FleetMonitor {
         await bots?.close()
     }
 
+    /// Remembers that this console stopped the named instance's current run.
+    func noteStopped(_ name: String, how: String) {
+        guard let summary = summaries.first(where: { $0.name == name }), let found = details[summary.id] else { return }
+        stoppedHere[summary.id] = (found.state.startedAt, how)
+    }
+
     /// How the named instance's bot runs, as its container's command says.
     func engine(of name: String) -> BotEngine {
         guard let summary = summaries.first(where: { $0.name == name }), let found = details[summary.id] else { return .quickstart }
@@ -184,6 +193,7 @@ public actor FleetMonitor {
             figures[id] = nil
             errorsLines[id] = nil
             statusFiles[id] = nil
+            stoppedHere[id] = nil
         }
         // Inspect only what changed since the last look, eight at a time; with each container that has
         // exited, the last line of its errors.log.
@@ -313,7 +323,8 @@ public actor FleetMonitor {
             let built = SnapshotBuilder.instance(
                 summary: summary, details: details[summary.id], pending: pending[summary.name], bot: records[summary.name],
                 linkEnabled: bots != nil, listeningSince: listeningSince, figures: figures[summary.id], errorsLine: errorsLines[summary.id],
-                statusFile: statusFiles[summary.id], now: now,
+                statusFile: statusFiles[summary.id],
+                stoppedHere: stoppedHere[summary.id].flatMap { $0.run == details[summary.id]?.state.startedAt ? $0.how : nil }, now: now,
                 livenessTimeout: config.livenessTimeout)
             if summary.name == config.brokerContainer {
                 brokerSnapshot.state = built.state

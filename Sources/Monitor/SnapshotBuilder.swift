@@ -8,7 +8,7 @@ enum SnapshotBuilder {
     static func instance(
         summary: ContainerSummary, details: ContainerDetails?, pending: PendingAction?, bot: BotRecord?,
         linkEnabled: Bool, listeningSince: Double? = nil, figures: ResourceFigures?, errorsLine: String?,
-        statusFile: StatusFileReader.Reading? = nil, now: Double,
+        statusFile: StatusFileReader.Reading? = nil, stoppedHere: String? = nil, now: Double,
         livenessTimeout: Double
     ) -> InstanceSnapshot {
         let startedAt = details.flatMap { parseTime($0.state.startedAt) }
@@ -23,6 +23,9 @@ enum SnapshotBuilder {
             startedAt: startedAt, strategy: details.flatMap(strategy),
             resources: state == .running || state == .stopping ? figures ?? ResourceFigures() : ResourceFigures(),
             networkMode: details?.hostConfig.networkMode ?? "")
+        if state == .stopped, let stoppedHere, [130, 137, 143].contains(condition.exitCode), errorsLine == nil {
+            snapshot.reason = "\(stoppedHere) (exit \(condition.exitCode))"
+        }
         snapshot.mounts = (details?.mounts ?? []).map { "\($0.source) → \($0.destination)\($0.rw == false ? " (read-only)" : "")" }
         if linkEnabled {
             snapshot.health = bot?.liveness.health(now: now, timeout: livenessTimeout) ?? .unknown

@@ -107,7 +107,11 @@ final class FakeEngine: FleetEngine {
         try check()
         state.withLock { s in
             s.done.append("stop \(idOrName) (\(timeout))")
-            for (id, c) in s.containers where c.name == idOrName { s.containers[id]?.state = "exited" }
+            // As the quickstart image's bash PID 1 ends: killed after the grace period.
+            for (id, c) in s.containers where c.name == idOrName {
+                s.containers[id]?.state = "exited"
+                s.containers[id]?.exitCode = 137
+            }
         }
     }
 
@@ -227,6 +231,21 @@ final class FakeEngine: FleetEngine {
             #expect(try await eventually(within: 20) { if case .offline = monitor.snapshots.current.value.engine { return true } else { return false } })
             #expect(await monitor.start("bot_a", progress: { _ in }) == "the Docker engine is offline: nothing was done")
             #expect(engine.started == ["bot_a"])
+        }
+    }
+
+    /// The 137 a stop from this console leaves (the quickstart's bash ignores SIGTERM) reads as that stop.
+    @Test func aStopFromThisConsoleIsSaidSoNotAsAKill() async throws {
+        let engine = FakeEngine()
+        engine.put("a", .init(name: "bot_a", state: "running"))
+        engine.put("b", .init(name: "bot_b", state: "exited", exitCode: 137))
+        try await watching(engine) { (monitor: FleetMonitor) async throws in
+            #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .running })
+            let result = await monitor.stop("bot_a", skipBotStop: false) { _ in }
+            #expect(result.hasPrefix("stopped bot_a: no MQTT link"), "\(result)")
+            engine.put("a", .init(name: "bot_a", state: "exited", exitCode: 137))
+            #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.reason == "stopped by hbdeck (exit 137)" })
+            #expect(instance(monitor, "bot_b")?.reason == "exited 137", "one stopped elsewhere says only its code")
         }
     }
 }

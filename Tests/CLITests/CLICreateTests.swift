@@ -139,6 +139,41 @@ struct CLICreateTests {
         #expect(removed.stdout.contains("graceful stop, the bot cancelled its orders and exited 0"), "\(removed.stdout)")
     }
 
+    /// A reload does the least that applies a change: nothing for controller configs (the client re-reads
+    /// them), the bot's MQTT stop and start for a script config, and, as the current client refuses that start,
+    /// a container restart, saying so.
+    @Test func aChangedStrategyIsReloadedTheWayThatWorks() throws {
+        let fleet = try TestFleet("reload")
+        defer { fleet.remove() }
+        try fleet.addProfile()
+        let name = TestEngine.uniqueName("reload")
+        #expect(try create(fleet, name, extra: ["--start"]).status == 0)
+        #expect(try Subprocess.run(["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120).status == 0)
+        let config = fleet.root.appendingPathComponent("hbdeck.yml").path
+        func reload() throws -> HBDeckProcess.Result {
+            try HBDeckProcess.run(["reload", name, "--bots-folder", fleet.root.path, "--config-file", config, "--mqtt-port", String(fleet.port)], seconds: 120)
+        }
+        func started() throws -> String { try TestEngine.docker(["inspect", "-f", "{{.State.StartedAt}}", name]) }
+        let firstRun = try started()
+        #expect(try reload().stdout.contains("nothing changed in \(name)'s strategy files since it started"))
+
+        try "id: grid_1\ncontroller_name: grid_strike\n".write(
+            to: fleet.root.appendingPathComponent("instances/\(name)/conf/controllers/grid_1.yml"), atomically: true, encoding: .utf8)
+        let controllers = try reload()
+        #expect(controllers.stdout.contains("conf/controllers/grid_1.yml changed: the bot re-reads its controller configs every 10 s"), "\(controllers.stdout)")
+        #expect(try started() == firstRun, "nothing restarted")
+
+        let set = try HBDeckProcess.run(
+            ["set", "instances/\(name)/conf/scripts/master_account.yml", "candles_config=none", "--bots-folder", fleet.root.path, "--config-file", config])
+        #expect(set.status == 0, "\(set.stderr)")
+        let script = try reload()
+        #expect(script.status == 0, "\(script.stderr)")
+        #expect(script.stdout.contains("reloaded \(name) (conf/controllers/grid_1.yml, conf/scripts/master_account.yml) by restarting its container: "
+            + "the bot answered 400: 'HummingbotApplication' object has no attribute 'strategy'"), "\(script.stdout)")
+        #expect(try started() != firstRun, "the container was restarted, and says so")
+        #expect(try Subprocess.run(["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120).status == 0)
+    }
+
     /// Polls `condition` every 100 ms until it holds or `seconds` pass.
     func eventuallySync(within seconds: Double, _ condition: () -> Bool) throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)

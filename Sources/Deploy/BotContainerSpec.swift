@@ -31,9 +31,10 @@ public enum BotContainerSpec {
             binds: binds, networkMode: request.network,
             memory: request.memoryBytes, nanoCpus: request.cpus.map { Int64(($0 * 1e9).rounded()) },
             logConfig: .hummingbotDefault)
+        var labels = [HBLabels.role: HBLabels.botRole, HBLabels.instance: request.name.value]
+        if !request.profile.isEmpty { labels[HBLabels.profile] = request.profile }
         return ContainerSpec(
-            image: request.image, cmd: command, env: env,
-            labels: [HBLabels.role: HBLabels.botRole, HBLabels.instance: request.name.value, HBLabels.profile: request.profile],
+            image: request.image, cmd: command, env: env, labels: labels,
             tty: true, openStdin: true, hostConfig: host)
     }
 }

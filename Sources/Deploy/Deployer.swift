@@ -116,4 +116,52 @@ public struct Deployer: Sendable {
         }
         return id
     }
+
+    /// Deploys an instance folder that has no container (an undeployed or restored one) as it is: its own
+    /// `conf/` (no profile is copied), the script config named, the password checked against the folder's own
+    /// `.password_verification`. Returns the container's id.
+    @discardableResult
+    public func redeploy(
+        _ request: DeployRequest, password: Secret, start: Bool, progress: @escaping @Sendable (Step) -> Void = { _ in }
+    ) async throws -> String {
+        progress(.checking)
+        let name = request.name.value
+        let instance = folder.instance(name)
+        let conf = instance.appendingPathComponent("conf")
+        guard FileManager.default.fileExists(atPath: conf.appendingPathComponent("conf_client.yml").path) else {
+            throw DeployProblem(.folder, "instances/\(name) has no conf/conf_client.yml: nothing to deploy")
+        }
+        let same = try await client.listContainers(all: true, filters: DockerFilters().name("^/\(name)$"))
+        if !same.isEmpty { throw DeployProblem(.name, "a container named \(name) already exists") }
+        let configFolder = request.strategy == .strategyConfig(request.strategy.fileName) ? "strategies" : "scripts"
+        let config = conf.appendingPathComponent("\(configFolder)/\(request.strategy.fileName)")
+        guard InstanceFolderBuilder.isPlainFileName(request.strategy.fileName), FileManager.default.fileExists(atPath: config.path) else {
+            throw DeployProblem(.strategy, "instances/\(name)/conf/\(configFolder)/\(request.strategy.fileName) does not exist")
+        }
+        guard try await client.hasImage(request.image) else { throw DeployProblem(.image, "\(request.image) is not on the engine") }
+        progress(.checkingPassword)
+        switch try await PasswordCheck.run(image: request.image, profileFolder: conf.path, password: password, client: client) {
+        case .accepted: break
+        case .refused: throw DeployProblem(.password, "Invalid password. (the bot's own check refused it for instances/\(name))")
+        case .noVerificationFile: throw DeployProblem(.profile, "instances/\(name)/conf has no .password_verification")
+        case .cannotCheck(let why): throw DeployProblem(.image, "cannot check the password: \(why)")
+        }
+        progress(.creating)
+        let spec = BotContainerSpec.make(request, instanceFolder: instance.path, folder: folder, password: password)
+        let id: String
+        do {
+            id = try await client.createContainer(name: name, spec: spec)
+        } catch {
+            throw DeployProblem(.engine, "cannot create the container: \(error)")
+        }
+        if start {
+            progress(.starting)
+            do {
+                try await client.startContainer(id)
+            } catch {
+                throw DeployProblem(.engine, "created \(name), but it did not start: \(error)")
+            }
+        }
+        return id
+    }
 }

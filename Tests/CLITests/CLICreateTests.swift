@@ -174,6 +174,27 @@ struct CLICreateTests {
         #expect(try Subprocess.run(["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120).status == 0)
     }
 
+    /// A folder left without its container (Undeployed) is deployed again as it is, and its bot comes online.
+    @Test func anUndeployedFolderIsDeployedAgain() throws {
+        let fleet = try TestFleet("redeploy")
+        defer { fleet.remove() }
+        try fleet.addProfile()
+        let name = TestEngine.uniqueName("again")
+        #expect(try create(fleet, name).status == 0)
+        let config = fleet.root.appendingPathComponent("hbdeck.yml").path
+        let kept = try HBDeckProcess.run(["rm", name, "--keep-folder", "--skip-bot-stop", "--bots-folder", fleet.root.path, "--config-file", config])
+        #expect(kept.stdout.contains("container removed · instances/\(name) kept"), "\(kept.stdout)")
+        let stdin = fleet.root.appendingPathComponent("redeploy-password")
+        try "wrong\n".write(to: stdin, atomically: true, encoding: .utf8)
+        let arguments = ["deploy", name, "--image", TestEngine.botImage, "--start", "--bots-folder", fleet.root.path, "--config-file", config]
+        let refused = try HBDeckProcess.run(arguments, stdinFile: stdin.path, seconds: 120)
+        #expect(refused.status == 1 && refused.stderr.contains("password: Invalid password."), "\(refused.stderr)")
+        try (TestFleet.password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
+        let deployed = try HBDeckProcess.run(arguments, stdinFile: stdin.path, seconds: 120)
+        #expect(deployed.status == 0, "\(deployed.stderr)")
+        #expect(try Subprocess.run(["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120).status == 0)
+    }
+
     /// Polls `condition` every 100 ms until it holds or `seconds` pass.
     func eventuallySync(within seconds: Double, _ condition: () -> Bool) throws -> Bool {
         let deadline = Date().addingTimeInterval(seconds)

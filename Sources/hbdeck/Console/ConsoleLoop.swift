@@ -1,7 +1,5 @@
 import Canvas
 import Console
-import Deploy
-import Docker
 import Foundation
 import HBModel
 import Monitor
@@ -16,11 +14,6 @@ struct ConsoleLoop {
     let status: LatestValue<String?>
     /// How the last deploy from the create dialog ended, for the dialog (nil: not yet).
     let created = LatestValue<CreateOutcome?>(nil)
-
-    /// A create dialog's deploy ended: nil problem is success.
-    struct CreateOutcome: Sendable {
-        let problem: (field: CreateForm.Field?, message: String)?
-    }
 
     static func runOnOwnThread(monitor: FleetMonitor, feed: LogFeed, theme: Theme, initialStatus: String?) async -> Result<Void, TerminalScreen.StartError> {
         await withCheckedContinuation { continuation in
@@ -202,66 +195,6 @@ struct ConsoleLoop {
         case .stopBroker: Task { status.set(await monitor.stopBroker(progress: progress)) }
         case .create(let request): Task { await create(request) }
         case .quit, .edit, .openCreateForm: break
-        }
-    }
-
-    /// The create dialog, with the bots folder's profiles and script configs and the images bots run.
-    static func createForm(_ snapshot: FleetSnapshot) -> CreateForm {
-        let folder = snapshot.botsFolder.map(BotsFolder.init)
-        var images = Array(Set(snapshot.instances.compactMap(\.image).filter { !$0.isEmpty && !$0.hasPrefix("sha256:") })).sorted()
-        if !images.contains("hummingbot/hummingbot:latest") { images.insert("hummingbot/hummingbot:latest", at: 0) }
-        return CreateForm(images: images, profiles: folder?.profiles() ?? [], scripts: folder?.scriptConfigNames() ?? [])
-    }
-
-    /// Deploys what the dialog holds, with progress in the footer; the outcome goes back to the dialog.
-    private func create(_ request: CreateRequest) async {
-        let config = monitor.config
-        let finish = { (field: CreateForm.Field?, message: String?) in
-            if let message {
-                status.set("create \(request.name) failed: \(message)")
-                created.set(CreateOutcome(problem: (field, message)))
-            } else {
-                created.set(CreateOutcome(problem: nil))
-            }
-        }
-        guard let path = config.botsFolder else { return finish(nil, "no bots folder is configured") }
-        var client: DockerClient?
-        do {
-            let engine = try await DockerClient.connect(to: config.endpoint, timeout: 10)
-            client = engine
-            var deploy = DeployRequest(
-                name: try InstanceName(validating: request.name), image: request.image, profile: request.profile,
-                strategy: .scriptConfig(request.script),
-                broker: .init(host: config.mqtt?.host ?? "127.0.0.1", port: config.mqtt?.port ?? 1883, namespace: config.namespace),
-                cpus: request.cpus, memoryBytes: request.memoryBytes)
-            deploy.engine = request.engine
-            let id = try await Deployer(client: engine, folder: BotsFolder(path)).deploy(
-                deploy, password: Secret(request.password), start: request.start
-            ) { step in status.set("create \(request.name): \(CreateCommand.describe(step))") }
-            status.set("\(request.start ? "started" : "created") \(request.name) (\(id.prefix(12)))")
-            finish(nil, nil)
-        } catch let problem as DeployProblem {
-            let fields: [DeployProblem.Field: CreateForm.Field] = [
-                .name: .name, .image: .image, .profile: .profile, .strategy: .script, .password: .password, .cpus: .cpus, .memory: .memory,
-            ]
-            finish(fields[problem.field], problem.message)
-        } catch {
-            finish(nil, describe(error))
-        }
-        await client?.close()
-    }
-
-    /// Opens the instance's script config in the operator's editor; returns what became of the edit.
-    private func editConfig(of name: String, strategy: String, folder path: String?, on screen: TerminalScreen) -> String {
-        guard let path else { return "no bots folder is configured: nothing to edit" }
-        let folder = BotsFolder(path)
-        guard let config = FileEditor.instanceConfig(of: name, strategy: strategy, in: folder) else {
-            return "\(strategy) is not in instances/\(name)/conf: nothing to edit"
-        }
-        let result = screen.suspended { Result { try FileEditor(folder: folder).edit(config) } }
-        switch result {
-        case .success(let said): return said
-        case .failure(let error): return "\(config): \(describe(error))"
         }
     }
 }

@@ -33,6 +33,9 @@ public struct ConfigForm: Sendable {
             }
             // A value keeps the type it had: Hummingbot writes decimals as quoted strings ('0.03').
             let existing: Any? = keyPath.count == 1 ? current?[keyPath[0]] : (current?[keyPath[0]] as? [String: Any])?[keyPath[1]]
+            if existing is [Any] || existing is [String: Any] {
+                throw DeployProblem(.strategy, "\(key) is a list or a block of settings: edit it in the editor (hbdeck edit)")
+            }
             let asString = existing.map { $0 is String } ?? (parsed == nil || parsed is String)
             do {
                 text = try YAMLValueEditor.setting(value, at: keyPath, in: text, asString: asString)

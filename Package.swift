@@ -67,6 +67,7 @@ let package = Package(
                 "Console",
                 "Canvas",
                 "Terminal",
+                "CTerminalGuard",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -60,3 +60,33 @@ void hb_guard_remove(void) {
     }
     installed = 0;
 }
+
+// While a password is typed with echo off: Ctrl-C, a kill or a hang-up must not leave the terminal silent.
+static const int prompt_signals[] = {SIGINT, SIGTERM, SIGHUP};
+#define PROMPT_COUNT (sizeof(prompt_signals) / sizeof(prompt_signals[0]))
+static struct sigaction prompt_previous[PROMPT_COUNT];
+static int prompt_installed = 0;
+
+static void restore_mode_and_end(int sig) {
+    if (have_mode) tcsetattr(STDIN_FILENO, TCSANOW, &saved_mode);
+    ssize_t ignored = write(STDERR_FILENO, "\n", 1);
+    (void)ignored;
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void hb_prompt_guard_install(void) {
+    hb_guard_save_mode();
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    action.sa_handler = restore_mode_and_end;
+    sigemptyset(&action.sa_mask);
+    for (size_t i = 0; i < PROMPT_COUNT; i++) sigaction(prompt_signals[i], &action, &prompt_previous[i]);
+    prompt_installed = 1;
+}
+
+void hb_prompt_guard_remove(void) {
+    if (!prompt_installed) return;
+    for (size_t i = 0; i < PROMPT_COUNT; i++) sigaction(prompt_signals[i], &prompt_previous[i], NULL);
+    prompt_installed = 0;
+}

@@ -251,4 +251,26 @@ extension ConsoleE2ETests {
         #expect(screen.contains("started \(name)"))
         #expect(!screen.contains(TestFleet.password))
     }
+
+    /// Ctrl-C at a password prompt (echo off) ends hbdeck with the terminal echoing again.
+    @Test func ctrlCAtAPasswordPromptGivesTheEchoBack() throws {
+        let root = URL(fileURLWithPath: NSTemporaryDirectory() + "hbdeck-prompt-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("bots"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try "".write(to: root.appendingPathComponent("hbdeck.yml"), atomically: true, encoding: .utf8)
+        // The shell around it survives the Ctrl-C (a trap, not an ignore, so hbdeck gets the default).
+        let command = "trap true INT; \(HBDeckProcess.binary.path) profile create p --bots-folder \(root.path)/bots --config-file \(root.path)/hbdeck.yml; "
+            + "echo HBDECK-EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo | tr '\\n' ' '; echo; sleep 30"
+        let tmux = try TmuxSession(width: 100, height: 20, command: command)
+        defer { tmux.kill() }
+        var (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("New password for profile p:") }
+        #expect(ok, "no prompt:\n\(screen)")
+        try tmux.type("half-typed")
+        try tmux.send("C-c")
+        (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("HBDECK-EXIT=") && ($0.contains("echo") ) }
+        #expect(ok, "did not end:\n\(screen)")
+        #expect(screen.contains("HBDECK-EXIT=130"), "\(screen)")
+        #expect(!screen.contains("-echo"), "the terminal was left without echo:\n\(screen)")
+        #expect(!screen.contains("half-typed"))
+    }
 }

@@ -13,4 +13,9 @@ void hb_guard_install(const char *reset, size_t length);
 /// Puts the previous handlers back.
 void hb_guard_remove(void);
 
+/// Saves the terminal's mode and, until `hb_prompt_guard_remove`, restores it on SIGINT, SIGTERM or SIGHUP
+/// before the signal ends the process: a password prompt with echo off never leaves the terminal silent.
+void hb_prompt_guard_install(void);
+void hb_prompt_guard_remove(void);
+
 #endif

@@ -1,3 +1,4 @@
+import CTerminalGuard
 import Foundation
 
 /// Reads a password or a typed confirmation: a masked prompt on the terminal, or one line on stdin when stdin is not a terminal.
@@ -10,6 +11,8 @@ enum PasswordInput {
             }
             return line
         }
+        hb_prompt_guard_install()
+        defer { hb_prompt_guard_remove() }
         var saved = termios()
         tcgetattr(STDIN_FILENO, &saved)
         var quiet = saved

@@ -76,14 +76,7 @@ public struct Deployer: Sendable {
             throw DeployProblem(.image, "\(request.image) has no hbot CLI (hbot --version failed in it): deploy it with the quickstart engine")
         }
         progress(.checkingPassword)
-        let outcome = try await PasswordCheck.run(
-            image: request.image, profileFolder: folder.profile(request.profile).path, password: password, client: client)
-        switch outcome {
-        case .accepted: break
-        case .refused: throw DeployProblem(.password, "Invalid password. (the bot's own check refused it for profile \(request.profile))")
-        case .noVerificationFile: throw DeployProblem(.profile, "credentials/\(request.profile) has no .password_verification")
-        case .cannotCheck(let why): throw DeployProblem(.image, "cannot check the password: \(why)")
-        }
+        try await checkPassword(password, image: request.image, conf: folder.profile(request.profile), shownAs: "credentials/\(request.profile)")
 
         progress(.creating)
         let builder = InstanceFolderBuilder(folder: folder)
@@ -106,15 +99,28 @@ public struct Deployer: Sendable {
             try? FileManager.default.removeItem(at: staged)
             throw error
         }
-        if start {
-            progress(.starting)
-            do {
-                try await client.startContainer(id)
-            } catch {
-                throw DeployProblem(.engine, "created \(request.name.value), but it did not start: \(error)")
-            }
-        }
+        try await startIfAsked(id, name: request.name.value, start: start, progress: progress)
         return id
+    }
+
+    /// The image's own check of `password` against the `.password_verification` in `conf`; throws why not.
+    private func checkPassword(_ password: Secret, image: String, conf: URL, shownAs shown: String) async throws {
+        switch try await PasswordCheck.run(image: image, profileFolder: conf.path, password: password, client: client) {
+        case .accepted: return
+        case .refused: throw DeployProblem(.password, "Invalid password. (the bot's own check refused it for \(shown))")
+        case .noVerificationFile: throw DeployProblem(.profile, "\(shown) has no .password_verification")
+        case .cannotCheck(let why): throw DeployProblem(.image, "cannot check the password: \(why)")
+        }
+    }
+
+    private func startIfAsked(_ id: String, name: String, start: Bool, progress: @Sendable (Step) -> Void) async throws {
+        guard start else { return }
+        progress(.starting)
+        do {
+            try await client.startContainer(id)
+        } catch {
+            throw DeployProblem(.engine, "created \(name), but it did not start: \(error)")
+        }
     }
 
     /// Deploys an instance folder that has no container (an undeployed or restored one) as it is: its own
@@ -140,12 +146,7 @@ public struct Deployer: Sendable {
         }
         guard try await client.hasImage(request.image) else { throw DeployProblem(.image, "\(request.image) is not on the engine") }
         progress(.checkingPassword)
-        switch try await PasswordCheck.run(image: request.image, profileFolder: conf.path, password: password, client: client) {
-        case .accepted: break
-        case .refused: throw DeployProblem(.password, "Invalid password. (the bot's own check refused it for instances/\(name))")
-        case .noVerificationFile: throw DeployProblem(.profile, "instances/\(name)/conf has no .password_verification")
-        case .cannotCheck(let why): throw DeployProblem(.image, "cannot check the password: \(why)")
-        }
+        try await checkPassword(password, image: request.image, conf: conf, shownAs: "instances/\(name)/conf")
         progress(.creating)
         let spec = BotContainerSpec.make(request, instanceFolder: instance.path, folder: folder, password: password)
         let id: String
@@ -154,14 +155,7 @@ public struct Deployer: Sendable {
         } catch {
             throw DeployProblem(.engine, "cannot create the container: \(error)")
         }
-        if start {
-            progress(.starting)
-            do {
-                try await client.startContainer(id)
-            } catch {
-                throw DeployProblem(.engine, "created \(name), but it did not start: \(error)")
-            }
-        }
+        try await startIfAsked(id, name: name, start: start, progress: progress)
         return id
     }
 }

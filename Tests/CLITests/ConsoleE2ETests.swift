@@ -45,9 +45,10 @@ struct ConsoleE2ETests {
         #expect(ok, "the save did not answer:\n\(screen)")
         #expect(screen.contains("Logs · \(first) ·"), "the pane follows the selected bot:\n\(screen)")
         let firstSave = saved(screen)
+        // Kept until the second save: a file of the same second and name would otherwise be free again.
+        defer { if let firstSave { try? FileManager.default.removeItem(atPath: firstSave) } }
         if let path = firstSave {
             let text = try String(contentsOfFile: path, encoding: .utf8)
-            try? FileManager.default.removeItem(atPath: path)
             #expect(path.contains(first))
             #expect(!text.contains("instance \(second)") && !text.contains("instance \(third)"), "another bot's lines were saved as \(first)'s")
         }

@@ -10,6 +10,13 @@ public enum BotEngine: String, Sendable, Equatable {
         return ["start", "deploy"].contains(command[at + 1]) && command.contains("--foreground") ? .hbot : .quickstart
     }
 
+    /// The config `hbot start|deploy CONFIG` names, nil when the command names none.
+    public static func config(in command: [String]) -> String? {
+        guard let at = command.firstIndex(where: { $0 == "start" || $0 == "deploy" }), command.count > at + 1,
+              !command[at + 1].hasPrefix("-") else { return nil }
+        return command[at + 1]
+    }
+
     /// As `of(command:)`, from the one-line command the engine's list shows.
     public static func of(listedCommand: String?) -> BotEngine {
         of(command: (listedCommand ?? "").split(separator: " ").map(String.init))

@@ -33,7 +33,7 @@ enum SnapshotBuilder {
         if let details, BotEngine.of(command: details.config.cmd) == .hbot {
             // The client's CLI runs this bot: its own status file says whether it works, MQTT or not.
             snapshot.engine = .hbot
-            snapshot.strategy = statusFile?.meta?.file ?? hbotConfig(details.config.cmd) ?? snapshot.strategy
+            snapshot.strategy = statusFile?.meta?.file ?? BotEngine.config(in: details.config.cmd) ?? snapshot.strategy
             snapshot.health = nil
             if state == .running || state == .stopping {
                 snapshot.health = .unknown
@@ -71,13 +71,6 @@ enum SnapshotBuilder {
             }
         }
         return snapshot
-    }
-
-    /// The config `hbot start CONFIG` names.
-    static func hbotConfig(_ command: [String]) -> String? {
-        guard let at = command.firstIndex(where: { $0 == "start" || $0 == "deploy" }), command.count > at + 1,
-              !command[at + 1].hasPrefix("-") else { return nil }
-        return command[at + 1]
     }
 
     /// The instance's script config (`SCRIPT_CONFIG`) or V1 strategy file (`CONFIG_FILE_NAME`).

@@ -53,7 +53,7 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
             cpus: host.nanoCpus > 0 ? Double(host.nanoCpus) / 1e9 : nil, memoryBytes: host.memory > 0 ? host.memory : nil)
         if BotEngine.of(command: container.config.cmd) == .hbot {
             engine = BotEngine.hbot.rawValue
-            if let config = container.config.cmd.drop(while: { $0 != "start" && $0 != "deploy" }).dropFirst().first { scriptConfig = config }
+            if let config = BotEngine.config(in: container.config.cmd) { scriptConfig = config }
         }
     }
 

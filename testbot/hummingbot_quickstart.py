@@ -29,6 +29,12 @@ Knobs for tests (env):
   HBDECK_BOT_IGNORE=a,b      never answer these commands
   HBDECK_BOT_ORDERS_STAY_OPEN=1  orders are created but never filled or cancelled by the simulation
   HBDECK_BOT_SEED=N          the simulation's seed (default: derived from instance_id)
+
+Controllers, as v2_with_controllers runs them: the script config's `controllers_config` lists files in
+conf/controllers/; the first one's `id` names the simulated controller (`main_controller` when none is
+listed) in `/performance`. Every 10 s (the client's `config_update_interval`) the files are read again and
+the updatable `manual_kill_switch` applied: true cancels the controller's orders and stops it (`Manual cash
+out for controller ID.`), false again restarts it (`Restarting controller ID.`), with the container running on.
 """
 import hashlib
 import json
@@ -93,6 +99,9 @@ class Bot:
         self.volume = 0.0
         self.close_types = {}
         self.mid = 100.0
+        self.controller_id, self.kill_switch = "main_controller", False
+        self.controller_stopped, self.controllers_loaded = False, False
+        self.next_config_read = 0.0
         self.ignore = set(filter(None, os.environ.get("HBDECK_BOT_IGNORE", "").split(",")))
         self.orders_stay_open = bool(os.environ.get("HBDECK_BOT_ORDERS_STAY_OPEN"))
         self.ballast = []
@@ -121,6 +130,50 @@ class Bot:
                 return yaml.safe_load(f) or {}
         except FileNotFoundError:
             return {}
+
+    def controller_configs(self):
+        """The controller configs the script config lists, as the client loads them (unreadable ones left out)."""
+        try:
+            with open(f"{HOME}/conf/scripts/{self.script_config}") as f:
+                listed = (yaml.safe_load(f) or {}).get("controllers_config") or []
+        except (OSError, yaml.YAMLError, AttributeError):
+            return []
+        configs = []
+        for name in listed if isinstance(listed, list) else []:
+            try:
+                with open(f"{HOME}/conf/controllers/{name}") as f:
+                    config = yaml.safe_load(f)
+            except (OSError, yaml.YAMLError):
+                continue
+            if isinstance(config, dict) and config.get("id"):
+                configs.append(config)
+        return configs
+
+    def update_controllers_configs(self, now):
+        """StrategyV2Base.update_controllers_configs: every config_update_interval, updatable fields only."""
+        if now < self.next_config_read:
+            return
+        self.next_config_read = now + 10
+        configs = self.controller_configs()
+        if not configs:
+            return
+        first = configs[0]
+        if not self.controllers_loaded:  # the controllers the strategy starts with
+            self.controllers_loaded = True
+            self.controller_id = str(first["id"])
+        if str(first["id"]) == self.controller_id:
+            self.kill_switch = bool(first.get("manual_kill_switch", False))
+
+    def check_manual_kill_switch(self):
+        logger = "hummingbot.strategy.strategy_v2_base"
+        if self.kill_switch and not self.controller_stopped:
+            self.log(f"Manual cash out for controller {self.controller_id}.", logger=logger)
+            self.controller_stopped = True
+            for order_id in list(self.open_orders):
+                self.cancel(order_id)
+        elif not self.kill_switch and self.controller_stopped:
+            self.log(f"Restarting controller {self.controller_id}.", logger=logger)
+            self.controller_stopped = False
 
     def open_db(self):
         db = sqlite3.connect(f"{HOME}/data/{self.config_stem}.sqlite", check_same_thread=False)
@@ -333,7 +386,7 @@ class Bot:
 
     def performance(self):
         unrealized = sum((self.mid - o["price"]) * o["amount"] * (1 if o["trade_type"].endswith("BUY") else -1) for o in self.open_orders.values())
-        return {"main_controller": {"performance": {
+        return {self.controller_id: {"performance": {
             "realized_pnl_quote": round(self.realized, 6), "unrealized_pnl_quote": round(unrealized, 6),
             "unrealized_pnl_pct": 0.0, "realized_pnl_pct": 0.0,
             "global_pnl_quote": round(self.realized + unrealized, 6), "global_pnl_pct": 0.0,
@@ -345,7 +398,12 @@ class Bot:
             if not self.running_strategy:
                 self.publish("performance", {})
                 return
+            self.update_controllers_configs(time.time())
+            self.check_manual_kill_switch()
             self.mid *= 1 + self.rng.uniform(-0.001, 0.001)
+            if self.controller_stopped:
+                self.publish("performance", self.performance())
+                return
             if len(self.open_orders) < 4 and self.rng.random() < 0.7:
                 self.create_order()
             for order_id in list(self.open_orders) if not self.orders_stay_open else []:

@@ -6,7 +6,8 @@ import Testing
 @Suite(.enabled(if: TestEngine.isConfigured, "needs the private test engine (make test)"), .serialized)
 struct CLICreateTests {
     func create(
-        _ fleet: TestFleet, _ name: String, password: String = TestFleet.password, image: String = TestEngine.botImage, extra: [String] = []
+        _ fleet: TestFleet, _ name: String, password: String = TestFleet.password, image: String = TestEngine.botImage,
+        scriptConfig: String = "master_account.yml", extra: [String] = []
     ) throws -> HBDeckProcess.Result {
         let stdin = fleet.root.appendingPathComponent("password-\(UUID().uuidString)")
         try (password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
@@ -15,7 +16,7 @@ struct CLICreateTests {
         try "".write(to: config, atomically: true, encoding: .utf8)
         fleet.adopt(name)
         return try HBDeckProcess.run(
-            ["create", name, "--image", image, "--script-config", "master_account.yml", "--bots-folder", fleet.root.path,
+            ["create", name, "--image", image, "--script-config", scriptConfig, "--bots-folder", fleet.root.path,
              "--mqtt-host", "127.0.0.1", "--mqtt-port", String(fleet.port), "--config-file", config.path] + extra,
             stdinFile: stdin.path, seconds: 180)
     }
@@ -172,6 +173,43 @@ struct CLICreateTests {
             + "the bot answered 400: 'HummingbotApplication' object has no attribute 'strategy'"), "\(script.stdout)")
         #expect(try started() != firstRun, "the container was restarted, and says so")
         #expect(try Subprocess.run(["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120).status == 0)
+    }
+
+    /// A controller config changed under a running bot takes effect without a restart: the bot re-reads it
+    /// (the updatable `manual_kill_switch` stops its controller, and a rollback starts it again), while the
+    /// container's start time stays the same.
+    @Test func aControllerChangeTakesEffectWhileTheContainerRunsOn() throws {
+        let fleet = try TestFleet("hotreload")
+        defer { fleet.remove() }
+        try fleet.addProfile()
+        try "script_file_name: v2_with_controllers.py\ncontrollers_config:\n- grid_1.yml\n".write(
+            to: fleet.root.appendingPathComponent("conf/scripts/with_grid.yml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(at: fleet.root.appendingPathComponent("conf/controllers"), withIntermediateDirectories: true)
+        try "id: grid_1\ncontroller_name: pmm_simple\ncontroller_type: market_making\ntotal_amount_quote: '100'\nmanual_kill_switch: false\n".write(
+            to: fleet.root.appendingPathComponent("conf/controllers/grid_1.yml"), atomically: true, encoding: .utf8)
+        let name = TestEngine.uniqueName("hot")
+        let created = try create(fleet, name, scriptConfig: "with_grid.yml", extra: ["--start"])
+        #expect(created.status == 0, "\(created.stderr)")
+        let config = fleet.root.appendingPathComponent("hbdeck.yml").path
+        let folder = ["--bots-folder", fleet.root.path, "--config-file", config]
+        func log() -> String { (try? TestEngine.docker(["logs", name])) ?? "" }
+        func started() throws -> String { try TestEngine.docker(["inspect", "-f", "{{.State.StartedAt}}", name]) }
+        #expect(try eventuallySync(within: 120) { log().contains("Created LIMIT") }, "the bot trades")
+        let firstRun = try started()
+
+        let path = "instances/\(name)/conf/controllers/grid_1.yml"
+        let set = try HBDeckProcess.run(["set", path, "manual_kill_switch=true"] + folder)
+        #expect(set.status == 0, "\(set.stderr)")
+        let reload = try HBDeckProcess.run(["reload", name, "--mqtt-port", String(fleet.port)] + folder, seconds: 120)
+        #expect(reload.stdout.contains("re-reads its controller configs every 10 s"), "\(reload.stdout)")
+        #expect(try eventuallySync(within: 90) { log().contains("strategy_v2_base - Manual cash out for controller grid_1.") }, "\(log())")
+
+        let versions = try HBDeckProcess.run(["versions", path] + folder)
+        let before = versions.stdout.split(separator: "\n").dropFirst(2).first?.split(separator: " ").first.map(String.init)
+        let rolledBack = try HBDeckProcess.run(["rollback", path, before ?? "none"] + folder)
+        #expect(rolledBack.status == 0, "\(rolledBack.stderr) \(versions.stdout)")
+        #expect(try eventuallySync(within: 90) { log().contains("strategy_v2_base - Restarting controller grid_1.") }, "\(log())")
+        #expect(try started() == firstRun, "the container ran on through both changes")
     }
 
     /// A folder left without its container (Undeployed) is deployed again as it is, and its bot comes online.

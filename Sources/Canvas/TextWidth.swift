@@ -38,6 +38,17 @@ public enum TextWidth {
         return out + "…"
     }
 
+    /// The longest start of `text` that fits `width` columns, and the rest.
+    public static func split(_ text: String, at width: Int) -> (head: String, rest: String) {
+        var used = 0
+        var index = text.startIndex
+        while index < text.endIndex, used + of(text[index]) <= width {
+            used += of(text[index])
+            index = text.index(after: index)
+        }
+        return (String(text[..<index]), String(text[index...]))
+    }
+
     public static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
         let cut = truncate(text, to: width)
         let fill = String(repeating: " ", count: max(0, width - of(cut)))

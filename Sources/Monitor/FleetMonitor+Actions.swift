@@ -57,6 +57,15 @@ extension FleetMonitor {
         }
     }
 
+    /// Applies an instance's changed strategy files the least disruptive way that works (`Reload`).
+    public func reload(_ name: String, progress: @escaping Progress) async -> String {
+        let bots = bots
+        guard let path = config.botsFolder else { return "no bots folder is configured: nothing to reload" }
+        return await run(name, .stopping, progress: progress) { client in
+            try await Reload(name: name, bot: bots, engine: client, folder: BotsFolder(path)).run(progress: progress)
+        }
+    }
+
     public func startBroker(progress: Progress) async -> String {
         let name = config.brokerContainer
         return await run(name, .starting, progress: progress) { client in

@@ -11,6 +11,8 @@ public struct ConsoleController: Sendable {
     /// Handles one key; returns the commands to run.
     public mutating func handle(_ key: Key, snapshot: FleetSnapshot, logLines: [LogLine]) -> [ConsoleCommand] {
         if case .create(var form)? = state.overlay { return handleForm(&form, key, snapshot: snapshot) }
+        if case .values(var form)? = state.overlay { return handleValues(&form, key) }
+        if case .upload(var picker)? = state.overlay { return handlePicker(&picker, key) }
         if let overlay = state.overlay { return handleOverlay(overlay, key) }
         if state.editing != .none { return handleEditing(key) }
         let rows = state.visibleInstances(snapshot)
@@ -61,6 +63,137 @@ public struct ConsoleController: Sendable {
             form.focus = field
         }
         state.overlay = .create(form)
+    }
+
+    /// Shows the values form the loop read from the instance's config files.
+    public mutating func showValuesForm(_ form: ValuesForm) {
+        state.overlay = .values(form)
+    }
+
+    /// A save from the values form ended: a failure stays in the form with its reason; success closes it.
+    public mutating func valuesSaved(error: String?) {
+        guard case .values(var form)? = state.overlay else { return }
+        guard let error else {
+            state.overlay = nil
+            return
+        }
+        form.busy = false
+        form.error = error
+        state.overlay = .values(form)
+    }
+
+    /// Shows the upload dialog, or another folder in it.
+    public mutating func showFolder(_ folder: String, entries: [FilePicker.Entry], controllerTypes: [String]) {
+        if case .upload(var picker)? = state.overlay {
+            picker.show(folder, entries: entries)
+            state.overlay = .upload(picker)
+        } else {
+            var picker = FilePicker(folder: folder, entries: [], controllerTypes: controllerTypes)
+            picker.show(folder, entries: entries)
+            state.overlay = .upload(picker)
+        }
+    }
+
+    /// A folder could not be listed: the dialog stays where it was and says why.
+    public mutating func folderRefused(_ reason: String) {
+        guard case .upload(var picker)? = state.overlay else {
+            state.status = reason
+            return
+        }
+        picker.error = reason
+        state.overlay = .upload(picker)
+    }
+
+    /// An upload ended: `exists` asks the operator before replacing; a failure stays in the dialog; success closes it.
+    public mutating func uploadFinished(error: String?, exists: String?) {
+        guard case .upload(var picker)? = state.overlay else { return }
+        picker.busy = false
+        if let exists {
+            picker.replacing = exists
+        } else if let error {
+            picker.error = error
+        } else {
+            state.overlay = nil
+            return
+        }
+        state.overlay = .upload(picker)
+    }
+
+    private mutating func handleValues(_ form: inout ValuesForm, _ key: Key) -> [ConsoleCommand] {
+        guard !form.busy else { return [] }
+        var commands: [ConsoleCommand] = []
+        switch key {
+        case .escape:
+            let unsaved = form.changes.count
+            state.overlay = nil
+            state.status = unsaved == 0 ? "values form closed" : "values form closed: \(unsaved) change\(unsaved == 1 ? "" : "s") not saved"
+            return []
+        case .tab, .down: form.moveFocus(by: 1)
+        case .backTab, .up: form.moveFocus(by: -1)
+        case .pageDown: for _ in 0..<10 { form.moveFocus(by: 1) }
+        case .pageUp: for _ in 0..<10 { form.moveFocus(by: -1) }
+        case .backspace, .delete: form.backspace()
+        case .control("u"): form.revert()
+        case .character(let c): form.type(c)
+        case .enter:
+            guard !form.changes.isEmpty else {
+                state.overlay = nil
+                state.status = "no value changed: nothing saved"
+                return []
+            }
+            form.busy = true
+            commands = [.saveValues(form.instance, form.changes)]
+        default: break
+        }
+        state.overlay = .values(form)
+        return commands
+    }
+
+    private mutating func handlePicker(_ picker: inout FilePicker, _ key: Key) -> [ConsoleCommand] {
+        guard !picker.busy else { return [] }
+        var commands: [ConsoleCommand] = []
+        if picker.replacing != nil {
+            switch key {
+            case .character("y"), .character("Y"):
+                if let entry = picker.current, let destination = picker.destination {
+                    picker.busy = true
+                    commands = [.upload(source: picker.path(of: entry), to: destination, replacing: true)]
+                }
+            case .character("n"), .character("N"), .escape:
+                state.status = "\(picker.replacing ?? "the file") kept as it was"
+                picker.replacing = nil
+            default: break
+            }
+            state.overlay = .upload(picker)
+            return commands
+        }
+        switch key {
+        case .escape:
+            state.overlay = nil
+            state.status = "upload cancelled: nothing was done"
+            return []
+        case .up: picker.move(by: -1)
+        case .down, .tab: picker.move(by: 1)
+        case .pageUp: picker.move(by: -10)
+        case .pageDown: picker.move(by: 10)
+        case .home: picker.move(by: -picker.entries.count)
+        case .end: picker.move(by: picker.entries.count)
+        case .left: picker.cycleDestination(by: -1)
+        case .right: picker.cycleDestination(by: 1)
+        case .backspace:
+            if picker.folder != "/" { commands = [.listFolder(picker.path(of: FilePicker.Entry(name: "..", isFolder: true)))] }
+        case .enter:
+            guard let entry = picker.current else { break }
+            if entry.isFolder {
+                commands = [.listFolder(picker.path(of: entry))]
+            } else if let destination = picker.destination {
+                picker.busy = true
+                commands = [.upload(source: picker.path(of: entry), to: destination, replacing: false)]
+            }
+        default: break
+        }
+        state.overlay = .upload(picker)
+        return commands
     }
 
     private mutating func handleForm(_ form: inout CreateForm, _ key: Key, snapshot: FleetSnapshot) -> [ConsoleCommand] {
@@ -146,7 +279,31 @@ public struct ConsoleController: Sendable {
                 return []
             }
             return [.openCreateForm]
-        case .edit:
+        case .upload:
+            guard snapshot.botsFolder != nil else {
+                state.status = "no bots folder is configured (bots_folder in the config file): files are uploaded into it"
+                return []
+            }
+            return [.openUpload]
+        case .reload:
+            guard snapshot.engine.isLive else {
+                state.status = "the Docker engine is offline: nothing was done"
+                return []
+            }
+            guard let selected else {
+                state.status = "no instance selected"
+                return []
+            }
+            guard snapshot.botsFolder != nil else {
+                state.status = "no bots folder is configured (bots_folder in the config file): nothing to reload"
+                return []
+            }
+            guard selected.state == .running else {
+                state.status = "\(selected.name) is not running: it reads its files when it starts"
+                return []
+            }
+            confirmReload(selected)
+        case .edit, .values:
             guard let selected else {
                 state.status = "no instance selected"
                 return []
@@ -159,9 +316,20 @@ public struct ConsoleController: Sendable {
                 state.status = "\(selected.name) runs no script config: nothing to edit"
                 return []
             }
-            return [.edit(selected.name, strategy: strategy)]
+            return [action == .values ? .openValuesForm(selected.name, strategy: strategy) : .edit(selected.name, strategy: strategy)]
         }
         return []
+    }
+
+    private mutating func confirmReload(_ instance: InstanceSnapshot) {
+        let name = instance.name
+        let controllersOnly = "1. Only controller configs changed: nothing is done; the bot re-reads them within 10 s (updatable fields)."
+        let steps = instance.engine == .hbot
+            ? [controllersOnly, "2. A script or script config changed: a graceful restart (SIGTERM: the bot cancels its orders, then starts again)."]
+            : [controllersOnly,
+               "2. A script or script config changed: MQTT stop (the bot cancels its orders), then start with the script;",
+               "   if the bot refuses that start (the current client does), the container is restarted instead."]
+        state.overlay = .confirm(Confirmation(title: "Reload \(name)'s strategy files?", steps: steps + ["Nothing is done when no file changed since it started."], action: .reload(name)))
     }
 
     private mutating func lifecycle(_ action: KeyAction, _ instance: InstanceSnapshot, snapshot: FleetSnapshot) -> [ConsoleCommand] {
@@ -251,8 +419,8 @@ public struct ConsoleController: Sendable {
 
     private mutating func handleOverlay(_ overlay: ConsoleState.Overlay, _ key: Key) -> [ConsoleCommand] {
         switch overlay {
-        case .create:
-            return []  // handled by handleForm
+        case .create, .values, .upload:
+            return []  // handled by their own handlers
         case .help, .details:
             if key == .escape || key == .character("?") || key == .character("q") || key == .enter { state.overlay = nil }
             return []

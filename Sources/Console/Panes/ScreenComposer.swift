@@ -45,6 +45,8 @@ public enum ScreenComposer {
             DetailsPane.draw(snapshot.instances.first { $0.name == name }, history: snapshot.history[name], now: now, into: &grid)
         case .confirm(let confirmation)?: OverlayPanes.drawConfirmation(confirmation, into: &grid)
         case .create(let form)?: CreateFormPane.draw(form, into: &grid)
+        case .values(let form)?: ValuesFormPane.draw(form, into: &grid)
+        case .upload(let picker)?: FilePickerPane.draw(picker, into: &grid)
         case nil: break
         }
         return grid

@@ -11,6 +11,18 @@ public enum ConsoleCommand: Sendable, Equatable {
     case openCreateForm
     /// Deploys what the create dialog holds.
     case create(CreateRequest)
+    /// Opens the form of the instance's config values (the loop reads its files).
+    case openValuesForm(String, strategy: String)
+    /// Saves the values changed in the form.
+    case saveValues(String, [ValuesForm.Change])
+    /// Applies changed strategy files to a running instance.
+    case reload(String)
+    /// Opens the upload dialog in the folder hbdeck was started from (the loop lists it).
+    case openUpload
+    /// Shows another folder in the upload dialog.
+    case listFolder(String)
+    /// Uploads a file into the bots folder; an existing file is replaced only when `replacing`.
+    case upload(source: String, to: FilePicker.Destination, replacing: Bool)
     case startBroker
     case stopBroker
     case follow(String?)

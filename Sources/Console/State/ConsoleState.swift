@@ -8,6 +8,8 @@ public struct ConsoleState: Sendable, Equatable {
         case details(String)
         case confirm(Confirmation)
         case create(CreateForm)
+        case values(ValuesForm)
+        case upload(FilePicker)
     }
     public enum SortKey: String, Sendable, CaseIterable { case name, state, pnl, cpu }
     public enum Editing: Sendable, Equatable { case none, filter, search }

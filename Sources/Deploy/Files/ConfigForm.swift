@@ -13,6 +13,19 @@ public struct ConfigForm: Sendable {
     /// `assignments` are `key` or `block.key` with their new values. Returns what changed.
     @discardableResult
     public func set(_ assignments: [(key: String, value: String)], in path: String, author: String = VersionStore.author) throws -> [String] {
+        let (text, original, changed) = try changing(assignments, in: path)
+        guard text != original else { return [] }
+        try VersionStore(folder: folder).save(Data(text.utf8), to: path, message: "set \(changed.joined(separator: ", "))", author: author)
+        return changed
+    }
+
+    /// Checks that `assignments` can be made in `path` and that the result is valid, saving nothing.
+    public func check(_ assignments: [(key: String, value: String)], in path: String) throws {
+        _ = try changing(assignments, in: path)
+    }
+
+    /// The file's text with the assignments made, its text before, and what changed.
+    private func changing(_ assignments: [(key: String, value: String)], in path: String) throws -> (String, String, [String]) {
         let store = VersionStore(folder: folder)
         let url = try store.resolve(path)
         guard path.hasSuffix(".yml") || path.hasSuffix(".yaml") else { throw DeployProblem(.strategy, "\(path) is not a YAML config") }
@@ -47,8 +60,6 @@ public struct ConfigForm: Sendable {
         if let problem = Uploader.problem(in: Data(text.utf8), name: url.lastPathComponent, kind: .scriptConfig) {
             throw DeployProblem(.strategy, "not saved: \(problem)")
         }
-        guard text != original else { return [] }
-        try store.save(Data(text.utf8), to: path, message: "set \(changed.joined(separator: ", "))", author: author)
-        return changed
+        return (text, original, changed)
     }
 }

@@ -18,11 +18,11 @@ public struct Reload: Sendable {
 
     let name: String
     let bot: (any BotStopper & BotStarter)?
-    let engine: DockerClient
+    let engine: any FleetEngine
     let folder: BotsFolder
     let now: @Sendable () -> Double
 
-    public init(name: String, bot: (any BotStopper & BotStarter)?, engine: DockerClient, folder: BotsFolder, now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+    public init(name: String, bot: (any BotStopper & BotStarter)?, engine: any FleetEngine, folder: BotsFolder, now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
         self.name = name
         self.bot = bot
         self.engine = engine

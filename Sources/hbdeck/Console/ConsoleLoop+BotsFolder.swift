@@ -7,9 +7,13 @@ import Terminal
 
 /// What the console does in the bots folder: the create dialog's deploy and the editor.
 extension ConsoleLoop {
-    /// A create dialog's deploy ended: nil problem is success.
-    struct CreateOutcome: Sendable {
-        let problem: (field: CreateForm.Field?, message: String)?
+    /// How work a dialog started ended.
+    enum DialogOutcome: Sendable {
+        /// A deploy from the create dialog: nil problem is success.
+        case created(problem: (field: CreateForm.Field?, message: String)?)
+        case valuesSaved(error: String?)
+        /// `exists`: the file is already in the bots folder and was left alone until the operator says so.
+        case uploaded(error: String?, exists: String?)
     }
 
     /// The create dialog, with the bots folder's profiles and script configs and the images bots run.
@@ -26,9 +30,9 @@ extension ConsoleLoop {
         let finish = { (field: CreateForm.Field?, message: String?) in
             if let message {
                 status.set("create \(request.name) failed: \(message)")
-                created.set(CreateOutcome(problem: (field, message)))
+                dialogs.set(.created(problem: (field, message)))
             } else {
-                created.set(CreateOutcome(problem: nil))
+                dialogs.set(.created(problem: nil))
             }
         }
         guard let path = config.botsFolder else { return finish(nil, "no bots folder is configured") }
@@ -62,7 +66,7 @@ extension ConsoleLoop {
     func editConfig(of name: String, strategy: String, folder path: String?, on screen: TerminalScreen) -> String {
         guard let path else { return "no bots folder is configured: nothing to edit" }
         let folder = BotsFolder(path)
-        guard let config = FileEditor.instanceConfig(of: name, strategy: strategy, in: folder) else {
+        guard let config = InstanceConfigFiles(folder: folder).main(of: name, strategy: strategy) else {
             return "\(strategy) is not in instances/\(name)/conf: nothing to edit"
         }
         let result = screen.suspended { Result { try FileEditor(folder: folder).edit(config) } }

@@ -12,8 +12,8 @@ struct ConsoleLoop {
     let feed: LogFeed
     let theme: Theme
     let status: LatestValue<String?>
-    /// How the last deploy from the create dialog ended, for the dialog (nil: not yet).
-    let created = LatestValue<CreateOutcome?>(nil)
+    /// How the last deploy, save or upload from a dialog ended, for the dialog (nil: not yet).
+    let dialogs = LatestValue<DialogOutcome?>(nil)
 
     static func runOnOwnThread(monitor: FleetMonitor, feed: LogFeed, theme: Theme, initialStatus: String?) async -> Result<Void, TerminalScreen.StartError> {
         await withCheckedContinuation { continuation in
@@ -46,7 +46,7 @@ struct ConsoleLoop {
         // The pane's subject changes only with a key or a new snapshot: worked out again only then.
         var subjectMayHaveChanged = true
         var statusVersion = -1
-        var createdVersion = created.version
+        var dialogsVersion = dialogs.version
         var snapshot = monitor.snapshots.current.value
         var logs: [LogLine] = []
         var logStatus = LogFeedState.Status.following
@@ -71,7 +71,7 @@ struct ConsoleLoop {
         monitor.snapshots.onChange { wake.poke() }
         feed.state.onChange { wake.poke() }
         status.onChange { wake.poke() }
-        created.onChange { wake.poke() }
+        dialogs.onChange { wake.poke() }
 
         keyLoop: while TerminationSignal.received == nil {
             while let key = screen.readKey() {
@@ -84,10 +84,8 @@ struct ConsoleLoop {
                         status.set(editConfig(of: name, strategy: strategy, folder: snapshot.botsFolder, on: screen))
                         continue
                     }
-                    if command == .openCreateForm {
-                        controller.showCreateForm(Self.createForm(snapshot))
-                        continue
-                    }
+                    // Dialogs open with what a few small reads of the bots folder or a listed folder give.
+                    if open(command, in: &controller, snapshot: snapshot) { continue }
                     queue.yield(command)
                 }
                 dirty = true
@@ -121,10 +119,15 @@ struct ConsoleLoop {
                 logStatus = current ? logState.value.status : .following
                 dirty = true
             }
-            if created.version != createdVersion {
-                let latest = created.current
-                createdVersion = latest.version
-                if let outcome = latest.value { controller.createFinished(problem: outcome.problem) }
+            if dialogs.version != dialogsVersion {
+                let latest = dialogs.current
+                dialogsVersion = latest.version
+                switch latest.value {
+                case .created(let problem)?: controller.createFinished(problem: problem)
+                case .valuesSaved(let error)?: controller.valuesSaved(error: error)
+                case .uploaded(let error, let exists)?: controller.uploadFinished(error: error, exists: exists)
+                case nil: break
+                }
                 dirty = true
                 urgent = true
             }
@@ -194,7 +197,10 @@ struct ConsoleLoop {
         case .startBroker: Task { status.set(await monitor.startBroker(progress: progress)) }
         case .stopBroker: Task { status.set(await monitor.stopBroker(progress: progress)) }
         case .create(let request): Task { await create(request) }
-        case .quit, .edit, .openCreateForm: break
+        case .reload(let name): Task { status.set(await monitor.reload(name, progress: progress)) }
+        case .saveValues(let name, let changes): saveValues(changes, of: name)
+        case .upload(let source, let destination, let replacing): upload(source, to: destination, replacing: replacing)
+        case .quit, .edit, .openCreateForm, .openValuesForm, .openUpload, .listFolder: break
         }
     }
 }

@@ -5,13 +5,6 @@ import Foundation
 struct FileEditor {
     let folder: BotsFolder
 
-    /// The path, in the bots folder, of the config an instance runs: its script config, else its V1 strategy file.
-    static func instanceConfig(of name: String, strategy: String, in folder: BotsFolder) -> String? {
-        guard !strategy.contains("/"), !strategy.hasPrefix(".") else { return nil }
-        return ["conf/scripts", "conf/strategies", "conf"].map { "instances/\(name)/\($0)/\(strategy)" }
-            .first { FileManager.default.fileExists(atPath: folder.root.appendingPathComponent($0).path) }
-    }
-
     /// Runs the editor in this terminal (the console leaves its screen first) and says what became of the edit.
     func edit(_ path: String) throws -> String {
         let store = VersionStore(folder: folder)

@@ -1,0 +1,138 @@
+import Console
+import Deploy
+import Foundation
+import HBModel
+import Monitor
+
+/// The values form and the upload dialog: what they read to open, and the saves they ask for.
+extension ConsoleLoop {
+    /// Opens the dialog a command asks for; false when the command is not one of those.
+    func open(_ command: ConsoleCommand, in controller: inout ConsoleController, snapshot: FleetSnapshot) -> Bool {
+        let folder = snapshot.botsFolder.map(BotsFolder.init)
+        switch command {
+        case .openCreateForm:
+            controller.showCreateForm(Self.createForm(snapshot))
+        case .openValuesForm(let name, let strategy):
+            switch folder.map({ Self.valuesForm(of: name, strategy: strategy, in: $0) }) ?? .failure(Refusal(message: "no bots folder is configured")) {
+            case .success(let form): controller.showValuesForm(form)
+            case .failure(let reason): controller.setStatus("\(name): \(reason.message)")
+            }
+        case .openUpload, .listFolder:
+            let path: String
+            if case .listFolder(let chosen) = command { path = chosen } else { path = FileManager.default.currentDirectoryPath }
+            switch Self.listing(of: path) {
+            case .success(let entries):
+                controller.showFolder(path, entries: entries, controllerTypes: folder.map(Self.controllerTypes) ?? [])
+            case .failure(let reason): controller.folderRefused(reason.message)
+            }
+        default:
+            return false
+        }
+        return true
+    }
+
+    /// A reason a dialog cannot open, for `Result`.
+    struct Refusal: Error {
+        let message: String
+    }
+
+    /// The form for an instance's config values: its script config, then the controller configs it lists.
+    static func valuesForm(of name: String, strategy: String, in folder: BotsFolder) -> Result<ValuesForm, Refusal> {
+        let files = InstanceConfigFiles(folder: folder).all(of: name, strategy: strategy)
+        guard !files.isEmpty else { return .failure(Refusal(message: "\(strategy) is not in instances/\(name)/conf: nothing to change")) }
+        var rows: [ValuesForm.Row] = []
+        for file in files {
+            guard let text = try? String(contentsOf: folder.root.appendingPathComponent(file), encoding: .utf8),
+                  let fields = ConfigFields.read(text)
+            else { return .failure(Refusal(message: "\(file) is not a YAML mapping of settings: open it with e")) }
+            rows += fields.map { ValuesForm.Row(file: file, key: $0.key, value: $0.value, editable: $0.editable) }
+        }
+        guard rows.contains(where: \.editable) else { return .failure(Refusal(message: "\(files[0]) has no single values to change: open it with e")) }
+        return .success(ValuesForm(instance: name, rows: rows))
+    }
+
+    /// A folder's sub-folders and strategy files, `..` first; hidden ones left out.
+    static func listing(of path: String) -> Result<[FilePicker.Entry], Refusal> {
+        let url = URL(fileURLWithPath: path)
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: path)
+        } catch {
+            return .failure(Refusal(message: "cannot list \(path): \((error as NSError).localizedDescription)"))
+        }
+        var folders: [String] = []
+        var files: [String] = []
+        for name in names where !name.hasPrefix(".") {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isFolder) else { continue }
+            if isFolder.boolValue {
+                folders.append(name)
+            } else if name.hasSuffix(".py") || name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
+                files.append(name)
+            }
+        }
+        let parent = path == "/" ? [] : [FilePicker.Entry(name: "..", isFolder: true)]
+        return .success(parent + folders.sorted().map { .init(name: $0, isFolder: true) } + files.sorted().map { .init(name: $0, isFolder: false) })
+    }
+
+    /// The controller types of the bots folder: the folders under `controllers/`.
+    static func controllerTypes(_ folder: BotsFolder) -> [String] {
+        let root = folder.root.appendingPathComponent("controllers")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
+        return names.filter { name in
+            var isFolder: ObjCBool = false
+            return !name.hasPrefix(".") && !name.hasPrefix("__") && FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path, isDirectory: &isFolder) && isFolder.boolValue
+        }.sorted()
+    }
+
+    /// Saves the values changed in the form: every file is checked first, so a problem in one saves none.
+    func saveValues(_ changes: [ValuesForm.Change], of name: String) {
+        guard let path = monitor.config.botsFolder else { return dialogs.set(.valuesSaved(error: "no bots folder is configured")) }
+        let form = ConfigForm(folder: BotsFolder(path))
+        let byFile = Dictionary(grouping: changes, by: \.file).sorted { $0.key < $1.key }
+        do {
+            for (file, changes) in byFile { try form.check(changes.map { ($0.key, $0.value) }, in: file) }
+            var saved: [String] = []
+            for (file, changes) in byFile {
+                let done = try form.set(changes.map { ($0.key, $0.value) }, in: file, author: VersionStore.author)
+                if !done.isEmpty { saved.append("\(URL(fileURLWithPath: file).lastPathComponent): \(done.joined(separator: ", "))") }
+            }
+            let controllersOnly = byFile.allSatisfy { $0.key.contains("/conf/controllers/") }
+            let next = controllersOnly ? "the bot re-reads controller configs within 10 s" : "r reloads \(name)"
+            status.set(saved.isEmpty ? "nothing changed" : "saved \(saved.joined(separator: " · ")) · \(next)")
+            dialogs.set(.valuesSaved(error: nil))
+        } catch {
+            dialogs.set(.valuesSaved(error: describe(error)))
+        }
+    }
+
+    /// Uploads a file the dialog chose; an existing one is left alone until the operator says to replace it.
+    func upload(_ source: String, to destination: FilePicker.Destination, replacing: Bool) {
+        guard let path = monitor.config.botsFolder else { return dialogs.set(.uploaded(error: "no bots folder is configured", exists: nil)) }
+        let folder = BotsFolder(path)
+        let name = URL(fileURLWithPath: source).lastPathComponent
+        let kind: Uploader.Kind
+        switch destination {
+        case .scripts: kind = .script
+        case .controllers(let type): kind = .controller(type: type)
+        case .scriptConfigs: kind = .scriptConfig
+        case .controllerConfigs: kind = .controllerConfig
+        }
+        let uploader = Uploader(folder: folder)
+        do {
+            let relative = try uploader.destination(of: name, kind: kind)
+            if !replacing, FileManager.default.fileExists(atPath: folder.root.appendingPathComponent(relative).path),
+               FileManager.default.contents(atPath: folder.root.appendingPathComponent(relative).path) != FileManager.default.contents(atPath: source) {
+                return dialogs.set(.uploaded(error: nil, exists: relative))
+            }
+            switch try uploader.upload(URL(fileURLWithPath: source), as: name, kind: kind, replacing: replacing) {
+            case .added(let path): status.set("uploaded \(path)")
+            case .replaced(let path): status.set("replaced \(path); the old content is a version (hbdeck versions \(path))")
+            case .unchanged(let path): status.set("\(path) already has this content: nothing changed")
+            }
+            dialogs.set(.uploaded(error: nil, exists: nil))
+        } catch {
+            dialogs.set(.uploaded(error: describe(error), exists: nil))
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Canvas
+@testable import Console
+import HBModel
+import Testing
+
+/// The values form, the upload dialog and the reload confirmation: keys in, commands out, nothing done
+/// before the operator says so.
+@Suite struct DialogTests {
+    var snapshot: FleetSnapshot {
+        var snapshot = FleetFixture.snapshot
+        snapshot.botsFolder = "/srv/bots"
+        return snapshot
+    }
+
+    var valuesForm: ValuesForm {
+        let script = "instances/avax_pmm_02/conf/scripts/pmm_avax.yml"
+        let grid = "instances/avax_pmm_02/conf/controllers/grid_1.yml"
+        return ValuesForm(instance: "avax_pmm_02", rows: [
+            .init(file: script, key: "script_file_name", value: "v2_with_controllers.py", editable: true),
+            .init(file: script, key: "controllers_config", value: "[1 item]", editable: false),
+            .init(file: script, key: "candles_config", value: "", editable: true),
+            .init(file: grid, key: "id", value: "grid_1", editable: true),
+            .init(file: grid, key: "total_amount_quote", value: "100", editable: true),
+            .init(file: grid, key: "manual_kill_switch", value: "false", editable: true),
+        ])
+    }
+
+    func press(_ keys: [Key], _ controller: inout ConsoleController) -> [ConsoleCommand] {
+        keys.flatMap { controller.handle($0, snapshot: snapshot, logLines: []) }
+    }
+
+    func render(_ state: ConsoleState, width: Int = 120, height: Int = 36) -> CellGrid {
+        ScreenComposer.compose(snapshot, state: state, logLines: [], logStatus: .following, now: FleetFixture.now, width: width, height: height)
+    }
+
+    @Test func vOpensTheSelectedInstancesValues() {
+        var controller = ConsoleController()
+        #expect(press([.character("v")], &controller) == [.openValuesForm("avax_pmm_02", strategy: "pmm_avax.yml")])
+        var noFolder = ConsoleController()
+        #expect(noFolder.handle(.character("v"), snapshot: FleetFixture.snapshot, logLines: []).isEmpty)
+        #expect(noFolder.state.status?.contains("no bots folder is configured") == true)
+    }
+
+    @Test func onlyTheValuesChangedAreSavedAndListsAreSkipped() throws {
+        var controller = ConsoleController()
+        controller.showValuesForm(valuesForm)
+        // From the first value: ↓ skips the list to candles_config, then on to total_amount_quote.
+        let keys: [Key] = [.down, .character("x"), .backspace, .down, .down, .backspace, .backspace, .backspace, .character("2"), .character("5"), .character("0")]
+        #expect(press(keys, &controller).isEmpty, "nothing is saved before ⏎")
+        guard case .values(let form)? = controller.state.overlay else { Issue.record("the form is open"); return }
+        #expect(form.rows[form.focus].key == "total_amount_quote")
+        #expect(press([.enter], &controller) == [.saveValues("avax_pmm_02", [
+            .init(file: "instances/avax_pmm_02/conf/controllers/grid_1.yml", key: "total_amount_quote", value: "250"),
+        ])])
+        #expect(press([.enter, .character("9")], &controller).isEmpty, "keys wait while it saves")
+        controller.valuesSaved(error: "not saved: grid_1.yml is not valid YAML")
+        guard case .values(let failed)? = controller.state.overlay else { Issue.record("a failed save keeps the form"); return }
+        #expect(!failed.busy && failed.rows[failed.focus].value == "250")
+        try Golden.check(render(controller.state).text, "values-form-120x36")
+        #expect(press([.control("u"), .enter], &controller).isEmpty, "undone: nothing left to save")
+        #expect(controller.state.overlay == nil && controller.state.status == "no value changed: nothing saved")
+    }
+
+    @Test func escapeClosesTheFormAndSaysWhatWasNotSaved() {
+        var controller = ConsoleController()
+        controller.showValuesForm(valuesForm)
+        _ = press([.character("!"), .escape], &controller)
+        #expect(controller.state.overlay == nil)
+        #expect(controller.state.status == "values form closed: 1 change not saved")
+    }
+
+    func picker() -> ConsoleController {
+        var controller = ConsoleController()
+        #expect(press([.character("u")], &controller) == [.openUpload])
+        controller.showFolder("/home/op/strategies", entries: [
+            .init(name: "..", isFolder: true), .init(name: "old", isFolder: true),
+            .init(name: "grid.yml", isFolder: false), .init(name: "my_pmm.py", isFolder: false),
+        ], controllerTypes: ["directional_trading", "market_making"])
+        return controller
+    }
+
+    @Test func theUploadDialogWalksFoldersAndChoosesWhereAFileGoes() throws {
+        var controller = picker()
+        #expect(press([.enter], &controller) == [.listFolder("/home/op/strategies/old")], "a folder opens")
+        #expect(press([.backspace], &controller) == [.listFolder("/home/op")], "⌫ goes up")
+        #expect(press([.down, .down, .right, .right], &controller).isEmpty, "from `old` to my_pmm.py, two choices on")
+        guard case .upload(let shown)? = controller.state.overlay else { Issue.record("the dialog is open"); return }
+        #expect(shown.current?.name == "my_pmm.py" && shown.destination == .controllers(type: "market_making"))
+        try Golden.check(render(controller.state).text, "upload-120x36")
+        #expect(press([.enter], &controller) == [.upload(source: "/home/op/strategies/my_pmm.py", to: .controllers(type: "market_making"), replacing: false)])
+        controller.uploadFinished(error: nil, exists: "controllers/market_making/my_pmm.py")
+        #expect(press([.enter], &controller).isEmpty, "only y replaces")
+        #expect(press([.character("y")], &controller) == [.upload(source: "/home/op/strategies/my_pmm.py", to: .controllers(type: "market_making"), replacing: true)])
+        controller.uploadFinished(error: nil, exists: nil)
+        #expect(controller.state.overlay == nil)
+    }
+
+    @Test func aRefusedUploadStaysInTheDialogWithItsReason() {
+        var controller = picker()
+        _ = press([.down], &controller)  // from `old`, the first entry after `..`
+        #expect(press([.enter], &controller) == [.upload(source: "/home/op/strategies/grid.yml", to: .scriptConfigs, replacing: false)])
+        controller.uploadFinished(error: "grid.yml is not valid YAML: mapping values are not allowed here", exists: nil)
+        guard case .upload(let shown)? = controller.state.overlay else { Issue.record("the dialog stays"); return }
+        #expect(shown.error?.contains("not valid YAML") == true && !shown.busy)
+        _ = press([.escape], &controller)
+        #expect(controller.state.status == "upload cancelled: nothing was done")
+    }
+
+    @Test func reloadSaysWhichWayItWillGoBeforeDoingIt() throws {
+        var controller = ConsoleController()
+        _ = press([.down], &controller)  // btc_mm_binance_01, running, quickstart
+        #expect(press([.character("r")], &controller).isEmpty)
+        guard case .confirm(let confirmation)? = controller.state.overlay else { Issue.record("a confirmation"); return }
+        #expect(confirmation.title == "Reload btc_mm_binance_01's strategy files?")
+        #expect(confirmation.steps.contains { $0.contains("if the bot refuses that start (the current client does), the container is restarted instead") })
+        #expect(press([.character("y")], &controller) == [.reload("btc_mm_binance_01")])
+        var stopped = ConsoleController()
+        _ = press([.character("r")], &stopped)  // avax_pmm_02 is stopped
+        #expect(stopped.state.overlay == nil && stopped.state.status == "avax_pmm_02 is not running: it reads its files when it starts")
+    }
+}

@@ -61,6 +61,21 @@ import Testing
         #expect(escape.stderr.contains("is not a file of the bots folder"))
     }
 
+    /// Operators often start hbdeck from inside the bots folder: versions are kept all the same.
+    @Test func aSaveFromInsideTheBotsFolderKeepsItsVersions() throws {
+        let folder = try Folder()
+        defer { folder.remove() }
+        let inside = folder.root.appendingPathComponent("instances/bot_1")
+        let settings = folder.root.appendingPathComponent("hbdeck.yml")
+        try "".write(to: settings, atomically: true, encoding: .utf8)
+        let line = "cd '\(inside.path)' && exec '\(HBDeckProcess.binary.path)' set \(folder.config) leverage=7 --bots-folder '\(folder.root.path)' --config-file '\(settings.path)'"
+        let set = try Subprocess.run(["/bin/sh", "-c", line], timeout: 60)
+        #expect(set.status == 0, "\(set.stderr)")
+        #expect(folder.text.contains("leverage: 7\n"))
+        let versions = try folder.hbdeck(["versions", folder.config])
+        #expect(versions.stdout.contains("set leverage=7"), "\(versions.stdout)")
+    }
+
     @Test func anEditorEditIsSavedOnlyWhenItStillParses() throws {
         let folder = try Folder()
         defer { folder.remove() }

@@ -275,3 +275,80 @@ extension ConsoleE2ETests {
         #expect(!screen.contains("half-typed"))
     }
 }
+
+extension ConsoleE2ETests {
+    /// From the console: a broken config refused at upload, a script config and its controller config
+    /// uploaded, a value changed in the form, and a reload that the running bot takes up without a restart.
+    @Test func aStrategyIsUploadedChangedAndReloadedFromTheConsole() throws {
+        let fleet = try TestFleet("e2e-change")
+        defer { fleet.remove() }
+        try fleet.addProfile()
+        let local = fleet.root.appendingPathComponent("home-strategies")
+        try FileManager.default.createDirectory(at: local, withIntermediateDirectories: true)
+        try "key: [unclosed\n".write(to: local.appendingPathComponent("broken.yml"), atomically: true, encoding: .utf8)
+        try "id: grid_1\ncontroller_name: pmm_simple\nmanual_kill_switch: false\n".write(
+            to: local.appendingPathComponent("grid_1.yml"), atomically: true, encoding: .utf8)
+        try "script_file_name: v2_with_controllers.py\ncontrollers_config:\n- grid_1.yml\n".write(
+            to: local.appendingPathComponent("with_grid.yml"), atomically: true, encoding: .utf8)
+        let config = fleet.root.appendingPathComponent("hbdeck.yml")
+        try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(
+            to: config, atomically: true, encoding: .utf8)
+        let command = "cd \(local.path) && DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path); sleep 60"
+        let tmux = try TmuxSession(width: 120, height: 36, command: command)
+        defer { tmux.kill() }
+        var (ok, screen) = try tmux.waitFor(seconds: 30) { $0.contains("Instances") }
+        #expect(ok, "no console:\n\(screen)")
+
+        try tmux.send("u")
+        (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("Upload · \(local.path)") }
+        #expect(ok, "no upload dialog:\n\(screen)")
+        try tmux.send("Enter")  // broken.yml, the first entry after ..
+        (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("broken.yml is not valid YAML") }
+        #expect(ok, "a broken config was not refused:\n\(screen)")
+        #expect(!FileManager.default.fileExists(atPath: fleet.root.appendingPathComponent("conf/scripts/broken.yml").path))
+        try tmux.send("Down", "Right", "Enter")  // grid_1.yml to conf/controllers/
+        (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("uploaded conf/controllers/grid_1.yml") && !$0.contains("Upload · ") }
+        #expect(ok, "\(screen)")
+        try tmux.send("u")
+        _ = try tmux.waitFor(seconds: 10) { $0.contains("Upload · ") }
+        try tmux.send("Down", "Down", "Enter")  // with_grid.yml to conf/scripts/
+        (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("uploaded conf/scripts/with_grid.yml") && !$0.contains("Upload · ") }
+        #expect(ok, "\(screen)")
+
+        let name = TestEngine.uniqueName("e2e-hot")
+        fleet.adopt(name)
+        let stdin = fleet.root.appendingPathComponent("password")
+        try (TestFleet.password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
+        let created = try HBDeckProcess.run(
+            ["create", name, "--image", TestEngine.botImage, "--script-config", "with_grid.yml", "--start", "--config-file", config.path],
+            stdinFile: stdin.path, seconds: 180)
+        #expect(created.status == 0, "\(created.stderr)")
+        (ok, screen) = try tmux.waitFor(seconds: 90) { screen in
+            screen.split(separator: "\n").contains { $0.contains(String(name.prefix(20))) && $0.contains(" online ") }
+        }
+        #expect(ok, "the bot did not come online:\n\(screen)")
+        let firstRun = try TestEngine.docker(["inspect", "-f", "{{.State.StartedAt}}", name])
+
+        try tmux.send("v")
+        (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("Config values · \(name)") && $0.contains("manual_kill_switch") }
+        #expect(ok, "no values form:\n\(screen)")
+        try tmux.send("Down", "Down", "Down", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace")
+        try tmux.type("true")
+        try tmux.send("Enter")
+        (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("saved grid_1.yml: manual_kill_switch=true") }
+        #expect(ok, "\(screen)")
+        let saved = try String(contentsOf: fleet.root.appendingPathComponent("instances/\(name)/conf/controllers/grid_1.yml"), encoding: .utf8)
+        #expect(saved == "id: grid_1\ncontroller_name: pmm_simple\nmanual_kill_switch: true\n", "only the value changed")
+
+        try tmux.send("r")
+        (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("Reload \(name)'s strategy files?") }
+        #expect(ok, "\(screen)")
+        try tmux.send("y")
+        (ok, screen) = try tmux.waitFor(seconds: 30) { $0.contains("re-reads its controller configs every 10 s") }
+        #expect(ok, "\(screen)")
+        (ok, screen) = try tmux.waitFor(seconds: 90) { $0.contains("Manual cash out for controller grid_1") }
+        #expect(ok, "the bot did not take the change up:\n\(screen)")
+        #expect(try TestEngine.docker(["inspect", "-f", "{{.State.StartedAt}}", name]) == firstRun, "the container ran on")
+        #expect(!screen.contains(TestFleet.password))
+    }
+}

@@ -111,7 +111,9 @@ public struct VersionStore: Sendable {
     }
 
     private func git(_ arguments: [String]) throws -> ToolRun {
-        try ToolRun.run("git", ["--git-dir=\(gitDirectory.path)", "--work-tree=\(folder.root.path)"] + arguments)
+        // From the bots folder itself: git reads paths relative to where it runs, and an operator may well
+        // start hbdeck from a folder inside the bots folder.
+        try ToolRun.run("git", ["--git-dir=\(gitDirectory.path)", "--work-tree=\(folder.root.path)"] + arguments, in: folder.root)
     }
 
     /// The file a path relative to the bots folder names; one that leaves the folder is refused.

@@ -29,8 +29,8 @@ extension ConsoleLoop {
         let config = monitor.config
         let finish = { (field: CreateForm.Field?, message: String?) in
             if let message {
-                status.set("create \(request.name) failed: \(message)")
                 dialogs.set(.created(problem: (field, message)))
+                status.set("create \(request.name) failed: \(message)")
             } else {
                 dialogs.set(.created(problem: nil))
             }
@@ -49,8 +49,9 @@ extension ConsoleLoop {
             let id = try await Deployer(client: engine, folder: BotsFolder(path)).deploy(
                 deploy, password: Secret(request.password), start: request.start
             ) { step in status.set("create \(request.name): \(CreateCommand.describe(step))") }
-            status.set("\(request.start ? "started" : "created") \(request.name) (\(id.prefix(12)))")
+            // The dialog closes before the result shows.
             finish(nil, nil)
+            status.set("\(request.start ? "started" : "created") \(request.name) (\(id.prefix(12)))")
         } catch let problem as DeployProblem {
             let fields: [DeployProblem.Field: CreateForm.Field] = [
                 .name: .name, .image: .image, .profile: .profile, .strategy: .script, .password: .password, .cpus: .cpus, .memory: .memory,

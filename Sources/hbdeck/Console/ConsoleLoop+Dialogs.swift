@@ -99,8 +99,9 @@ extension ConsoleLoop {
             }
             let controllersOnly = byFile.allSatisfy { $0.key.contains("/conf/controllers/") }
             let next = controllersOnly ? "the bot re-reads controller configs within 10 s" : "r reloads \(name)"
-            status.set(saved.isEmpty ? "nothing changed" : "saved \(saved.joined(separator: " · ")) · \(next)")
+            // The dialog closes before the result shows: what is on screen never says done while it is open.
             dialogs.set(.valuesSaved(error: nil))
+            status.set(saved.isEmpty ? "nothing changed" : "saved \(saved.joined(separator: " · ")) · \(next)")
         } catch {
             dialogs.set(.valuesSaved(error: describe(error)))
         }
@@ -125,12 +126,14 @@ extension ConsoleLoop {
                FileManager.default.contents(atPath: folder.root.appendingPathComponent(relative).path) != FileManager.default.contents(atPath: source) {
                 return dialogs.set(.uploaded(error: nil, exists: relative))
             }
+            let said: String
             switch try uploader.upload(URL(fileURLWithPath: source), as: name, kind: kind, replacing: replacing) {
-            case .added(let path): status.set("uploaded \(path)")
-            case .replaced(let path): status.set("replaced \(path); the old content is a version (hbdeck versions \(path))")
-            case .unchanged(let path): status.set("\(path) already has this content: nothing changed")
+            case .added(let path): said = "uploaded \(path)"
+            case .replaced(let path): said = "replaced \(path); the old content is a version (hbdeck versions \(path))"
+            case .unchanged(let path): said = "\(path) already has this content: nothing changed"
             }
             dialogs.set(.uploaded(error: nil, exists: nil))
+            status.set(said)
         } catch {
             dialogs.set(.uploaded(error: describe(error), exists: nil))
         }

@@ -57,6 +57,23 @@ struct ContainerLifecycleTests {
         await client.close()
     }
 
+    /// `exec` runs a command in a running container to its end: both outputs apart, its exit code, its
+    /// environment; a stopped container is refused.
+    @Test func execRunsACommandInARunningContainer() async throws {
+        let client = try await TestEngine.client()
+        let name = TestEngine.uniqueName("exec")
+        let id = try await client.createContainer(name: name, spec: TestEngine.spec(["sleep", "600"]))
+        try await client.startContainer(id)
+        let result = try await client.exec(name, command: ["sh", "-c", "echo out $GREETING; echo err >&2; exit 3"], environment: ["GREETING=hi"])
+        #expect(result == ExecResult(exitCode: 3, stdout: "out hi\n", stderr: "err\n"))
+        let big = try await client.exec(name, command: ["sh", "-c", "head -c 300000 /dev/zero"], maxBytes: 1000)
+        #expect(big.stdout.utf8.count == 1000 && big.truncated && big.exitCode == 0)
+        try await client.killContainer(id)
+        await #expect(throws: DockerError.self) { try await client.exec(name, command: ["true"]) }
+        try await client.removeContainer(id, force: true)
+        await client.close()
+    }
+
     @Test func waitReportsTheExitCode() async throws {
         let client = try await TestEngine.client()
         let code = try await TestEngine.withContainer(client, "wait", TestEngine.spec(["sh", "-c", "exit 3"])) { id in

@@ -101,6 +101,7 @@ class Bot:
         self.mid = 100.0
         self.controller_id, self.kill_switch = "main_controller", False
         self.controller_stopped, self.controllers_loaded = False, False
+        self.controller_files = None  # set when the bot runs one controller config itself (hbot start)
         self.next_config_read = 0.0
         self.ignore = set(filter(None, os.environ.get("HBDECK_BOT_IGNORE", "").split(",")))
         self.orders_stay_open = bool(os.environ.get("HBDECK_BOT_ORDERS_STAY_OPEN"))
@@ -133,11 +134,13 @@ class Bot:
 
     def controller_configs(self):
         """The controller configs the script config lists, as the client loads them (unreadable ones left out)."""
-        try:
-            with open(f"{HOME}/conf/scripts/{self.script_config}") as f:
-                listed = (yaml.safe_load(f) or {}).get("controllers_config") or []
-        except (OSError, yaml.YAMLError, AttributeError):
-            return []
+        listed = self.controller_files
+        if listed is None:
+            try:
+                with open(f"{HOME}/conf/scripts/{self.script_config}") as f:
+                    listed = (yaml.safe_load(f) or {}).get("controllers_config") or []
+            except (OSError, yaml.YAMLError, AttributeError):
+                return []
         configs = []
         for name in listed if isinstance(listed, list) else []:
             try:

@@ -16,6 +16,7 @@ public enum BotContainerSpec {
             command = ["hbot", "start", request.strategy.fileName, "--foreground"]
         case (.quickstart, .scriptConfig(let name)): env.append("SCRIPT_CONFIG=\(name)")
         case (.quickstart, .strategyConfig(let name)): env.append("CONFIG_FILE_NAME=\(name)")
+        case (.quickstart, .controllerConfig): break  // refused by the deploy's checks
         }
         let binds = [
             "\(instanceFolder)/conf:\(home)/conf",

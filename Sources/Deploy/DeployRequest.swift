@@ -7,10 +7,21 @@ public struct DeployRequest: Sendable, Equatable {
     public enum Strategy: Sendable, Equatable {
         case scriptConfig(String)
         case strategyConfig(String)
+        /// One V2 controller config run on its own: only the client's `hbot start` does that.
+        case controllerConfig(String)
 
         public var fileName: String {
             switch self {
-            case .scriptConfig(let name), .strategyConfig(let name): return name
+            case .scriptConfig(let name), .strategyConfig(let name), .controllerConfig(let name): return name
+            }
+        }
+
+        /// The folder of `conf/` it lives in.
+        public var folder: String {
+            switch self {
+            case .scriptConfig: return "scripts"
+            case .strategyConfig: return "strategies"
+            case .controllerConfig: return "controllers"
             }
         }
     }

@@ -33,6 +33,9 @@ public struct Deployer: Sendable {
         let same = try await client.listContainers(all: true, filters: DockerFilters().name("^/\(name)$"))
         if !same.isEmpty { throw DeployProblem(.name, "a container named \(name) already exists") }
         try checkProfile(request.profile)
+        if case .controllerConfig = request.strategy, request.engine != .hbot {
+            throw DeployProblem(.strategy, "a controller config runs on its own only with the client's hbot (--engine hbot); the quickstart command runs script configs")
+        }
         _ = try InstanceFolderBuilder(folder: folder).strategyFiles(request.strategy)
         if let cpus = request.cpus, !(cpus > 0 && cpus <= Double(ProcessInfo.processInfo.activeProcessorCount * 4)) {
             throw DeployProblem(.cpus, "must be more than 0 and a sensible number of cores, not \(cpus)")
@@ -139,7 +142,7 @@ public struct Deployer: Sendable {
         }
         let same = try await client.listContainers(all: true, filters: DockerFilters().name("^/\(name)$"))
         if !same.isEmpty { throw DeployProblem(.name, "a container named \(name) already exists") }
-        let configFolder = request.strategy == .strategyConfig(request.strategy.fileName) ? "strategies" : "scripts"
+        let configFolder = request.strategy.folder
         let config = conf.appendingPathComponent("\(configFolder)/\(request.strategy.fileName)")
         guard InstanceFolderBuilder.isPlainFileName(request.strategy.fileName), FileManager.default.fileExists(atPath: config.path) else {
             throw DeployProblem(.strategy, "instances/\(name)/conf/\(configFolder)/\(request.strategy.fileName) does not exist")

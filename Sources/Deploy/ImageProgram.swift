@@ -39,6 +39,25 @@ public struct ImageProgram: Sendable {
         }
     }
 
+    /// Runs a throwaway container to its end and returns what it printed and its exit code; removed whatever happens.
+    static func runCapturing(_ spec: ContainerSpec, client: DockerClient, timeout: Double, maxBytes: Int = 1 << 20) async throws -> ExecResult {
+        let id = try await client.createContainer(name: nil, spec: spec)
+        do {
+            try await client.startContainer(id)
+            let result = try await client.waitContainer(id, timeout: timeout)
+            var out: [UInt8] = []
+            var err: [UInt8] = []
+            for try await chunk in try await client.logs(id, options: LogOptions(), tty: false) {
+                if chunk.source == .stderr { err += chunk.bytes.prefix(max(0, maxBytes - err.count)) } else { out += chunk.bytes.prefix(max(0, maxBytes - out.count)) }
+            }
+            try? await client.removeContainer(id, force: true)
+            return ExecResult(exitCode: result.statusCode, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        } catch {
+            try? await client.removeContainer(id, force: true)
+            throw error
+        }
+    }
+
     /// The import every program starts with; exit code 5 when the image has no Hummingbot client.
     static let importCrypt = """
         import os, sys

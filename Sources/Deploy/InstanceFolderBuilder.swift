@@ -24,6 +24,10 @@ public struct InstanceFolderBuilder: Sendable {
             let source = folder.strategyConfigs.appendingPathComponent(name)
             _ = try Self.mapping(at: source, shownAs: "conf/strategies/\(name)")
             return [(source, "strategies")]
+        case .controllerConfig:
+            let source = folder.controllerConfigs.appendingPathComponent(name)
+            _ = try Self.mapping(at: source, shownAs: "conf/controllers/\(name)")
+            return [(source, "controllers")]
         case .scriptConfig:
             let source = folder.scriptConfigs.appendingPathComponent(name)
             let config = try Self.mapping(at: source, shownAs: "conf/scripts/\(name)")

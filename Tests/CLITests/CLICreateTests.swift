@@ -7,7 +7,7 @@ import Testing
 struct CLICreateTests {
     func create(
         _ fleet: TestFleet, _ name: String, password: String = TestFleet.password, image: String = TestEngine.botImage,
-        scriptConfig: String = "master_account.yml", extra: [String] = []
+        scriptConfig: String? = "master_account.yml", extra: [String] = []
     ) throws -> HBDeckProcess.Result {
         let stdin = fleet.root.appendingPathComponent("password-\(UUID().uuidString)")
         try (password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
@@ -16,7 +16,7 @@ struct CLICreateTests {
         try "".write(to: config, atomically: true, encoding: .utf8)
         fleet.adopt(name)
         return try HBDeckProcess.run(
-            ["create", name, "--image", image, "--script-config", scriptConfig, "--bots-folder", fleet.root.path,
+            ["create", name, "--image", image] + (scriptConfig.map { ["--script-config", $0] } ?? []) + ["--bots-folder", fleet.root.path,
              "--mqtt-host", "127.0.0.1", "--mqtt-port", String(fleet.port), "--config-file", config.path] + extra,
             stdinFile: stdin.path, seconds: 180)
     }
@@ -138,6 +138,61 @@ struct CLICreateTests {
         let removed = try HBDeckProcess.run(["rm", name, "--skip-bot-stop", "--bots-folder", fleet.root.path, "--config-file", config], seconds: 120)
         #expect(removed.status == 0, "\(removed.stderr)")
         #expect(removed.stdout.contains("graceful stop, the bot cancelled its orders and exited 0"), "\(removed.stdout)")
+    }
+
+    /// With the client's own CLI: a config scaffolded by `hbot create --with-defaults` (its required fields
+    /// listed), a bot running that controller on its own, its fields and live flags from `hbot config`, a
+    /// change the client takes up live (and one it refuses, with its own reason), and `hbot doctor`'s rows.
+    @Test func aControllerIsConfiguredWithTheClientsOwnSchema() throws {
+        let fleet = try TestFleet("hbot-config")
+        defer { fleet.remove() }
+        try fleet.addProfile()
+        let config = fleet.root.appendingPathComponent("hbdeck.yml")
+        try "".write(to: config, atomically: true, encoding: .utf8)
+        let folder = ["--bots-folder", fleet.root.path, "--config-file", config.path]
+        let scaffold = try HBDeckProcess.run(["new-config", "pmm_simple", "--image", TestEngine.botImage, "--name", "grid_h.yml"] + folder, seconds: 120)
+        #expect(scaffold.status == 0, "\(scaffold.stderr)")
+        #expect(scaffold.stdout.contains("created conf/controllers/grid_h.yml (controller)"), "\(scaffold.stdout)")
+        #expect(scaffold.stdout.contains("still needed: connector_name, trading_pair"), "\(scaffold.stdout)")
+        let unknown = try HBDeckProcess.run(["new-config", "no_such_strategy", "--image", TestEngine.botImage] + folder, seconds: 120)
+        #expect(unknown.status == 1 && unknown.stderr.contains("strategy 'no_such_strategy' not found"), "\(unknown.stderr)")
+        let filled = try HBDeckProcess.run(["set", "conf/controllers/grid_h.yml", "connector_name=binance_paper_trade", "trading_pair=TEST-USDT"] + folder)
+        #expect(filled.status == 0, "\(filled.stderr)")
+        let scaffolded = try String(contentsOf: fleet.root.appendingPathComponent("conf/controllers/grid_h.yml"), encoding: .utf8)
+        let id = try #require(scaffolded.split(separator: "\n").first { $0.hasPrefix("id: ") }).dropFirst(4)
+
+        let name = TestEngine.uniqueName("hbotctl")
+        let quickstart = try create(fleet, TestEngine.uniqueName("qsctl"), scriptConfig: nil, extra: ["--controller-config", "grid_h.yml"])
+        #expect(quickstart.status == 1 && quickstart.stderr.contains("only with the client's hbot"), "\(quickstart.stderr)")
+        let made = try create(fleet, name, scriptConfig: nil, extra: ["--engine", "hbot", "--controller-config", "grid_h.yml", "--start"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let status = fleet.root.appendingPathComponent("instances/\(name)/data/bot/status.json")
+        #expect(try eventuallySync(within: 40) { (try? String(contentsOf: status, encoding: .utf8))?.contains(#""running": true"#) == true })
+
+        let listed = try HBDeckProcess.run(["config", name] + folder, seconds: 60)
+        #expect(listed.status == 0, "\(listed.stderr)")
+        #expect(listed.stdout.contains("grid_h.yml (controller, running)"), "\(listed.stdout)")
+        #expect(listed.stdout.split(separator: "\n").contains { $0.hasPrefix("manual_kill_switch") && $0.contains("false") && $0.hasSuffix("live") })
+        #expect(listed.stdout.split(separator: "\n").contains { $0.hasPrefix("leverage") && $0.hasSuffix("at next start") })
+        let refused = try HBDeckProcess.run(["config", name, "total_amount_quote", "lots"] + folder, seconds: 60)
+        #expect(refused.status == 1 && refused.stderr.contains("value rejected") && refused.stderr.contains("valid decimal"), "\(refused.stderr)")
+        let later = try HBDeckProcess.run(["config", name, "leverage", "10"] + folder, seconds: 60)
+        #expect(later.stdout.contains("leverage = 10 · applies on next start"), "\(later.stdout) \(later.stderr)")
+        let live = try HBDeckProcess.run(["config", name, "manual_kill_switch", "true"] + folder, seconds: 60)
+        #expect(live.stdout.contains("manual_kill_switch = true · applies live (~10s)"), "\(live.stdout) \(live.stderr)")
+        let log = fleet.root.appendingPathComponent("instances/\(name)/logs/logs_grid_h.log")
+        #expect(try eventuallySync(within: 60) {
+            (try? String(contentsOf: log, encoding: .utf8))?.contains("Manual cash out for controller \(id).") == true
+        }, "the running controller took the change up")
+        let versions = try HBDeckProcess.run(["versions", "instances/\(name)/conf/controllers/grid_h.yml"] + folder)
+        #expect(versions.stdout.contains("hbot config manual_kill_switch true") && versions.stdout.contains("as found before hbdeck changed it"), "\(versions.stdout)")
+
+        let doctor = try HBDeckProcess.run(["doctor", name], seconds: 60)
+        #expect(doctor.status == 0, "\(doctor.stderr)")
+        #expect(doctor.stdout.contains("password unlocks the keystore") && doctor.stdout.contains("could not reach a time source"), "\(doctor.stdout)")
+        #expect(!doctor.stdout.contains(TestFleet.password) && !listed.stdout.contains(TestFleet.password))
+        let notHbot = try HBDeckProcess.run(["doctor", fleet.brokerName], seconds: 60)
+        #expect(notHbot.status == 1 && notHbot.stderr.contains("is not a bot run by hbot"), "\(notHbot.stderr)")
     }
 
     /// A reload does the least that applies a change: nothing for controller configs (the client re-reads

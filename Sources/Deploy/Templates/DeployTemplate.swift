@@ -10,6 +10,8 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
     public var profile: String
     public var scriptConfig: String?
     public var strategyConfig: String?
+    /// A controller config the bot runs on its own (hbot only).
+    public var controllerConfig: String?
     public var network: String
     public var cpus: Double?
     public var memoryBytes: Int64?
@@ -18,13 +20,17 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case image, profile, network, cpus, engine
-        case scriptConfig = "script_config", strategyConfig = "strategy_config", memoryBytes = "memory_bytes"
+        case scriptConfig = "script_config", strategyConfig = "strategy_config", controllerConfig = "controller_config", memoryBytes = "memory_bytes"
     }
 
     public init(image: String, profile: String, strategy: DeployRequest.Strategy, network: String = "host", cpus: Double? = nil, memoryBytes: Int64? = nil) {
         self.image = image
         self.profile = profile
-        if case .scriptConfig(let name) = strategy { scriptConfig = name } else { strategyConfig = strategy.fileName }
+        switch strategy {
+        case .scriptConfig(let name): scriptConfig = name
+        case .strategyConfig(let name): strategyConfig = name
+        case .controllerConfig(let name): controllerConfig = name
+        }
         self.network = network
         self.cpus = cpus
         self.memoryBytes = memoryBytes
@@ -53,12 +59,20 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
             cpus: host.nanoCpus > 0 ? Double(host.nanoCpus) / 1e9 : nil, memoryBytes: host.memory > 0 ? host.memory : nil)
         if BotEngine.of(command: container.config.cmd) == .hbot {
             engine = BotEngine.hbot.rawValue
-            if let config = BotEngine.config(in: container.config.cmd) { scriptConfig = config }
+            if let config = BotEngine.config(in: container.config.cmd) {
+                // `hbot start` finds the file by its folder: a controller config is one of conf/controllers.
+                let conf = container.mounts.first { $0.destination == "\(BotContainerSpec.home)/conf" }?.source
+                if let conf, FileManager.default.fileExists(atPath: "\(conf)/controllers/\(config)") {
+                    controllerConfig = config
+                } else {
+                    scriptConfig = config
+                }
+            }
         }
     }
 
     public var strategy: DeployRequest.Strategy {
-        scriptConfig.map { .scriptConfig($0) } ?? .strategyConfig(strategyConfig ?? "")
+        scriptConfig.map { .scriptConfig($0) } ?? controllerConfig.map { .controllerConfig($0) } ?? .strategyConfig(strategyConfig ?? "")
     }
 
     /// A request for a new instance named `name` from this template.

@@ -23,6 +23,7 @@ struct CreateCommand: AsyncParsableCommand {
     @Option(help: "Credentials profile in the bots folder (default: master_account).") var profile: String?
     @Option(help: "Script config in conf/scripts (V2 scripts and controllers).") var scriptConfig: String?
     @Option(help: "Strategy config in conf/strategies (V1 strategies).") var config: String?
+    @Option(help: "Controller config in conf/controllers, run on its own (--engine hbot only).") var controllerConfig: String?
     @Option(help: "CPU limit in cores, such as 0.5.") var cpus: Double?
     @Option(help: "Memory limit, such as 512m or 2g.") var memory: String?
     @Option(help: "Docker network: host (Hummingbot's default) or a network's name.") var network: String?
@@ -35,8 +36,9 @@ struct CreateCommand: AsyncParsableCommand {
     @Flag(help: "Do not pull a missing image.") var noPull = false
 
     func validate() throws {
-        guard scriptConfig == nil || config == nil, template != nil || scriptConfig != nil || config != nil else {
-            throw ValidationError("give one of --script-config FILE or --config FILE (or --template NAME)")
+        let given = [scriptConfig, config, controllerConfig].compactMap { $0 }.count
+        guard given <= 1, template != nil || given == 1 else {
+            throw ValidationError("give one of --script-config FILE, --config FILE or --controller-config FILE (or --template NAME)")
         }
         if let mqttPort, !(1...65535).contains(mqttPort) { throw ValidationError("--mqtt-port must be from 1 to 65535") }
         if let memory, MemorySize.bytes(memory) == nil { throw ValidationError("--memory: \(memory) is not a size such as 512m or 2g") }
@@ -54,6 +56,7 @@ struct CreateCommand: AsyncParsableCommand {
             if let profile { request.profile = profile }
             if let scriptConfig { request.strategy = .scriptConfig(scriptConfig) }
             if let config { request.strategy = .strategyConfig(config) }
+            if let controllerConfig { request.strategy = .controllerConfig(controllerConfig) }
             if let network { request.network = network }
             if let cpus { request.cpus = cpus }
             if let memory { request.memoryBytes = MemorySize.bytes(memory) }

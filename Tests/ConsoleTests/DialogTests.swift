@@ -29,8 +29,8 @@ import Testing
         keys.flatMap { controller.handle($0, snapshot: snapshot, logLines: []) }
     }
 
-    func render(_ state: ConsoleState, width: Int = 120, height: Int = 36) -> CellGrid {
-        ScreenComposer.compose(snapshot, state: state, logLines: [], logStatus: .following, now: FleetFixture.now, width: width, height: height)
+    func render(_ state: ConsoleState, snapshot: FleetSnapshot? = nil, width: Int = 120, height: Int = 36) -> CellGrid {
+        ScreenComposer.compose(snapshot ?? self.snapshot, state: state, logLines: [], logStatus: .following, now: FleetFixture.now, width: width, height: height)
     }
 
     @Test func vOpensTheSelectedInstancesValues() {
@@ -51,7 +51,7 @@ import Testing
         #expect(form.rows[form.focus].key == "total_amount_quote")
         #expect(press([.enter], &controller) == [.saveValues("avax_pmm_02", [
             .init(file: "instances/avax_pmm_02/conf/controllers/grid_1.yml", key: "total_amount_quote", value: "250"),
-        ])])
+        ], viaHbot: false)])
         #expect(press([.enter, .character("9")], &controller).isEmpty, "keys wait while it saves")
         controller.valuesSaved(error: "not saved: grid_1.yml is not valid YAML")
         guard case .values(let failed)? = controller.state.overlay else { Issue.record("a failed save keeps the form"); return }
@@ -117,5 +117,46 @@ import Testing
         var stopped = ConsoleController()
         _ = press([.character("r")], &stopped)  // avax_pmm_02 is stopped
         #expect(stopped.state.overlay == nil && stopped.state.status == "avax_pmm_02 is not running: it reads its files when it starts")
+    }
+
+    /// A bot the client's hbot runs: its details offer `hbot doctor` and `hbot status`, asked for only then,
+    /// and their answer is shown as a report.
+    @Test func hbotDoctorAndStatusAreAskedForFromTheDetails() throws {
+        var snapshot = self.snapshot
+        snapshot.instances[0].engine = .hbot  // btc_mm_binance_01, running
+        var controller = ConsoleController()
+        _ = controller.handle(.down, snapshot: snapshot, logLines: [])
+        _ = controller.handle(.enter, snapshot: snapshot, logLines: [])
+        #expect(render(controller.state, snapshot: snapshot).text.contains("Esc returns · d hbot doctor · t hbot status"))
+        #expect(controller.handle(.character("d"), snapshot: snapshot, logLines: []) == [.hbotDoctor("btc_mm_binance_01")])
+        #expect(controller.state.status?.contains("a few seconds") == true)
+        #expect(controller.handle(.character("t"), snapshot: snapshot, logLines: []) == [.hbotStatus("btc_mm_binance_01")])
+        controller.showReport(Report(title: "hbot doctor · btc_mm_binance_01 · healthy", lines: [
+            "install        ok    docker, hummingbot dev-2.18.0, python 3.11.2",
+            "clock          warn  could not reach a time source — offline? (trading needs network access)",
+        ]))
+        try Golden.check(render(controller.state, snapshot: snapshot).text, "hbot-doctor-120x36")
+        _ = controller.handle(.escape, snapshot: snapshot, logLines: [])
+        #expect(controller.state.overlay == nil)
+
+        var quickstart = ConsoleController()
+        _ = quickstart.handle(.down, snapshot: self.snapshot, logLines: [])
+        _ = quickstart.handle(.enter, snapshot: self.snapshot, logLines: [])
+        #expect(quickstart.handle(.character("d"), snapshot: self.snapshot, logLines: []).isEmpty)
+        #expect(quickstart.state.status == "btc_mm_binance_01: hbot doctor and status answer only in a running bot that hbot runs")
+    }
+
+    /// A form from `hbot config` says which fields a running bot takes up live, and saves through hbot.
+    @Test func aFormFromHbotSaysWhatAppliesLive() throws {
+        var controller = ConsoleController()
+        let file = "grid_h.yml (controller, through hbot config)"
+        controller.showValuesForm(ValuesForm(instance: "btc_mm_binance_01", rows: [
+            .init(file: file, key: "total_amount_quote", value: "100", editable: true, live: true),
+            .init(file: file, key: "buy_spreads", value: "[list or block]", editable: false, live: true),
+            .init(file: file, key: "leverage", value: "20", editable: true, live: false),
+        ], viaHbot: true))
+        _ = press([.down, .backspace, .backspace, .character("5")], &controller)
+        try Golden.check(render(controller.state).text, "values-form-hbot-120x36")
+        #expect(press([.enter], &controller) == [.saveValues("btc_mm_binance_01", [.init(file: file, key: "leverage", value: "5")], viaHbot: true)])
     }
 }

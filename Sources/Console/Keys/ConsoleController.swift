@@ -13,7 +13,7 @@ public struct ConsoleController: Sendable {
         if case .create(var form)? = state.overlay { return handleForm(&form, key, snapshot: snapshot) }
         if case .values(var form)? = state.overlay { return handleValues(&form, key) }
         if case .upload(var picker)? = state.overlay { return handlePicker(&picker, key) }
-        if let overlay = state.overlay { return handleOverlay(overlay, key) }
+        if let overlay = state.overlay { return handleOverlay(overlay, key, snapshot: snapshot) }
         if state.editing != .none { return handleEditing(key) }
         let rows = state.visibleInstances(snapshot)
         let context: Keymap.Context = state.focus == .logs ? .logs : .instances
@@ -94,6 +94,11 @@ public struct ConsoleController: Sendable {
         }
     }
 
+    /// Shows what the operator asked a bot for.
+    public mutating func showReport(_ report: Report) {
+        state.overlay = .report(report)
+    }
+
     /// A folder could not be listed: the dialog stays where it was and says why.
     public mutating func folderRefused(_ reason: String) {
         guard case .upload(var picker)? = state.overlay else {
@@ -142,7 +147,7 @@ public struct ConsoleController: Sendable {
                 return []
             }
             form.busy = true
-            commands = [.saveValues(form.instance, form.changes)]
+            commands = [.saveValues(form.instance, form.changes, viaHbot: form.viaHbot)]
         default: break
         }
         state.overlay = .values(form)
@@ -229,6 +234,7 @@ public struct ConsoleController: Sendable {
         let selected = state.selection(in: rows)
         switch action {
         case .quit: return [.quit]
+        case .hbotDoctor, .hbotStatus: break  // keys of the details screen, handled there
         case .help: state.overlay = .help
         case .details:
             if let selected { state.overlay = .details(selected.name) }
@@ -417,10 +423,27 @@ public struct ConsoleController: Sendable {
         return [.startBroker]
     }
 
-    private mutating func handleOverlay(_ overlay: ConsoleState.Overlay, _ key: Key) -> [ConsoleCommand] {
+    private mutating func handleOverlay(_ overlay: ConsoleState.Overlay, _ key: Key, snapshot: FleetSnapshot) -> [ConsoleCommand] {
         switch overlay {
         case .create, .values, .upload:
             return []  // handled by their own handlers
+        case .report(var report):
+            switch key {
+            case .up: report.scroll = max(0, report.scroll - 1)
+            case .down: report.scroll = min(max(0, report.lines.count - 1), report.scroll + 1)
+            case .escape, .enter, .character("q"): state.overlay = nil; return []
+            default: break
+            }
+            state.overlay = .report(report)
+            return []
+        case .details(let name) where Keymap.overlayAction(for: key, in: .details) != nil:
+            guard let instance = snapshot.instances.first(where: { $0.name == name }), instance.engine == .hbot, instance.state == .running else {
+                state.status = "\(name): hbot doctor and status answer only in a running bot that hbot runs"
+                return []
+            }
+            let doctor = Keymap.overlayAction(for: key, in: .details) == .hbotDoctor
+            state.status = "asking \(name)'s hbot for its \(doctor ? "doctor report" : "status") (the client starts Python: a few seconds)…"
+            return [doctor ? .hbotDoctor(name) : .hbotStatus(name)]
         case .help, .details:
             if key == .escape || key == .character("?") || key == .character("q") || key == .enter { state.overlay = nil }
             return []

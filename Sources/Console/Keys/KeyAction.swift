@@ -8,4 +8,5 @@ public enum KeyAction: Sendable, Equatable {
     case help, quit, details
     case toggleFollow, toggleWrap, toggleTimestamps, toggleErrorsOnly
     case search, nextMatch, previousMatch, saveLog
+    case hbotDoctor, hbotStatus
 }

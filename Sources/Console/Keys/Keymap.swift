@@ -2,7 +2,7 @@ import Canvas
 
 /// Every key binding, in one place: dispatch, the help screen and the footer all read this table.
 public enum Keymap {
-    public enum Context: String, Sendable { case anywhere = "Everywhere", instances = "Instances", logs = "Log pane" }
+    public enum Context: String, Sendable { case anywhere = "Everywhere", instances = "Instances", logs = "Log pane", details = "Details (hbot bots)" }
 
     public struct Binding: Sendable {
         public let keys: [Key]
@@ -43,7 +43,14 @@ public enum Keymap {
         Binding(keys: [.character("n")], context: .logs, action: .nextMatch, help: "older match"),
         Binding(keys: [.character("N")], context: .logs, action: .previousMatch, help: "newer match"),
         Binding(keys: [.character("S")], context: .logs, action: .saveLog, help: "save log to a file"),
+        Binding(keys: [.character("d")], context: .details, action: .hbotDoctor, help: "hbot doctor (on request)"),
+        Binding(keys: [.character("t")], context: .details, action: .hbotStatus, help: "hbot status (on request)"),
     ]
+
+    /// The action for a key in an overlay's own context, with no fallback to the global keys.
+    public static func overlayAction(for key: Key, in context: Context) -> KeyAction? {
+        bindings.first { $0.context == context && $0.keys.contains(key) }?.action
+    }
 
     /// The action for a key in the focused pane; pane bindings win over global ones.
     public static func action(for key: Key, in context: Context) -> KeyAction? {

@@ -7,7 +7,8 @@ enum DetailsPane {
     static func draw(_ instance: InstanceSnapshot?, history: MetricHistory?, now: Double, into grid: inout CellGrid) {
         let rect = Rect(x: 2, y: 1, width: grid.width - 4, height: grid.height - 2)
         grid.fill(rect)
-        grid.box(rect, title: "Details · \(instance?.name ?? "gone") · Esc returns", role: .border, titleRole: .dialogTitle)
+        let keys = instance?.engine == .hbot && instance?.state == .running ? " · d hbot doctor · t hbot status" : ""
+        grid.box(rect, title: "Details · \(instance?.name ?? "gone") · Esc returns\(keys)", role: .border, titleRole: .dialogTitle)
         guard let i = instance else {
             grid.put("This instance is no longer listed.", x: rect.x + 2, y: rect.y + 2, role: .dim)
             return

@@ -15,7 +15,7 @@ enum HelpPane {
     private static let gap = 3
 
     private static var sections: [[Line]] {
-        [Keymap.Context.anywhere, .instances, .logs].map { context in
+        [Keymap.Context.anywhere, .instances, .logs, .details].map { context in
             [(context.rawValue, .dialogTitle)] + Keymap.bindings.filter { $0.context == context }.map {
                 ("  " + TextWidth.pad($0.keys.map(\.label).joined(separator: " "), to: 8) + $0.help, .dialog)
             }

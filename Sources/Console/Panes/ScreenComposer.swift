@@ -47,6 +47,7 @@ public enum ScreenComposer {
         case .create(let form)?: CreateFormPane.draw(form, into: &grid)
         case .values(let form)?: ValuesFormPane.draw(form, into: &grid)
         case .upload(let picker)?: FilePickerPane.draw(picker, into: &grid)
+        case .report(let report)?: ReportPane.draw(report, into: &grid)
         case nil: break
         }
         return grid

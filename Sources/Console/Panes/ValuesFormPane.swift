@@ -34,7 +34,11 @@ enum ValuesFormPane {
             let focused = index == form.focus
             grid.put((row.changed ? "• " : "  ") + TextWidth.pad(row.key, to: keyWidth), x: rect.x + 2, y: y, role: row.editable ? .dialog : .dim, bold: focused, maxX: maxX)
             let valueX = rect.x + 4 + keyWidth
-            let valueWidth = max(1, maxX - valueX - 1)
+            // What the client said of the field: whether a running bot takes a change up live.
+            let tag = row.live.map { $0 ? "live" : "at next start" }
+            let tagWidth = tag == nil ? 0 : 15
+            if let tag { grid.put(tag, x: maxX - 1 - TextWidth.of(tag), y: y, role: .dim, maxX: maxX) }
+            let valueWidth = max(1, maxX - valueX - 1 - tagWidth)
             let value = row.editable ? row.value + (focused ? "▏" : "") : row.value + "  (edit in $EDITOR: e)"
             grid.put(TextWidth.pad(TextWidth.truncate(value, to: valueWidth), to: valueWidth), x: valueX, y: y, role: focused ? .selection : row.editable ? .dialog : .dim, maxX: maxX)
         }

@@ -13,8 +13,12 @@ public enum ConsoleCommand: Sendable, Equatable {
     case create(CreateRequest)
     /// Opens the form of the instance's config values (the loop reads its files).
     case openValuesForm(String, strategy: String)
-    /// Saves the values changed in the form.
-    case saveValues(String, [ValuesForm.Change])
+    /// Saves the values changed in the form: written into the files, or through the client's own
+    /// `hbot config` when the form came from it.
+    case saveValues(String, [ValuesForm.Change], viaHbot: Bool)
+    /// The client's `hbot doctor` (or `hbot status`) in a running hbot bot, asked for from its details.
+    case hbotDoctor(String)
+    case hbotStatus(String)
     /// Applies changed strategy files to a running instance.
     case reload(String)
     /// Opens the upload dialog in the folder hbdeck was started from (the loop lists it).

@@ -10,6 +10,7 @@ public struct ConsoleState: Sendable, Equatable {
         case create(CreateForm)
         case values(ValuesForm)
         case upload(FilePicker)
+        case report(Report)
     }
     public enum SortKey: String, Sendable, CaseIterable { case name, state, pnl, cpu }
     public enum Editing: Sendable, Equatable { case none, filter, search }

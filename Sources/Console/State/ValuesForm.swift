@@ -8,13 +8,16 @@ public struct ValuesForm: Sendable, Equatable {
         public let original: String
         public var value: String
         public let editable: Bool
+        /// Whether a running bot takes a change up live (as the client says), nil when nobody said.
+        public let live: Bool?
 
-        public init(file: String, key: String, value: String, editable: Bool) {
+        public init(file: String, key: String, value: String, editable: Bool, live: Bool? = nil) {
             self.file = file
             self.key = key
             original = value
             self.value = value
             self.editable = editable
+            self.live = live
         }
 
         public var changed: Bool { value != original }
@@ -34,10 +37,13 @@ public struct ValuesForm: Sendable, Equatable {
     public var error: String?
     /// Set while the save runs.
     public var busy = false
+    /// The fields came from the client's `hbot config` and changes go back through it.
+    public let viaHbot: Bool
 
-    public init(instance: String, rows: [Row]) {
+    public init(instance: String, rows: [Row], viaHbot: Bool = false) {
         self.instance = instance
         self.rows = rows
+        self.viaHbot = viaHbot
         focus = rows.firstIndex { $0.editable } ?? 0
     }
 

@@ -14,6 +14,9 @@ extension ConsoleLoop {
         case valuesSaved(error: String?)
         /// `exists`: the file is already in the bots folder and was left alone until the operator says so.
         case uploaded(error: String?, exists: String?)
+        /// A values form read from the client's `hbot config`.
+        case valuesOpened(ValuesForm)
+        case report(Report)
     }
 
     /// The create dialog, with the bots folder's profiles and script configs and the images bots run.

@@ -12,6 +12,10 @@ extension ConsoleLoop {
         switch command {
         case .openCreateForm:
             controller.showCreateForm(Self.createForm(snapshot))
+        case .openValuesForm(let name, _) where snapshot.instances.contains(where: { $0.name == name && $0.engine == .hbot && $0.state == .running }):
+            // The client's own `hbot config` gives the fields: seconds of Python, so not on this thread.
+            controller.setStatus("asking \(name)'s hbot for its config (the client starts Python: a few seconds)…")
+            return false
         case .openValuesForm(let name, let strategy):
             switch folder.map({ Self.valuesForm(of: name, strategy: strategy, in: $0) }) ?? .failure(Refusal(message: "no bots folder is configured")) {
             case .success(let form): controller.showValuesForm(form)

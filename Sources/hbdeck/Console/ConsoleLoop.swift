@@ -126,6 +126,8 @@ struct ConsoleLoop {
                 case .created(let problem)?: controller.createFinished(problem: problem)
                 case .valuesSaved(let error)?: controller.valuesSaved(error: error)
                 case .uploaded(let error, let exists)?: controller.uploadFinished(error: error, exists: exists)
+                case .valuesOpened(let form)?: controller.showValuesForm(form)
+                case .report(let report)?: controller.showReport(report)
                 case nil: break
                 }
                 dirty = true
@@ -198,9 +200,13 @@ struct ConsoleLoop {
         case .stopBroker: Task { status.set(await monitor.stopBroker(progress: progress)) }
         case .create(let request): Task { await create(request) }
         case .reload(let name): Task { status.set(await monitor.reload(name, progress: progress)) }
-        case .saveValues(let name, let changes): saveValues(changes, of: name)
+        case .saveValues(let name, let changes, let viaHbot):
+            if viaHbot { Task { await saveThroughHbot(changes, of: name) } } else { saveValues(changes, of: name) }
+        case .openValuesForm(let name, _): Task { await openHbotValues(of: name) }
+        case .hbotDoctor(let name): Task { await hbotReport(name, doctor: true) }
+        case .hbotStatus(let name): Task { await hbotReport(name, doctor: false) }
         case .upload(let source, let destination, let replacing): upload(source, to: destination, replacing: replacing)
-        case .quit, .edit, .openCreateForm, .openValuesForm, .openUpload, .listFolder: break
+        case .quit, .edit, .openCreateForm, .openUpload, .listFolder: break
         }
     }
 }

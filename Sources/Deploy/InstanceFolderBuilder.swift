@@ -113,7 +113,7 @@ public struct InstanceFolderBuilder: Sendable {
         return mapping
     }
 
-    static func isPlainFileName(_ name: String) -> Bool {
+    public static func isPlainFileName(_ name: String) -> Bool {
         !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\0") && name.count <= 255
     }
 

@@ -267,8 +267,9 @@ public actor FleetMonitor {
             return found
         }
         let local = config.endpoint.isLocalSocket
+        let previous = statusFiles
         let read = (try? await concurrentMap(hbot, limit: 8) { found in
-            (found.id, await StatusFileReader.read(found, local: local, client: client))
+            (found.id, await StatusFileReader.read(found, local: local, client: client, previous: previous[found.id]))
         }) ?? []
         statusFiles = Dictionary(read, uniquingKeysWith: { $1 })
     }

@@ -43,6 +43,10 @@ enum SnapshotBuilder {
                     snapshot.formatStatus = status.formatStatus
                     snapshot.health = status.running && age <= StatusFileReader.staleAfter ? .online : .unresponsive
                 }
+                // Heartbeats heard this run are a second witness; when they say otherwise the screen says so.
+                if linkEnabled, let heard = bot?.liveness.health(now: now, timeout: livenessTimeout), heard != .unknown, heard != snapshot.health {
+                    snapshot.mqttDisagrees = heard
+                }
             }
         }
         if let bot {
@@ -70,6 +74,8 @@ enum SnapshotBuilder {
                 snapshot.reason = "fatal error in the bot's log: \(fatal.message)"
             }
         }
+        // The client's own count for bots it runs: errors in the last 600 lines of its log, as `hbot status` says.
+        if snapshot.engine == .hbot, let recent = statusFile?.recentErrors { snapshot.errors = recent }
         return snapshot
     }
 

@@ -130,6 +130,26 @@ import Testing
             now: 1_795_700_000, livenessTimeout: 30)
     }
 
+    /// An hbot bot that also talks MQTT: when its heartbeats stopped but its own file says it runs, the file
+    /// is believed and the disagreement kept for the screen to say.
+    @Test func whenHeartbeatsDisagreeTheFileIsBelievedAndTheScreenSaysSo() throws {
+        let hbot = try Self.details(command: ["hbot", "start", "pmm.yml", "--foreground"])
+        var record = BotRecord(instanceID: "bot_1")
+        record.liveness.record(.heartbeat(at: 1_795_699_900), receivedAt: 1_795_699_900)  // 100 s ago, past the 30 s timeout
+        func build(_ bot: BotRecord) throws -> InstanceSnapshot {
+            SnapshotBuilder.instance(
+                summary: try SnapshotBuilderTests.summary(state: "running"), details: hbot, pending: nil, bot: bot, linkEnabled: true,
+                figures: nil, errorsLine: nil,
+                statusFile: StatusFileReader.Reading(status: BotStatusFile(running: true, updatedAt: 1_795_699_995), meta: nil, writtenAt: nil),
+                now: 1_795_700_000, livenessTimeout: 30)
+        }
+        let stale = try build(record)
+        #expect(stale.health == .online && stale.mqttDisagrees == .unresponsive)
+        record.liveness.record(.heartbeat(at: 1_795_699_998), receivedAt: 1_795_699_998)
+        let agreeing = try build(record)
+        #expect(agreeing.health == .online && agreeing.mqttDisagrees == nil)
+    }
+
     @Test func theStatusFileDecidesWithoutAnyBroker() throws {
         let hbot = try Self.details(command: ["hbot", "start", "pmm.yml", "--foreground"])
         let fresh = try build(hbot, status: BotStatusFile(running: true, updatedAt: 1_795_699_995, formatStatus: "2 open orders"))
@@ -159,5 +179,31 @@ import Testing
         for bad in [#"{"running": true, "updated_at": 1e300}"#, #"{"running": "yes", "updated_at": 1795699995}"#, "[]", "{", #"{"updated_at": -5}"#] {
             #expect(BotStatusFile(bytes: Array(bad.utf8)) == nil, "\(bad)")
         }
+    }
+}
+
+/// The errors an hbot bot's log holds, counted as the client's `hbot status` counts them.
+@Suite struct HbotLogErrorTests {
+    @Test func onlyErrorsAmongTheLastSixHundredLinesCount() throws {
+        var lines = (0..<150).map { "2026-11-26 08:00:00,000 - 1 - hummingbot.connector - ERROR - old failure \($0)" }
+        lines += (0..<597).map { "2026-11-26 08:01:00,000 - 1 - hummingbot.strategy - INFO - tick \($0)" }
+        lines += ["2026-11-26 08:02:00,000 - 1 - hummingbot.connector - ERROR - Order rejected",
+                  "2026-11-26 08:02:01,000 - 1 - hummingbot.core - CRITICAL - Kill switch",
+                  "2026-11-26 08:02:02,000 - 1 - hummingbot.strategy - INFO - the word ERROR in a message is not a level"]
+        let path = NSTemporaryDirectory() + "hbdeck-log-\(UInt32.random(in: 0...UInt32.max)).log"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        var first = StatusFileReader.Reading()
+        StatusFileReader.countErrors(in: path, into: &first, previous: nil)
+        #expect(first.recentErrors == 2)
+        // Unchanged since: the count is kept, not read again.
+        var again = StatusFileReader.Reading()
+        var remembered = first
+        remembered.recentErrors = 99
+        StatusFileReader.countErrors(in: path, into: &again, previous: remembered)
+        #expect(again.recentErrors == 99)
+        var missing = StatusFileReader.Reading()
+        StatusFileReader.countErrors(in: path + ".gone", into: &missing, previous: nil)
+        #expect(missing.recentErrors == nil)
     }
 }

@@ -30,11 +30,14 @@ public struct BotStatusFile: Sendable, Equatable {
 /// `data/bot/meta.json`: what the bot runs and since when.
 public struct BotMetaFile: Sendable, Equatable {
     public var file: String?
+    /// The bot's name, which names its log file (`logs/logs_<name>.log`).
+    public var name: String?
     public var startedAt: Double?
 
     public init?(bytes: [UInt8]) {
         guard let root = try? JSONParser.parse(bytes), case .object = root else { return nil }
         file = root["file"]?.stringValue.map { String($0.prefix(256)) }
+        name = root["name"]?.stringValue.map { String($0.prefix(256)) }
         startedAt = WireNumber.time(root["started_at"])
     }
 }

@@ -64,7 +64,8 @@ enum DetailsPane {
         guard i.engine == .hbot else { return i.health == nil ? "" : " (MQTT heartbeats)" }
         guard i.health != nil else { return " (runs with hbot: its status file is read while it runs)" }
         guard let age = i.statusFileAge else { return " (hbot: no data/bot/status.json yet)" }
-        return " (hbot: data/bot/status.json, \(Formatting.duration(seconds: age)) old)"
+        let disagreement = i.mqttDisagrees.map { "; MQTT heartbeats say \(StateStyle.label($0)): the file is believed" } ?? ""
+        return " (hbot: data/bot/status.json, \(Formatting.duration(seconds: age)) old\(disagreement))"
     }
 
     /// Returns the row after the charts.

@@ -33,6 +33,9 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     public var statusFileAge: Double?
     /// The bot's own status text from that file.
     public var formatStatus: String?
+    /// An hbot-engine bot that also talks MQTT: what its heartbeats say when that differs from its status
+    /// file (the screen shows the file's word, the bot's own, and says so).
+    public var mqttDisagrees: BotHealth?
 
     public init(
         name: String, containerID: String? = nil, image: String = "", state: InstanceState, reason: String? = nil,

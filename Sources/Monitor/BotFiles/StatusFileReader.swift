@@ -1,4 +1,5 @@
 import BotLink
+import Deploy
 import Docker
 import Foundation
 
@@ -11,24 +12,65 @@ enum StatusFileReader {
         var meta: BotMetaFile?
         /// The file's modification time by this machine's kernel, when read locally: the bot cannot fake it.
         var writtenAt: Double?
+        /// ERROR and CRITICAL records in the last 600 lines of the bot's log, as `hbot status` counts them
+        /// (read locally only), with the log's size and time they were counted at.
+        var recentErrors: Int?
+        var logStamp: [Double] = []
     }
+
+    /// How many of the log's last lines `hbot status` looks at for errors.
+    static let errorWindow = 600
 
     static let dataFolder = "/home/hummingbot/data"
     static let maxBytes = 256 << 10
     /// A status file this much older than now, while the container runs, means the bot has stopped working.
     static let staleAfter = 15.0
 
-    static func read(_ details: ContainerDetails, local: Bool, client: any FleetEngine) async -> Reading {
+    static func read(_ details: ContainerDetails, local: Bool, client: any FleetEngine, previous: Reading? = nil) async -> Reading {
         if local, let mount = details.mounts.first(where: { $0.destination == dataFolder }), !mount.source.isEmpty {
             let folder = mount.source + "/bot/"
             let status = readLocal(folder + "status.json")
-            return Reading(
+            var reading = Reading(
                 status: status.map { BotStatusFile(bytes: $0.bytes) } ?? nil, meta: readLocal(folder + "meta.json").flatMap { BotMetaFile(bytes: $0.bytes) },
                 writtenAt: status?.modified)
+            if let name = reading.meta?.name, InstanceFolderBuilder.isPlainFileName(name),
+               let logs = details.mounts.first(where: { $0.destination == "/home/hummingbot/logs" })?.source, !logs.isEmpty {
+                countErrors(in: "\(logs)/logs_\(name).log", into: &reading, previous: previous)
+            }
+            return reading
         }
         let status = try? await client.tailOfFile(details.id, path: dataFolder + "/bot/status.json", maxBytes: maxBytes, readLimit: maxBytes * 4)
         let meta = try? await client.tailOfFile(details.id, path: dataFolder + "/bot/meta.json", maxBytes: maxBytes, readLimit: maxBytes * 4)
         return Reading(status: (status ?? nil).flatMap { BotStatusFile(bytes: $0) }, meta: (meta ?? nil).flatMap { BotMetaFile(bytes: $0) })
+    }
+
+    /// Counts again only when the log changed since the last count.
+    static func countErrors(in path: String, into reading: inout Reading, previous: Reading?) {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
+        let stamp = [Double(info.st_size), Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9]
+        reading.logStamp = stamp
+        if let previous, previous.logStamp == stamp, let count = previous.recentErrors {
+            reading.recentErrors = count
+            return
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        let size = UInt64(info.st_size)
+        try? handle.seek(toOffset: size > UInt64(maxBytes) ? size - UInt64(maxBytes) : 0)
+        let tail = (try? handle.read(upToCount: maxBytes)) ?? Data()
+        reading.recentErrors = recentErrors(in: tail)
+    }
+
+    /// ERROR and CRITICAL records among the last `errorWindow` lines, as the client's `hbot status` counts.
+    static func recentErrors(in tail: Data) -> Int {
+        let lines = tail.split(separator: UInt8(ascii: "\n")).suffix(errorWindow)
+        let error = Array(" - ERROR - ".utf8)
+        let critical = Array(" - CRITICAL - ".utf8)
+        return lines.filter { line in
+            let bytes = Array(line)
+            return bytes.firstRange(of: error) != nil || bytes.firstRange(of: critical) != nil
+        }.count
     }
 
     private static func readLocal(_ path: String) -> (bytes: [UInt8], modified: Double)? {

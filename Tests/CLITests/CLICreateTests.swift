@@ -40,6 +40,12 @@ struct CLICreateTests {
         let heard = try Subprocess.run(
             ["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120)
         #expect(heard.status == 0, "no heartbeat from \(name)")
+        // Read-only mode refuses a stop; the bot runs on. The audit log has both, and never the password.
+        let readOnly = try HBDeckProcess.run(["stop", name], environment: ["HBDECK_READ_ONLY": "1"])
+        #expect(readOnly.status == 1 && readOnly.stderr.contains("read-only mode"), "\(readOnly.stderr)")
+        #expect(try TestEngine.docker(["inspect", "-f", "{{.State.Running}}", name]).trimmingCharacters(in: .whitespacesAndNewlines) == "true")
+        let audit = try String(contentsOf: fleet.root.appendingPathComponent(".hbdeck/audit.log"), encoding: .utf8)
+        #expect(audit.contains(#""action":"create""#) && audit.contains(#""outcome":"ok""#) && !audit.contains(TestFleet.password), "\(audit)")
         let inspect = try TestEngine.docker(["inspect", "-f", "{{.HostConfig.Memory}} {{.HostConfig.NanoCpus}} {{.HostConfig.NetworkMode}} {{index .Config.Labels \"hbdeck.role\"}}", name])
         #expect(inspect.trimmingCharacters(in: .whitespacesAndNewlines) == "536870912 500000000 host bot")
         let conf = try String(contentsOf: fleet.root.appendingPathComponent("instances/\(name)/conf/conf_client.yml"), encoding: .utf8)

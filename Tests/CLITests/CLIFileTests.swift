@@ -26,12 +26,12 @@ import Testing
 
         var text: String { (try? String(contentsOf: root.appendingPathComponent(config), encoding: .utf8)) ?? "" }
 
-        func hbdeck(_ arguments: [String], editor: String? = nil) throws -> HBDeckProcess.Result {
+        func hbdeck(_ arguments: [String], editor: String? = nil, environment: [String: String] = [:]) throws -> HBDeckProcess.Result {
             let settings = root.appendingPathComponent("hbdeck.yml")
             try "".write(to: settings, atomically: true, encoding: .utf8)
             return try HBDeckProcess.run(
                 arguments + ["--bots-folder", root.path, "--config-file", settings.path], dockerHost: nil,
-                environment: editor.map { ["VISUAL": $0] } ?? [:])
+                environment: environment.merging(editor.map { ["VISUAL": $0] } ?? [:]) { $1 })
         }
 
         func remove() { try? FileManager.default.removeItem(at: root) }
@@ -132,5 +132,56 @@ import Testing
         #expect(folder.text.contains("trading_pair: DONE-USDT"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.root.appendingPathComponent("instances/bot_1/conf/controllers").path)
         #expect(leftovers == ["grid_1.yml"], "no temporary file is left")
+    }
+}
+
+/// The audit log and read-only mode, from the command line.
+@Suite struct CLIAuditTests {
+    @Test func everyChangeIsRecordedAndReadOnlyModeRefusesIt() throws {
+        let folder = try CLIFileTests.Folder()
+        defer { folder.remove() }
+        let audit = folder.root.appendingPathComponent(".hbdeck/audit.log")
+        #expect(try folder.hbdeck(["set", folder.config, "leverage=9"]).status == 0)
+        let bad = try folder.hbdeck(["set", folder.config, "a.b.c=1"])
+        #expect(bad.status == 1)
+        let before = folder.text
+        let refused = try folder.hbdeck(["set", folder.config, "leverage=10"], environment: ["HBDECK_READ_ONLY": "1"])
+        #expect(refused.status == 1 && refused.stderr.contains("read-only mode (HBDECK_READ_ONLY is set): set refused, nothing was done"), "\(refused.stderr)")
+        #expect(folder.text == before, "nothing changed")
+        let listed = try folder.hbdeck(["audit", "--json"])
+        let lines = listed.stdout.split(separator: "\n")
+        #expect(lines.count == 3, "\(listed.stdout)")
+        #expect(lines[0].contains(#""action":"set""#) && lines[0].contains(#""outcome":"ok""#) && lines[0].contains(#""via":"cli""#))
+        #expect(lines[1].contains(#""outcome":"failed: "#) && lines[1].contains("a.b.c is not a setting name"))
+        #expect(lines[2].contains(#""outcome":"refused: read-only mode""#))
+        #expect(FileManager.default.fileExists(atPath: audit.path))
+        let table = try folder.hbdeck(["audit", "--since", "1h"])
+        #expect(table.stdout.contains("TIME") && table.stdout.contains("refused: read-only mode"))
+    }
+
+    /// Killed at any moment, a writer leaves whole lines: every line of the log still parses.
+    @Test func aKillDuringAWriteLeavesNoTornLine() throws {
+        let folder = try CLIFileTests.Folder()
+        defer { folder.remove() }
+        let settings = folder.root.appendingPathComponent("hbdeck.yml")
+        try "".write(to: settings, atomically: true, encoding: .utf8)
+        for round in 0..<24 {
+            let process = Process()
+            process.executableURL = HBDeckProcess.binary
+            process.arguments = ["set", folder.config, "leverage=\(round)", "--bots-folder", folder.root.path, "--config-file", settings.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            // Anywhere from before it starts to after it is done.
+            Thread.sleep(forTimeInterval: Double(round % 8) * 0.02)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        #expect(try folder.hbdeck(["set", folder.config, "leverage=99"]).status == 0)
+        let text = try String(contentsOf: folder.root.appendingPathComponent(".hbdeck/audit.log"), encoding: .utf8)
+        #expect(text.hasSuffix("\n"))
+        let lines = text.split(separator: "\n")
+        #expect(lines.allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil }, "\(text)")
+        #expect(lines.last?.contains("leverage") == true)
     }
 }

@@ -160,3 +160,23 @@ import Testing
         #expect(press([.enter], &controller) == [.saveValues("btc_mm_binance_01", [.init(file: file, key: "leverage", value: "5")], viaHbot: true)])
     }
 }
+
+/// A console in read-only mode: every change refused with one clear line, watching and reading still work.
+@Suite struct ReadOnlyConsoleTests {
+    @Test func changesAreRefusedAndWatchingIsNot() throws {
+        var snapshot = FleetFixture.snapshot
+        snapshot.botsFolder = "/srv/bots"
+        var controller = ConsoleController(readOnly: true)
+        for key in ["x", "s", "R", "D", "c", "e", "v", "r", "u", "b"] {
+            #expect(controller.handle(.character(Character(key)), snapshot: snapshot, logLines: []).isEmpty, "\(key) does nothing")
+            #expect(controller.state.overlay == nil)
+            #expect(controller.state.status == "read-only mode: nothing can be changed from this console")
+        }
+        _ = controller.handle(.enter, snapshot: snapshot, logLines: [])
+        #expect(controller.state.overlay == .details("avax_pmm_02"), "details still open")
+        _ = controller.handle(.escape, snapshot: snapshot, logLines: [])
+        #expect(controller.handle(.character("A"), snapshot: snapshot, logLines: []) == [.showAudit])
+        let text = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
+        #expect(text.split(separator: "\n").last?.hasPrefix(" READ-ONLY") == true || text.contains("read-only mode"))
+    }
+}

@@ -6,7 +6,12 @@ import HBModel
 public struct ConsoleController: Sendable {
     public private(set) var state = ConsoleState()
 
-    public init() {}
+    public init(readOnly: Bool = false) {
+        state.readOnly = readOnly
+    }
+
+    /// The actions that change something, refused in read-only mode.
+    static let changing: Set<KeyAction> = [.start, .stop, .restart, .delete, .broker, .edit, .create, .reload, .values, .upload]
 
     /// Handles one key; returns the commands to run.
     public mutating func handle(_ key: Key, snapshot: FleetSnapshot, logLines: [LogLine]) -> [ConsoleCommand] {
@@ -19,6 +24,10 @@ public struct ConsoleController: Sendable {
         let context: Keymap.Context = state.focus == .logs ? .logs : .instances
         guard let action = Keymap.action(for: key, in: context) else {
             if key == .escape { state.status = nil }
+            return []
+        }
+        if state.readOnly, Self.changing.contains(action) {
+            state.status = "read-only mode: nothing can be changed from this console"
             return []
         }
         let before = state.selection(in: rows)?.name
@@ -235,6 +244,7 @@ public struct ConsoleController: Sendable {
         switch action {
         case .quit: return [.quit]
         case .hbotDoctor, .hbotStatus: break  // keys of the details screen, handled there
+        case .audit: return [.showAudit]
         case .help: state.overlay = .help
         case .details:
             if let selected { state.overlay = .details(selected.name) }

@@ -1,5 +1,5 @@
 /// Everything a key can do. `Keymap` binds keys to these; the help screen is generated from it.
-public enum KeyAction: Sendable, Equatable {
+public enum KeyAction: Sendable, Hashable {
     case moveUp, moveDown, pageUp, pageDown, first, last
     case nextPane
     case filter
@@ -9,4 +9,5 @@ public enum KeyAction: Sendable, Equatable {
     case toggleFollow, toggleWrap, toggleTimestamps, toggleErrorsOnly
     case search, nextMatch, previousMatch, saveLog
     case hbotDoctor, hbotStatus
+    case audit
 }

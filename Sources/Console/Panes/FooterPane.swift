@@ -22,6 +22,7 @@ enum FooterPane {
         let warning = errors > 0 ? "⚠ \(errors) error\(errors == 1 ? "" : "s")" : ""
         let limit = grid.width - TextWidth.of(warning) - 2
         var x = 1
+        if state.readOnly { x = grid.put("READ-ONLY", x: x, y: y, role: .stateStarting, bold: true) + 2 }
         for (key, label) in Keymap.footer(for: state.focus == .logs ? .logs : .instances) {
             guard x + TextWidth.of(key) + TextWidth.of(label) + 1 <= limit else { break }
             x = grid.put(key, x: x, y: y, role: .footerKey, bold: true)

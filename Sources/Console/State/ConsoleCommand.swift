@@ -27,6 +27,8 @@ public enum ConsoleCommand: Sendable, Equatable {
     case listFolder(String)
     /// Uploads a file into the bots folder; an existing file is replaced only when `replacing`.
     case upload(source: String, to: FilePicker.Destination, replacing: Bool)
+    /// Shows the audit log (the loop reads it).
+    case showAudit
     case startBroker
     case stopBroker
     case follow(String?)

@@ -26,6 +26,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var logView = LogViewOptions()
     /// The log pane shows the broker's container log instead of the selected instance's.
     public var showingBrokerLog = false
+    /// Nothing that changes anything may be done: a screen to watch, safely.
+    public var readOnly = false
 
     public init() {}
 

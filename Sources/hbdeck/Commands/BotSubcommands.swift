@@ -49,8 +49,10 @@ struct BotStartCommand: AsyncParsableCommand {
     @Option(help: "Script config file.") var conf: String?
 
     func run() async throws {
-        try await target.send(.start(script: script, conf: conf)) { _ in
-            StandardOutput.line("\(target.name): strategy started")
+        try await audited("bot start", [target.name]) {
+            try await target.send(.start(script: script, conf: conf)) { _ in
+                StandardOutput.line("\(target.name): strategy started")
+            }
         }
     }
 }
@@ -69,18 +71,20 @@ struct BotStopCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await target.broker.withConnection { connection in
-            let outcome = try await connection.stop(
-                target.name, skipOrderCancellation: skipOrderCancellation, windDownLimit: windDown,
-                timeout: target.replyTimeout)
-            guard outcome.reply.succeeded else {
-                throw CommandFailure("\(target.name) answered \(outcome.reply.status): \(outcome.reply.message.isEmpty ? "(no message)" : outcome.reply.message)")
+        try await audited("bot stop", [target.name]) {
+            try await target.broker.withConnection { connection in
+                let outcome = try await connection.stop(
+                    target.name, skipOrderCancellation: skipOrderCancellation, windDownLimit: windDown,
+                    timeout: target.replyTimeout)
+                guard outcome.reply.succeeded else {
+                    throw CommandFailure("\(target.name) answered \(outcome.reply.status): \(outcome.reply.message.isEmpty ? "(no message)" : outcome.reply.message)")
+                }
+                let orders = skipOrderCancellation ? " (orders left open)" : ""
+                guard let after = outcome.woundDownAfter else {
+                    throw CommandFailure("\(target.name) accepted the stop\(orders) but did not say it wound down within \(Formatting.fixed(windDown, decimals: 0)) s")
+                }
+                StandardOutput.line("\(target.name): strategy stopped\(orders), wound down in \(Formatting.fixed(after, decimals: 1)) s")
             }
-            let orders = skipOrderCancellation ? " (orders left open)" : ""
-            guard let after = outcome.woundDownAfter else {
-                throw CommandFailure("\(target.name) accepted the stop\(orders) but did not say it wound down within \(Formatting.fixed(windDown, decimals: 0)) s")
-            }
-            StandardOutput.line("\(target.name): strategy stopped\(orders), wound down in \(Formatting.fixed(after, decimals: 1)) s")
         }
     }
 }
@@ -101,10 +105,14 @@ struct BotConfigCommand: AsyncParsableCommand {
             let value = (try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8))) ?? .string(text)
             params.append((String(setting[..<equals]), value))
         }
-        try await target.send(.config(params: params)) { reply in
-            let changes = reply.data["changes"]?.arrayValue ?? []
-            StandardOutput.line("\(target.name): \(changes.count) setting\(changes.count == 1 ? "" : "s") changed")
+        let send = {
+            try await target.send(.config(params: params)) { reply in
+                let changes = reply.data["changes"]?.arrayValue ?? []
+                StandardOutput.line("\(target.name): \(changes.count) setting\(changes.count == 1 ? "" : "s") changed")
+            }
         }
+        // Only a change is an action; listing the settings is not.
+        if params.isEmpty { try await send() } else { try await audited("bot config", [target.name] + params.map(\.0)) { try await send() } }
     }
 }
 
@@ -114,8 +122,10 @@ struct BotImportCommand: AsyncParsableCommand {
     @Argument(help: "Strategy file under conf/strategies.") var strategy: String
 
     func run() async throws {
-        try await target.send(.importStrategy(strategy)) { _ in
-            StandardOutput.line("\(target.name): imported \(strategy)")
+        try await audited("bot import", [target.name]) {
+            try await target.send(.importStrategy(strategy)) { _ in
+                StandardOutput.line("\(target.name): imported \(strategy)")
+            }
         }
     }
 }
@@ -131,10 +141,12 @@ struct BotBalanceCommand: AsyncParsableCommand {
     func run() async throws {
         let command: BotCommand = exchange.map { .balanceLimit(exchange: $0, asset: asset, amount: amount) }
             ?? .balancePaper(asset: asset, amount: amount)
-        try await target.send(command) { reply in
-            // The bot may answer 200 with an empty message: say what it accepted.
-            let done = exchange.map { "balance limit for \(asset) on \($0) set to \(amount)" } ?? "paper balance for \(asset) set to \(amount)"
-            StandardOutput.line("\(target.name): \(reply.message.isEmpty ? done + " (the bot answered 200)" : reply.message)")
+        try await audited("bot balance", [target.name, asset]) {
+            try await target.send(command) { reply in
+                // The bot may answer 200 with an empty message: say what it accepted.
+                let done = exchange.map { "balance limit for \(asset) on \($0) set to \(amount)" } ?? "paper balance for \(asset) set to \(amount)"
+                StandardOutput.line("\(target.name): \(reply.message.isEmpty ? done + " (the bot answered 200)" : reply.message)")
+            }
         }
     }
 }

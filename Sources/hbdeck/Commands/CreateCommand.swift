@@ -45,36 +45,38 @@ struct CreateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await reportingFailures {
-            let (folder, settings) = try location.resolve()
-            let instance: InstanceName
-            do { instance = try InstanceName(validating: name) } catch let problem as InstanceName.Problem { throw DeployProblem(.name, problem.description) }
-            let broker = DeployRequest.Broker(host: mqttHost ?? settings.mqttHost, port: mqttPort ?? settings.mqttPort, namespace: settings.namespace)
-            var request = try template.map { try TemplateStore(folder: folder).load($0).request(named: instance, broker: broker) }
-                ?? DeployRequest(name: instance, strategy: .scriptConfig(""), broker: broker)
-            if let image { request.image = image }
-            if let profile { request.profile = profile }
-            if let scriptConfig { request.strategy = .scriptConfig(scriptConfig) }
-            if let config { request.strategy = .strategyConfig(config) }
-            if let controllerConfig { request.strategy = .controllerConfig(controllerConfig) }
-            if let network { request.network = network }
-            if let cpus { request.cpus = cpus }
-            if let memory { request.memoryBytes = MemorySize.bytes(memory) }
-            if let botEngine { request.engine = botEngine.engine }
-            let profile = request.profile
-            try await engine.withEngine { client in
-                let deployer = Deployer(client: client, folder: folder)
-                // Refused before the password is asked for: nothing to type when the rest cannot work.
-                try await deployer.check(request)
-                let password = Secret(try PasswordInput.read(prompt: "Password of profile \(profile): "))
-                let shown = Mutex<String?>(nil)
-                let id = try await deployer.deploy(request, password: password, start: start, pull: !noPull) { step in
-                    // A pull sends thousands of lines: one is printed per layer done and per tenth of the bytes.
-                    let line = Self.describe(step, coarse: true)
-                    guard shown.withLock({ last in defer { last = line }; return last != line }) else { return }
-                    StandardOutput.error(Self.describe(step))
+        try await audited("create", [name], location: location) {
+            try await reportingFailures {
+                let (folder, settings) = try location.resolve()
+                let instance: InstanceName
+                do { instance = try InstanceName(validating: name) } catch let problem as InstanceName.Problem { throw DeployProblem(.name, problem.description) }
+                let broker = DeployRequest.Broker(host: mqttHost ?? settings.mqttHost, port: mqttPort ?? settings.mqttPort, namespace: settings.namespace)
+                var request = try template.map { try TemplateStore(folder: folder).load($0).request(named: instance, broker: broker) }
+                    ?? DeployRequest(name: instance, strategy: .scriptConfig(""), broker: broker)
+                if let image { request.image = image }
+                if let profile { request.profile = profile }
+                if let scriptConfig { request.strategy = .scriptConfig(scriptConfig) }
+                if let config { request.strategy = .strategyConfig(config) }
+                if let controllerConfig { request.strategy = .controllerConfig(controllerConfig) }
+                if let network { request.network = network }
+                if let cpus { request.cpus = cpus }
+                if let memory { request.memoryBytes = MemorySize.bytes(memory) }
+                if let botEngine { request.engine = botEngine.engine }
+                let profile = request.profile
+                try await engine.withEngine { client in
+                    let deployer = Deployer(client: client, folder: folder)
+                    // Refused before the password is asked for: nothing to type when the rest cannot work.
+                    try await deployer.check(request)
+                    let password = Secret(try PasswordInput.read(prompt: "Password of profile \(profile): "))
+                    let shown = Mutex<String?>(nil)
+                    let id = try await deployer.deploy(request, password: password, start: start, pull: !noPull) { step in
+                        // A pull sends thousands of lines: one is printed per layer done and per tenth of the bytes.
+                        let line = Self.describe(step, coarse: true)
+                        guard shown.withLock({ last in defer { last = line }; return last != line }) else { return }
+                        StandardOutput.error(Self.describe(step))
+                    }
+                    StandardOutput.line("\(start ? "started" : "created") \(name) (\(id.prefix(12))) in \(folder.instance(name).path)")
                 }
-                StandardOutput.line("\(start ? "started" : "created") \(name) (\(id.prefix(12))) in \(folder.instance(name).path)")
             }
         }
     }

@@ -11,14 +11,16 @@ struct SetCommand: AsyncParsableCommand {
     @Argument(help: "KEY=VALUE pairs.") var assignments: [String]
 
     func run() async throws {
-        try await reportingFailures {
-            let (folder, _) = try location.resolve()
-            let pairs = try assignments.map { text -> (key: String, value: String) in
-                guard let equals = text.firstIndex(of: "=") else { throw CommandFailure("\(text) is not KEY=VALUE") }
-                return (String(text[..<equals]), String(text[text.index(after: equals)...]))
+        try await audited("set", [path] + assignments.map { $0.split(separator: "=", maxSplits: 1).first.map(String.init) ?? $0 }, location: location) {
+            try await reportingFailures {
+                let (folder, _) = try location.resolve()
+                let pairs = try assignments.map { text -> (key: String, value: String) in
+                    guard let equals = text.firstIndex(of: "=") else { throw CommandFailure("\(text) is not KEY=VALUE") }
+                    return (String(text[..<equals]), String(text[text.index(after: equals)...]))
+                }
+                let changed = try ConfigForm(folder: folder).set(pairs, in: path)
+                StandardOutput.line(changed.isEmpty ? "\(path): nothing changed" : "\(path): set \(changed.joined(separator: ", "))", sanitized: true)
             }
-            let changed = try ConfigForm(folder: folder).set(pairs, in: path)
-            StandardOutput.line(changed.isEmpty ? "\(path): nothing changed" : "\(path): set \(changed.joined(separator: ", "))", sanitized: true)
         }
     }
 }
@@ -35,9 +37,11 @@ struct EditCommand: AsyncParsableCommand {
     @Argument(help: "A path inside the bots folder.") var path: String
 
     func run() async throws {
-        try await reportingFailures {
-            let (folder, _) = try location.resolve()
-            StandardOutput.line(try FileEditor(folder: folder).edit(path), sanitized: true)
+        try await audited("edit", [path], location: location) {
+            try await reportingFailures {
+                let (folder, _) = try location.resolve()
+                StandardOutput.line(try FileEditor(folder: folder).edit(path), sanitized: true)
+            }
         }
     }
 }

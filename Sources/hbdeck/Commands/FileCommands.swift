@@ -18,24 +18,26 @@ struct UploadCommand: AsyncParsableCommand {
     @Flag(help: "Replace an existing file without asking.") var replace = false
 
     func run() async throws {
-        try await reportingFailures {
-            let (folder, _) = try location.resolve()
-            let fileName = name ?? URL(fileURLWithPath: path).lastPathComponent
-            let type = controller ?? (controllerConfig ? "" : nil)
-            guard let kind = Uploader.Kind.infer(fileName: fileName, controllerType: type) else {
-                throw CommandFailure("\(fileName): only .py and .yml files are uploaded")
-            }
-            let uploader = Uploader(folder: folder)
-            var replacing = replace
-            let relative = try uploader.destination(of: fileName, kind: kind)
-            if !replacing, FileManager.default.fileExists(atPath: folder.root.appendingPathComponent(relative).path), isatty(STDIN_FILENO) != 0 {
-                replacing = try PasswordInput.line(prompt: "\(relative) exists. Replace it (its content is kept as a version)? [y/N] ").lowercased() == "y"
-                if !replacing { throw CommandFailure("\(relative) kept as it was") }
-            }
-            switch try uploader.upload(URL(fileURLWithPath: path), as: fileName, kind: kind, replacing: replacing) {
-            case .added(let path): StandardOutput.line("added \(path)")
-            case .replaced(let path): StandardOutput.line("replaced \(path); the old content is a version (hbdeck versions \(path))")
-            case .unchanged(let path): StandardOutput.line("\(path) already has this content: nothing changed")
+        try await audited("upload", [path], location: location) {
+            try await reportingFailures {
+                let (folder, _) = try location.resolve()
+                let fileName = name ?? URL(fileURLWithPath: path).lastPathComponent
+                let type = controller ?? (controllerConfig ? "" : nil)
+                guard let kind = Uploader.Kind.infer(fileName: fileName, controllerType: type) else {
+                    throw CommandFailure("\(fileName): only .py and .yml files are uploaded")
+                }
+                let uploader = Uploader(folder: folder)
+                var replacing = replace
+                let relative = try uploader.destination(of: fileName, kind: kind)
+                if !replacing, FileManager.default.fileExists(atPath: folder.root.appendingPathComponent(relative).path), isatty(STDIN_FILENO) != 0 {
+                    replacing = try PasswordInput.line(prompt: "\(relative) exists. Replace it (its content is kept as a version)? [y/N] ").lowercased() == "y"
+                    if !replacing { throw CommandFailure("\(relative) kept as it was") }
+                }
+                switch try uploader.upload(URL(fileURLWithPath: path), as: fileName, kind: kind, replacing: replacing) {
+                case .added(let path): StandardOutput.line("added \(path)")
+                case .replaced(let path): StandardOutput.line("replaced \(path); the old content is a version (hbdeck versions \(path))")
+                case .unchanged(let path): StandardOutput.line("\(path) already has this content: nothing changed")
+                }
             }
         }
     }
@@ -86,10 +88,12 @@ struct RollbackCommand: AsyncParsableCommand {
     @Argument(help: "The version to go back to.") var version: String
 
     func run() async throws {
-        try await reportingFailures {
-            let (folder, _) = try location.resolve()
-            try VersionStore(folder: folder).rollback(path, to: version)
-            StandardOutput.line("\(path) is as it was in \(version)")
+        try await audited("rollback", [path, version], location: location) {
+            try await reportingFailures {
+                let (folder, _) = try location.resolve()
+                try VersionStore(folder: folder).rollback(path, to: version)
+                StandardOutput.line("\(path) is as it was in \(version)")
+            }
         }
     }
 }

@@ -21,6 +21,11 @@ struct ConfigCommand: AsyncParsableCommand {
     @Argument(help: "Its new value.") var value: String?
 
     func run() async throws {
+        // Only a change is an action; reading the config is not.
+        if value != nil { try await audited("config", [name, key ?? ""], location: location) { try await show() } } else { try await show() }
+    }
+
+    private func show() async throws {
         try await reportingFailures {
             try Fleet.validate([name])
             let folder = try? location.resolve().0
@@ -91,19 +96,21 @@ struct NewConfigCommand: AsyncParsableCommand {
     @Option(name: .customLong("set"), help: "A field's value, KEY=VALUE (repeatable).") var values: [String] = []
 
     func run() async throws {
-        try await reportingFailures {
-            let (folder, _) = try location.resolve()
-            try await engine.withEngine { client in
-                guard try await client.hasImage(image) else { throw CommandFailure("\(image) is not on the engine: pull it or create a bot with it first") }
-                guard try await EngineSupport(client: client, folder: folder).hasHbot(image) else {
-                    throw CommandFailure("\(image) has no hbot (the client's own CLI): it cannot scaffold configs")
+        try await audited("new-config", [strategy], location: location) {
+            try await reportingFailures {
+                let (folder, _) = try location.resolve()
+                try await engine.withEngine { client in
+                    guard try await client.hasImage(image) else { throw CommandFailure("\(image) is not on the engine: pull it or create a bot with it first") }
+                    guard try await EngineSupport(client: client, folder: folder).hasHbot(image) else {
+                        throw CommandFailure("\(image) has no hbot (the client's own CLI): it cannot scaffold configs")
+                    }
+                    let created = try await ConfigScaffold(client: client, folder: folder).create(strategy, image: image, name: name, values: values)
+                    var said = "created \(created.path) (\(created.type))"
+                    if !created.requiredRemaining.isEmpty {
+                        said += "\nstill needed: \(created.requiredRemaining.joined(separator: ", ")) · hbdeck set \(created.path) \(created.requiredRemaining[0])=VALUE"
+                    }
+                    StandardOutput.line(said, sanitized: true)
                 }
-                let created = try await ConfigScaffold(client: client, folder: folder).create(strategy, image: image, name: name, values: values)
-                var said = "created \(created.path) (\(created.type))"
-                if !created.requiredRemaining.isEmpty {
-                    said += "\nstill needed: \(created.requiredRemaining.joined(separator: ", ")) · hbdeck set \(created.path) \(created.requiredRemaining[0])=VALUE"
-                }
-                StandardOutput.line(said, sanitized: true)
             }
         }
     }

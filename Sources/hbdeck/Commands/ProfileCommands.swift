@@ -39,20 +39,22 @@ struct ProfileCreate: AsyncParsableCommand {
     @Option(help: "Bot image whose code writes the password check.") var image = "hummingbot/hummingbot:latest"
 
     func run() async throws {
-        try await reportingFailures {
-            let (folder, _) = try location.resolve()
-            // Refused before a password is typed for nothing.
-            if FileManager.default.fileExists(atPath: folder.profile(name).path) {
-                throw CommandFailure("profile: credentials/\(name) already exists")
+        try await audited("profile create", [name], location: location) {
+            try await reportingFailures {
+                let (folder, _) = try location.resolve()
+                // Refused before a password is typed for nothing.
+                if FileManager.default.fileExists(atPath: folder.profile(name).path) {
+                    throw CommandFailure("profile: credentials/\(name) already exists")
+                }
+                let password = try PasswordInput.read(prompt: "New password for profile \(name): ")
+                if isatty(STDIN_FILENO) != 0, try PasswordInput.read(prompt: "The same again: ") != password {
+                    throw CommandFailure("the two passwords differ; nothing was created")
+                }
+                try await engine.withEngine { client in
+                    try await ProfileMaker(client: client, folder: folder, image: image).create(name, from: from, password: Secret(password))
+                }
+                StandardOutput.line("created profile \(name) in \(folder.profile(name).path)")
             }
-            let password = try PasswordInput.read(prompt: "New password for profile \(name): ")
-            if isatty(STDIN_FILENO) != 0, try PasswordInput.read(prompt: "The same again: ") != password {
-                throw CommandFailure("the two passwords differ; nothing was created")
-            }
-            try await engine.withEngine { client in
-                try await ProfileMaker(client: client, folder: folder, image: image).create(name, from: from, password: Secret(password))
-            }
-            StandardOutput.line("created profile \(name) in \(folder.profile(name).path)")
         }
     }
 }
@@ -73,26 +75,28 @@ struct ProfileKeys: AsyncParsableCommand {
     @Flag(help: "Replace the connector's existing keys.") var replace = false
 
     func run() async throws {
-        try await reportingFailures {
-            let (folder, _) = try location.resolve()
-            let password = Secret(try PasswordInput.read(prompt: "Password of profile \(profile): "))
-            var keys: [(field: String, value: Secret)] = []
-            if isatty(STDIN_FILENO) != 0 {
-                for field in fields { keys.append((field, Secret(try PasswordInput.read(prompt: "\(field): ")))) }
-            } else {
-                while let line = readLine(strippingNewline: true) {
-                    guard !line.isEmpty else { continue }
-                    guard let equals = line.firstIndex(of: "=") else {
-                        throw CommandFailure("a key line must be FIELD=VALUE; nothing was stored")
+        try await audited("profile keys", [profile, connector], location: location) {
+            try await reportingFailures {
+                let (folder, _) = try location.resolve()
+                let password = Secret(try PasswordInput.read(prompt: "Password of profile \(profile): "))
+                var keys: [(field: String, value: Secret)] = []
+                if isatty(STDIN_FILENO) != 0 {
+                    for field in fields { keys.append((field, Secret(try PasswordInput.read(prompt: "\(field): ")))) }
+                } else {
+                    while let line = readLine(strippingNewline: true) {
+                        guard !line.isEmpty else { continue }
+                        guard let equals = line.firstIndex(of: "=") else {
+                            throw CommandFailure("a key line must be FIELD=VALUE; nothing was stored")
+                        }
+                        keys.append((String(line[..<equals]), Secret(String(line[line.index(after: equals)...]))))
                     }
-                    keys.append((String(line[..<equals]), Secret(String(line[line.index(after: equals)...]))))
                 }
+                try await engine.withEngine { client in
+                    try await ProfileMaker(client: client, folder: folder, image: image)
+                        .storeKeys(keys, connector: connector, profile: profile, password: password, replacing: replace)
+                }
+                StandardOutput.line("stored \(keys.count) key\(keys.count == 1 ? "" : "s") for \(connector) in profile \(profile), encrypted")
             }
-            try await engine.withEngine { client in
-                try await ProfileMaker(client: client, folder: folder, image: image)
-                    .storeKeys(keys, connector: connector, profile: profile, password: password, replacing: replace)
-            }
-            StandardOutput.line("stored \(keys.count) key\(keys.count == 1 ? "" : "s") for \(connector) in profile \(profile), encrypted")
         }
     }
 }

@@ -17,23 +17,25 @@ struct ReloadCommand: AsyncParsableCommand {
     @Argument(help: "Instance names.") var names: [String]
 
     func run() async throws {
-        try await reportingFailures {
-            try Fleet.validate(names)
-            let (folder, _) = try location.resolve()
-            let bots = await broker.connectIfReachable()
-            var failures = 0
-            try await engine.withEngine { client in
-                for name in names {
-                    do {
-                        StandardOutput.line(try await Reload(name: name, bot: bots, engine: client, folder: folder).run { StandardOutput.error($0) })
-                    } catch {
-                        failures += 1
-                        StandardOutput.error("hbdeck: \(name): \(describe(error))")
+        try await audited("reload", names, location: location) {
+            try await reportingFailures {
+                try Fleet.validate(names)
+                let (folder, _) = try location.resolve()
+                let bots = await broker.connectIfReachable()
+                var failures = 0
+                try await engine.withEngine { client in
+                    for name in names {
+                        do {
+                            StandardOutput.line(try await Reload(name: name, bot: bots, engine: client, folder: folder).run { StandardOutput.error($0) })
+                        } catch {
+                            failures += 1
+                            StandardOutput.error("hbdeck: \(name): \(describe(error))")
+                        }
                     }
                 }
+                await bots?.close()
+                if failures > 0 { throw ExitCode.failure }
             }
-            await bots?.close()
-            if failures > 0 { throw ExitCode.failure }
         }
     }
 }

@@ -26,32 +26,34 @@ struct RemoveCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await reportingFailures {
-            try Fleet.validate(names)
-            let (folder, _) = try location.resolveIfConfigured()
-            let disposal: FolderDisposal = purge ? .purge : keepFolder ? .keep : .archive
-            if purge {
-                for name in names where try PasswordInput.line(prompt: "Type \(name) to delete its folder for good: ") != name {
-                    throw CommandFailure("\(name) was not typed again: nothing was deleted")
-                }
-            }
-            let bots = skipBotStop ? nil : await broker.connectIfReachable()
-            var failures = 0
-            try await engine.withEngine { client in
-                for name in names {
-                    do {
-                        let result = try await Decommission(
-                            name: name, bot: bots, skipBotStop: skipBotStop, engine: client, folder: folder, disposal: disposal
-                        ).run { StandardOutput.error($0) }
-                        StandardOutput.line(result)
-                    } catch {
-                        failures += 1
-                        StandardOutput.error("hbdeck: \(name): \(describe(error))")
+        try await audited("rm", names, location: location) {
+            try await reportingFailures {
+                try Fleet.validate(names)
+                let (folder, _) = try location.resolveIfConfigured()
+                let disposal: FolderDisposal = purge ? .purge : keepFolder ? .keep : .archive
+                if purge {
+                    for name in names where try PasswordInput.line(prompt: "Type \(name) to delete its folder for good: ") != name {
+                        throw CommandFailure("\(name) was not typed again: nothing was deleted")
                     }
                 }
+                let bots = skipBotStop ? nil : await broker.connectIfReachable()
+                var failures = 0
+                try await engine.withEngine { client in
+                    for name in names {
+                        do {
+                            let result = try await Decommission(
+                                name: name, bot: bots, skipBotStop: skipBotStop, engine: client, folder: folder, disposal: disposal
+                            ).run { StandardOutput.error($0) }
+                            StandardOutput.line(result)
+                        } catch {
+                            failures += 1
+                            StandardOutput.error("hbdeck: \(name): \(describe(error))")
+                        }
+                    }
+                }
+                await bots?.close()
+                if failures > 0 { throw ExitCode.failure }
             }
-            await bots?.close()
-            if failures > 0 { throw ExitCode.failure }
         }
     }
 }

@@ -8,6 +8,8 @@ struct RestartCommand: AsyncParsableCommand {
     @Argument(help: "Instance names.") var names: [String]
 
     func run() async throws {
-        try await LifecycleAction.restart(timeout: time).apply(to: names, engine: engine)
+        try await audited("restart", names) {
+            try await LifecycleAction.restart(timeout: time).apply(to: names, engine: engine)
+        }
     }
 }

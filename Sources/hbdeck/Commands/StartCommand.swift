@@ -7,6 +7,8 @@ struct StartCommand: AsyncParsableCommand {
     @Argument(help: "Instance names.") var names: [String]
 
     func run() async throws {
-        try await LifecycleAction.start.apply(to: names, engine: engine)
+        try await audited("start", names) {
+            try await LifecycleAction.start.apply(to: names, engine: engine)
+        }
     }
 }

@@ -9,6 +9,8 @@ struct StopCommand: AsyncParsableCommand {
     @Argument(help: "Instance names.") var names: [String]
 
     func run() async throws {
-        try await LifecycleAction.stop(timeout: time).apply(to: names, engine: engine)
+        try await audited("stop", names) {
+            try await LifecycleAction.stop(timeout: time).apply(to: names, engine: engine)
+        }
     }
 }

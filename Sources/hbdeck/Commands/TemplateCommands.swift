@@ -18,12 +18,14 @@ struct TemplateSave: AsyncParsableCommand {
     @Option(help: "Its profile, when it was not deployed by hbdeck.") var profile: String?
 
     func run() async throws {
-        try await reportingFailures {
-            let (folder, _) = try location.resolve()
-            try await engine.withEngine(naming: [from]) { client in
-                let template = try DeployTemplate(container: try await client.inspectContainer(from), profile: profile)
-                try TemplateStore(folder: folder).save(template, as: name)
-                StandardOutput.line("template \(name): \(template.image), profile \(template.profile), \(template.strategy.fileName)", sanitized: true)
+        try await audited("template save", [name], location: location) {
+            try await reportingFailures {
+                let (folder, _) = try location.resolve()
+                try await engine.withEngine(naming: [from]) { client in
+                    let template = try DeployTemplate(container: try await client.inspectContainer(from), profile: profile)
+                    try TemplateStore(folder: folder).save(template, as: name)
+                    StandardOutput.line("template \(name): \(template.image), profile \(template.profile), \(template.strategy.fileName)", sanitized: true)
+                }
             }
         }
     }

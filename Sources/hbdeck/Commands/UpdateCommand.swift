@@ -24,24 +24,26 @@ struct UpdateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let limits = ContainerLimits(
-            memory: memory.flatMap(MemorySize.bytes), nanoCpus: cpus.map { Int64(($0 * 1e9).rounded()) }, pidsLimit: pids)
-        try await engine.withEngine(naming: names) { client in
-            let instances = try await Fleet(client: client).resolve(names)
-            var failures = 0
-            for instance in instances {
-                do {
-                    try await client.updateContainer(instance.id, limits: limits)
-                    let now = try await client.inspectContainer(instance.id).hostConfig
-                    let cpuText = now.nanoCpus > 0 ? String(format: "%.2f", Double(now.nanoCpus) / 1e9) : "no limit"
-                    let memoryText = now.memory > 0 ? "\(now.memory >> 20) MiB" : "no limit"
-                    StandardOutput.line("\(instance.name): CPUs \(cpuText) · memory \(memoryText) · pids \(now.pidsLimit.map { $0 > 0 ? String($0) : "no limit" } ?? "no limit")")
-                } catch {
-                    failures += 1
-                    StandardOutput.error("hbdeck: \(instance.name): \(describe(error))")
+        try await audited("update", names) {
+            let limits = ContainerLimits(
+                memory: memory.flatMap(MemorySize.bytes), nanoCpus: cpus.map { Int64(($0 * 1e9).rounded()) }, pidsLimit: pids)
+            try await engine.withEngine(naming: names) { client in
+                let instances = try await Fleet(client: client).resolve(names)
+                var failures = 0
+                for instance in instances {
+                    do {
+                        try await client.updateContainer(instance.id, limits: limits)
+                        let now = try await client.inspectContainer(instance.id).hostConfig
+                        let cpuText = now.nanoCpus > 0 ? String(format: "%.2f", Double(now.nanoCpus) / 1e9) : "no limit"
+                        let memoryText = now.memory > 0 ? "\(now.memory >> 20) MiB" : "no limit"
+                        StandardOutput.line("\(instance.name): CPUs \(cpuText) · memory \(memoryText) · pids \(now.pidsLimit.map { $0 > 0 ? String($0) : "no limit" } ?? "no limit")")
+                    } catch {
+                        failures += 1
+                        StandardOutput.error("hbdeck: \(instance.name): \(describe(error))")
+                    }
                 }
+                if failures > 0 { throw ExitCode.failure }
             }
-            if failures > 0 { throw ExitCode.failure }
         }
     }
 }

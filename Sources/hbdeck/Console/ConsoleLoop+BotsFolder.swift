@@ -34,6 +34,7 @@ extension ConsoleLoop {
             if let message {
                 dialogs.set(.created(problem: (field, message)))
                 status.set("create \(request.name) failed: \(message)")
+                record("create", request.name, "failed: \(message)")
             } else {
                 dialogs.set(.created(problem: nil))
             }
@@ -54,7 +55,9 @@ extension ConsoleLoop {
             ) { step in status.set("create \(request.name): \(CreateCommand.describe(step))") }
             // The dialog closes before the result shows.
             finish(nil, nil)
-            status.set("\(request.start ? "started" : "created") \(request.name) (\(id.prefix(12)))")
+            let said = "\(request.start ? "started" : "created") \(request.name) (\(id.prefix(12)))"
+            status.set(said)
+            record("create", request.name, said)
         } catch let problem as DeployProblem {
             let fields: [DeployProblem.Field: CreateForm.Field] = [
                 .name: .name, .image: .image, .profile: .profile, .strategy: .script, .password: .password, .cpus: .cpus, .memory: .memory,

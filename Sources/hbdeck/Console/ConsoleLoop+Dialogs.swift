@@ -12,6 +12,8 @@ extension ConsoleLoop {
         switch command {
         case .openCreateForm:
             controller.showCreateForm(Self.createForm(snapshot))
+        case .showAudit:
+            controller.showReport(auditReport())
         case .openValuesForm(let name, _) where snapshot.instances.contains(where: { $0.name == name && $0.engine == .hbot && $0.state == .running }):
             // The client's own `hbot config` gives the fields: seconds of Python, so not on this thread.
             controller.setStatus("asking \(name)'s hbot for its config (the client starts Python: a few seconds)…")
@@ -106,8 +108,10 @@ extension ConsoleLoop {
             // The dialog closes before the result shows: what is on screen never says done while it is open.
             dialogs.set(.valuesSaved(error: nil))
             status.set(saved.isEmpty ? "nothing changed" : "saved \(saved.joined(separator: " · ")) · \(next)")
+            if !saved.isEmpty { record("set", name, "saved \(saved.joined(separator: " · "))") }
         } catch {
             dialogs.set(.valuesSaved(error: describe(error)))
+            record("set", name, "refused: \(describe(error))")
         }
     }
 
@@ -138,8 +142,10 @@ extension ConsoleLoop {
             }
             dialogs.set(.uploaded(error: nil, exists: nil))
             status.set(said)
+            record("upload", source, said)
         } catch {
             dialogs.set(.uploaded(error: describe(error), exists: nil))
+            record("upload", source, "refused: \(describe(error))")
         }
     }
 }

@@ -59,6 +59,9 @@ extension ConsoleLoop {
             }
             try? file?.keepVersions(before: before, message: "hbot config \(said.joined(separator: ", "))")
         }
+        if !said.isEmpty || refusal != nil {
+            record("config", name, (said.isEmpty ? "" : "set \(said.joined(separator: " · "))") + (refusal.map { " refused: \($0)" } ?? ""))
+        }
         if let refusal {
             dialogs.set(.valuesSaved(error: said.isEmpty ? refusal : "\(refusal) (saved before it: \(said.joined(separator: ", ")))"))
         } else if !said.isEmpty {

@@ -12,13 +12,17 @@ struct ConsoleLoop {
     let feed: LogFeed
     let theme: Theme
     let status: LatestValue<String?>
+    /// Refuse every change (`--read-only`, `read_only` in the config, `HBDECK_READ_ONLY`).
+    var readOnly = false
     /// How the last deploy, save or upload from a dialog ended, for the dialog (nil: not yet).
     let dialogs = LatestValue<DialogOutcome?>(nil)
 
-    static func runOnOwnThread(monitor: FleetMonitor, feed: LogFeed, theme: Theme, initialStatus: String?) async -> Result<Void, TerminalScreen.StartError> {
+    static func runOnOwnThread(
+        monitor: FleetMonitor, feed: LogFeed, theme: Theme, initialStatus: String?, readOnly: Bool
+    ) async -> Result<Void, TerminalScreen.StartError> {
         await withCheckedContinuation { continuation in
             let thread = Thread {
-                let loop = ConsoleLoop(monitor: monitor, feed: feed, theme: theme, status: LatestValue(initialStatus))
+                let loop = ConsoleLoop(monitor: monitor, feed: feed, theme: theme, status: LatestValue(initialStatus), readOnly: readOnly)
                 continuation.resume(returning: loop.run())
             }
             thread.name = "hbdeck-draw"
@@ -39,7 +43,7 @@ struct ConsoleLoop {
         defer { screen.stop() }
 
         let launched = Date().timeIntervalSince1970
-        var controller = ConsoleController()
+        var controller = ConsoleController(readOnly: readOnly)
         var snapshotVersion = -1
         var logVersion = -1
         var logSubject: String?
@@ -81,7 +85,9 @@ struct ConsoleLoop {
                 for command in commands {
                     // The editor takes the terminal: it runs here, on the thread that owns ncurses.
                     if case .edit(let name, let strategy) = command {
-                        status.set(editConfig(of: name, strategy: strategy, folder: snapshot.botsFolder, on: screen))
+                        let said = editConfig(of: name, strategy: strategy, folder: snapshot.botsFolder, on: screen)
+                        status.set(said)
+                        record("edit", name, said)
                         continue
                     }
                     // Dialogs open with what a few small reads of the bots folder or a listed folder give.
@@ -192,21 +198,21 @@ struct ConsoleLoop {
             } else {
                 status.set("the log pane does not show \(name): nothing saved")
             }
-        case .start(let name): Task { status.set(await monitor.start(name, progress: progress)) }
-        case .stop(let name, let skip): Task { status.set(await monitor.stop(name, skipBotStop: skip, progress: progress)) }
-        case .restart(let name): Task { status.set(await monitor.restart(name, progress: progress)) }
-        case .delete(let name, let skip): Task { status.set(await monitor.delete(name, skipBotStop: skip, progress: progress)) }
-        case .startBroker: Task { status.set(await monitor.startBroker(progress: progress)) }
-        case .stopBroker: Task { status.set(await monitor.stopBroker(progress: progress)) }
+        case .start(let name): act("start", name) { await monitor.start(name, progress: progress) }
+        case .stop(let name, let skip): act(skip ? "stop (no MQTT step)" : "stop", name) { await monitor.stop(name, skipBotStop: skip, progress: progress) }
+        case .restart(let name): act("restart", name) { await monitor.restart(name, progress: progress) }
+        case .delete(let name, let skip): act("rm", name) { await monitor.delete(name, skipBotStop: skip, progress: progress) }
+        case .startBroker: act("broker start", monitor.config.brokerContainer) { await monitor.startBroker(progress: progress) }
+        case .stopBroker: act("broker stop", monitor.config.brokerContainer) { await monitor.stopBroker(progress: progress) }
         case .create(let request): Task { await create(request) }
-        case .reload(let name): Task { status.set(await monitor.reload(name, progress: progress)) }
+        case .reload(let name): act("reload", name) { await monitor.reload(name, progress: progress) }
         case .saveValues(let name, let changes, let viaHbot):
             if viaHbot { Task { await saveThroughHbot(changes, of: name) } } else { saveValues(changes, of: name) }
         case .openValuesForm(let name, _): Task { await openHbotValues(of: name) }
         case .hbotDoctor(let name): Task { await hbotReport(name, doctor: true) }
         case .hbotStatus(let name): Task { await hbotReport(name, doctor: false) }
         case .upload(let source, let destination, let replacing): upload(source, to: destination, replacing: replacing)
-        case .quit, .edit, .openCreateForm, .openUpload, .listFolder: break
+        case .quit, .edit, .openCreateForm, .openUpload, .listFolder, .showAudit: break
         }
     }
 }

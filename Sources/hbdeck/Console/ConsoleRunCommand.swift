@@ -18,6 +18,7 @@ struct ConsoleRunCommand: AsyncParsableCommand {
     @Option(help: "Hummingbot's bots folder, to list instances that have no container.") var botsFolder: String?
     @Option(help: "Seconds between refreshes.") var refresh: Double?
     @Option(help: "Log lines kept for the log pane.") var logLines: Int?
+    @Flag(help: "Refuse every action that changes anything: a screen to watch (also read_only: true in the config, HBDECK_READ_ONLY=1).") var readOnly = false
 
     func run() async throws {
         try await reportingFailures {
@@ -42,7 +43,8 @@ struct ConsoleRunCommand: AsyncParsableCommand {
             let monitor = FleetMonitor(config: monitorConfig)
             let feed = LogFeed(capacity: monitorConfig.logLines)
             let watching = Task { await monitor.run() }
-            let result = await ConsoleLoop.runOnOwnThread(monitor: monitor, feed: feed, theme: theme, initialStatus: warning)
+            let result = await ConsoleLoop.runOnOwnThread(
+                monitor: monitor, feed: feed, theme: theme, initialStatus: warning, readOnly: readOnly || ReadOnlyMode.isOn(settings))
             watching.cancel()
             await feed.follow(nil, monitor: monitor)
             if case .failure(let error) = result { throw CommandFailure("\(error)") }

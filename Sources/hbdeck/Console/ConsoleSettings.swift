@@ -19,6 +19,8 @@ struct ConsoleSettings {
     var refreshInterval = 2.0
     var logLines = 5000
     var livenessTimeout = 30.0
+    /// Refuse every action that changes anything (`read_only: true`, `HBDECK_READ_ONLY=1`, `--read-only`).
+    var readOnly = false
 
     static var defaultPath: String {
         let base = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"] ?? (NSHomeDirectory() + "/.config")
@@ -57,6 +59,7 @@ struct ConsoleSettings {
             case "refresh_interval": settings.refreshInterval = try number(Double.self)
             case "log_buffer_lines": settings.logLines = try number(Int.self)
             case "liveness_timeout": settings.livenessTimeout = try number(Double.self)
+            case "read_only": settings.readOnly = ["true", "yes", "on", "1"].contains(entry.value.lowercased())
             case "mqtt_password":
                 throw CommandFailure("\(path):\(entry.line): put the MQTT password in HBDECK_MQTT_PASSWORD, not in the config file")
             default:

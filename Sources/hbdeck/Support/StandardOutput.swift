@@ -1,5 +1,6 @@
 import Foundation
 import HBModel
+import Synchronization
 
 /// Writes to stdout and stderr without buffering surprises, for text and raw log bytes.
 ///
@@ -17,8 +18,12 @@ enum StandardOutput {
     }
 
     static func error(_ text: String) {
+        errorsSaid.withLock { $0.append(text) }
         write(Array((text + "\n").utf8), to: STDERR_FILENO)
     }
+
+    /// What went to stderr through `error`, for the audit log's account of how a command ended.
+    static let errorsSaid = Mutex<[String]>([])
 
     static func raw(_ bytes: [UInt8], toStandardError: Bool = false, sanitized: Bool = false) {
         let terminal = toStandardError ? errorIsTerminal : isTerminal

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Deploy
+import Foundation
+
+/// Runs a command that changes something: refused in read-only mode, and recorded in the audit log with
+/// how it ended, whether it worked, failed or was refused.
+func audited(
+    _ action: String, _ targets: [String], location: BotsFolderOptions? = nil, _ body: () async throws -> Void
+) async throws {
+    let settings = (try? ConsoleSettings.load(path: location?.configFile ?? ConsoleSettings.defaultPath, required: false)) ?? ConsoleSettings()
+    let log = AuditLog.location(botsFolder: location?.botsFolder ?? settings.botsFolder)
+    let target = targets.joined(separator: " ")
+    func record(_ outcome: String) {
+        do {
+            try log.append(.now(via: "cli", action: action, target: target, outcome: outcome))
+        } catch {
+            StandardOutput.error("hbdeck: warning: \(describe(error))")
+        }
+    }
+    if ReadOnlyMode.isOn(settings) {
+        record("refused: read-only mode")
+        StandardOutput.error("hbdeck: read-only mode (\(ReadOnlyMode.reason(settings))): \(action) refused, nothing was done")
+        throw ExitCode.failure
+    }
+    let before = StandardOutput.errorsSaid.withLock { $0.count }
+    do {
+        try await body()
+        record("ok")
+    } catch {
+        let said = StandardOutput.errorsSaid.withLock { Array($0.dropFirst(before)) }
+        switch error {
+        case let exit as ExitCode where exit == .success: record("ok")
+        case is ExitCode, is CancellationError:
+            record(said.isEmpty ? "failed" : "failed: " + said.joined(separator: " · "))
+        default:
+            record("failed: \(describe(error))")
+        }
+        throw error
+    }
+}
+
+/// Whether hbdeck may change anything: the config's `read_only`, or `HBDECK_READ_ONLY` in the environment.
+enum ReadOnlyMode {
+    static func isOn(_ settings: ConsoleSettings, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+        settings.readOnly || ["1", "true", "yes", "on"].contains((environment["HBDECK_READ_ONLY"] ?? "").lowercased())
+    }
+
+    static func reason(_ settings: ConsoleSettings) -> String {
+        settings.readOnly ? "read_only in the config file" : "HBDECK_READ_ONLY is set"
+    }
+}

@@ -31,8 +31,13 @@ public struct DeployRequest: Sendable, Equatable {
         public var host: String
         public var port: Int
         public var namespace: String
+        /// The broker's user and password, when it refuses anonymous clients.
+        public var username: String?
+        public var password: Secret?
 
-        public init(host: String = "localhost", port: Int = 1883, namespace: String = "hbot") {
+        public init(host: String = "localhost", port: Int = 1883, namespace: String = "hbot", username: String? = nil, password: Secret? = nil) {
+            self.username = username
+            self.password = password
             self.host = host
             self.port = port
             self.namespace = namespace

@@ -71,6 +71,10 @@ public struct InstanceFolderBuilder: Sendable {
             text = try YAMLValueEditor.setting(request.broker.host, at: ["mqtt_bridge", "mqtt_host"], in: text)
             text = try YAMLValueEditor.setting(String(request.broker.port), at: ["mqtt_bridge", "mqtt_port"], in: text, asString: false)
             text = try YAMLValueEditor.setting(request.broker.namespace, at: ["mqtt_bridge", "mqtt_namespace"], in: text)
+            if let username = request.broker.username, let password = request.broker.password {
+                text = try YAMLValueEditor.setting(username, at: ["mqtt_bridge", "mqtt_username"], in: text)
+                text = try YAMLValueEditor.setting(password.value, at: ["mqtt_bridge", "mqtt_password"], in: text)
+            }
             // Headless bots refuse to start without it.
             text = try YAMLValueEditor.setting("true", at: ["mqtt_bridge", "mqtt_autostart"], in: text, asString: false)
             try AtomicFile.write(Data(text.utf8), to: confClient)

@@ -1,5 +1,5 @@
 /// A password or key held in memory: it prints as `••••` wherever it is interpolated by mistake.
-public struct Secret: Sendable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct Secret: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible {
     public let value: String
 
     public init(_ value: String) {

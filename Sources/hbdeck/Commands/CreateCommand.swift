@@ -50,7 +50,9 @@ struct CreateCommand: AsyncParsableCommand {
                 let (folder, settings) = try location.resolve()
                 let instance: InstanceName
                 do { instance = try InstanceName(validating: name) } catch let problem as InstanceName.Problem { throw DeployProblem(.name, problem.description) }
-                let broker = DeployRequest.Broker(host: mqttHost ?? settings.mqttHost, port: mqttPort ?? settings.mqttPort, namespace: settings.namespace)
+                let broker = DeployRequest.Broker(
+                    host: mqttHost ?? settings.mqttHost, port: mqttPort ?? settings.mqttPort, namespace: settings.namespace,
+                    username: settings.mqttUser, password: settings.mqttUser == nil ? nil : ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"].map(Secret.init))
                 var request = try template.map { try TemplateStore(folder: folder).load($0).request(named: instance, broker: broker) }
                     ?? DeployRequest(name: instance, strategy: .scriptConfig(""), broker: broker)
                 if let image { request.image = image }

@@ -47,7 +47,9 @@ extension ConsoleLoop {
             var deploy = DeployRequest(
                 name: try InstanceName(validating: request.name), image: request.image, profile: request.profile,
                 strategy: .scriptConfig(request.script),
-                broker: .init(host: config.mqtt?.host ?? "127.0.0.1", port: config.mqtt?.port ?? 1883, namespace: config.namespace),
+                broker: .init(
+                    host: config.mqtt?.host ?? "127.0.0.1", port: config.mqtt?.port ?? 1883, namespace: config.namespace,
+                    username: config.mqtt?.username, password: config.mqtt?.username == nil ? nil : config.mqtt?.password.map(Secret.init)),
                 cpus: request.cpus, memoryBytes: request.memoryBytes)
             deploy.engine = request.engine
             let id = try await Deployer(client: engine, folder: BotsFolder(path)).deploy(

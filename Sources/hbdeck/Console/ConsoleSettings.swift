@@ -19,6 +19,13 @@ struct ConsoleSettings {
     var refreshInterval = 2.0
     var logLines = 5000
     var livenessTimeout = 30.0
+    /// The broker `hbdeck broker create` (and `b` in the console) makes when there is none.
+    var brokerImage = "emqx:5"
+    var brokerBind = "127.0.0.1"
+    var brokerNetwork = "bridge"
+    var brokerHealth: String?
+    /// More bots than this on one broker gets a warning (Hummingbot advises 5 to 10).
+    var brokerMaxBots = 10
     /// Refuse every action that changes anything (`read_only: true`, `HBDECK_READ_ONLY=1`, `--read-only`).
     var readOnly = false
 
@@ -59,6 +66,11 @@ struct ConsoleSettings {
             case "refresh_interval": settings.refreshInterval = try number(Double.self)
             case "log_buffer_lines": settings.logLines = try number(Int.self)
             case "liveness_timeout": settings.livenessTimeout = try number(Double.self)
+            case "broker_image": settings.brokerImage = entry.value
+            case "broker_bind": settings.brokerBind = entry.value
+            case "broker_network": settings.brokerNetwork = entry.value
+            case "broker_health": settings.brokerHealth = entry.value
+            case "broker_max_bots": settings.brokerMaxBots = try number(Int.self)
             case "read_only": settings.readOnly = ["true", "yes", "on", "1"].contains(entry.value.lowercased())
             case "mqtt_password":
                 throw CommandFailure("\(path):\(entry.line): put the MQTT password in HBDECK_MQTT_PASSWORD, not in the config file")

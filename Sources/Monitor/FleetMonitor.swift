@@ -338,6 +338,7 @@ public actor FleetMonitor {
             }
         }
         instances += undeployedInstances(besides: Set(instances.map(\.name)))
+        brokerSnapshot.maxBots = config.brokerMaxBots
         brokerSnapshot.botsHeard = records.values.filter { $0.liveness.health(now: now, timeout: config.livenessTimeout) == .online }.count
         let snapshot = FleetSnapshot(
             takenAt: now, endpoint: config.endpoint.description, engine: engine, instances: instances, broker: brokerSnapshot,

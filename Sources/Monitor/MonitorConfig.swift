@@ -14,12 +14,15 @@ public struct MonitorConfig: Sendable {
     public var refreshInterval: Double
     public var livenessTimeout: Double
     public var logLines: Int
+    /// More bots heard on the broker than this is warned about in its panel.
+    public var brokerMaxBots = 10
 
     public init(
         endpoint: DockerEndpoint, brokerContainer: String = "hummingbot-broker", mqtt: MQTTSettings? = MQTTSettings(),
         namespace: String = "hbot", botsFolder: String? = nil, refreshInterval: Double = 2, livenessTimeout: Double = 30,
-        logLines: Int = 5000
+        logLines: Int = 5000, brokerMaxBots: Int = 10
     ) {
+        self.brokerMaxBots = brokerMaxBots
         self.endpoint = endpoint
         self.brokerContainer = brokerContainer
         self.mqtt = mqtt

@@ -180,3 +180,31 @@ import Testing
         #expect(text.split(separator: "\n").last?.hasPrefix(" READ-ONLY") == true || text.contains("read-only mode"))
     }
 }
+
+/// The broker from the console: made when there is none, after a confirmation that says how; too many bots on one warned.
+@Suite struct BrokerOfferTests {
+    @Test func bOffersToCreateAMissingBrokerAsTheConfigDescribesIt() throws {
+        var snapshot = FleetFixture.snapshot
+        snapshot.broker.state = nil
+        var controller = ConsoleController(brokerOffer: BrokerOffer(image: "emqx:5", address: "127.0.0.1:1883", username: "hbdeck"))
+        #expect(controller.handle(.character("b"), snapshot: snapshot, logLines: []).isEmpty, "nothing before y")
+        guard case .confirm(let confirmation)? = controller.state.overlay else { Issue.record("a confirmation"); return }
+        #expect(confirmation.title == "Create the broker hummingbot-broker?")
+        #expect(confirmation.steps[0] == "1. Create it from emqx:5 on 127.0.0.1:1883 only (restarted unless stopped).")
+        #expect(confirmation.steps[1].contains("Only the user hbdeck gets in"))
+        #expect(controller.handle(.character("y"), snapshot: snapshot, logLines: []) == [.createBroker])
+        var without = ConsoleController()
+        _ = without.handle(.character("b"), snapshot: snapshot, logLines: [])
+        #expect(without.state.status == "no broker container named hummingbot-broker")
+    }
+
+    @Test func moreBotsThanTheMaximumAreWarnedInThePanel() throws {
+        var snapshot = FleetFixture.snapshot
+        snapshot.broker.botsHeard = 12
+        snapshot.broker.maxBots = 10
+        let text = ScreenComposer.compose(snapshot, state: ConsoleState(), logLines: [], now: FleetFixture.now, width: 120, height: 36).text
+        #expect(text.contains("⚠ 12 bots (max 10)"))
+        snapshot.broker.botsHeard = 10
+        #expect(ScreenComposer.compose(snapshot, state: ConsoleState(), logLines: [], now: FleetFixture.now, width: 120, height: 36).text.contains("10 bots heard"))
+    }
+}

@@ -6,8 +6,9 @@ import HBModel
 public struct ConsoleController: Sendable {
     public private(set) var state = ConsoleState()
 
-    public init(readOnly: Bool = false) {
+    public init(readOnly: Bool = false, brokerOffer: BrokerOffer? = nil) {
         state.readOnly = readOnly
+        state.brokerOffer = brokerOffer
     }
 
     /// The actions that change something, refused in read-only mode.
@@ -419,7 +420,17 @@ public struct ConsoleController: Sendable {
     private mutating func brokerAction(_ snapshot: FleetSnapshot) -> [ConsoleCommand] {
         let broker = snapshot.broker
         guard broker.state != nil else {
-            state.status = "no broker container named \(broker.containerName)"
+            guard let offer = state.brokerOffer else {
+                state.status = "no broker container named \(broker.containerName)"
+                return []
+            }
+            let login = offer.username.map { "2. Only the user \($0) gets in (its password from HBDECK_MQTT_PASSWORD); anonymous clients are refused." }
+                ?? "2. Anonymous clients get in: set mqtt_username (and HBDECK_MQTT_PASSWORD) in the config for a login."
+            state.overlay = .confirm(Confirmation(
+                title: "Create the broker \(broker.containerName)?",
+                steps: ["1. Create it from \(offer.image) on \(offer.address) only (restarted unless stopped).", login,
+                        "3. Start it. Bots deployed from now on are given its address\(offer.username == nil ? "" : " and login")."],
+                action: .createBroker))
             return []
         }
         if broker.state == .running {

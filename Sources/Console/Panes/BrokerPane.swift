@@ -19,7 +19,14 @@ enum BrokerPane {
         }
         guard inner.height >= 2 else { return }
         let r = broker.resources
-        grid.put(" \(broker.botsHeard) bots heard · CPU \(NumberText.cpu(r.cpuPercent)) % · MEM \(NumberText.memory(r.memoryUsed))", x: inner.x, y: inner.y + 1, maxX: inner.x + inner.width)
+        var at = inner.x
+        if broker.botsHeard > broker.maxBots {
+            // One broker for too many bots drops messages under load: Hummingbot advises 5 to 10 per broker.
+            at = grid.put(" ⚠ \(broker.botsHeard) bots (max \(broker.maxBots))", x: at, y: inner.y + 1, role: .stateStarting, bold: true, maxX: inner.x + inner.width)
+        } else {
+            at = grid.put(" \(broker.botsHeard) bots heard", x: at, y: inner.y + 1, maxX: inner.x + inner.width)
+        }
+        grid.put(" · CPU \(NumberText.cpu(r.cpuPercent)) % · MEM \(NumberText.memory(r.memoryUsed))", x: at, y: inner.y + 1, maxX: inner.x + inner.width)
         guard inner.height >= 3 else { return }
         let link: (String, StyleRole) = {
             switch broker.link {
@@ -29,7 +36,7 @@ enum BrokerPane {
             case .disabled: return ("MQTT off", .stateStopped)
             }
         }()
-        let at = grid.put(" hbdeck ⇄ broker: ", x: inner.x, y: inner.y + 2, maxX: inner.x + inner.width)
-        grid.put(link.0, x: at, y: inner.y + 2, role: link.1, maxX: inner.x + inner.width)
+        let linkX = grid.put(" hbdeck ⇄ broker: ", x: inner.x, y: inner.y + 2, maxX: inner.x + inner.width)
+        grid.put(link.0, x: linkX, y: inner.y + 2, role: link.1, maxX: inner.x + inner.width)
     }
 }

@@ -29,6 +29,8 @@ public enum ConsoleCommand: Sendable, Equatable {
     case upload(source: String, to: FilePicker.Destination, replacing: Bool)
     /// Shows the audit log (the loop reads it).
     case showAudit
+    /// Creates and starts the broker the config file describes.
+    case createBroker
     case startBroker
     case stopBroker
     case follow(String?)

@@ -28,6 +28,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var showingBrokerLog = false
     /// Nothing that changes anything may be done: a screen to watch, safely.
     public var readOnly = false
+    /// The broker `b` offers to create when there is none (nil: not offered).
+    public var brokerOffer: BrokerOffer?
 
     public init() {}
 

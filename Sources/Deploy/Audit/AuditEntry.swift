@@ -27,7 +27,8 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     public static func now(via: String, action: String, target: String, outcome: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> AuditEntry {
         let format = ISO8601DateFormatter()
         format.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let user = environment["USER"] ?? environment["LOGNAME"] ?? String(getuid())
+        let account = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
+        let user = environment["USER"] ?? environment["LOGNAME"] ?? account ?? String(getuid())
         // SSH_CLIENT is "address port local-port": the address says where the operator sat.
         let from = environment["SSH_CLIENT"]?.split(separator: " ").first.map(String.init)
         return AuditEntry(time: format.string(from: Date()), user: user, from: from, via: via, action: action, target: target, outcome: outcome)

@@ -17,6 +17,8 @@ public struct BrokerSnapshot: Sendable, Equatable {
     public var botsHeard: Int
     public var resources: ResourceFigures
     public var link: Link
+    /// More bots than this on one broker gets a warning (Hummingbot advises 5 to 10).
+    public var maxBots = 10
 
     public init(
         containerName: String, state: InstanceState? = nil, health: String? = nil, image: String? = nil,

@@ -38,14 +38,8 @@ struct BrokerCreate: AsyncParsableCommand {
     func run() async throws {
         try await audited("broker create", [broker.name], location: broker.location) {
             let settings = try broker.settings
-            let folder = try broker.location.resolveIfConfigured().0
-            let password = ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"].flatMap { $0.isEmpty ? nil : Secret($0) }
-            let state = folder?.state ?? AuditLog.location(botsFolder: nil).file.deletingLastPathComponent()
-            let plan = BrokerPlan(
-                name: settings.brokerContainer, image: settings.brokerImage, port: settings.mqttPort, bind: settings.brokerBind,
-                network: settings.brokerNetwork, username: settings.mqttUser, password: settings.mqttUser == nil ? nil : password,
-                folder: state.appendingPathComponent("broker"), healthCommand: settings.brokerHealth.map { [$0] })
-            if settings.mqttUser != nil, password == nil { throw CommandFailure("mqtt_username is set: give its password in HBDECK_MQTT_PASSWORD") }
+            let plan = settings.brokerPlan(botsFolder: try broker.location.resolveIfConfigured().0)
+            if settings.mqttUser != nil, plan.password == nil { throw CommandFailure("mqtt_username is set: give its password in HBDECK_MQTT_PASSWORD") }
             try await broker.engine.withEngine { client in
                 switch try await BrokerMaker(client: client).create(plan, progress: { StandardOutput.error($0) }) {
                 case .created(let id):
@@ -165,5 +159,17 @@ struct BrokerLogs: AsyncParsableCommand {
                 }
             }
         }
+    }
+}
+
+extension ConsoleSettings {
+    /// The broker these settings describe, its files kept in hbdeck's folder (in the bots folder when there is one).
+    func brokerPlan(botsFolder: BotsFolder?) -> BrokerPlan {
+        let password = ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"].flatMap { $0.isEmpty ? nil : Secret($0) }
+        let state = botsFolder?.state ?? AuditLog.location(botsFolder: nil).file.deletingLastPathComponent()
+        return BrokerPlan(
+            name: brokerContainer, image: brokerImage, port: mqttPort, bind: brokerBind, network: brokerNetwork,
+            username: mqttUser, password: mqttUser == nil ? nil : password, folder: state.appendingPathComponent("broker"),
+            healthCommand: brokerHealth.map { [$0] })
     }
 }

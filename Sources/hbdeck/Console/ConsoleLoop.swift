@@ -1,5 +1,6 @@
 import Canvas
 import Console
+import Deploy
 import Foundation
 import HBModel
 import Monitor
@@ -14,15 +15,17 @@ struct ConsoleLoop {
     let status: LatestValue<String?>
     /// Refuse every change (`--read-only`, `read_only` in the config, `HBDECK_READ_ONLY`).
     var readOnly = false
+    /// The broker `b` creates when there is none.
+    var brokerPlan: BrokerPlan?
     /// How the last deploy, save or upload from a dialog ended, for the dialog (nil: not yet).
     let dialogs = LatestValue<DialogOutcome?>(nil)
 
     static func runOnOwnThread(
-        monitor: FleetMonitor, feed: LogFeed, theme: Theme, initialStatus: String?, readOnly: Bool
+        monitor: FleetMonitor, feed: LogFeed, theme: Theme, initialStatus: String?, readOnly: Bool, brokerPlan: BrokerPlan?
     ) async -> Result<Void, TerminalScreen.StartError> {
         await withCheckedContinuation { continuation in
             let thread = Thread {
-                let loop = ConsoleLoop(monitor: monitor, feed: feed, theme: theme, status: LatestValue(initialStatus), readOnly: readOnly)
+                let loop = ConsoleLoop(monitor: monitor, feed: feed, theme: theme, status: LatestValue(initialStatus), readOnly: readOnly, brokerPlan: brokerPlan)
                 continuation.resume(returning: loop.run())
             }
             thread.name = "hbdeck-draw"
@@ -43,7 +46,10 @@ struct ConsoleLoop {
         defer { screen.stop() }
 
         let launched = Date().timeIntervalSince1970
-        var controller = ConsoleController(readOnly: readOnly)
+        let offer = brokerPlan.map { plan in
+            BrokerOffer(image: plan.image, address: "\(plan.bind):\(plan.port)\(plan.hostNetwork ? " (host network)" : "")", username: plan.username)
+        }
+        var controller = ConsoleController(readOnly: readOnly, brokerOffer: offer)
         var snapshotVersion = -1
         var logVersion = -1
         var logSubject: String?
@@ -202,6 +208,7 @@ struct ConsoleLoop {
         case .stop(let name, let skip): act(skip ? "stop (no MQTT step)" : "stop", name) { await monitor.stop(name, skipBotStop: skip, progress: progress) }
         case .restart(let name): act("restart", name) { await monitor.restart(name, progress: progress) }
         case .delete(let name, let skip): act("rm", name) { await monitor.delete(name, skipBotStop: skip, progress: progress) }
+        case .createBroker: act("broker create", monitor.config.brokerContainer) { await createBroker() }
         case .startBroker: act("broker start", monitor.config.brokerContainer) { await monitor.startBroker(progress: progress) }
         case .stopBroker: act("broker stop", monitor.config.brokerContainer) { await monitor.stopBroker(progress: progress) }
         case .create(let request): Task { await create(request) }

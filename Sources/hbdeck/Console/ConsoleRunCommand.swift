@@ -1,5 +1,6 @@
 import ArgumentParser
 import Canvas
+import Deploy
 import Foundation
 import Monitor
 
@@ -44,7 +45,8 @@ struct ConsoleRunCommand: AsyncParsableCommand {
             let feed = LogFeed(capacity: monitorConfig.logLines)
             let watching = Task { await monitor.run() }
             let result = await ConsoleLoop.runOnOwnThread(
-                monitor: monitor, feed: feed, theme: theme, initialStatus: warning, readOnly: readOnly || ReadOnlyMode.isOn(settings))
+                monitor: monitor, feed: feed, theme: theme, initialStatus: warning, readOnly: readOnly || ReadOnlyMode.isOn(settings),
+                brokerPlan: settings.brokerPlan(botsFolder: settings.botsFolder.map(BotsFolder.init)))
             watching.cancel()
             await feed.follow(nil, monitor: monitor)
             if case .failure(let error) = result { throw CommandFailure("\(error)") }

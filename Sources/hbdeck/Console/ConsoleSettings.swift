@@ -91,6 +91,6 @@ struct ConsoleSettings {
             password: ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"], caFile: mqttCA) : nil
         return MonitorConfig(
             endpoint: endpoint, brokerContainer: brokerContainer, mqtt: settings, namespace: namespace, botsFolder: botsFolder,
-            refreshInterval: refreshInterval, livenessTimeout: livenessTimeout, logLines: logLines)
+            refreshInterval: refreshInterval, livenessTimeout: livenessTimeout, logLines: logLines, brokerMaxBots: brokerMaxBots)
     }
 }

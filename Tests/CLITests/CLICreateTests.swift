@@ -146,6 +146,32 @@ struct CLICreateTests {
         #expect(removed.stdout.contains("graceful stop, the bot cancelled its orders and exited 0"), "\(removed.stdout)")
     }
 
+    /// A container sees its own profile only: another profile of the same bots folder is nowhere in its
+    /// filesystem, and its password is nowhere hbdeck shows a container.
+    @Test func aBotSeesOnlyItsOwnProfile() throws {
+        let fleet = try TestFleet("isolated")
+        defer { fleet.remove() }
+        try fleet.addProfile()
+        try fleet.addProfile("other_desk", password: "other-desk-password")
+        let marker = "other-desk-marker-\(UInt32.random(in: 0...UInt32.max))"
+        try "binance_api_key: \(marker)\n".write(
+            to: fleet.root.appendingPathComponent("credentials/other_desk/connectors/binance.yml"), atomically: true, encoding: .utf8)
+        let name = TestEngine.uniqueName("isolated")
+        #expect(try create(fleet, name, extra: ["--start"]).status == 0)
+        let listing = try TestEngine.docker(["exec", name, "sh", "-c", "find / -xdev -path /proc -prune -o -print 2>/dev/null; grep -rl \(marker) / --exclude-dir=proc --exclude-dir=sys 2>/dev/null; true"])
+        #expect(!listing.contains("other_desk") && !listing.contains(marker), "another profile is visible in the container")
+        let mounts = try TestEngine.docker(["inspect", "-f", "{{range .Mounts}}{{.Source}} {{end}}", name])
+        #expect(!mounts.contains("credentials/"), "no profile folder is mounted, only the instance's own copy: \(mounts)")
+        let config = fleet.root.appendingPathComponent("hbdeck.yml").path
+        let inspect = try HBDeckProcess.run(["inspect", name])
+        let listed = try HBDeckProcess.run(["ls", "--json"])
+        let template = try HBDeckProcess.run(["template", "save", "iso", "--from", name, "--bots-folder", fleet.root.path, "--config-file", config])
+        #expect(inspect.stdout.contains("CONFIG_PASSWORD=••••"), "\(inspect.stdout)")
+        for text in [inspect.stdout, listed.stdout, template.stdout, template.stderr] { #expect(!text.contains(TestFleet.password)) }
+        let kept = try String(contentsOf: fleet.root.appendingPathComponent(".hbdeck/templates/iso.yml"), encoding: .utf8)
+        #expect(!kept.contains(TestFleet.password))
+    }
+
     /// With the client's own CLI: a config scaffolded by `hbot create --with-defaults` (its required fields
     /// listed), a bot running that controller on its own, its fields and live flags from `hbot config`, a
     /// change the client takes up live (and one it refuses, with its own reason), and `hbot doctor`'s rows.

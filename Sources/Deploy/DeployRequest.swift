@@ -53,6 +53,9 @@ public struct DeployRequest: Sendable, Equatable {
     public var network: String
     public var cpus: Double?
     public var memoryBytes: Int64?
+    /// The engine restarts the bot this many times after it fails (`on-failure:N`), then leaves it stopped;
+    /// nil or 0: never.
+    public var restartRetries: Int?
     /// How the container runs the bot: the image's quickstart command, or `hbot start CONFIG --foreground`.
     public var engine: BotEngine = .quickstart
 

@@ -326,7 +326,7 @@ public actor FleetMonitor {
                 linkEnabled: bots != nil, listeningSince: listeningSince, figures: figures[summary.id], errorsLine: errorsLines[summary.id],
                 statusFile: statusFiles[summary.id],
                 stoppedHere: stoppedHere[summary.id].flatMap { $0.run == details[summary.id]?.state.startedAt ? $0.how : nil }, now: now,
-                livenessTimeout: config.livenessTimeout)
+                livenessTimeout: config.livenessTimeout, restartAfter: config.restartAfter)
             if summary.name == config.brokerContainer {
                 brokerSnapshot.state = built.state
                 brokerSnapshot.health = details[summary.id]?.state.health?.status

@@ -16,6 +16,8 @@ public struct MonitorConfig: Sendable {
     public var logLines: Int
     /// More bots heard on the broker than this is warned about in its panel.
     public var brokerMaxBots = 10
+    /// Uptime past this is flagged: Hummingbot advises restarting bots weekly.
+    public var restartAfter = 7 * 86_400.0
 
     public init(
         endpoint: DockerEndpoint, brokerContainer: String = "hummingbot-broker", mqtt: MQTTSettings? = MQTTSettings(),

@@ -9,14 +9,15 @@ enum SnapshotBuilder {
         summary: ContainerSummary, details: ContainerDetails?, pending: PendingAction?, bot: BotRecord?,
         linkEnabled: Bool, listeningSince: Double? = nil, figures: ResourceFigures?, errorsLine: String?,
         statusFile: StatusFileReader.Reading? = nil, stoppedHere: String? = nil, now: Double,
-        livenessTimeout: Double
+        livenessTimeout: Double, restartAfter: Double = 7 * 86_400
     ) -> InstanceSnapshot {
         let startedAt = details.flatMap { parseTime($0.state.startedAt) }
         let condition = ContainerCondition(
             status: details?.state.status ?? summary.state, exitCode: details?.state.exitCode ?? summary.listedExitCode ?? 0,
             oomKilled: details?.state.oomKilled ?? false, restartCount: details?.restartCount ?? 0,
             memoryLimit: details?.hostConfig.memory ?? 0, engineError: details?.state.error ?? "",
-            uptime: startedAt.map { now - $0 })
+            uptime: startedAt.map { now - $0 },
+            restartLimit: details?.hostConfig.restartPolicy.flatMap { $0.name == "on-failure" ? $0.maximumRetryCount : nil })
         let (state, reason) = InstanceStateRule.derive(condition, pending: pending, lastErrorLine: errorsLine)
         var snapshot = InstanceSnapshot(
             name: summary.name, containerID: summary.id, image: summary.image, state: state, reason: reason,
@@ -25,6 +26,12 @@ enum SnapshotBuilder {
             networkMode: details?.hostConfig.networkMode ?? "")
         if state == .stopped, let stoppedHere, [130, 137, 143].contains(condition.exitCode), errorsLine == nil {
             snapshot.reason = "\(stoppedHere) (exit \(condition.exitCode))"
+        }
+        snapshot.runningTooLong = state == .running && (startedAt.map { now - $0 > restartAfter } ?? false)
+        if let details {
+            let policy = details.hostConfig.restartPolicy.map { $0.name == "on-failure" ? "on-failure:\($0.maximumRetryCount)" : $0.name } ?? "no"
+            snapshot.supervision = "restart \(policy.isEmpty ? "no" : policy) · \(details.restartCount) restart\(details.restartCount == 1 ? "" : "s")"
+                + (details.state.running ? "" : " · last exit \(details.state.exitCode)")
         }
         snapshot.mounts = (details?.mounts ?? []).map { "\($0.source) → \($0.destination)\($0.rw == false ? " (read-only)" : "")" }
         if linkEnabled {

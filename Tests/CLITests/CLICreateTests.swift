@@ -146,6 +146,26 @@ struct CLICreateTests {
         #expect(removed.stdout.contains("graceful stop, the bot cancelled its orders and exited 0"), "\(removed.stdout)")
     }
 
+    /// `restart --older-than` (for cron) restarts only bots up longer than the age, each stopped safely first:
+    /// the bot's MQTT stop (it cancels its orders and winds down), then started again.
+    @Test func oldBotsAreRestartedSafelyOneAtATime() throws {
+        let fleet = try TestFleet("older")
+        defer { fleet.remove() }
+        let name = try fleet.startBot(TestEngine.uniqueName("old"), environment: ["HBDECK_BOT_CONNECT_DELAY": "0"])
+        #expect(try Subprocess.run(["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120).status == 0)
+        let none = try HBDeckProcess.run(["restart", "--older-than", "1h", "--mqtt-port", String(fleet.port)], seconds: 120)
+        #expect(none.stdout.contains("no running bot is older than 1h: nothing restarted"), "\(none.stdout) \(none.stderr)")
+        let firstRun = try TestEngine.docker(["inspect", "-f", "{{.State.StartedAt}}", name])
+        let restarted = try HBDeckProcess.run(["restart", "--older-than", "1s", "--mqtt-port", String(fleet.port)], seconds: 180)
+        #expect(restarted.status == 0, "\(restarted.stderr)")
+        #expect(restarted.stdout.contains("restarted \(name): bot stopped (200), wound down in"), "\(restarted.stdout)")
+        #expect(restarted.stdout.contains("started again"))
+        #expect(try TestEngine.docker(["inspect", "-f", "{{.State.StartedAt}}", name]) != firstRun)
+        #expect(try TestEngine.docker(["inspect", "-f", "{{.State.Running}}", name]).trimmingCharacters(in: .whitespacesAndNewlines) == "true")
+        let log = try String(contentsOf: fleet.logFile(name), encoding: .utf8)
+        #expect(log.contains("Hummingbot stopped."), "the bot wound down before its container stopped")
+    }
+
     /// A container sees its own profile only: another profile of the same bots folder is nowhere in its
     /// filesystem, and its password is nowhere hbdeck shows a container.
     @Test func aBotSeesOnlyItsOwnProfile() throws {

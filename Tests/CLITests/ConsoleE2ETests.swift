@@ -352,3 +352,36 @@ extension ConsoleE2ETests {
         #expect(!screen.contains(TestFleet.password))
     }
 }
+
+extension ConsoleE2ETests {
+    /// A bot that fails over and over is restarted by the engine as its policy allows, then left stopped:
+    /// a console started only after that shows it as Error, saying the engine gave up, how it exited and its
+    /// last error line.
+    @Test func aBotTheEngineGaveUpOnIsAnErrorWithItsReason() throws {
+        let fleet = try TestFleet("e2e-gaveup")
+        defer { fleet.remove() }
+        let name = try fleet.startBot(TestEngine.uniqueName("crashy"), environment: ["HBDECK_BOT_CRASH_AFTER": "2", "HBDECK_BOT_CONNECT_DELAY": "0"])
+        try TestEngine.docker(["update", "--restart", "on-failure:2", name])
+        let deadline = Date().addingTimeInterval(120)
+        var condition = ""
+        repeat {
+            condition = try TestEngine.docker(["inspect", "-f", "{{.State.Status}} {{.RestartCount}}", name]).trimmingCharacters(in: .whitespacesAndNewlines)
+            if condition == "exited 2" { break }
+            Thread.sleep(forTimeInterval: 0.2)
+        } while Date() < deadline
+        #expect(condition == "exited 2", "the engine restarted it twice and gave up")
+
+        let config = fleet.root.appendingPathComponent("hbdeck.yml")
+        try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(to: config, atomically: true, encoding: .utf8)
+        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path); sleep 60"
+        let tmux = try TmuxSession(width: 160, height: 36, command: command)
+        defer { tmux.kill() }
+        let (ok, screen) = try tmux.waitFor(seconds: 30) { $0.contains("gave up after 2 restarts (on-failure:2) · exited with code 1") }
+        #expect(ok, "\(screen)")
+        #expect(screen.contains("● Error"))
+        #expect(screen.contains("simulated crash"), "its last error line")
+        try tmux.send("Enter")
+        let (detailed, details) = try tmux.waitFor(seconds: 10) { $0.contains("restart on-failure:2 · 2 restarts · last exit 1") }
+        #expect(detailed, "\(details)")
+    }
+}

@@ -93,3 +93,27 @@ import Testing
         #expect(BotClassifier.isBot(image: "busybox", labels: [:], command: "hbot start a.yml --foreground"))
     }
 }
+
+/// The engine's restart policy in the state rule.
+@Suite struct RestartLimitTests {
+    @Test func aBotTheEngineGaveUpOnSaysSo() {
+        let gaveUp = InstanceStateRule.derive(
+            ContainerCondition(status: "exited", exitCode: 1, restartCount: 3, restartLimit: 3), lastErrorLine: "RuntimeError: boom")
+        #expect(gaveUp.0 == .error)
+        #expect(gaveUp.1 == "gave up after 3 restarts (on-failure:3) · exited with code 1 · last: RuntimeError: boom")
+        let stillTrying = InstanceStateRule.derive(ContainerCondition(status: "exited", exitCode: 1, restartCount: 1, restartLimit: 3))
+        #expect(stillTrying.1 == "exited with code 1")
+        let noPolicy = InstanceStateRule.derive(ContainerCondition(status: "exited", exitCode: 1, restartCount: 0))
+        #expect(noPolicy.1 == "exited with code 1")
+    }
+
+    @Test func memoryNearItsLimitAndLongRunsAreFlagged() {
+        var instance = InstanceSnapshot(name: "a", state: .running)
+        instance.resources = ResourceFigures(cpuPercent: 1, memoryUsed: 950 << 20, memoryLimit: 1 << 30)
+        #expect(instance.memoryNearLimit)
+        instance.resources = ResourceFigures(cpuPercent: 1, memoryUsed: 500 << 20, memoryLimit: 1 << 30)
+        #expect(!instance.memoryNearLimit)
+        instance.resources = ResourceFigures(cpuPercent: 1, memoryUsed: 500 << 20)
+        #expect(!instance.memoryNearLimit, "no limit, nothing to be near")
+    }
+}

@@ -43,6 +43,7 @@ enum DetailsPane {
             ("Bot", (i.engine == .hbot && i.health == nil ? Formatting.unknown : StateStyle.label(i.health)) + botSource(i), StateStyle.role(i.health)),
             ("Image", i.image.isEmpty ? Formatting.unknown : i.image, .text),
             ("Container", i.containerID.map { String($0.prefix(12)) } ?? Formatting.unknown, .text),
+            ("Supervision", i.supervision ?? Formatting.unknown, .text),
             ("Network", i.networkMode.isEmpty ? Formatting.unknown : i.networkMode, .text),
             ("Uptime", i.state == .running ? Formatting.duration(seconds: i.startedAt.map { now - $0 }) : Formatting.unknown, .text),
             ("Strategy", i.strategy ?? Formatting.unknown, .text),

@@ -18,7 +18,7 @@ enum InstancesPane {
             i.state == .running || i.state == .stopping ? (StateStyle.label(i.health), StateStyle.role(i.health)) : (Formatting.unknown, .dim)
         },
         Column(title: "UPTIME", width: 6, right: true, dropOrder: 5) { i, now in
-            (i.state == .running ? Formatting.duration(seconds: i.startedAt.map { now - $0 }) : Formatting.unknown, .text)
+            (i.state == .running ? Formatting.duration(seconds: i.startedAt.map { now - $0 }) : Formatting.unknown, i.runningTooLong ? .stateStarting : .text)
         },
         Column(title: "STRATEGY", width: 16, right: false, dropOrder: 6) { i, _ in (i.strategy ?? Formatting.unknown, .text) },
         Column(title: "P&L", width: 10, right: true, dropOrder: 0) { i, _ in
@@ -31,7 +31,10 @@ enum InstancesPane {
             (NumberText.count(i.errors), (i.errors ?? 0) > 0 ? .stateError : .text)
         },
         Column(title: "CPU%", width: 5, right: true, dropOrder: 4) { i, _ in (NumberText.cpu(i.resources.cpuPercent), .text) },
-        Column(title: "MEM", width: 5, right: true, dropOrder: 8) { i, _ in (NumberText.memory(i.resources.memoryUsed), .text) },
+        Column(title: "MEM", width: 5, right: true, dropOrder: 8) { i, _ in
+            // Past 90 % of its limit a bot is close to being OOM-killed: shown as an alert.
+            (NumberText.memory(i.resources.memoryUsed), i.memoryNearLimit ? .stateError : .text)
+        },
         Column(title: "NET ↓/↑", width: 11, right: true, dropOrder: 9) { i, _ in
             guard let rx = i.resources.networkRx, let tx = i.resources.networkTx else { return (Formatting.unknown, .text) }
             return ("\(NumberText.memory(rx))/\(NumberText.memory(tx))", .text)

@@ -17,9 +17,11 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
     public var memoryBytes: Int64?
     /// `hbot` for bots run with the client's CLI; nil (the quickstart command) otherwise.
     public var engine: String?
+    /// Restarts the engine makes after a failure (`on-failure:N`).
+    public var restartRetries: Int?
 
     enum CodingKeys: String, CodingKey {
-        case image, profile, network, cpus, engine
+        case image, profile, network, cpus, engine, restartRetries = "restart_retries"
         case scriptConfig = "script_config", strategyConfig = "strategy_config", controllerConfig = "controller_config", memoryBytes = "memory_bytes"
     }
 
@@ -54,9 +56,11 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
             throw DeployProblem(.strategy, "\(container.name) runs no script config or strategy file")
         }
         let host = container.hostConfig
+        let retries = host.restartPolicy.flatMap { $0.name == "on-failure" ? $0.maximumRetryCount : nil }
         self.init(
             image: container.config.image, profile: profile, strategy: strategy, network: host.networkMode.isEmpty ? "host" : host.networkMode,
             cpus: host.nanoCpus > 0 ? Double(host.nanoCpus) / 1e9 : nil, memoryBytes: host.memory > 0 ? host.memory : nil)
+        restartRetries = retries
         if BotEngine.of(command: container.config.cmd) == .hbot {
             engine = BotEngine.hbot.rawValue
             if let config = BotEngine.config(in: container.config.cmd) {
@@ -80,6 +84,7 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
         var request = DeployRequest(
             name: name, image: image, profile: profile, strategy: strategy, broker: broker, network: network, cpus: cpus, memoryBytes: memoryBytes)
         request.engine = engine == BotEngine.hbot.rawValue ? .hbot : .quickstart
+        request.restartRetries = restartRetries
         return request
     }
 }

@@ -23,6 +23,17 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     public var orders: [OrderFigures] = []
     /// "host path → container path", as bound.
     public var mounts: [String] = []
+    /// The engine's restart policy, how often it restarted the container, and its last exit.
+    public var supervision: String?
+
+    /// Running longer than Hummingbot advises without a restart (7 days unless configured).
+    public var runningTooLong = false
+
+    /// Memory in use above 90 % of the container's limit: an OOM kill is near.
+    public var memoryNearLimit: Bool {
+        guard let used = resources.memoryUsed, let limit = resources.memoryLimit, limit > 0 else { return false }
+        return Double(used) > Double(limit) * 0.9
+    }
     /// The console was not listening to this bot for all of its run (it started, or reconnected to the
     /// broker, after the bot did): orders placed and fills made before are not known, so `openOrders`
     /// and `trades` are lower bounds.

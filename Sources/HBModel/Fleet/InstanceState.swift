@@ -20,11 +20,14 @@ public struct ContainerCondition: Sendable, Equatable {
     public var engineError: String
     /// Seconds since the container's current run started, when known.
     public var uptime: Double?
+    /// The most restarts the engine makes after failures (`on-failure:N`), nil without such a policy.
+    public var restartLimit: Int?
 
     public init(
         status: String, exitCode: Int = 0, oomKilled: Bool = false, restartCount: Int = 0, memoryLimit: Int64 = 0,
-        engineError: String = "", uptime: Double? = nil
+        engineError: String = "", uptime: Double? = nil, restartLimit: Int? = nil
     ) {
+        self.restartLimit = restartLimit
         self.status = status
         self.exitCode = exitCode
         self.oomKilled = oomKilled
@@ -66,12 +69,16 @@ public enum InstanceStateRule {
             return (.stopping, "being removed")
         case "exited", "dead":
             if pending == .starting { return (.starting, nil) }
+            // The engine restarted it as its policy allows and then gave up: say so first.
+            let gaveUp = c.restartLimit.flatMap { limit in
+                limit > 0 && c.restartCount >= limit ? "gave up after \(c.restartCount) restarts (on-failure:\(limit)) · " : nil
+            } ?? ""
             if c.oomKilled {
                 let limit = c.memoryLimit > 0 ? " (limit \(Formatting.bytes(UInt64(c.memoryLimit))))" : ""
-                return (.error, "OOM-killed\(limit)" + (lastErrorLine.map { " · last: \($0)" } ?? ""))
+                return (.error, gaveUp + "OOM-killed\(limit)" + (lastErrorLine.map { " · last: \($0)" } ?? ""))
             }
             if c.exitCode != 0 && !operatorSignals.contains(c.exitCode) {
-                return (.error, "exited with code \(c.exitCode)" + (lastErrorLine.map { " · last: \($0)" } ?? ""))
+                return (.error, gaveUp + "exited with code \(c.exitCode)" + (lastErrorLine.map { " · last: \($0)" } ?? ""))
             }
             if !c.engineError.isEmpty { return (.error, c.engineError) }
             // Ended on its own with a clean code: Hummingbot writes why only to errors.log.

@@ -26,6 +26,7 @@ struct CreateCommand: AsyncParsableCommand {
     @Option(help: "Controller config in conf/controllers, run on its own (--engine hbot only).") var controllerConfig: String?
     @Option(help: "CPU limit in cores, such as 0.5.") var cpus: Double?
     @Option(help: "Memory limit, such as 512m or 2g.") var memory: String?
+    @Option(help: "Restarts the engine makes after the bot fails (on-failure:N); it is then left stopped and shown as Error.") var restartRetries: Int?
     @Option(help: "Docker network: host (Hummingbot's default) or a network's name.") var network: String?
     @OptionGroup var location: BotsFolderOptions
     @Option(help: "Broker host as the bot sees it (default: mqtt_host in the config file, else 127.0.0.1).") var mqttHost: String?
@@ -42,6 +43,7 @@ struct CreateCommand: AsyncParsableCommand {
         }
         if let mqttPort, !(1...65535).contains(mqttPort) { throw ValidationError("--mqtt-port must be from 1 to 65535") }
         if let memory, MemorySize.bytes(memory) == nil { throw ValidationError("--memory: \(memory) is not a size such as 512m or 2g") }
+        if let restartRetries, !(0...100).contains(restartRetries) { throw ValidationError("--restart-retries must be from 0 to 100") }
     }
 
     func run() async throws {
@@ -63,6 +65,7 @@ struct CreateCommand: AsyncParsableCommand {
                 if let network { request.network = network }
                 if let cpus { request.cpus = cpus }
                 if let memory { request.memoryBytes = MemorySize.bytes(memory) }
+            if let restartRetries { request.restartRetries = restartRetries }
                 if let botEngine { request.engine = botEngine.engine }
                 let profile = request.profile
                 try await engine.withEngine { client in

@@ -1,15 +1,57 @@
 import ArgumentParser
+import Docker
+import Foundation
+import HBModel
+import Monitor
 
 struct RestartCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "restart", abstract: "Restart instances' containers.")
+    static let configuration = CommandConfiguration(
+        commandName: "restart", abstract: "Restart instances' containers, or every bot running longer than a given age, safely.",
+        discussion: """
+            With names: the containers are restarted by the engine. With --older-than AGE (such as 7d, for cron): \
+            every running bot up longer than that, one at a time, stopped safely first (the bot's MQTT stop, so it \
+            cancels its orders; a graceful stop for bots hbot runs) and started again.
+            """)
 
     @OptionGroup var engine: EngineOptions
+    @OptionGroup var broker: BrokerOptions
     @Option(name: [.customShort("t"), .long], help: "Seconds to wait before killing.") var time = 10
-    @Argument(help: "Instance names.") var names: [String]
+    @Option(help: "Restart, safely and one at a time, every running bot up longer than this (such as 7d or 12h).") var olderThan: String?
+    @Argument(help: "Instance names.") var names: [String] = []
+
+    func validate() throws {
+        guard olderThan != nil || !names.isEmpty else { throw ValidationError("give instance names or --older-than AGE") }
+        guard olderThan == nil || names.isEmpty else { throw ValidationError("give instance names or --older-than AGE, not both") }
+        if let olderThan, TimeSpec.parse(olderThan) == nil { throw ValidationError("--older-than: \(olderThan) is not an age such as 7d or 12h") }
+    }
 
     func run() async throws {
-        try await audited("restart", names) {
-            try await LifecycleAction.restart(timeout: time).apply(to: names, engine: engine)
+        guard let olderThan, let since = TimeSpec.parse(olderThan) else {
+            return try await audited("restart", names) {
+                try await LifecycleAction.restart(timeout: time).apply(to: names, engine: engine)
+            }
+        }
+        try await audited("restart --older-than", [olderThan]) {
+            try await engine.withEngine { client in
+                var old: [String] = []
+                for summary in try await Fleet(client: client).bots() where summary.state == "running" {
+                    let details = try await client.inspectContainer(summary.id)
+                    if let started = Timestamp.parse(details.state.startedAt, utc: true), started < since { old.append(summary.name) }
+                }
+                guard !old.isEmpty else { return StandardOutput.line("no running bot is older than \(olderThan): nothing restarted") }
+                let bots = await broker.connectIfReachable()
+                var failures = 0
+                for name in old.sorted() {
+                    do {
+                        StandardOutput.line(try await SafeRestart(name: name, bot: bots, engine: client).run { StandardOutput.error($0) })
+                    } catch {
+                        failures += 1
+                        StandardOutput.error("hbdeck: \(name): \(describe(error))")
+                    }
+                }
+                await bots?.close()
+                if failures > 0 { throw ExitCode.failure }
+            }
         }
     }
 }

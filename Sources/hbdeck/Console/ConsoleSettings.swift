@@ -26,6 +26,8 @@ struct ConsoleSettings {
     var brokerHealth: String?
     /// More bots than this on one broker gets a warning (Hummingbot advises 5 to 10).
     var brokerMaxBots = 10
+    /// Days of uptime after which a bot is flagged for a restart (Hummingbot advises weekly).
+    var restartAfterDays = 7.0
     /// Refuse every action that changes anything (`read_only: true`, `HBDECK_READ_ONLY=1`, `--read-only`).
     var readOnly = false
 
@@ -71,6 +73,7 @@ struct ConsoleSettings {
             case "broker_network": settings.brokerNetwork = entry.value
             case "broker_health": settings.brokerHealth = entry.value
             case "broker_max_bots": settings.brokerMaxBots = try number(Int.self)
+            case "restart_after_days": settings.restartAfterDays = try number(Double.self)
             case "read_only": settings.readOnly = ["true", "yes", "on", "1"].contains(entry.value.lowercased())
             case "mqtt_password":
                 throw CommandFailure("\(path):\(entry.line): put the MQTT password in HBDECK_MQTT_PASSWORD, not in the config file")
@@ -89,8 +92,10 @@ struct ConsoleSettings {
         let settings = mqtt ? MQTTSettings(
             host: mqttHost, port: mqttPort, username: mqttUser,
             password: ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"], caFile: mqttCA) : nil
-        return MonitorConfig(
+        var config = MonitorConfig(
             endpoint: endpoint, brokerContainer: brokerContainer, mqtt: settings, namespace: namespace, botsFolder: botsFolder,
             refreshInterval: refreshInterval, livenessTimeout: livenessTimeout, logLines: logLines, brokerMaxBots: brokerMaxBots)
+        config.restartAfter = restartAfterDays * 86_400
+        return config
     }
 }

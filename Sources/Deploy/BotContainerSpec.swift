@@ -31,7 +31,7 @@ public enum BotContainerSpec {
         let host = ContainerSpec.HostConfig(
             binds: binds, networkMode: request.network,
             restartPolicy: request.restartRetries.flatMap { $0 > 0 ? .onFailure(maxRetries: $0) : nil },
-            memory: request.memoryBytes, nanoCpus: request.cpus.map { Int64(($0 * 1e9).rounded()) },
+            memory: request.memoryBytes, nanoCpus: request.cpus.map { Int64(($0 * 1e9).rounded()) }, pidsLimit: request.pidsLimit,
             logConfig: .hummingbotDefault)
         var labels = [HBLabels.role: HBLabels.botRole, HBLabels.instance: request.name.value]
         if !request.profile.isEmpty { labels[HBLabels.profile] = request.profile }

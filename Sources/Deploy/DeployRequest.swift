@@ -56,6 +56,8 @@ public struct DeployRequest: Sendable, Equatable {
     /// The engine restarts the bot this many times after it fails (`on-failure:N`), then leaves it stopped;
     /// nil or 0: never.
     public var restartRetries: Int?
+    /// The most processes and threads the container may run.
+    public var pidsLimit: Int64?
     /// How the container runs the bot: the image's quickstart command, or `hbot start CONFIG --foreground`.
     public var engine: BotEngine = .quickstart
 

@@ -29,6 +29,8 @@ public actor FleetMonitor {
     private var figures: [String: ResourceFigures] = [:]
     private var errorsLines: [String: String] = [:]
     private var statusFiles: [String: StatusFileReader.Reading] = [:]
+    private var diskUsage = InstanceDiskUsage()
+    private var diskUsed: [String: UInt64] = [:]
     /// Containers this console stopped, by id, with the run (`StartedAt`) it stopped and how: the exit code
     /// such a stop leaves (137 after a kill) then reads as what it was.
     private var stoppedHere: [String: (run: String, how: String)] = [:]
@@ -98,6 +100,7 @@ public actor FleetMonitor {
                 if sample, let client {
                     await self.sample(client: client)
                     await readStatusFiles(client: client)
+                    measureDisks()
                 }
             } catch {
                 markOffline(error)
@@ -274,6 +277,12 @@ public actor FleetMonitor {
         statusFiles = Dictionary(read, uniquingKeysWith: { $1 })
     }
 
+    /// The size of each instance's `data/` and `logs/`, when a quota is set and the bots folder is here.
+    private func measureDisks() {
+        guard config.diskQuota != nil, let folder = config.botsFolder, config.endpoint.isLocalSocket else { return }
+        diskUsed = diskUsage.usage(of: summaries.map(\.name).filter { $0 != config.brokerContainer }, in: folder, now: now())
+    }
+
     /// One-shot stats calls, eight at a time.
     private func sampleThroughEngine(_ containers: [ContainerSummary], client: any FleetEngine) async {
         guard !containers.isEmpty else { return }
@@ -321,12 +330,14 @@ public actor FleetMonitor {
         if case .connected(let since) = link { listeningSince = since }
         var brokerSnapshot = BrokerSnapshot(containerName: config.brokerContainer, address: config.mqtt?.address ?? "—", link: link)
         for summary in summaries {
-            let built = SnapshotBuilder.instance(
+            var built = SnapshotBuilder.instance(
                 summary: summary, details: details[summary.id], pending: pending[summary.name], bot: records[summary.name],
                 linkEnabled: bots != nil, listeningSince: listeningSince, figures: figures[summary.id], errorsLine: errorsLines[summary.id],
                 statusFile: statusFiles[summary.id],
                 stoppedHere: stoppedHere[summary.id].flatMap { $0.run == details[summary.id]?.state.startedAt ? $0.how : nil }, now: now,
                 livenessTimeout: config.livenessTimeout, restartAfter: config.restartAfter)
+            built.diskUsed = diskUsed[summary.name]
+            built.diskQuota = built.diskUsed == nil ? nil : config.diskQuota
             if summary.name == config.brokerContainer {
                 brokerSnapshot.state = built.state
                 brokerSnapshot.health = details[summary.id]?.state.health?.status

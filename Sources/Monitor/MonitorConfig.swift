@@ -18,6 +18,8 @@ public struct MonitorConfig: Sendable {
     public var brokerMaxBots = 10
     /// Uptime past this is flagged: Hummingbot advises restarting bots weekly.
     public var restartAfter = 7 * 86_400.0
+    /// Bytes an instance's `data/` and `logs/` may take before it is warned about (nil: not watched).
+    public var diskQuota: UInt64?
 
     public init(
         endpoint: DockerEndpoint, brokerContainer: String = "hummingbot-broker", mqtt: MQTTSettings? = MQTTSettings(),

@@ -185,3 +185,29 @@ import Testing
         #expect(lines.last?.contains("leverage") == true)
     }
 }
+
+/// `hbdeck clean-logs`: rotated logs go, the ones being written stay.
+@Suite struct CLICleanLogsTests {
+    @Test func rotatedLogsAreDeletedAndCurrentOnesKept() throws {
+        let folder = try CLIFileTests.Folder()
+        defer { folder.remove() }
+        let logs = folder.root.appendingPathComponent("instances/bot_1/logs")
+        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+        let old = Date().addingTimeInterval(-5 * 86_400)
+        for (name, date) in [("logs_bot_1.log", Date()), ("errors.log", Date()), ("logs_bot_1.log.2026-11-20", old),
+                             ("logs_hummingbot.log.2026-11-25", Date()), (".hidden.log.1", old)] {
+            try String(repeating: "x", count: 1000).write(to: logs.appendingPathComponent(name), atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.modificationDate: date], ofItemAtPath: logs.appendingPathComponent(name).path)
+        }
+        func present() -> Set<String> { Set((try? FileManager.default.contentsOfDirectory(atPath: logs.path)) ?? []) }
+        let dry = try folder.hbdeck(["clean-logs", "--dry-run"])
+        #expect(dry.stdout.contains("would delete instances/bot_1/logs/logs_bot_1.log.2026-11-20"), "\(dry.stdout)")
+        #expect(present().count == 5, "a dry run deletes nothing")
+        let older = try folder.hbdeck(["clean-logs", "bot_1", "--older-than", "2d"])
+        #expect(older.status == 0 && older.stdout.contains("freed"), "\(older.stderr)")
+        #expect(present() == ["logs_bot_1.log", "errors.log", "logs_hummingbot.log.2026-11-25", ".hidden.log.1"])
+        #expect(try folder.hbdeck(["clean-logs"]).stdout.contains("deleted instances/bot_1/logs/logs_hummingbot.log.2026-11-25"))
+        #expect(present() == ["logs_bot_1.log", "errors.log", ".hidden.log.1"], "logs being written are never deleted")
+        #expect(try folder.hbdeck(["clean-logs", "../etc"]).status == 1, "a name that is not an instance name is refused")
+    }
+}

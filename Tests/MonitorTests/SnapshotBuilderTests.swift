@@ -207,3 +207,32 @@ import Testing
         #expect(missing.recentErrors == nil)
     }
 }
+
+/// The disk an instance's data/ and logs/ take, watched against a quota.
+@Suite struct InstanceDiskTests {
+    @Test func usageIsSummedAndWalkedAtMostOnceAMinute() throws {
+        let root = URL(fileURLWithPath: NSTemporaryDirectory() + "hbdeck-disk-\(UInt32.random(in: 0...UInt32.max))")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let data = root.appendingPathComponent("instances/bot_1/data")
+        let logs = root.appendingPathComponent("instances/bot_1/logs")
+        try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: logs, withIntermediateDirectories: true)
+        try Data(count: 100_000).write(to: data.appendingPathComponent("bot_1.sqlite"))
+        try Data(count: 50_000).write(to: logs.appendingPathComponent("logs_bot_1.log"))
+        var usage = InstanceDiskUsage()
+        let first = try #require(usage.usage(of: ["bot_1"], in: root.path, now: 1000)["bot_1"])
+        #expect(first >= 150_000)
+        try Data(count: 500_000).write(to: logs.appendingPathComponent("logs_bot_1.log.2026-11-20"))
+        #expect(usage.usage(of: ["bot_1"], in: root.path, now: 1030)["bot_1"] == first, "not walked again within a minute")
+        #expect((usage.usage(of: ["bot_1"], in: root.path, now: 1061)["bot_1"] ?? 0) >= 650_000)
+    }
+
+    @Test func pastNinetyPercentOfTheQuotaAWarningSaysWhatToDo() {
+        var instance = InstanceSnapshot(name: "bot_1", state: .running)
+        instance.diskQuota = 1_000_000
+        instance.diskUsed = 950_000
+        #expect(instance.diskWarning?.hasSuffix("quota · hbdeck clean-logs bot_1") == true)
+        instance.diskUsed = 500_000
+        #expect(instance.diskWarning == nil)
+    }
+}

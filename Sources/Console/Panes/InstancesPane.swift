@@ -75,7 +75,8 @@ enum InstancesPane {
         for line in lines.dropFirst(top).prefix(bodyHeight) {
             let instance = line.instance
             if line.isReason {
-                grid.put(TextWidth.truncate(instance.reason ?? "", to: inner.width - 6), x: inner.x + 4, y: y, role: .dim)
+                let text = [instance.reason, instance.diskWarning].compactMap { $0 }.joined(separator: " · ")
+                grid.put(TextWidth.truncate(text, to: inner.width - 6), x: inner.x + 4, y: y, role: instance.diskWarning == nil ? .dim : .stateStarting)
             } else {
                 let isSelected = instance.name == selectedName
                 if isSelected { grid.put("▶", x: inner.x, y: y, role: .selection) }
@@ -99,7 +100,8 @@ enum InstancesPane {
 
     static func layoutLines(_ rows: [InstanceSnapshot]) -> [Line] {
         rows.flatMap { instance -> [Line] in
-            let showsReason = instance.reason != nil && (instance.state == .error || instance.state == .stopped || instance.state == .running)
+            let showsReason = (instance.reason != nil && (instance.state == .error || instance.state == .stopped || instance.state == .running))
+                || instance.diskWarning != nil
             return [Line(instance: instance, isReason: false)] + (showsReason ? [Line(instance: instance, isReason: true)] : [])
         }
     }

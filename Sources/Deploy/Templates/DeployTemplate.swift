@@ -19,9 +19,10 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
     public var engine: String?
     /// Restarts the engine makes after a failure (`on-failure:N`).
     public var restartRetries: Int?
+    public var pidsLimit: Int64?
 
     enum CodingKeys: String, CodingKey {
-        case image, profile, network, cpus, engine, restartRetries = "restart_retries"
+        case image, profile, network, cpus, engine, restartRetries = "restart_retries", pidsLimit = "pids_limit"
         case scriptConfig = "script_config", strategyConfig = "strategy_config", controllerConfig = "controller_config", memoryBytes = "memory_bytes"
     }
 
@@ -61,6 +62,7 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
             image: container.config.image, profile: profile, strategy: strategy, network: host.networkMode.isEmpty ? "host" : host.networkMode,
             cpus: host.nanoCpus > 0 ? Double(host.nanoCpus) / 1e9 : nil, memoryBytes: host.memory > 0 ? host.memory : nil)
         restartRetries = retries
+        pidsLimit = host.pidsLimit.flatMap { $0 > 0 ? $0 : nil }
         if BotEngine.of(command: container.config.cmd) == .hbot {
             engine = BotEngine.hbot.rawValue
             if let config = BotEngine.config(in: container.config.cmd) {
@@ -85,6 +87,7 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
             name: name, image: image, profile: profile, strategy: strategy, broker: broker, network: network, cpus: cpus, memoryBytes: memoryBytes)
         request.engine = engine == BotEngine.hbot.rawValue ? .hbot : .quickstart
         request.restartRetries = restartRetries
+        request.pidsLimit = pidsLimit
         return request
     }
 }

@@ -28,6 +28,15 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
 
     /// Running longer than Hummingbot advises without a restart (7 days unless configured).
     public var runningTooLong = false
+    /// Bytes its `data/` and `logs/` take in the bots folder, and the quota they are watched against.
+    public var diskUsed: UInt64?
+    public var diskQuota: UInt64?
+
+    /// Past 90 % of the disk quota: shown under its row until logs are cleaned.
+    public var diskWarning: String? {
+        guard let used = diskUsed, let quota = diskQuota, quota > 0, Double(used) > Double(quota) * 0.9 else { return nil }
+        return "disk: data/ and logs/ take \(Formatting.bytes(used)) of its \(Formatting.bytes(quota)) quota · hbdeck clean-logs \(name)"
+    }
 
     /// Memory in use above 90 % of the container's limit: an OOM kill is near.
     public var memoryNearLimit: Bool {

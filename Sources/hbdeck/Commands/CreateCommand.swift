@@ -26,6 +26,7 @@ struct CreateCommand: AsyncParsableCommand {
     @Option(help: "Controller config in conf/controllers, run on its own (--engine hbot only).") var controllerConfig: String?
     @Option(help: "CPU limit in cores, such as 0.5.") var cpus: Double?
     @Option(help: "Memory limit, such as 512m or 2g.") var memory: String?
+    @Option(help: "Most processes and threads the container may run.") var pids: Int64?
     @Option(help: "Restarts the engine makes after the bot fails (on-failure:N); it is then left stopped and shown as Error.") var restartRetries: Int?
     @Option(help: "Docker network: host (Hummingbot's default) or a network's name.") var network: String?
     @OptionGroup var location: BotsFolderOptions
@@ -44,6 +45,7 @@ struct CreateCommand: AsyncParsableCommand {
         if let mqttPort, !(1...65535).contains(mqttPort) { throw ValidationError("--mqtt-port must be from 1 to 65535") }
         if let memory, MemorySize.bytes(memory) == nil { throw ValidationError("--memory: \(memory) is not a size such as 512m or 2g") }
         if let restartRetries, !(0...100).contains(restartRetries) { throw ValidationError("--restart-retries must be from 0 to 100") }
+        if let pids, pids < 16 { throw ValidationError("--pids must be at least 16") }
     }
 
     func run() async throws {
@@ -66,6 +68,7 @@ struct CreateCommand: AsyncParsableCommand {
                 if let cpus { request.cpus = cpus }
                 if let memory { request.memoryBytes = MemorySize.bytes(memory) }
             if let restartRetries { request.restartRetries = restartRetries }
+            if let pids { request.pidsLimit = pids }
                 if let botEngine { request.engine = botEngine.engine }
                 let profile = request.profile
                 try await engine.withEngine { client in

@@ -28,6 +28,8 @@ struct ConsoleSettings {
     var brokerMaxBots = 10
     /// Days of uptime after which a bot is flagged for a restart (Hummingbot advises weekly).
     var restartAfterDays = 7.0
+    /// The most an instance's `data/` and `logs/` should take (`disk_quota: 2g`), nil: not watched.
+    var diskQuota: UInt64?
     /// Refuse every action that changes anything (`read_only: true`, `HBDECK_READ_ONLY=1`, `--read-only`).
     var readOnly = false
 
@@ -74,6 +76,11 @@ struct ConsoleSettings {
             case "broker_health": settings.brokerHealth = entry.value
             case "broker_max_bots": settings.brokerMaxBots = try number(Int.self)
             case "restart_after_days": settings.restartAfterDays = try number(Double.self)
+            case "disk_quota":
+                guard let bytes = MemorySize.bytes(entry.value), bytes > 0 else {
+                    throw CommandFailure("\(path):\(entry.line): disk_quota must be a size such as 2g")
+                }
+                settings.diskQuota = UInt64(bytes)
             case "read_only": settings.readOnly = ["true", "yes", "on", "1"].contains(entry.value.lowercased())
             case "mqtt_password":
                 throw CommandFailure("\(path):\(entry.line): put the MQTT password in HBDECK_MQTT_PASSWORD, not in the config file")
@@ -96,6 +103,7 @@ struct ConsoleSettings {
             endpoint: endpoint, brokerContainer: brokerContainer, mqtt: settings, namespace: namespace, botsFolder: botsFolder,
             refreshInterval: refreshInterval, livenessTimeout: livenessTimeout, logLines: logLines, brokerMaxBots: brokerMaxBots)
         config.restartAfter = restartAfterDays * 86_400
+        config.diskQuota = diskQuota
         return config
     }
 }

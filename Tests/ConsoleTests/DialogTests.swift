@@ -208,3 +208,29 @@ import Testing
         #expect(ScreenComposer.compose(snapshot, state: ConsoleState(), logLines: [], now: FleetFixture.now, width: 120, height: 36).text.contains("10 bots heard"))
     }
 }
+
+/// `O`: every bot's open orders in one table, sorted and filtered like the instances.
+@Suite struct OrdersViewTests {
+    var snapshot: FleetSnapshot {
+        var snapshot = FleetFixture.snapshot
+        snapshot.instances[1].orders = [OrderFigures(id: "buy-ETH-1", tradingPair: "ETH-USDT", side: "BUY", price: 3_100, amount: 0.5, createdAt: FleetFixture.now - 5)]
+        return snapshot
+    }
+
+    @Test func ordersOfAllBotsSortAndFilter() throws {
+        var controller = ConsoleController()
+        _ = controller.handle(.character("O"), snapshot: snapshot, logLines: [])
+        guard case .orders(let view)? = controller.state.overlay else { Issue.record("the orders view"); return }
+        #expect(view.rows(snapshot).map(\.order.id) == ["buy-ETH-1", "buy-BTC-USDT-1732538458123", "sell-BTC-USDT-1732538458124"], "newest first")
+        let text = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
+        try Golden.check(text, "orders-120x36")
+        for key: Key in [.character("o"), .character("o"), .character("o"), .character("o")] { _ = controller.handle(key, snapshot: snapshot, logLines: []) }
+        guard case .orders(let byPrice)? = controller.state.overlay else { return }
+        #expect(byPrice.sort == .price && byPrice.rows(snapshot).first?.order.price == 97_310)
+        for key: Key in [.character("/"), .character("e"), .character("t"), .character("h"), .enter] { _ = controller.handle(key, snapshot: snapshot, logLines: []) }
+        guard case .orders(let filtered)? = controller.state.overlay else { return }
+        #expect(filtered.rows(snapshot).map(\.bot) == ["eth_grid_kucoin_02"])
+        _ = controller.handle(.escape, snapshot: snapshot, logLines: [])
+        #expect(controller.state.overlay == nil)
+    }
+}

@@ -246,6 +246,7 @@ public struct ConsoleController: Sendable {
         case .quit: return [.quit]
         case .hbotDoctor, .hbotStatus: break  // keys of the details screen, handled there
         case .audit: return [.showAudit]
+        case .orders: state.overlay = .orders(OrdersView())
         case .help: state.overlay = .help
         case .details:
             if let selected { state.overlay = .details(selected.name) }
@@ -448,6 +449,32 @@ public struct ConsoleController: Sendable {
         switch overlay {
         case .create, .values, .upload:
             return []  // handled by their own handlers
+        case .orders(var view):
+            if view.editingFilter {
+                switch key {
+                case .enter: view.editingFilter = false
+                case .escape: view.filter = ""; view.editingFilter = false
+                case .backspace, .delete: if !view.filter.isEmpty { view.filter.removeLast() }
+                case .character(let c) where !c.isNewline && view.filter.count < 64: view.filter.append(c)
+                default: break
+                }
+                view.scroll = 0
+            } else {
+                switch key {
+                case .escape, .character("q"), .character("O"): state.overlay = nil; return []
+                case .character("o"): view.cycleSort()
+                case .character("/"): view.editingFilter = true
+                case .down, .character("j"): view.scroll += 1
+                case .up, .character("k"): view.scroll = max(0, view.scroll - 1)
+                case .pageDown: view.scroll += 10
+                case .pageUp: view.scroll = max(0, view.scroll - 10)
+                case .home, .character("g"): view.scroll = 0
+                default: break
+                }
+                view.scroll = min(view.scroll, max(0, view.rows(snapshot).count - 1))
+            }
+            state.overlay = .orders(view)
+            return []
         case .report(var report):
             switch key {
             case .up: report.scroll = max(0, report.scroll - 1)

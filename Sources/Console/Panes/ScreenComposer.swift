@@ -48,6 +48,7 @@ public enum ScreenComposer {
         case .values(let form)?: ValuesFormPane.draw(form, into: &grid)
         case .upload(let picker)?: FilePickerPane.draw(picker, into: &grid)
         case .report(let report)?: ReportPane.draw(report, into: &grid)
+        case .orders(let view)?: OrdersPane.draw(view, snapshot: snapshot, now: now, into: &grid)
         case nil: break
         }
         return grid

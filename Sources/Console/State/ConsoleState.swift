@@ -11,6 +11,7 @@ public struct ConsoleState: Sendable, Equatable {
         case values(ValuesForm)
         case upload(FilePicker)
         case report(Report)
+        case orders(OrdersView)
     }
     public enum SortKey: String, Sendable, CaseIterable { case name, state, pnl, cpu }
     public enum Editing: Sendable, Equatable { case none, filter, search }

@@ -63,6 +63,7 @@ enum SnapshotBuilder {
             snapshot.trades = bot.activity.tradeCount
             snapshot.openOrders = bot.activity.openOrders.count
             snapshot.errors = bot.activity.errorCount
+            snapshot.problems = bot.activity.problems.elements
             snapshot.countsAreLowerBounds = (listeningSince ?? .infinity) > (snapshot.startedAt ?? 0) || bot.activity.heardBeforeRunKnown
             snapshot.controllers = bot.activity.controllers.sorted { $0.key < $1.key }.map { name, figures in
                 ControllerFigures(

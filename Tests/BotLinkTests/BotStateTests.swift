@@ -159,3 +159,17 @@ import Testing
         #expect(activity.openOrders["o4"]?.uncertainSince == nil, "an order placed after the gap is certain")
     }
 }
+
+/// Warnings and errors are kept for the errors view, a traceback as one record; info lines are not.
+@Suite struct BotProblemTests {
+    @Test func warningsAndErrorsAreKeptWholeAndInfoIsNot() {
+        var activity = BotActivity()
+        for (level, name, message) in [(20, "INFO", "tick"), (30, "WARNING", "slow"), (40, "ERROR", "boom\nTraceback (most recent call last):\nValueError: x")] {
+            activity.apply(.log(BotLogRecord(timestamp: 1, message: message, levelNumber: level, levelName: name, logger: "l")), receivedAt: 5)
+        }
+        #expect(activity.problems.elements.map(\.level) == ["WARNING", "ERROR"])
+        #expect(activity.problems.elements.last?.message.hasSuffix("ValueError: x") == true)
+        #expect(activity.problems.elements.last?.headline == "boom")
+        #expect(activity.errorCount == 1)
+    }
+}

@@ -234,3 +234,36 @@ import Testing
         #expect(controller.state.overlay == nil)
     }
 }
+
+/// `E`: the bots' warnings and errors, grouped with counts, a traceback kept whole, acknowledged with `a`.
+@Suite struct ErrorsViewTests {
+    var snapshot: FleetSnapshot {
+        var snapshot = FleetFixture.snapshot
+        let traceback = "Unexpected error running clock tick\nTraceback (most recent call last):\n  File \"clock.pyx\", line 98, in tick\nKeyError: 'BTC-USDT'"
+        snapshot.instances[0].problems = [
+            ProblemRecord(time: FleetFixture.now - 300, level: "ERROR", logger: "hummingbot.core.clock", message: traceback),
+            ProblemRecord(time: FleetFixture.now - 60, level: "ERROR", logger: "hummingbot.core.clock", message: traceback),
+            ProblemRecord(time: FleetFixture.now - 30, level: "WARNING", logger: "hummingbot.connector", message: "Rate limit near"),
+        ]
+        snapshot.instances[1].problems = [ProblemRecord(time: FleetFixture.now - 10, level: "ERROR", logger: "x", message: "Order rejected: insufficient balance")]
+        return snapshot
+    }
+
+    @Test func groupedNewestFirstOpenedWholeAndAcknowledged() throws {
+        let groups = ErrorsView.groups(snapshot)
+        #expect(groups.map(\.headline) == ["Order rejected: insufficient balance", "Rate limit near", "Unexpected error running clock tick"])
+        #expect(groups[2].count == 2 && groups[2].message.contains("KeyError: 'BTC-USDT'"))
+        var controller = ConsoleController()
+        let before = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
+        #expect(before.contains("● 3 new (E)"), "warnings are listed but not counted as new errors")
+        for key: Key in [.character("E"), .down, .down, .enter] { _ = controller.handle(key, snapshot: snapshot, logLines: []) }
+        let opened = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
+        #expect(opened.contains("  File \"clock.pyx\", line 98, in tick") && opened.contains("KeyError: 'BTC-USDT'"), "the whole traceback")
+        try Golden.check(opened, "errors-120x36")
+        _ = controller.handle(.character("a"), snapshot: snapshot, logLines: [])
+        _ = controller.handle(.escape, snapshot: snapshot, logLines: [])
+        controller.setStatus(nil)
+        let after = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
+        #expect(!after.contains("new (E)"))
+    }
+}

@@ -15,6 +15,8 @@ public struct BotActivity: Sendable {
     /// The last CRITICAL line of this run (by level number and name both): the bot says it cannot go on.
     public private(set) var lastFatal: BotLogRecord?
     public private(set) var failedOrders = 0
+    /// The WARNING, ERROR and CRITICAL records of this run, the newest 200, for the errors view.
+    public private(set) var problems: RingBuffer<ProblemRecord>
     /// When the container's current run started, as the engine says; nil until the monitor said.
     public private(set) var runStartedAt: Double?
     /// Something of this run was heard before the console knew the run had started, and was set aside
@@ -25,6 +27,7 @@ public struct BotActivity: Sendable {
 
     public init() {
         notifications = RingBuffer(capacity: 200)
+        problems = RingBuffer(capacity: 200)
     }
 
     /// The bot's P&L and volume summed over its controllers; nil before any performance report.
@@ -76,6 +79,9 @@ public struct BotActivity: Sendable {
         case .heartbeat, .availability:
             break
         case .log(let record):
+            if record.levelNumber >= 30 {
+                problems.append(ProblemRecord(time: receivedAt, level: record.levelName, logger: record.logger, message: String(record.message.prefix(8192))))
+            }
             if record.isError {
                 errorCount += 1
                 lastError = record

@@ -247,6 +247,7 @@ public struct ConsoleController: Sendable {
         case .hbotDoctor, .hbotStatus: break  // keys of the details screen, handled there
         case .audit: return [.showAudit]
         case .orders: state.overlay = .orders(OrdersView())
+        case .errors: state.overlay = .errors(ErrorsView())
         case .help: state.overlay = .help
         case .details:
             if let selected { state.overlay = .details(selected.name) }
@@ -474,6 +475,20 @@ public struct ConsoleController: Sendable {
                 view.scroll = min(view.scroll, max(0, view.rows(snapshot).count - 1))
             }
             state.overlay = .orders(view)
+            return []
+        case .errors(var view):
+            let count = ErrorsView.groups(snapshot).count
+            switch key {
+            case .escape, .character("q"), .character("E"): state.overlay = nil; return []
+            case .down, .character("j"): view.selected = min(view.selected + 1, max(0, count - 1)); view.expanded = false
+            case .up, .character("k"): view.selected = max(0, view.selected - 1); view.expanded = false
+            case .enter: view.expanded.toggle()
+            case .character("a"):
+                state.errorsAcknowledgedAt = snapshot.takenAt
+                state.status = "errors acknowledged: the footer counts only newer ones"
+            default: break
+            }
+            state.overlay = .errors(view)
             return []
         case .report(var report):
             switch key {

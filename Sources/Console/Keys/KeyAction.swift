@@ -9,5 +9,5 @@ public enum KeyAction: Sendable, Hashable {
     case toggleFollow, toggleWrap, toggleTimestamps, toggleErrorsOnly
     case search, nextMatch, previousMatch, saveLog
     case hbotDoctor, hbotStatus
-    case audit, orders
+    case audit, orders, errors
 }

@@ -36,6 +36,7 @@ public enum Keymap {
         Binding(keys: [.character("b")], context: .instances, action: .broker, help: "broker start/stop"),
         Binding(keys: [.character("l")], context: .instances, action: .brokerLog, help: "broker's log on/off"),
         Binding(keys: [.character("O")], context: .instances, action: .orders, help: "every bot's open orders"),
+        Binding(keys: [.character("E")], context: .instances, action: .errors, help: "every bot's errors"),
         Binding(keys: [.character("A")], context: .instances, action: .audit, help: "audit log"),
         Binding(keys: [.character("f")], context: .logs, action: .toggleFollow, help: "follow / pause"),
         Binding(keys: [.character("w")], context: .logs, action: .toggleWrap, help: "wrap"),

@@ -3,7 +3,7 @@ import HBModel
 
 /// The bottom line: the keys of the focused pane, or the editing prompt, and the last action's result.
 enum FooterPane {
-    static func draw(_ state: ConsoleState, errors: Int, into grid: inout CellGrid) {
+    static func draw(_ state: ConsoleState, errors: Int, newErrors: Int = 0, into grid: inout CellGrid) {
         let y = grid.height - 1
         switch state.editing {
         case .filter:
@@ -19,7 +19,9 @@ enum FooterPane {
             grid.put(" " + status, x: 0, y: y, role: .text, bold: true)
             return
         }
-        let warning = errors > 0 ? "⚠ \(errors) error\(errors == 1 ? "" : "s")" : ""
+        // Instances in Error, and errors the bots reported that nobody has looked at yet (E, then a).
+        let parts = [errors > 0 ? "⚠ \(errors) error\(errors == 1 ? "" : "s")" : nil, newErrors > 0 ? "● \(newErrors) new (E)" : nil]
+        let warning = parts.compactMap { $0 }.joined(separator: "  ")
         let limit = grid.width - TextWidth.of(warning) - 2
         var x = 1
         if state.readOnly { x = grid.put("READ-ONLY", x: x, y: y, role: .stateStarting, bold: true) + 2 }

@@ -38,7 +38,7 @@ public enum ScreenComposer {
             selected, history: selected.flatMap { snapshot.history[$0.name] },
             in: Rect(x: width - sideWidth, y: 1 + tableHeight + brokerHeight, width: sideWidth, height: bottomHeight - brokerHeight), into: &grid)
         let errors = snapshot.instances.filter { $0.state == .error }.count
-        FooterPane.draw(state, errors: errors, into: &grid)
+        FooterPane.draw(state, errors: errors, newErrors: ErrorsView.newCount(snapshot, since: state.errorsAcknowledgedAt), into: &grid)
         switch state.overlay {
         case .help?: HelpPane.draw(into: &grid)
         case .details(let name)?:
@@ -49,6 +49,7 @@ public enum ScreenComposer {
         case .upload(let picker)?: FilePickerPane.draw(picker, into: &grid)
         case .report(let report)?: ReportPane.draw(report, into: &grid)
         case .orders(let view)?: OrdersPane.draw(view, snapshot: snapshot, now: now, into: &grid)
+        case .errors(let view)?: ErrorsPane.draw(view, snapshot: snapshot, acknowledgedAt: state.errorsAcknowledgedAt, now: now, into: &grid)
         case nil: break
         }
         return grid

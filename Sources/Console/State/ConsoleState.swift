@@ -12,6 +12,7 @@ public struct ConsoleState: Sendable, Equatable {
         case upload(FilePicker)
         case report(Report)
         case orders(OrdersView)
+        case errors(ErrorsView)
     }
     public enum SortKey: String, Sendable, CaseIterable { case name, state, pnl, cpu }
     public enum Editing: Sendable, Equatable { case none, filter, search }
@@ -29,6 +30,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var showingBrokerLog = false
     /// Nothing that changes anything may be done: a screen to watch, safely.
     public var readOnly = false
+    /// Errors received after this were not acknowledged yet (`a` in the errors view): the footer counts them.
+    public var errorsAcknowledgedAt = 0.0
     /// The broker `b` offers to create when there is none (nil: not offered).
     public var brokerOffer: BrokerOffer?
 

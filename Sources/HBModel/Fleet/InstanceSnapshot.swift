@@ -26,6 +26,8 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     /// The engine's restart policy, how often it restarted the container, and its last exit.
     public var supervision: String?
 
+    /// The bot's WARNING, ERROR and CRITICAL records of this run, oldest first (over MQTT).
+    public var problems: [ProblemRecord] = []
     /// Running longer than Hummingbot advises without a restart (7 days unless configured).
     public var runningTooLong = false
     /// Bytes its `data/` and `logs/` take in the bots folder, and the quota they are watched against.

@@ -50,7 +50,10 @@ let package = Package(
         .target(name: "Terminal", dependencies: ["Canvas", "CNcursesw", "CTerminalGuard"]),
 
         // Actors that watch the engine and the bots and publish immutable snapshots. No drawing.
-        .target(name: "Monitor", dependencies: ["Docker", "BotLink", "Deploy", "HBModel"]),
+        .target(name: "Monitor", dependencies: ["Docker", "BotLink", "Deploy", "HBModel", "CSQLite"]),
+
+        // SQLite, to read the bots' own trade databases (read-only).
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // Deploying and changing bots in Hummingbot's bots folder: instance folders, containers, password checks.
         .target(name: "Deploy", dependencies: ["Docker", "HBModel", .product(name: "Yams", package: "Yams")]),

@@ -47,11 +47,11 @@ install_missing() {
 }
 
 # What building and running hbdeck needs (make run, make install).
-install_build_packages() { install_missing libncurses-dev libmosquitto-dev curl; }
+install_build_packages() { install_missing libncurses-dev libmosquitto-dev libsqlite3-dev curl; }
 
 # What the tests need besides (make test).
 install_packages() {
-  install_missing docker.io mosquitto mosquitto-clients libncurses-dev libmosquitto-dev tmux debootstrap iproute2 socat curl docker-registry git python3
+  install_missing docker.io mosquitto mosquitto-clients libncurses-dev libmosquitto-dev libsqlite3-dev sqlite3 tmux debootstrap iproute2 socat curl docker-registry git python3
 }
 
 engine_alive() { curl -sf --max-time 2 --unix-socket "$sock" http://docker/_ping >/dev/null 2>&1; }

@@ -30,6 +30,9 @@ public actor FleetMonitor {
     private var errorsLines: [String: String] = [:]
     private var statusFiles: [String: StatusFileReader.Reading] = [:]
     private var diskUsage = InstanceDiskUsage()
+    /// The fills of each running bot's current run from its own trade database, by container id.
+    private var tradeFigures: [String: TradeDatabase.Figures] = [:]
+    private var tradesReadAt = -Double.infinity
     private var diskUsed: [String: UInt64] = [:]
     /// Containers this console stopped, by id, with the run (`StartedAt`) it stopped and how: the exit code
     /// such a stop leaves (137 after a kill) then reads as what it was.
@@ -101,6 +104,7 @@ public actor FleetMonitor {
                     await self.sample(client: client)
                     await readStatusFiles(client: client)
                     measureDisks()
+                    readTradeDatabases()
                 }
             } catch {
                 markOffline(error)
@@ -277,6 +281,23 @@ public actor FleetMonitor {
         statusFiles = Dictionary(read, uniquingKeysWith: { $1 })
     }
 
+    /// Each running bot's fills of this run from its own `data/<config>.sqlite`, every 10 s, where its data
+    /// folder is on this machine: exact counts, even for fills made before the console listened.
+    private func readTradeDatabases() {
+        guard config.endpoint.isLocalSocket, now() - tradesReadAt >= 10 else { return }
+        tradesReadAt = now()
+        var read: [String: TradeDatabase.Figures] = [:]
+        for summary in summaries where summary.state == "running" {
+            guard let found = details[summary.id], let started = SnapshotBuilder.parseTime(found.state.startedAt),
+                  let data = found.mounts.first(where: { $0.destination == StatusFileReader.dataFolder })?.source, !data.isEmpty
+            else { continue }
+            let config = BotEngine.of(command: found.config.cmd) == .hbot ? BotEngine.config(in: found.config.cmd) : SnapshotBuilder.strategy(found)
+            guard let path = TradeDatabase.path(dataFolder: data, config: config) else { continue }
+            read[summary.id] = TradeDatabase.figures(at: path, since: started)
+        }
+        tradeFigures = read
+    }
+
     /// The size of each instance's `data/` and `logs/`, when a quota is set and the bots folder is here.
     private func measureDisks() {
         guard config.diskQuota != nil, let folder = config.botsFolder, config.endpoint.isLocalSocket else { return }
@@ -336,6 +357,7 @@ public actor FleetMonitor {
                 statusFile: statusFiles[summary.id],
                 stoppedHere: stoppedHere[summary.id].flatMap { $0.run == details[summary.id]?.state.startedAt ? $0.how : nil }, now: now,
                 livenessTimeout: config.livenessTimeout, restartAfter: config.restartAfter)
+            if let trades = tradeFigures[summary.id] { SnapshotBuilder.apply(trades, to: &built) }
             built.diskUsed = diskUsed[summary.name]
             built.diskQuota = built.diskUsed == nil ? nil : config.diskQuota
             if summary.name == config.brokerContainer {

@@ -87,6 +87,13 @@ enum SnapshotBuilder {
         return snapshot
     }
 
+    /// The bot's own record of its fills: the trade count is then exact, whenever the console started.
+    static func apply(_ trades: TradeDatabase.Figures, to snapshot: inout InstanceSnapshot) {
+        snapshot.trades = trades.trades
+        snapshot.tradesFromDatabase = true
+        if snapshot.volume == nil { snapshot.volume = trades.volume }
+    }
+
     /// The instance's script config (`SCRIPT_CONFIG`) or V1 strategy file (`CONFIG_FILE_NAME`).
     static func strategy(_ details: ContainerDetails) -> String? {
         for key in ["SCRIPT_CONFIG=", "CONFIG_FILE_NAME="] {

@@ -385,3 +385,37 @@ extension ConsoleE2ETests {
         #expect(detailed, "\(details)")
     }
 }
+
+extension ConsoleE2ETests {
+    /// A console started after a bot traded counts its fills exactly, from the bot's own trade database,
+    /// where MQTT alone could only say "at least".
+    @Test func aLateConsoleCountsTradesExactlyFromTheBotsDatabase() throws {
+        let fleet = try TestFleet("e2e-tradedb")
+        defer { fleet.remove() }
+        let name = try fleet.startBot(TestEngine.uniqueName("traded"), environment: ["HBDECK_BOT_CONNECT_DELAY": "0"])
+        func fills() -> Int {
+            ((try? String(contentsOf: fleet.logFile(name), encoding: .utf8)) ?? "").components(separatedBy: "has been filled").count - 1
+        }
+        let deadline = Date().addingTimeInterval(120)
+        while fills() < 2 && Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        #expect(fills() >= 2, "the bot traded")
+        // Its strategy stopped, the count stays put while the console starts.
+        let stopped = try HBDeckProcess.run(["bot", "stop", name, "--mqtt-port", String(fleet.port)], seconds: 60)
+        #expect(stopped.status == 0, "\(stopped.stderr)")
+        let log = fleet.logFile(name)
+        while !((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("Hummingbot stopped.") && Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        let database = fleet.root.appendingPathComponent("instances/\(name)/data/\(name).sqlite").path
+        let counted = try Subprocess.run(["sqlite3", database, "SELECT COUNT(*) FROM TradeFill"], timeout: 30).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(Int(counted) == fills(), "the database holds every fill the log shows")
+
+        let config = fleet.root.appendingPathComponent("hbdeck.yml")
+        try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(to: config, atomically: true, encoding: .utf8)
+        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path); sleep 60"
+        let tmux = try TmuxSession(width: 120, height: 36, command: command)
+        defer { tmux.kill() }
+        _ = try tmux.waitFor(seconds: 30) { $0.contains(String(name.prefix(20))) }
+        try tmux.send("Enter")
+        let (ok, screen) = try tmux.waitFor(seconds: 40) { $0.contains("Trades         \(counted) (its trade database)") }
+        #expect(ok, "\(screen)")
+    }
+}

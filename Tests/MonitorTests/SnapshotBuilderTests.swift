@@ -2,6 +2,7 @@
 @testable import Docker
 import Foundation
 import HBModel
+import HBTestSupport
 @testable import Monitor
 import Testing
 
@@ -234,5 +235,38 @@ import Testing
         #expect(instance.diskWarning?.hasSuffix("quota · hbdeck clean-logs bot_1") == true)
         instance.diskUsed = 500_000
         #expect(instance.diskWarning == nil)
+    }
+}
+
+/// A bot's own trade database, read as Hummingbot writes it.
+@Suite struct TradeDatabaseTests {
+    @Test func fillsOfTheCurrentRunAreCountedExactly() throws {
+        let folder = NSTemporaryDirectory() + "hbdeck-trades-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = try #require(TradeDatabase.path(dataFolder: folder, config: "pmm.yml"))
+        #expect(path == folder + "/pmm.sqlite")
+        #expect(TradeDatabase.path(dataFolder: folder, config: "../x.yml") == nil)
+        #expect(TradeDatabase.figures(at: path, since: 0) == nil, "no database yet")
+        // As the test bot writes it: price and amount in millionths, timestamp in milliseconds.
+        let sql = """
+            CREATE TABLE "TradeFill" (config_file_path TEXT NOT NULL, strategy TEXT NOT NULL, market TEXT NOT NULL, symbol TEXT NOT NULL,
+            base_asset TEXT NOT NULL, quote_asset TEXT NOT NULL, timestamp BIGINT NOT NULL, order_id TEXT NOT NULL, trade_type TEXT NOT NULL,
+            order_type TEXT NOT NULL, price BIGINT NOT NULL, amount BIGINT NOT NULL, leverage INTEGER NOT NULL, trade_fee JSON NOT NULL,
+            trade_fee_in_quote BIGINT, exchange_trade_id TEXT NOT NULL, position TEXT);
+            INSERT INTO TradeFill VALUES ('pmm.yml','s','m','TEST-USDT','TEST','USDT',1000000,'o1','BUY','LIMIT',100000000,500000,1,'{}',0,'t1','NIL');
+            INSERT INTO TradeFill VALUES ('pmm.yml','s','m','TEST-USDT','TEST','USDT',2000000,'o2','SELL','LIMIT',101000000,1000000,1,'{}',0,'t2','NIL');
+            INSERT INTO TradeFill VALUES ('pmm.yml','s','m','TEST-USDT','TEST','USDT',3000000,'o3','BUY','LIMIT',99000000,2000000,1,'{}',0,'t3','NIL');
+            """
+        let created = try Subprocess.run(["sqlite3", path, sql], timeout: 30)
+        #expect(created.status == 0, "\(created.stderr)")
+        let all = try #require(TradeDatabase.figures(at: path, since: 0))
+        #expect(all.trades == 3)
+        #expect(abs(all.volume - (100 * 0.5 + 101 * 1 + 99 * 2)) < 1e-9)
+        #expect(TradeDatabase.figures(at: path, since: 1500)?.trades == 2, "only fills of the run that began at 1500 s")
+        var snapshot = InstanceSnapshot(name: "pmm", state: .running)
+        snapshot.countsAreLowerBounds = true
+        SnapshotBuilder.apply(all, to: &snapshot)
+        #expect(snapshot.trades == 3 && snapshot.tradesFromDatabase)
     }
 }

@@ -48,7 +48,7 @@ enum DetailsPane {
             ("Uptime", i.state == .running ? Formatting.duration(seconds: i.startedAt.map { now - $0 }) : Formatting.unknown, .text),
             ("Strategy", i.strategy ?? Formatting.unknown, .text),
             ("P&L", NumberText.signed(i.pnl), (i.pnl ?? 0) < 0 ? .negative : .positive),
-            ("Trades", NumberText.count(i.trades, atLeast: i.countsAreLowerBounds), .text),
+            ("Trades", NumberText.count(i.trades, atLeast: i.countsAreLowerBounds && !i.tradesFromDatabase) + (i.tradesFromDatabase ? " (its trade database)" : ""), .text),
             ("Volume", NumberText.compact(i.volume), .text),
             ("Open orders", NumberText.count(i.openOrders, atLeast: i.countsAreLowerBounds, uncertain: i.hasUncertainOrders), .text),
             ("Errors logged", NumberText.count(i.errors), (i.errors ?? 0) > 0 ? .stateError : .text),

@@ -24,7 +24,7 @@ enum InstancesPane {
         Column(title: "P&L", width: 10, right: true, dropOrder: 0) { i, _ in
             (NumberText.signed(i.pnl), (i.pnl ?? 0) < 0 ? .negative : (i.pnl ?? 0) > 0 ? .positive : .text)
         },
-        Column(title: "TRADES", width: 6, right: true, dropOrder: 3) { i, _ in (NumberText.count(i.trades, atLeast: i.countsAreLowerBounds), .text) },
+        Column(title: "TRADES", width: 6, right: true, dropOrder: 3) { i, _ in (NumberText.count(i.trades, atLeast: i.countsAreLowerBounds && !i.tradesFromDatabase), .text) },
         Column(title: "VOLUME", width: 7, right: true, dropOrder: 7) { i, _ in (NumberText.compact(i.volume), .text) },
         Column(title: "ORD", width: 4, right: true, dropOrder: 2) { i, _ in (NumberText.count(i.openOrders, atLeast: i.countsAreLowerBounds, uncertain: i.hasUncertainOrders), .text) },
         Column(title: "ERR", width: 4, right: true, dropOrder: 1) { i, _ in
@@ -118,6 +118,8 @@ enum InstancesPane {
         total.volume = sum(rows.map(\.volume))
         total.openOrders = sum(rows.map { $0.openOrders.map { Double($0) } }).map { Int($0) }
         total.countsAreLowerBounds = rows.contains(where: \.countsAreLowerBounds)
+        // Exact only when every bot's trades are: one lower bound makes the sum one too.
+        total.tradesFromDatabase = rows.allSatisfy { $0.tradesFromDatabase || !$0.countsAreLowerBounds }
         total.errors = sum(rows.map { $0.errors.map { Double($0) } }).map { Int($0) }
         total.resources.cpuPercent = sum(rows.map(\.resources.cpuPercent))
         total.resources.memoryUsed = sum(rows.map { $0.resources.memoryUsed.map { Double($0) } }).map { UInt64($0) }

@@ -26,6 +26,8 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     /// The engine's restart policy, how often it restarted the container, and its last exit.
     public var supervision: String?
 
+    /// TRADES was counted in the bot's own trade database: exact, not a lower bound.
+    public var tradesFromDatabase = false
     /// The bot's WARNING, ERROR and CRITICAL records of this run, oldest first (over MQTT).
     public var problems: [ProblemRecord] = []
     /// Running longer than Hummingbot advises without a restart (7 days unless configured).

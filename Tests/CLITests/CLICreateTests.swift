@@ -22,9 +22,15 @@ struct CLICreateTests {
     }
 
     /// Every path under the bots folder (the broker's and the password files left out): what must not change.
+    /// The audit log is left out too: a refused create is recorded there, as it should be.
     func listing(_ fleet: TestFleet) -> [String] {
         let paths = FileManager.default.enumerator(atPath: fleet.root.path)?.allObjects as? [String] ?? []
-        return paths.filter { !$0.hasPrefix("broker") && !$0.hasPrefix("password-") && $0 != "hbdeck.yml" }.sorted()
+        return paths.filter { !$0.hasPrefix("broker") && !$0.hasPrefix("password-") && $0 != "hbdeck.yml" && $0 != ".hbdeck" && $0 != ".hbdeck/audit.log" }.sorted()
+    }
+
+    /// The audit log's last entry names the refusal.
+    func lastAudit(_ fleet: TestFleet) -> String {
+        ((try? String(contentsOf: fleet.root.appendingPathComponent(".hbdeck/audit.log"), encoding: .utf8)) ?? "").split(separator: "\n").last.map(String.init) ?? ""
     }
 
     @Test func aCreatedBotComesOnlineWithTheChosenConfig() throws {
@@ -361,6 +367,7 @@ struct CLICreateTests {
         #expect(result.stderr.contains("password: Invalid password."), "\(result.stderr)")
         #expect(!result.stderr.contains("not-the-password"))
         #expect(listing(fleet) == before)
+        #expect(lastAudit(fleet).contains(#""outcome":"failed: password: Invalid password."#) && !lastAudit(fleet).contains("not-the-password"), "\(lastAudit(fleet))")
         #expect(try TestEngine.docker(["ps", "-aq", "--filter", "name=^\(name)$"]).isEmpty, "no container")
     }
 
@@ -382,5 +389,6 @@ struct CLICreateTests {
         #expect(result.status == 1)
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(listing(fleet) == before)
+        #expect(lastAudit(fleet).contains(#""action":"create""#) && lastAudit(fleet).contains(#""outcome":"failed: "#), "the refusal is on record")
     }
 }

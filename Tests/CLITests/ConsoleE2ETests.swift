@@ -419,3 +419,56 @@ extension ConsoleE2ETests {
         #expect(ok, "\(screen)")
     }
 }
+
+extension ConsoleE2ETests {
+    /// A controller run by hbot, changed from the console's values form: the fields and what applies live
+    /// come from the client's own `hbot config`, the change goes through it, and the bot takes it up while
+    /// its container runs on.
+    @Test func aControllerFieldChangedInTheFormIsAppliedLive() throws {
+        let fleet = try TestFleet("e2e-hbotform", startingBroker: false)
+        defer { fleet.remove() }
+        try fleet.addProfile()
+        try FileManager.default.createDirectory(at: fleet.root.appendingPathComponent("conf/controllers"), withIntermediateDirectories: true)
+        try "id: ctl_live\ncontroller_name: pmm_simple\ncontroller_type: market_making\ntotal_amount_quote: '100'\nmanual_kill_switch: false\nconnector_name: binance_paper_trade\ntrading_pair: TEST-USDT\nleverage: 20\n".write(
+            to: fleet.root.appendingPathComponent("conf/controllers/ctl_live.yml"), atomically: true, encoding: .utf8)
+        let config = fleet.root.appendingPathComponent("hbdeck.yml")
+        try "bots_folder: \(fleet.root.path)\nmqtt: false\n".write(to: config, atomically: true, encoding: .utf8)
+        let name = TestEngine.uniqueName("e2e-hbotctl")
+        fleet.adopt(name)
+        let stdin = fleet.root.appendingPathComponent("password")
+        try (TestFleet.password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
+        let made = try HBDeckProcess.run(
+            ["create", name, "--image", TestEngine.botImage, "--engine", "hbot", "--controller-config", "ctl_live.yml", "--start", "--config-file", config.path],
+            stdinFile: stdin.path, seconds: 180)
+        #expect(made.status == 0, "\(made.stderr)")
+        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path); sleep 60"
+        let tmux = try TmuxSession(width: 120, height: 36, command: command)
+        defer { tmux.kill() }
+        var (ok, screen) = try tmux.waitFor(seconds: 60) { screen in
+            screen.split(separator: "\n").contains { $0.contains(String(name.prefix(20))) && $0.contains(" online ") }
+        }
+        #expect(ok, "the hbot bot did not show online from its status file:\n\(screen)")
+        let firstRun = try TestEngine.docker(["inspect", "-f", "{{.State.StartedAt}}", name])
+        try tmux.send("v")
+        (ok, screen) = try tmux.waitFor(seconds: 60) { $0.contains("through hbot config") && $0.contains("manual_kill_switch") }
+        #expect(ok, "no form from hbot config:\n\(screen)")
+        #expect(screen.split(separator: "\n").contains { $0.contains("manual_kill_switch") && $0.contains("live") })
+        #expect(screen.split(separator: "\n").contains { $0.contains("leverage") && $0.contains("at next start") })
+        // From id (focused) down to manual_kill_switch, its value replaced.
+        try tmux.send("Down", "Down", "Down", "Down", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace")
+        try tmux.type("true")
+        try tmux.send("Enter")
+        (ok, screen) = try tmux.waitFor(seconds: 60) { $0.contains("set manual_kill_switch=true (live (~10s))") }
+        #expect(ok, "the client's answer was not reported:\n\(screen)")
+        let log = fleet.root.appendingPathComponent("instances/\(name)/logs/logs_ctl_live.log")
+        let deadline = Date().addingTimeInterval(60)
+        var taken = false
+        while !taken && Date() < deadline {
+            taken = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("Manual cash out for controller ctl_live.")
+            if !taken { Thread.sleep(forTimeInterval: 0.2) }
+        }
+        #expect(taken, "the running controller took the change up")
+        #expect(try TestEngine.docker(["inspect", "-f", "{{.State.StartedAt}}", name]) == firstRun)
+        #expect(!screen.contains(TestFleet.password))
+    }
+}

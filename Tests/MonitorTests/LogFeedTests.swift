@@ -21,6 +21,13 @@ final class FakeLogSource: ContainerLogSource {
         _ = state.withLock { $0.continuations[name] }?.yield(chunks)
     }
 
+    /// Names with no container, as an undeployed folder's: opening their log is the engine's 404.
+    let missing: Set<String>
+
+    init(missing: Set<String> = []) {
+        self.missing = missing
+    }
+
     func errorsLog(of name: String, count: Int) async throws -> [String] { [] }
 
     func follow(_ name: String, tail: Int?, since: Double?) async throws -> any AsyncSequence<[LogChunk], any Error> & Sendable {
@@ -30,6 +37,7 @@ final class FakeLogSource: ContainerLogSource {
             s.failures -= 1
             return true
         }
+        if missing.contains(name) { throw DockerError.notFound(message: "No such container: \(name)") }
         if failing { throw DockerError.unreachable(endpoint: "fake", reason: "the engine is offline") }
         let (stream, continuation) = AsyncThrowingStream.makeStream(of: [LogChunk].self)
         state.withLock { $0.continuations[name] = continuation }
@@ -71,5 +79,16 @@ final class FakeLogSource: ContainerLogSource {
         #expect(state.lines.contains { $0.message.hasPrefix("log unavailable:") }, "the outage is said once")
         #expect(state.lines.filter { $0.message.hasPrefix("log unavailable:") }.count == 1)
         #expect(state.lines.contains { $0.message == "— log resumed —" })
+    }
+
+    /// An undeployed folder has no container: its pane says so once, as what it is, not as an outage.
+    @Test func anInstanceWithNoContainerSaysSoNotUnavailable() async throws {
+        let source = FakeLogSource(missing: ["folder_only"])
+        let feed = LogFeed(capacity: 100, retryDelay: 0.05)
+        await feed.follow("folder_only", source: source, bots: nil)
+        #expect(try await eventually(within: 20) { feed.state.current.value.status == .noContainer })
+        #expect(try await eventually(within: 20) { source.opens.count >= 3 }, "retried, as it may be deployed meanwhile")
+        let lines = feed.state.current.value.lines.map(\.message)
+        #expect(lines == ["no container named folder_only (not deployed): no container log until it is"])
     }
 }

@@ -39,6 +39,7 @@ enum LogPane {
         case .behind(let seconds): return "behind \(Formatting.duration(seconds: seconds))"
         case .ended: return "ended"
         case .unavailable: return "unavailable, retrying"
+        case .noContainer: return "no container"
         }
     }
 

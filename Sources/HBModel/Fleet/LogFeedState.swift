@@ -9,6 +9,8 @@ public struct LogFeedState: Sendable, Equatable {
         case ended
         /// The log cannot be read now; it is retried.
         case unavailable(reason: String)
+        /// There is no container of that name (an undeployed folder): nothing to log until there is one.
+        case noContainer
         case idle
     }
 

@@ -109,11 +109,15 @@ public actor LogFeed {
                 // reconnecting) reports a cancellation too, and is an outage like any other.
                 if Task.isCancelled { return }
                 let reason = error is CancellationError ? "the engine connection was closed" : "\(error)"
+                // An undeployed folder has no container: not an outage, and said as what it is.
+                let absent: Bool
+                if case DockerError.notFound = error { absent = true } else { absent = false }
                 if reported != reason {
                     reported = reason
-                    await note([LogLine(timestamp: Date().timeIntervalSince1970, level: .warning, message: "log unavailable: \(reason) — retrying", source: .container)], generation: generation)
+                    let said = absent ? "no container named \(name) (not deployed): no container log until it is" : "log unavailable: \(reason) — retrying"
+                    await note([LogLine(timestamp: Date().timeIntervalSince1970, level: absent ? .info : .warning, message: said, source: .container)], generation: generation)
                 }
-                await setStatus(.unavailable(reason: reason), generation: generation)
+                await setStatus(absent ? .noContainer : .unavailable(reason: reason), generation: generation)
                 try? await Task.sleep(nanoseconds: UInt64(retryDelay * 1_000_000_000))
             }
         }

@@ -27,7 +27,10 @@ func audited(
         try await body()
         record("ok")
     } catch {
-        let said = StandardOutput.errorsSaid.withLock { Array($0.dropFirst(before)) }
+        // What the command said failed (its `hbdeck: …` lines), not the progress it reported on stderr.
+        let stderr = StandardOutput.errorsSaid.withLock { Array($0.dropFirst(before)) }
+        let failures = stderr.filter { $0.hasPrefix("hbdeck: ") }.map { String($0.dropFirst("hbdeck: ".count)) }
+        let said = failures.isEmpty ? Array(stderr.suffix(1)) : failures
         switch error {
         case let exit as ExitCode where exit == .success: record("ok")
         case is ExitCode, is CancellationError:

@@ -4,7 +4,7 @@ import Foundation
 /// A bot's own trade database (`data/<config>.sqlite`, Hummingbot's `TradeFill` table), read-only: the fills
 /// of the current run counted exactly, even those made before the console started listening. Opened
 /// read-only with a short busy timeout and closed at once, so the bot is never kept from writing.
-enum TradeDatabase {
+public enum TradeDatabase {
     struct Figures: Sendable, Equatable {
         var trades: Int
         /// Quote volume: price × amount of each fill.
@@ -34,9 +34,52 @@ enum TradeDatabase {
     }
 
     /// Where a bot keeps its trades: `data/<config>.sqlite`, named after the config it runs.
-    static func path(dataFolder: String, config: String?) -> String? {
+    public static func path(dataFolder: String, config: String?) -> String? {
         guard let config, !config.isEmpty, !config.contains("/"), !config.hasPrefix(".") else { return nil }
         let stem = config.hasSuffix(".yml") ? String(config.dropLast(4)) : config
         return "\(dataFolder)/\(stem).sqlite"
+    }
+}
+
+extension TradeDatabase {
+    /// One fill as Hummingbot's `TradeFill` keeps it.
+    public struct Fill: Sendable, Equatable {
+        public let time: Double
+        public let orderID: String
+        public let pair: String
+        public let side: String
+        public let price: Double
+        public let amount: Double
+        public let feeQuote: Double?
+    }
+
+    /// The fills from `from` to `to` (unix seconds), oldest first; none when the file cannot be read.
+    public static func fills(at path: String, from: Double, to: Double) -> [Fill] {
+        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        var handle: OpaquePointer?
+        guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let db = handle else {
+            sqlite3_close(handle)
+            return []
+        }
+        defer { sqlite3_close(db) }
+        sqlite3_busy_timeout(db, 200)
+        let query = """
+            SELECT timestamp, order_id, symbol, trade_type, price, amount, trade_fee_in_quote FROM TradeFill
+            WHERE timestamp >= ? AND timestamp <= ? ORDER BY timestamp
+            """
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(db, query, -1, &statement, nil) == SQLITE_OK else { return [] }
+        defer { sqlite3_finalize(statement) }
+        sqlite3_bind_int64(statement, 1, Int64(max(0, from) * 1000))
+        sqlite3_bind_int64(statement, 2, Int64(min(to, 4_102_444_800) * 1000))
+        var fills: [Fill] = []
+        func text(_ column: Int32) -> String { sqlite3_column_text(statement, column).map { String(cString: $0) } ?? "" }
+        while sqlite3_step(statement) == SQLITE_ROW {
+            fills.append(Fill(
+                time: Double(sqlite3_column_int64(statement, 0)) / 1000, orderID: text(1), pair: text(2), side: text(3),
+                price: Double(sqlite3_column_int64(statement, 4)) / scale, amount: Double(sqlite3_column_int64(statement, 5)) / scale,
+                feeQuote: sqlite3_column_type(statement, 6) == SQLITE_NULL ? nil : Double(sqlite3_column_int64(statement, 6)) / scale))
+        }
+        return fills
     }
 }

@@ -44,10 +44,22 @@ struct ConsoleRunCommand: AsyncParsableCommand {
             let monitor = FleetMonitor(config: monitorConfig)
             let feed = LogFeed(capacity: monitorConfig.logLines)
             let watching = Task { await monitor.run() }
+            // The history fills while a console runs, as it does under `hbdeck record` (both may at once).
+            var startWarning = warning
+            let recording: Task<Void, Never>?
+            do {
+                let store = try HistoryStore(path: HistoryStore.location(botsFolder: settings.botsFolder))
+                let keepDays = settings.historyDays
+                recording = Task { await HistoryRecorder.run(monitor, store: store, keepDays: keepDays) }
+            } catch {
+                recording = nil
+                startWarning = "the history store cannot be opened (\(error)): nothing is recorded"
+            }
             let result = await ConsoleLoop.runOnOwnThread(
-                monitor: monitor, feed: feed, theme: theme, initialStatus: warning, readOnly: readOnly || ReadOnlyMode.isOn(settings),
+                monitor: monitor, feed: feed, theme: theme, initialStatus: startWarning, readOnly: readOnly || ReadOnlyMode.isOn(settings),
                 brokerPlan: settings.brokerPlan(botsFolder: settings.botsFolder.map(BotsFolder.init)))
             watching.cancel()
+            recording?.cancel()
             await feed.follow(nil, monitor: monitor)
             if case .failure(let error) = result { throw CommandFailure("\(error)") }
         }

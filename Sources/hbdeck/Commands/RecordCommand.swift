@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Monitor
+
+/// `hbdeck record`: the history recorder with no screen, for systemd.
+struct RecordCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "record", abstract: "Record the fleet's history with no console (for systemd): samples every 10 s and bot runs.",
+        discussion: "Reads the same config file as the console. Ends on SIGINT or SIGTERM. A console may record at the same time.")
+    @Option(help: "Config file (default ~/.config/hbdeck/config.yml).") var config: String?
+    @Option(help: "Seconds between samples.") var interval: Double = 10
+
+    func validate() throws {
+        guard interval >= 1 else { throw ValidationError("--interval must be at least 1 second") }
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            let settings = try ConsoleSettings.load(path: config ?? ConsoleSettings.defaultPath, required: config != nil)
+            let monitor = FleetMonitor(config: try settings.monitorConfig())
+            let store = try HistoryStore(path: HistoryStore.location(botsFolder: settings.botsFolder))
+            StandardOutput.error("hbdeck: recording the fleet's history in \(store.path) every \(Int(interval)) s; SIGTERM or Ctrl-C ends it")
+            let watching = Task { await monitor.run() }
+            let recording = Task {
+                await HistoryRecorder.run(monitor, store: store, interval: interval, keepDays: settings.historyDays) { StandardOutput.error("hbdeck: \($0)") }
+            }
+            await Self.untilSignalled()
+            recording.cancel()
+            watching.cancel()
+            _ = await recording.value
+            StandardOutput.error("hbdeck: recording ended")
+        }
+    }
+
+    /// Returns on SIGINT or SIGTERM.
+    static func untilSignalled() async {
+        signal(SIGINT, SIG_IGN)
+        signal(SIGTERM, SIG_IGN)
+        let (stream, continuation) = AsyncStream.makeStream(of: Void.self)
+        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+            let source = DispatchSource.makeSignalSource(signal: number)
+            source.setEventHandler { continuation.yield() }
+            source.resume()
+            return source
+        }
+        for await _ in stream { break }
+        sources.forEach { $0.cancel() }
+    }
+}

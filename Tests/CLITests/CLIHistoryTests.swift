@@ -1,0 +1,62 @@
+import Foundation
+import HBTestSupport
+import Testing
+
+/// `hbdeck record` fills the history with no console; `hbdeck export` gives back exactly what is there.
+@Suite(.enabled(if: TestEngine.isConfigured, "needs the private test engine (make test)"), .serialized)
+struct CLIHistoryTests {
+    @Test func aRecorderKeepsSamplesAndRunsAndTheExportMatchesThem() throws {
+        let fleet = try TestFleet("history")
+        defer { fleet.remove() }
+        let name = try fleet.startBot(TestEngine.uniqueName("recorded"), environment: ["HBDECK_BOT_CONNECT_DELAY": "0"])
+        let config = fleet.root.appendingPathComponent("hbdeck.yml")
+        try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(to: config, atomically: true, encoding: .utf8)
+        let recorder = Process()
+        recorder.executableURL = HBDeckProcess.binary
+        recorder.arguments = ["record", "--interval", "1", "--config", config.path]
+        recorder.environment = ProcessInfo.processInfo.environment.merging(["DOCKER_HOST": try #require(TestEngine.host)]) { $1 }
+        let errors = Pipe()
+        recorder.standardError = errors
+        recorder.standardOutput = FileHandle.nullDevice
+        try recorder.run()
+        defer { if recorder.isRunning { recorder.terminate() } }
+        func export(_ arguments: [String]) throws -> String {
+            let result = try HBDeckProcess.run(["export"] + arguments + ["--bots-folder", fleet.root.path, "--config-file", config.path], seconds: 60)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        func rows(_ csv: String) -> [[String]] { csv.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } }
+        let deadline = Date().addingTimeInterval(120)
+        func until(_ condition: () throws -> Bool) rethrows -> Bool {
+            while Date() < deadline { if try condition() { return true }; Thread.sleep(forTimeInterval: 0.5) }
+            return try condition()
+        }
+        #expect(try until { (try? rows(export(["--what", "samples", "--bot", name]))).map { $0.count >= 4 && $0.contains { !$0[2].isEmpty } } ?? false },
+                "samples with the bot's P&L")
+        // A second run of the bot: the first one is closed with its stop time.
+        try TestEngine.docker(["restart", "-t", "1", name])
+        #expect(try until { rows(try export(["--what", "runs", "--bot", name])).count == 2 })
+        let runs = rows(try export(["--what", "runs", "--bot", name]))
+        #expect(!runs[0][2].isEmpty && runs[1][2].isEmpty, "the first run stopped, the second runs: \(runs)")
+        #expect(runs[0][4] == "\(name).yml")
+
+        // A range gives exactly the samples inside it.
+        let all = rows(try export(["--what", "samples", "--bot", name]))
+        let middle = all[all.count / 2][0]
+        let later = rows(try export(["--what", "samples", "--bot", name, "--from", middle]))
+        #expect(later == all.filter { $0[0] >= middle }, "exactly the rows from \(middle) on")
+        let json = try export(["--what", "samples", "--bot", name, "--format", "json"])
+        #expect(json.contains("\"bot\" : \"\(name)\"") && json.contains("\"cpu_percent\""))
+        // Trades come from the bot's own database: as many as it holds.
+        let database = fleet.root.appendingPathComponent("instances/\(name)/data/\(name).sqlite").path
+        recorder.terminate()
+        recorder.waitUntilExit()
+        try TestEngine.docker(["stop", "-t", "1", name])  // no fill comes between the two counts
+        let trades = rows(try export(["--what", "trades", "--bot", name]))
+        let held = try Subprocess.run(["sqlite3", database, "SELECT COUNT(*) FROM TradeFill"], timeout: 30).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(trades.count == Int(held), "trades \(trades.count) vs \(held) in the database")
+        #expect(trades.allSatisfy { $0[1] == name && ($0[4] == "BUY" || $0[4] == "SELL") })
+        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(said.contains("recording ended"), "\(said)")
+    }
+}

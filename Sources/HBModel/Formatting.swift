@@ -33,6 +33,15 @@ public enum Formatting {
         return "\(s)s"
     }
 
+    /// `11-19 14:05` in local time: where a time axis spans days.
+    public static func day(_ time: Double) -> String {
+        guard time.isFinite, time.magnitude < 1e12 else { return "--" }
+        var t = time_t(time)
+        var parts = tm()
+        localtime_r(&t, &parts)
+        return "\(twoDigits(Int(parts.tm_mon) + 1))-\(twoDigits(Int(parts.tm_mday))) \(twoDigits(Int(parts.tm_hour))):\(twoDigits(Int(parts.tm_min)))"
+    }
+
     /// `07`, `42`: clock and duration fields.
     public static func twoDigits(_ n: Int) -> String {
         n < 10 ? "0\(n)" : "\(n)"

@@ -127,7 +127,7 @@ import Testing
         var controller = ConsoleController()
         _ = controller.handle(.down, snapshot: snapshot, logLines: [])
         _ = controller.handle(.enter, snapshot: snapshot, logLines: [])
-        #expect(render(controller.state, snapshot: snapshot).text.contains("Esc returns · d hbot doctor · t hbot status"))
+        #expect(render(controller.state, snapshot: snapshot).text.contains("Esc returns · h charts · d hbot doctor · t hbot status"))
         #expect(controller.handle(.character("d"), snapshot: snapshot, logLines: []) == [.hbotDoctor("btc_mm_binance_01")])
         #expect(controller.state.status?.contains("a few seconds") == true)
         #expect(controller.handle(.character("t"), snapshot: snapshot, logLines: []) == [.hbotStatus("btc_mm_binance_01")])
@@ -265,5 +265,37 @@ import Testing
         controller.setStatus(nil)
         let after = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
         #expect(!after.contains("new (E)"))
+    }
+}
+
+/// The details screen's charts over an hour, a day or a week, from the history store.
+@Suite struct HistoryChartsTests {
+    @Test func resamplingAveragesEachBucketAndLeavesGaps() {
+        let points: [(time: Double, value: Double?)] = [(0, 1), (5, 3), (25, 10), (26, nil), (39.9, 20), (99, 5)]
+        #expect(HistoryCharts.resample(points, from: 0, to: 40, buckets: 4) == [2, nil, 10, 20], "0–10: mean of 1 and 3; 10–20 nothing; outside dropped")
+    }
+
+    @Test func hCyclesTheRangeAndAskedForHistoryIsShown() throws {
+        let snapshot = FleetFixture.snapshot
+        var controller = ConsoleController()
+        _ = controller.handle(.down, snapshot: snapshot, logLines: [])
+        _ = controller.handle(.enter, snapshot: snapshot, logLines: [])
+        #expect(controller.handle(.character("h"), snapshot: snapshot, logLines: []) == [.loadHistory("btc_mm_binance_01", .hour)])
+        #expect(controller.handle(.character("h"), snapshot: snapshot, logLines: []) == [.loadHistory("btc_mm_binance_01", .day)])
+        let waiting = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
+        #expect(waiting.contains("last 24h: reading the history…"))
+        controller.showCharts(HistoryCharts(instance: "btc_mm_binance_01", range: .hour, from: 0, to: 1, series: [], samples: 0))
+        #expect(controller.state.charts == nil, "an answer for another range is dropped")
+        let values: [Double?] = (0..<60).map { $0 % 7 == 0 ? nil : Double($0) }
+        controller.showCharts(HistoryCharts(
+            instance: "btc_mm_binance_01", range: .day, from: FleetFixture.now - 86_400, to: FleetFixture.now,
+            series: [.init(title: "P&L", values: values), .init(title: "Volume", values: values.map { $0.map { $0 * 100 } }),
+                     .init(title: "CPU %", values: []), .init(title: "Memory", values: values)],
+            samples: 51))
+        let text = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
+        #expect(text.contains("P&L · last 24h") && text.contains("nothing recorded in this range"))
+        try Golden.check(text, "details-24h-120x36")
+        for _ in 0..<2 { _ = controller.handle(.character("h"), snapshot: snapshot, logLines: []) }
+        #expect(controller.state.chartRange == .live && controller.state.charts == nil, "back to the live charts")
     }
 }

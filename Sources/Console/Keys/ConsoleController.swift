@@ -104,6 +104,12 @@ public struct ConsoleController: Sendable {
         }
     }
 
+    /// The history read for the details screen's charts; ignored when the operator moved on meanwhile.
+    public mutating func showCharts(_ charts: HistoryCharts) {
+        guard case .details(let name)? = state.overlay, name == charts.instance, charts.range == state.chartRange else { return }
+        state.charts = charts
+    }
+
     /// Shows what the operator asked a bot for.
     public mutating func showReport(_ report: Report) {
         state.overlay = .report(report)
@@ -244,13 +250,17 @@ public struct ConsoleController: Sendable {
         let selected = state.selection(in: rows)
         switch action {
         case .quit: return [.quit]
-        case .hbotDoctor, .hbotStatus: break  // keys of the details screen, handled there
+        case .hbotDoctor, .hbotStatus, .chartRange: break  // keys of the details screen, handled there
         case .audit: return [.showAudit]
         case .orders: state.overlay = .orders(OrdersView())
         case .errors: state.overlay = .errors(ErrorsView())
         case .help: state.overlay = .help
         case .details:
-            if let selected { state.overlay = .details(selected.name) }
+            if let selected {
+                state.overlay = .details(selected.name)
+                state.chartRange = .live
+                state.charts = nil
+            }
         case .nextPane: state.focus = state.focus == .instances ? .logs : .instances
         case .moveUp, .moveDown, .pageUp, .pageDown, .first, .last:
             if state.focus == .logs {
@@ -499,6 +509,10 @@ public struct ConsoleController: Sendable {
             }
             state.overlay = .report(report)
             return []
+        case .details(let name) where Keymap.overlayAction(for: key, in: .details) == .chartRange:
+            state.chartRange = state.chartRange.next
+            state.charts = nil
+            return state.chartRange == .live ? [] : [.loadHistory(name, state.chartRange)]
         case .details(let name) where Keymap.overlayAction(for: key, in: .details) != nil:
             guard let instance = snapshot.instances.first(where: { $0.name == name }), instance.engine == .hbot, instance.state == .running else {
                 state.status = "\(name): hbot doctor and status answer only in a running bot that hbot runs"

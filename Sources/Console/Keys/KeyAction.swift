@@ -8,6 +8,6 @@ public enum KeyAction: Sendable, Hashable {
     case help, quit, details
     case toggleFollow, toggleWrap, toggleTimestamps, toggleErrorsOnly
     case search, nextMatch, previousMatch, saveLog
-    case hbotDoctor, hbotStatus
+    case hbotDoctor, hbotStatus, chartRange
     case audit, orders, errors
 }

@@ -2,7 +2,7 @@ import Canvas
 
 /// Every key binding, in one place: dispatch, the help screen and the footer all read this table.
 public enum Keymap {
-    public enum Context: String, Sendable { case anywhere = "Everywhere", instances = "Instances", logs = "Log pane", details = "Details (hbot bots)" }
+    public enum Context: String, Sendable { case anywhere = "Everywhere", instances = "Instances", logs = "Log pane", details = "Details" }
 
     public struct Binding: Sendable {
         public let keys: [Key]
@@ -46,8 +46,9 @@ public enum Keymap {
         Binding(keys: [.character("n")], context: .logs, action: .nextMatch, help: "older match"),
         Binding(keys: [.character("N")], context: .logs, action: .previousMatch, help: "newer match"),
         Binding(keys: [.character("S")], context: .logs, action: .saveLog, help: "save log to a file"),
-        Binding(keys: [.character("d")], context: .details, action: .hbotDoctor, help: "hbot doctor (on request)"),
-        Binding(keys: [.character("t")], context: .details, action: .hbotStatus, help: "hbot status (on request)"),
+        Binding(keys: [.character("h")], context: .details, action: .chartRange, help: "charts: live/1h/24h/7d"),
+        Binding(keys: [.character("d")], context: .details, action: .hbotDoctor, help: "hbot doctor (hbot bots)"),
+        Binding(keys: [.character("t")], context: .details, action: .hbotStatus, help: "hbot status (hbot bots)"),
     ]
 
     /// The action for a key in an overlay's own context, with no fallback to the global keys.

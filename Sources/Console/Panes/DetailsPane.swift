@@ -4,10 +4,13 @@ import HBModel
 /// One instance in full (Enter): state and reason, the bot's figures, resources, charts, mounts, then
 /// its controllers and open orders.
 enum DetailsPane {
-    static func draw(_ instance: InstanceSnapshot?, history: MetricHistory?, now: Double, into grid: inout CellGrid) {
+    static func draw(
+        _ instance: InstanceSnapshot?, history: MetricHistory?, range: HistoryCharts.Range = .live, charts: HistoryCharts? = nil,
+        now: Double, into grid: inout CellGrid
+    ) {
         let rect = Rect(x: 2, y: 1, width: grid.width - 4, height: grid.height - 2)
         grid.fill(rect)
-        let keys = instance?.engine == .hbot && instance?.state == .running ? " · d hbot doctor · t hbot status" : ""
+        let keys = " · h charts" + (instance?.engine == .hbot && instance?.state == .running ? " · d hbot doctor · t hbot status" : "")
         grid.box(rect, title: "Details · \(instance?.name ?? "gone") · Esc returns\(keys)", role: .border, titleRole: .dialogTitle)
         guard let i = instance else {
             grid.put("This instance is no longer listed.", x: rect.x + 2, y: rect.y + 2, role: .dim)
@@ -23,7 +26,9 @@ enum DetailsPane {
         }
         let rightX = rect.x + half + 1
         let rightWidth = rect.width - half - 3
-        var y = drawCharts(history ?? MetricHistory(), x: rightX, y: rect.y + 1, width: rightWidth, maxY: bottom, into: &grid)
+        var y = range == .live
+            ? drawCharts(history ?? MetricHistory(), x: rightX, y: rect.y + 1, width: rightWidth, maxY: bottom, into: &grid)
+            : drawRecorded(charts, range: range, x: rightX, y: rect.y + 1, width: rightWidth, maxY: bottom, into: &grid)
         let factsEnd = rect.y + 1 + facts.count
         DetailsTable(
             title: "Mounts", columns: [.init(title: "HOST PATH → CONTAINER PATH", width: 0)], rows: i.mounts.map { [($0, .text)] },
@@ -78,6 +83,30 @@ enum DetailsPane {
             let line = Sparkline.render(chart.1, width: width)
             grid.put(line.isEmpty ? Formatting.unknown : line, x: x, y: at + 1, role: .chart)
             at += 3
+        }
+        return at
+    }
+
+    /// Charts over an hour, a day or a week from the history store, with the time they span.
+    private static func drawRecorded(_ charts: HistoryCharts?, range: HistoryCharts.Range, x: Int, y: Int, width: Int, maxY: Int, into grid: inout CellGrid) -> Int {
+        guard let charts else {
+            grid.put("\(range.rawValue): reading the history…", x: x, y: y, role: .dim, maxX: x + width)
+            return y + 2
+        }
+        var at = y
+        for series in charts.series where at + 1 < maxY {
+            let latest = series.values.last { $0 != nil } ?? nil
+            grid.put("\(series.title) · \(range.rawValue)", x: x, y: at, role: .header)
+            if let latest { grid.put(NumberText.compact(latest), x: x + width - 10, y: at, role: .dim, maxX: x + width) }
+            let line = Sparkline.render(gaps: series.values, width: width)
+            grid.put(line.isEmpty ? "nothing recorded in this range" : line, x: x, y: at + 1, role: line.isEmpty ? .dim : .chart, maxX: x + width)
+            at += 3
+        }
+        if at < maxY {
+            let start = range == .week ? Formatting.day(charts.from) : NumberText.clock(charts.from, seconds: false)
+            let end = range == .week ? Formatting.day(charts.to) : NumberText.clock(charts.to, seconds: false)
+            let rule = String(repeating: "─", count: max(1, min(60, width) - start.count - end.count - 2))
+            grid.put("\(start) \(rule) \(end)", x: x, y: at - 1, role: .dim, maxX: x + width)
         }
         return at
     }

@@ -26,14 +26,16 @@ enum HelpPane {
     private static func layout(width: Int, height: Int) -> Layout {
         let sections = sections
         let columnWidth = sections.joined().map { TextWidth.of($0.text) }.max() ?? 0
-        let maxColumns = max(1, min(sections.count, (width - 6 + gap) / (columnWidth + gap)))
         let roomForRows = height - 2  // the box; how to close it is said in its bottom border
+        let maxColumns = max(1, min(sections.count, (width - 6 + gap) / (columnWidth + gap)))
         var columns: [[Line]] = []
         for count in 1...maxColumns {
             // Sections may change places between columns (in their own order first) when that makes it fit.
             columns = orders(of: sections).map { split($0, into: count) }.min { tallest($0) < tallest($1) } ?? []
             if tallest(columns) <= roomForRows { break }
         }
+        // Whole sections do not fit: the lines flow from column to column instead, without blank lines.
+        if tallest(columns) > roomForRows { columns = flow(sections, into: maxColumns, rows: roomForRows) }
         let rows = columns.map(\.count).max() ?? 0
         let visibleRows = max(1, min(rows, roomForRows))
         let boxWidth = min(width - 2, columns.count * columnWidth + (columns.count - 1) * gap + 4)
@@ -80,6 +82,20 @@ enum HelpPane {
             if (candidate.map(\.count).max() ?? 0) < (best.map(\.count).max() ?? 0) { best = candidate }
         }
         return best
+    }
+
+    /// Lines filled column after column, a section's title never left alone at a column's foot.
+    private static func flow(_ sections: [[Line]], into count: Int, rows: Int) -> [[Line]] {
+        var columns: [[Line]] = [[]]
+        for line in sections.joined() {
+            if columns[columns.count - 1].count >= rows, columns.count < count {
+                var moved: [Line] = []
+                if let last = columns[columns.count - 1].last, last.role == .dialogTitle { moved = [columns[columns.count - 1].removeLast()] }
+                columns.append(moved)
+            }
+            columns[columns.count - 1].append(line)
+        }
+        return columns
     }
 
     private static func joined(_ sections: [[Line]]) -> [Line] {

@@ -42,7 +42,9 @@ public enum ScreenComposer {
         switch state.overlay {
         case .help?: HelpPane.draw(into: &grid)
         case .details(let name)?:
-            DetailsPane.draw(snapshot.instances.first { $0.name == name }, history: snapshot.history[name], now: now, into: &grid)
+            DetailsPane.draw(
+                snapshot.instances.first { $0.name == name }, history: snapshot.history[name], range: state.chartRange,
+                charts: state.charts?.instance == name ? state.charts : nil, now: now, into: &grid)
         case .confirm(let confirmation)?: OverlayPanes.drawConfirmation(confirmation, into: &grid)
         case .create(let form)?: CreateFormPane.draw(form, into: &grid)
         case .values(let form)?: ValuesFormPane.draw(form, into: &grid)

@@ -2,6 +2,20 @@
 enum Sparkline {
     static let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
+    /// As `render`, with a blank where nothing was recorded.
+    static func render(gaps values: [Double?], width: Int) -> String {
+        let shown = Array(values.suffix(width))
+        let known = shown.compactMap { $0 }
+        guard !known.isEmpty else { return "" }
+        let drawn = Array(render(known, width: known.count))
+        var index = 0
+        return String(shown.map { value -> Character in
+            guard value != nil else { return " " }
+            defer { index += 1 }
+            return drawn[index]
+        })
+    }
+
     static func render(_ values: [Double], width: Int) -> String {
         let shown = values.suffix(width).map { $0.isFinite ? $0 : 0 }
         guard let low = shown.min(), let high = shown.max() else { return "" }

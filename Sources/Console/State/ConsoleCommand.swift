@@ -27,6 +27,8 @@ public enum ConsoleCommand: Sendable, Equatable {
     case listFolder(String)
     /// Uploads a file into the bots folder; an existing file is replaced only when `replacing`.
     case upload(source: String, to: FilePicker.Destination, replacing: Bool)
+    /// Reads an instance's history for the details screen's charts.
+    case loadHistory(String, HistoryCharts.Range)
     /// Shows the audit log (the loop reads it).
     case showAudit
     /// Creates and starts the broker the config file describes.

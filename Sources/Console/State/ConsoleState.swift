@@ -30,6 +30,9 @@ public struct ConsoleState: Sendable, Equatable {
     public var showingBrokerLog = false
     /// Nothing that changes anything may be done: a screen to watch, safely.
     public var readOnly = false
+    /// The details screen's chart range, and the history read for it (nil while it loads, or for `live`).
+    public var chartRange = HistoryCharts.Range.live
+    public var charts: HistoryCharts?
     /// Errors received after this were not acknowledged yet (`a` in the errors view): the footer counts them.
     public var errorsAcknowledgedAt = 0.0
     /// The broker `b` offers to create when there is none (nil: not offered).

@@ -2,6 +2,7 @@ import Console
 import Docker
 import Deploy
 import Foundation
+import Monitor
 
 /// The console's actions in the audit log, as the CLI's are; and the log shown on `A`.
 extension ConsoleLoop {
@@ -52,5 +53,27 @@ extension ConsoleLoop {
         } catch {
             return "broker create failed: \(describe(error))"
         }
+    }
+}
+
+extension ConsoleLoop {
+    /// The details screen's charts over `range`, from the history store, in 60 buckets of equal time.
+    func loadCharts(of name: String, range: HistoryCharts.Range) async {
+        let path = HistoryStore.location(botsFolder: monitor.config.botsFolder)
+        guard FileManager.default.fileExists(atPath: path), let store = try? HistoryStore(path: path) else {
+            return status.set("no history recorded yet: the console and hbdeck record keep it")
+        }
+        let to = Date().timeIntervalSince1970
+        let from = to - range.seconds
+        guard let samples = try? await store.samples(bot: name, from: from, to: to) else {
+            return status.set("the history store could not be read")
+        }
+        func series(_ title: String, _ value: (HistoryStore.Sample) -> Double?) -> HistoryCharts.Series {
+            HistoryCharts.Series(title: title, values: HistoryCharts.resample(samples.map { ($0.time, value($0)) }, from: from, to: to, buckets: 60))
+        }
+        dialogs.set(.charts(HistoryCharts(
+            instance: name, range: range, from: from, to: to,
+            series: [series("P&L", \.pnl), series("Volume", \.volume), series("CPU %", \.cpuPercent), series("Memory", { $0.memoryBytes.map(Double.init) })],
+            samples: samples.count)))
     }
 }

@@ -17,6 +17,7 @@ extension ConsoleLoop {
         /// A values form read from the client's `hbot config`.
         case valuesOpened(ValuesForm)
         case report(Report)
+        case charts(HistoryCharts)
     }
 
     /// The create dialog, with the bots folder's profiles and script configs and the images bots run.

@@ -140,6 +140,7 @@ struct ConsoleLoop {
                 case .uploaded(let error, let exists)?: controller.uploadFinished(error: error, exists: exists)
                 case .valuesOpened(let form)?: controller.showValuesForm(form)
                 case .report(let report)?: controller.showReport(report)
+                case .charts(let charts)?: controller.showCharts(charts)
                 case nil: break
                 }
                 dirty = true
@@ -217,6 +218,7 @@ struct ConsoleLoop {
             if viaHbot { Task { await saveThroughHbot(changes, of: name) } } else { saveValues(changes, of: name) }
         case .openValuesForm(let name, _): Task { await openHbotValues(of: name) }
         case .hbotDoctor(let name): Task { await hbotReport(name, doctor: true) }
+        case .loadHistory(let name, let range): Task { await loadCharts(of: name, range: range) }
         case .hbotStatus(let name): Task { await hbotReport(name, doctor: false) }
         case .upload(let source, let destination, let replacing): upload(source, to: destination, replacing: replacing)
         case .quit, .edit, .openCreateForm, .openUpload, .listFolder, .showAudit: break

@@ -249,6 +249,28 @@ deploy_bench() {
 }
 deploy_bench
 
+history_bench() { # 24 h of samples for 50 bots, every 10 s, in hbdeck's history store
+  local root=/var/lib/hbdeck-test/bench-history db start size export_ms chart_ms
+  rm -rf "$root"; mkdir -p "$root/.hbdeck"; db="$root/.hbdeck/history.sqlite"
+  # The store's own schema (made by hbdeck), then 432 000 rows made by SQLite itself.
+  "$bin" export --bots-folder "$root" >/dev/null 2>&1 || true
+  sqlite3 "$db" "CREATE TABLE IF NOT EXISTS samples (time REAL NOT NULL, bot TEXT NOT NULL, pnl REAL, volume REAL, trades INTEGER, open_orders INTEGER, cpu_percent REAL, memory_bytes INTEGER);
+    CREATE INDEX IF NOT EXISTS samples_by_bot ON samples (bot, time);
+    CREATE TABLE IF NOT EXISTS runs (bot TEXT NOT NULL, started_at REAL NOT NULL, stopped_at REAL, image TEXT NOT NULL, config TEXT, pnl REAL, volume REAL, trades INTEGER, PRIMARY KEY (bot, started_at));
+    PRAGMA journal_mode=WAL;
+    WITH RECURSIVE t(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM t WHERE i < 8639), b(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM b WHERE n < 50)
+    INSERT INTO samples SELECT strftime('%s','now') - 86400 + i * 10, printf('bot_%02d', n), (i % 97) * 0.37 - 5, i * 12.5, i / 7, i % 5, (i % 13) * 0.2, 200000000 + i * 100 FROM t, b;
+    WITH RECURSIVE b(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM b WHERE n < 50)
+    INSERT INTO runs SELECT printf('bot_%02d', n), strftime('%s','now') - 86400, NULL, 'hummingbot/hummingbot:latest', 'pmm.yml', 1, 2, 3 FROM b;" >/dev/null
+  size=$(du -m "$db" | cut -f1)
+  start=$(date +%s.%N); "$bin" export --what samples --from 24h --bots-folder "$root" >/dev/null; export_ms=$(ms_since "$start")
+  # The chart's data: one bot's 24 h, as the details screen reads it before drawing 60 points.
+  start=$(date +%s.%N); "$bin" export --what samples --bot bot_07 --from 24h --format json --bots-folder "$root" >/dev/null; chart_ms=$(ms_since "$start")
+  echo "history, 24 h × 50 bots (432 000 samples): database ${size} MB · fleet export (CSV) ${export_ms} ms · one bot's 24 h (the chart's read, process start included) ${chart_ms} ms"
+  rm -rf "$root"
+}
+history_bench
+
 make_fleet 1000 0
 echo "launch to first frame, 1000 instances (median of $RUNS): $(first_frames 1000)"
 console_showing 1000 "$bin --no-mqtt"

@@ -97,13 +97,16 @@ public actor HistoryStore {
     }
 
     public func samples(bot: String? = nil, from: Double = 0, to: Double = .greatestFiniteMagnitude) throws -> [Sample] {
-        try db.query(
+        var samples: [Sample] = []
+        try db.forEachRow(
             "SELECT * FROM samples WHERE time >= ? AND time <= ? AND (? IS NULL OR bot = ?) ORDER BY time, bot",
             [.real(from), .real(to), bot.map(SQLiteDatabase.Value.text) ?? .null, bot.map(SQLiteDatabase.Value.text) ?? .null]
-        ).map { row in
-            Sample(time: double(row[0]) ?? 0, bot: text(row[1]) ?? "", pnl: double(row[2]), volume: double(row[3]), trades: int(row[4]).map { Int($0) },
-                   openOrders: int(row[5]).map { Int($0) }, cpuPercent: double(row[6]), memoryBytes: int(row[7]))
+        ) { row in
+            samples.append(Sample(
+                time: row.double(0) ?? 0, bot: row.text(1) ?? "", pnl: row.double(2), volume: row.double(3), trades: row.integer(4).map { Int($0) },
+                openOrders: row.integer(5).map { Int($0) }, cpuPercent: row.double(6), memoryBytes: row.integer(7)))
         }
+        return samples
     }
 
     /// Runs that overlap the range.

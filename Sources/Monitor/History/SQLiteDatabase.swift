@@ -45,24 +45,40 @@ final class SQLiteDatabase {
         }
     }
 
+    /// One row of a result, read column by column in place (no copy of the row).
+    struct Row {
+        let statement: OpaquePointer
+
+        func double(_ column: Int32) -> Double? {
+            sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_double(statement, column)
+        }
+
+        func integer(_ column: Int32) -> Int64? {
+            sqlite3_column_type(statement, column) == SQLITE_NULL ? nil : sqlite3_column_int64(statement, column)
+        }
+
+        func text(_ column: Int32) -> String? {
+            sqlite3_column_text(statement, column).map { String(cString: $0) }
+        }
+    }
+
+    /// Runs `sql` and hands each row to `body` as it is read: for long results.
+    func forEachRow(_ sql: String, _ values: [Value] = [], _ body: (Row) -> Void) throws {
+        let statement = try prepare(sql, values)
+        defer { sqlite3_finalize(statement) }
+        while true {
+            let step = sqlite3_step(statement)
+            if step == SQLITE_DONE { return }
+            guard step == SQLITE_ROW else { throw Failure(description: String(cString: sqlite3_errmsg(handle))) }
+            body(Row(statement: statement))
+        }
+    }
+
     /// Runs `sql` with `values` bound in order; returns its rows.
     @discardableResult
     func query(_ sql: String, _ values: [Value] = []) throws -> [[Value]] {
-        var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
-            throw Failure(description: String(cString: sqlite3_errmsg(handle)))
-        }
+        let statement = try prepare(sql, values)
         defer { sqlite3_finalize(statement) }
-        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-        for (index, value) in values.enumerated() {
-            let position = Int32(index + 1)
-            switch value {
-            case .integer(let number): sqlite3_bind_int64(statement, position, number)
-            case .real(let number): sqlite3_bind_double(statement, position, number)
-            case .text(let text): sqlite3_bind_text(statement, position, text, -1, transient)
-            case .null: sqlite3_bind_null(statement, position)
-            }
-        }
         var rows: [[Value]] = []
         while true {
             let step = sqlite3_step(statement)
@@ -78,5 +94,23 @@ final class SQLiteDatabase {
             })
         }
         return rows
+    }
+
+    private func prepare(_ sql: String, _ values: [Value]) throws -> OpaquePointer {
+        var prepared: OpaquePointer?
+        guard sqlite3_prepare_v2(handle, sql, -1, &prepared, nil) == SQLITE_OK, let statement = prepared else {
+            throw Failure(description: String(cString: sqlite3_errmsg(handle)))
+        }
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        for (index, value) in values.enumerated() {
+            let position = Int32(index + 1)
+            switch value {
+            case .integer(let number): sqlite3_bind_int64(statement, position, number)
+            case .real(let number): sqlite3_bind_double(statement, position, number)
+            case .text(let text): sqlite3_bind_text(statement, position, text, -1, transient)
+            case .null: sqlite3_bind_null(statement, position)
+            }
+        }
+        return statement
     }
 }

@@ -74,20 +74,43 @@ struct ExportCommand: AsyncParsableCommand {
         return time
     }
 
+    /// `2026-11-26T09:00:16.652Z`, written by hand: a date formatter per row made an export of a day of
+    /// samples take seconds.
     static func iso(_ time: Double) -> String {
-        let format = ISO8601DateFormatter()
-        format.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return format.string(from: Date(timeIntervalSince1970: time))
+        guard time.isFinite, time.magnitude < 1e12 else { return "" }
+        var millis = Int64((time * 1000).rounded())
+        var seconds = time_t(millis / 1000)
+        millis %= 1000
+        if millis < 0 { millis += 1000; seconds -= 1 }
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func pad(_ n: Int32, _ width: Int) -> String {
+            let text = String(n)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
     }
 
     static func text<T: LosslessStringConvertible>(_ value: T?) -> String { value.map { String($0) } ?? "" }
 
     /// RFC 4180: fields with a comma, quote or line break quoted, quotes doubled.
     static func csv(_ header: [String], _ rows: [[String]]) -> String {
-        func field(_ value: String) -> String {
-            value.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
+        var out = ""
+        out.reserveCapacity((rows.count + 1) * 96)
+        func line(_ fields: [String]) {
+            for (index, value) in fields.enumerated() {
+                if index > 0 { out += "," }
+                if value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
+                    out += "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                } else {
+                    out += value
+                }
+            }
+            out += "\r\n"
         }
-        return ([header] + rows).map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+        line(header)
+        rows.forEach(line)
+        return out
     }
 
     static func json(_ header: [String], _ rows: [[String]]) throws -> String {

@@ -29,6 +29,8 @@ Knobs for tests (env):
   HBDECK_BOT_IGNORE=a,b      never answer these commands
   HBDECK_BOT_ORDERS_STAY_OPEN=1  orders are created but never filled or cancelled by the simulation
   HBDECK_BOT_SEED=N          the simulation's seed (default: derived from instance_id)
+  HBDECK_BOT_ERROR_EVERY=S   log an ERROR with a Python traceback every S seconds (as the client's logger does
+                             with exc_info: the traceback follows the message, in the log file and in MQTT `msg`)
 
 Controllers, as v2_with_controllers runs them: the script config's `controllers_config` lists files in
 conf/controllers/; the first one's `id` names the simulated controller (`main_controller` when none is
@@ -192,10 +194,11 @@ class Bot:
         return db
 
     # --- logging -------------------------------------------------------------------------------
-    def log(self, msg, level="INFO", logger="hummingbot.strategy.script_strategy_base"):
+    def log(self, msg, level="INFO", logger="hummingbot.strategy.script_strategy_base", exc_text=None):
+        """`exc_text`: a traceback, as logging's exc_info adds it: in the log file and MQTT, not on stdout."""
         now = time.time()
         stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(now)) + f",{int(now * 1000) % 1000:03d}"
-        line = f"{stamp} - {os.getpid()} - {logger} - {level} - {msg}"
+        line = f"{stamp} - {os.getpid()} - {logger} - {level} - {msg}" + (f"\n{exc_text}" if exc_text else "")
         console = f"{time.strftime('%H:%M:%S', time.localtime(now))} - {logger.split('.')[-1]} - {msg}"
         with self.lock:
             if level != "DEBUG":
@@ -204,7 +207,8 @@ class Bot:
                 f.write(line + "\n")
                 f.flush()
         level_no = {"DEBUG": 10, "INFO": 20, "WARNING": 30, "ERROR": 40, "CRITICAL": 50}.get(level, 20)
-        self.publish("log", {"timestamp": now, "msg": msg, "level_no": level_no, "level_name": level, "logger_name": logger})
+        full = msg + (f"\n{exc_text}" if exc_text else "")
+        self.publish("log", {"timestamp": now, "msg": full, "level_no": level_no, "level_name": level, "logger_name": logger})
 
     def publish(self, topic, payload, qos=0):
         with self.lock:
@@ -457,6 +461,14 @@ class Bot:
                 self.client.publish(f"{self.prefix}/{topic}", self.rng.choice([b"{", b"\xff\xfe", b"[]", b'{"ts":"x"}', b""]))
         if grow:
             self.ballast.append(bytearray(b"x" * (grow << 20)))
+        error_every = env_float("HBDECK_BOT_ERROR_EVERY", 0)
+        if error_every and int(elapsed) > 0 and int(elapsed) % max(1, int(error_every)) == 0:
+            try:
+                {}["BTC-USDT"]
+            except KeyError:
+                import traceback
+                self.log("Unexpected error running clock tick.", level="ERROR", logger="hummingbot.core.clock",
+                         exc_text=traceback.format_exc().rstrip())
         if crash_after and elapsed >= crash_after:
             self.log("Simulated crash", level="ERROR")
             sys.stderr.write("Traceback (most recent call last):\nRuntimeError: simulated crash\n")

@@ -472,3 +472,32 @@ extension ConsoleE2ETests {
         #expect(!screen.contains(TestFleet.password))
     }
 }
+
+extension ConsoleE2ETests {
+    /// A bot's error with a Python traceback arrives over MQTT as one record: the errors view shows it once,
+    /// counted, and opens it to the whole stack; the footer counts it until it is acknowledged.
+    @Test func aTracebackIsOneErrorEntryWithItsWholeStack() throws {
+        let fleet = try TestFleet("e2e-errors")
+        defer { fleet.remove() }
+        let name = try fleet.startBot(TestEngine.uniqueName("erring"), environment: ["HBDECK_BOT_CONNECT_DELAY": "0", "HBDECK_BOT_ERROR_EVERY": "2"])
+        let config = fleet.root.appendingPathComponent("hbdeck.yml")
+        try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(to: config, atomically: true, encoding: .utf8)
+        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path); sleep 60"
+        let tmux = try TmuxSession(width: 140, height: 40, command: command)
+        defer { tmux.kill() }
+        var (ok, screen) = try tmux.waitFor(seconds: 60) { $0.contains("new (E)") }
+        #expect(ok, "no new errors counted:\n\(screen)")
+        try tmux.send("E")
+        (ok, screen) = try tmux.waitFor(seconds: 30) { screen in
+            screen.split(separator: "\n").contains { $0.contains("Unexpected error running clock tick.") && $0.contains("×") && !$0.contains("×1 ") }
+        }
+        #expect(ok, "the repeated error is one counted entry:\n\(screen)")
+        #expect(screen.components(separatedBy: "Unexpected error running clock tick.").count == 2, "listed once")
+        try tmux.send("Enter")
+        (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("Traceback (most recent call last):") && $0.contains("KeyError: 'BTC-USDT'") }
+        #expect(ok, "the whole stack:\n\(screen)")
+        try tmux.send("a", "Escape")
+        (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("errors acknowledged") }
+        #expect(ok, "\(screen)")
+    }
+}

@@ -281,13 +281,13 @@ public actor FleetMonitor {
         statusFiles = Dictionary(read, uniquingKeysWith: { $1 })
     }
 
-    /// Each running bot's fills of this run from its own `data/<config>.sqlite`, every 10 s, where its data
-    /// folder is on this machine: exact counts, even for fills made before the console listened.
+    /// Each bot's fills of its current (or last) run from its own `data/<config>.sqlite`, every 10 s, where
+    /// its data folder is on this machine: exact counts, even for fills made before the console listened.
     private func readTradeDatabases() {
         guard config.endpoint.isLocalSocket, now() - tradesReadAt >= 10 else { return }
         tradesReadAt = now()
         var read: [String: TradeDatabase.Figures] = [:]
-        for summary in summaries where summary.state == "running" {
+        for summary in summaries where summary.name != config.brokerContainer {
             guard let found = details[summary.id], let started = SnapshotBuilder.parseTime(found.state.startedAt),
                   let data = found.mounts.first(where: { $0.destination == StatusFileReader.dataFolder })?.source, !data.isEmpty
             else { continue }

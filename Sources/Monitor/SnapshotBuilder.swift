@@ -27,6 +27,9 @@ enum SnapshotBuilder {
         if state == .stopped, let stoppedHere, [130, 137, 143].contains(condition.exitCode), errorsLine == nil {
             snapshot.reason = "\(stoppedHere) (exit \(condition.exitCode))"
         }
+        if let finished = details.flatMap({ parseTime($0.state.finishedAt) }), finished >= (startedAt ?? 0), state != .running {
+            snapshot.finishedAt = finished
+        }
         snapshot.runningTooLong = state == .running && (startedAt.map { now - $0 > restartAfter } ?? false)
         if let details {
             let policy = details.hostConfig.restartPolicy.map { $0.name == "on-failure" ? "on-failure:\($0.maximumRetryCount)" : $0.name } ?? "no"

@@ -10,8 +10,9 @@ import Testing
         NSTemporaryDirectory() + "hbdeck-history-\(UInt32.random(in: 0...UInt32.max))/history.sqlite"
     }
 
-    func fleet(at time: Double, state: InstanceState, pnl: Double, started: Double = 1000) -> FleetSnapshot {
+    func fleet(at time: Double, state: InstanceState, pnl: Double, started: Double = 1000, finished: Double? = nil) -> FleetSnapshot {
         var bot = InstanceSnapshot(name: "bot_1", image: "hummingbot/hummingbot:latest", state: state, startedAt: started, strategy: "pmm.yml", pnl: pnl, trades: 3, volume: 120)
+        bot.finishedAt = finished
         bot.resources = ResourceFigures(cpuPercent: 1.5, memoryUsed: 200 << 20)
         return FleetSnapshot(takenAt: time, endpoint: "unix:///x", engine: .live, instances: [bot], broker: BrokerSnapshot(containerName: "b", address: "a"))
     }
@@ -22,7 +23,7 @@ import Testing
         let store = try HistoryStore(path: path)
         try await store.record(fleet(at: 1010, state: .running, pnl: 1))
         try await store.record(fleet(at: 1020, state: .running, pnl: 2))
-        try await store.record(fleet(at: 1030, state: .stopped, pnl: 2.5))
+        try await store.record(fleet(at: 1030, state: .stopped, pnl: 2.5, finished: 1025))
         try await store.record(fleet(at: 1040, state: .stopped, pnl: 2.5))
         try await store.record(fleet(at: 2010, state: .running, pnl: 0.1, started: 2000))
         let samples = try await store.samples()
@@ -31,15 +32,15 @@ import Testing
         #expect(try await store.samples(from: 1015, to: 2010).map(\.time) == [1020, 2010], "both ends included, nothing else")
         let runs = try await store.runs(bot: "bot_1")
         #expect(runs.count == 2)
-        #expect(runs[0].startedAt == 1000 && runs[0].stoppedAt == 1030 && runs[0].pnl == 2.5 && runs[0].config == "pmm.yml", "closed when first seen stopped")
+        #expect(runs[0].startedAt == 1000 && runs[0].stoppedAt == 1025 && runs[0].pnl == 2.5 && runs[0].config == "pmm.yml", "closed at the container's own end")
         #expect(runs[1].stoppedAt == nil)
         #expect(try await store.runs(from: 1500, to: 1900).isEmpty, "no run overlaps that range")
         #expect(try await store.samples(bot: "other").isEmpty)
         // Restarted without being seen stopped: the run before ends when the new one starts; gone: closed too.
         try await store.record(fleet(at: 3010, state: .running, pnl: 0, started: 3000))
-        #expect(try await store.runs(bot: "bot_1").map(\.stoppedAt) == [1030, 3000, nil])
+        #expect(try await store.runs(bot: "bot_1").map(\.stoppedAt) == [1025, 3000, nil])
         try await store.record(FleetSnapshot(takenAt: 4000, endpoint: "unix:///x", engine: .live, instances: [], broker: BrokerSnapshot(containerName: "b", address: "a")))
-        #expect(try await store.runs(bot: "bot_1").map(\.stoppedAt) == [1030, 3000, 4000])
+        #expect(try await store.runs(bot: "bot_1").map(\.stoppedAt) == [1025, 3000, 4000])
         try await store.prune(olderThan: 1, now: 1021 + 86_400)
         #expect(try await store.samples().map(\.time) == [2010, 3010])
     }

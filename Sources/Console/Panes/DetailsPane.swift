@@ -103,8 +103,8 @@ enum DetailsPane {
             at += 3
         }
         if at < maxY {
-            let start = range == .week ? Formatting.day(charts.from) : NumberText.clock(charts.from, seconds: false)
-            let end = range == .week ? Formatting.day(charts.to) : NumberText.clock(charts.to, seconds: false)
+            let start = range == .hour ? NumberText.clock(charts.from, seconds: false) : Formatting.day(charts.from)
+            let end = range == .hour ? NumberText.clock(charts.to, seconds: false) : Formatting.day(charts.to)
             let rule = String(repeating: "─", count: max(1, min(60, width) - start.count - end.count - 2))
             grid.put("\(start) \(rule) \(end)", x: x, y: at - 1, role: .dim, maxX: x + width)
         }

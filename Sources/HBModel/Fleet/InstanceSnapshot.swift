@@ -26,6 +26,8 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     /// The engine's restart policy, how often it restarted the container, and its last exit.
     public var supervision: String?
 
+    /// When its container last ended, as the engine says (nil while it runs or never ended).
+    public var finishedAt: Double?
     /// TRADES was counted in the bot's own trade database: exact, not a lower bound.
     public var tradesFromDatabase = false
     /// The bot's WARNING, ERROR and CRITICAL records of this run, oldest first (over MQTT).

@@ -82,7 +82,7 @@ public actor HistoryStore {
                         stopped_at = CASE WHEN ? THEN NULL ELSE COALESCE(stopped_at, ?) END
                     """,
                     [.text(instance.name), .real(started), .text(instance.image), instance.strategy.map(SQLiteDatabase.Value.text) ?? .null,
-                     real(instance.pnl), real(instance.volume), integer(instance.trades), .integer(running ? 1 : 0), .real(now)])
+                     real(instance.pnl), real(instance.volume), integer(instance.trades), .integer(running ? 1 : 0), .real(instance.finishedAt ?? now)])
             }
             try db.execute("COMMIT")
         } catch {

@@ -206,7 +206,7 @@ struct ConsoleLoop {
                 status.set("the log pane does not show \(name): nothing saved")
             }
         case .start(let name): act("start", name) { await monitor.start(name, progress: progress) }
-        case .stop(let name, let skip): act(skip ? "stop (no MQTT step)" : "stop", name) { await monitor.stop(name, skipBotStop: skip, progress: progress) }
+        case .stop(let name, let skip): act("stop", name) { await monitor.stop(name, skipBotStop: skip, progress: progress) }
         case .restart(let name): act("restart", name) { await monitor.restart(name, progress: progress) }
         case .delete(let name, let skip): act("rm", name) { await monitor.delete(name, skipBotStop: skip, progress: progress) }
         case .createBroker: act("broker create", monitor.config.brokerContainer) { await createBroker() }

@@ -371,10 +371,7 @@ extension ConsoleE2ETests {
         } while Date() < deadline
         #expect(condition == "exited 2", "the engine restarted it twice and gave up")
 
-        let config = fleet.root.appendingPathComponent("hbdeck.yml")
-        try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(to: config, atomically: true, encoding: .utf8)
-        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path); sleep 60"
-        let tmux = try TmuxSession(width: 160, height: 36, command: command)
+        let tmux = try console(for: fleet, width: 160, height: 36)
         defer { tmux.kill() }
         let (ok, screen) = try tmux.waitFor(seconds: 30) { $0.contains("gave up after 2 restarts (on-failure:2) · exited with code 1") }
         #expect(ok, "\(screen)")
@@ -408,10 +405,7 @@ extension ConsoleE2ETests {
         let counted = try Subprocess.run(["sqlite3", database, "SELECT COUNT(*) FROM TradeFill"], timeout: 30).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(Int(counted) == fills(), "the database holds every fill the log shows")
 
-        let config = fleet.root.appendingPathComponent("hbdeck.yml")
-        try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(to: config, atomically: true, encoding: .utf8)
-        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path); sleep 60"
-        let tmux = try TmuxSession(width: 120, height: 36, command: command)
+        let tmux = try console(for: fleet, width: 120, height: 36)
         defer { tmux.kill() }
         _ = try tmux.waitFor(seconds: 30) { $0.contains(String(name.prefix(20))) }
         try tmux.send("Enter")
@@ -480,10 +474,7 @@ extension ConsoleE2ETests {
         let fleet = try TestFleet("e2e-errors")
         defer { fleet.remove() }
         let name = try fleet.startBot(TestEngine.uniqueName("erring"), environment: ["HBDECK_BOT_CONNECT_DELAY": "0", "HBDECK_BOT_ERROR_EVERY": "2"])
-        let config = fleet.root.appendingPathComponent("hbdeck.yml")
-        try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(to: config, atomically: true, encoding: .utf8)
-        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path); sleep 60"
-        let tmux = try TmuxSession(width: 140, height: 40, command: command)
+        let tmux = try console(for: fleet, width: 140, height: 40)
         defer { tmux.kill() }
         var (ok, screen) = try tmux.waitFor(seconds: 60) { $0.contains("new (E)") }
         #expect(ok, "no new errors counted:\n\(screen)")
@@ -499,5 +490,15 @@ extension ConsoleE2ETests {
         try tmux.send("a", "Escape")
         (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("errors acknowledged") }
         #expect(ok, "\(screen)")
+    }
+}
+
+extension ConsoleE2ETests {
+    /// The console in a terminal of its own against the fleet's bots folder and broker; `sleep` keeps the
+    /// screen after it ends, for the test to read.
+    func console(for fleet: TestFleet, width: Int, height: Int) throws -> TmuxSession {
+        let config = fleet.root.appendingPathComponent("hbdeck.yml")
+        try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(to: config, atomically: true, encoding: .utf8)
+        return try TmuxSession(width: width, height: height, command: "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path); sleep 60")
     }
 }

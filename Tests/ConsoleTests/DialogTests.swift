@@ -295,6 +295,7 @@ import Testing
         let text = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
         #expect(text.contains("P&L · last 24h") && text.contains("nothing recorded in this range"))
         try Golden.check(text, "details-24h-120x36")
+        #expect(controller.handle(.character("X"), snapshot: snapshot, logLines: []) == [.exportHistory("btc_mm_binance_01", .day)])
         for _ in 0..<2 { _ = controller.handle(.character("h"), snapshot: snapshot, logLines: []) }
         #expect(controller.state.chartRange == .live && controller.state.charts == nil, "back to the live charts")
     }

@@ -250,7 +250,7 @@ public struct ConsoleController: Sendable {
         let selected = state.selection(in: rows)
         switch action {
         case .quit: return [.quit]
-        case .hbotDoctor, .hbotStatus, .chartRange: break  // keys of the details screen, handled there
+        case .hbotDoctor, .hbotStatus, .chartRange, .exportHistory: break  // keys of the details screen, handled there
         case .audit: return [.showAudit]
         case .orders: state.overlay = .orders(OrdersView())
         case .errors: state.overlay = .errors(ErrorsView())
@@ -513,6 +513,9 @@ public struct ConsoleController: Sendable {
             state.chartRange = state.chartRange.next
             state.charts = nil
             return state.chartRange == .live ? [] : [.loadHistory(name, state.chartRange)]
+        case .details(let name) where Keymap.overlayAction(for: key, in: .details) == .exportHistory:
+            state.status = "exporting \(name)'s samples (\(state.chartRange == .live ? HistoryCharts.Range.hour.rawValue : state.chartRange.rawValue))…"
+            return [.exportHistory(name, state.chartRange)]
         case .details(let name) where Keymap.overlayAction(for: key, in: .details) != nil:
             guard let instance = snapshot.instances.first(where: { $0.name == name }), instance.engine == .hbot, instance.state == .running else {
                 state.status = "\(name): hbot doctor and status answer only in a running bot that hbot runs"

@@ -8,6 +8,6 @@ public enum KeyAction: Sendable, Hashable {
     case help, quit, details
     case toggleFollow, toggleWrap, toggleTimestamps, toggleErrorsOnly
     case search, nextMatch, previousMatch, saveLog
-    case hbotDoctor, hbotStatus, chartRange
+    case hbotDoctor, hbotStatus, chartRange, exportHistory
     case audit, orders, errors
 }

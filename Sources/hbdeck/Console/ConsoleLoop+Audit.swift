@@ -77,3 +77,29 @@ extension ConsoleLoop {
             samples: samples.count)))
     }
 }
+
+extension ConsoleLoop {
+    /// The instance's recorded samples over `range` (the last hour for the live charts) as CSV in the folder
+    /// hbdeck was started from, with the columns `hbdeck export` writes.
+    func exportSamples(of name: String, range: HistoryCharts.Range) async -> String {
+        let span = range == .live ? HistoryCharts.Range.hour : range
+        let path = HistoryStore.location(botsFolder: monitor.config.botsFolder)
+        guard FileManager.default.fileExists(atPath: path), let store = try? HistoryStore(path: path) else {
+            return "no history recorded yet: the console and hbdeck record keep it"
+        }
+        let to = Date().timeIntervalSince1970
+        guard let samples = try? await store.samples(bot: name, from: to - span.seconds, to: to) else { return "the history store could not be read" }
+        let rows = samples.map {
+            [ExportCommand.iso($0.time), $0.bot, ExportCommand.text($0.pnl), ExportCommand.text($0.volume), ExportCommand.text($0.trades),
+             ExportCommand.text($0.openOrders), ExportCommand.text($0.cpuPercent), ExportCommand.text($0.memoryBytes)]
+        }
+        let file = FileManager.default.currentDirectoryPath + "/hbdeck-\(name)-samples-\(Int(to)).csv"
+        do {
+            try ExportCommand.csv(["time", "bot", "pnl", "volume", "trades", "open_orders", "cpu_percent", "memory_bytes"], rows)
+                .write(toFile: file, atomically: true, encoding: .utf8)
+            return "exported \(samples.count) samples of \(name) (\(span.rawValue)) to \(file)"
+        } catch {
+            return "could not write \(file): \(error.localizedDescription)"
+        }
+    }
+}

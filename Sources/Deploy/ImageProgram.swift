@@ -27,16 +27,7 @@ public struct ImageProgram: Sendable {
 
     /// Runs a throwaway container to its end and returns its exit code; the container is removed whatever happens.
     static func runOnce(_ spec: ContainerSpec, client: DockerClient, timeout: Double) async throws -> Int {
-        let id = try await client.createContainer(name: nil, spec: spec)
-        do {
-            try await client.startContainer(id)
-            let result = try await client.waitContainer(id, timeout: timeout)
-            try? await client.removeContainer(id, force: true)
-            return result.statusCode
-        } catch {
-            try? await client.removeContainer(id, force: true)
-            throw error
-        }
+        try await runCapturing(spec, client: client, timeout: timeout, maxBytes: 0).exitCode
     }
 
     /// Runs a throwaway container to its end and returns what it printed and its exit code; removed whatever happens.
@@ -47,8 +38,11 @@ public struct ImageProgram: Sendable {
             let result = try await client.waitContainer(id, timeout: timeout)
             var out: [UInt8] = []
             var err: [UInt8] = []
-            for try await chunk in try await client.logs(id, options: LogOptions(), tty: false) {
-                if chunk.source == .stderr { err += chunk.bytes.prefix(max(0, maxBytes - err.count)) } else { out += chunk.bytes.prefix(max(0, maxBytes - out.count)) }
+            // With nothing to keep, its log is not even read.
+            if maxBytes > 0 {
+                for try await chunk in try await client.logs(id, options: LogOptions(), tty: false) {
+                    if chunk.source == .stderr { err += chunk.bytes.prefix(maxBytes - min(maxBytes, err.count)) } else { out += chunk.bytes.prefix(maxBytes - min(maxBytes, out.count)) }
+                }
             }
             try? await client.removeContainer(id, force: true)
             return ExecResult(exitCode: result.statusCode, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))

@@ -1,4 +1,3 @@
-import CSQLite
 import Foundation
 
 /// A bot's own trade database (`data/<config>.sqlite`, Hummingbot's `TradeFill` table), read-only: the fills
@@ -16,21 +15,19 @@ public enum TradeDatabase {
 
     /// The fills since `runStartedAt` (unix seconds); nil when the file or its table cannot be read.
     static func figures(at path: String, since runStartedAt: Double) -> Figures? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        var handle: OpaquePointer?
-        guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let db = handle else {
-            sqlite3_close(handle)
-            return nil
+        guard let db = try? SQLiteDatabase(readingOnly: path),
+              let row = try? db.query(
+                  "SELECT COUNT(*), COALESCE(SUM(CAST(price AS REAL) * CAST(amount AS REAL)), 0) FROM TradeFill WHERE timestamp >= ?",
+                  [.integer(Int64(runStartedAt * 1000))]).first,  // TradeFill.timestamp is in milliseconds
+              case .integer(let count) = row[0]
+        else { return nil }
+        let volume: Double
+        switch row[1] {
+        case .real(let sum): volume = sum
+        case .integer(let sum): volume = Double(sum)
+        default: volume = 0
         }
-        defer { sqlite3_close(db) }
-        sqlite3_busy_timeout(db, 200)
-        let query = "SELECT COUNT(*), COALESCE(SUM(CAST(price AS REAL) * CAST(amount AS REAL)), 0) FROM TradeFill WHERE timestamp >= ?"
-        var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(db, query, -1, &statement, nil) == SQLITE_OK else { return nil }
-        defer { sqlite3_finalize(statement) }
-        sqlite3_bind_int64(statement, 1, Int64(runStartedAt * 1000))  // TradeFill.timestamp is in milliseconds
-        guard sqlite3_step(statement) == SQLITE_ROW else { return nil }
-        return Figures(trades: Int(sqlite3_column_int64(statement, 0)), volume: sqlite3_column_double(statement, 1) / (scale * scale))
+        return Figures(trades: Int(count), volume: volume / (scale * scale))
     }
 
     /// Where a bot keeps its trades: `data/<config>.sqlite`, named after the config it runs.
@@ -55,30 +52,19 @@ extension TradeDatabase {
 
     /// The fills from `from` to `to` (unix seconds), oldest first; none when the file cannot be read.
     public static func fills(at path: String, from: Double, to: Double) -> [Fill] {
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
-        var handle: OpaquePointer?
-        guard sqlite3_open_v2(path, &handle, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nil) == SQLITE_OK, let db = handle else {
-            sqlite3_close(handle)
-            return []
-        }
-        defer { sqlite3_close(db) }
-        sqlite3_busy_timeout(db, 200)
-        let query = """
+        guard let db = try? SQLiteDatabase(readingOnly: path) else { return [] }
+        var fills: [Fill] = []
+        try? db.forEachRow(
+            """
             SELECT timestamp, order_id, symbol, trade_type, price, amount, trade_fee_in_quote FROM TradeFill
             WHERE timestamp >= ? AND timestamp <= ? ORDER BY timestamp
-            """
-        var statement: OpaquePointer?
-        guard sqlite3_prepare_v2(db, query, -1, &statement, nil) == SQLITE_OK else { return [] }
-        defer { sqlite3_finalize(statement) }
-        sqlite3_bind_int64(statement, 1, Int64(max(0, from) * 1000))
-        sqlite3_bind_int64(statement, 2, Int64(min(to, 4_102_444_800) * 1000))
-        var fills: [Fill] = []
-        func text(_ column: Int32) -> String { sqlite3_column_text(statement, column).map { String(cString: $0) } ?? "" }
-        while sqlite3_step(statement) == SQLITE_ROW {
+            """,
+            [.integer(Int64(max(0, from) * 1000)), .integer(Int64(min(to, 4_102_444_800) * 1000))]
+        ) { row in
             fills.append(Fill(
-                time: Double(sqlite3_column_int64(statement, 0)) / 1000, orderID: text(1), pair: text(2), side: text(3),
-                price: Double(sqlite3_column_int64(statement, 4)) / scale, amount: Double(sqlite3_column_int64(statement, 5)) / scale,
-                feeQuote: sqlite3_column_type(statement, 6) == SQLITE_NULL ? nil : Double(sqlite3_column_int64(statement, 6)) / scale))
+                time: Double(row.integer(0) ?? 0) / 1000, orderID: row.text(1) ?? "", pair: row.text(2) ?? "", side: row.text(3) ?? "",
+                price: Double(row.integer(4) ?? 0) / scale, amount: Double(row.integer(5) ?? 0) / scale,
+                feeQuote: row.integer(6).map { Double($0) / scale }))
         }
         return fills
     }

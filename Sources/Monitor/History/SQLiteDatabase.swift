@@ -18,18 +18,29 @@ final class SQLiteDatabase {
 
     private let handle: OpaquePointer
 
-    init(path: String) throws {
+    /// hbdeck's own database, made when missing, in WAL mode.
+    convenience init(path: String) throws {
+        try self.init(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, busyTimeout: 5000)
+        try execute("PRAGMA journal_mode=WAL")
+        try execute("PRAGMA synchronous=NORMAL")
+    }
+
+    /// Someone else's database (a bot's), read-only and as it is: nothing about it is changed, and a writer
+    /// is waited for only briefly, so the bot is never kept from writing.
+    convenience init(readingOnly path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { throw Failure(description: "\(path): no such file") }
+        try self.init(path: path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, busyTimeout: 200)
+    }
+
+    private init(path: String, flags: Int32, busyTimeout: Int32) throws {
         var opened: OpaquePointer?
-        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX
         guard sqlite3_open_v2(path, &opened, flags, nil) == SQLITE_OK, let opened else {
             let message = opened.map { String(cString: sqlite3_errmsg($0)) } ?? "cannot open"
             sqlite3_close(opened)
             throw Failure(description: "\(path): \(message)")
         }
         handle = opened
-        sqlite3_busy_timeout(handle, 5000)
-        try execute("PRAGMA journal_mode=WAL")
-        try execute("PRAGMA synchronous=NORMAL")
+        sqlite3_busy_timeout(handle, busyTimeout)
     }
 
     deinit {

@@ -63,3 +63,16 @@ import Testing
         #expect(try await first.samples().count == 200)
     }
 }
+
+extension HistoryStoreTests {
+    /// A range bound copied from an export (shown to the millisecond) takes in the sample it was read from.
+    @Test func aBoundShownToTheMillisecondIncludesItsRow() async throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let store = try HistoryStore(path: path)
+        try await store.record(fleet(at: 1_795_682_919.6157, state: .running, pnl: 1))
+        #expect(try await store.samples(from: 1_795_682_919.616).count == 1, "shown as …19.616Z, rounded up")
+        #expect(try await store.samples(to: 1_795_682_919.616).count == 1, "as an upper bound too")
+        #expect(try await store.samples(from: 1_795_682_919.617).isEmpty)
+    }
+}

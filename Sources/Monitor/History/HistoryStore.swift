@@ -96,11 +96,14 @@ public actor HistoryStore {
         try db.query("DELETE FROM samples WHERE time < ?", [.real(now - days * 86_400)])
     }
 
+    /// Times are shown to the millisecond: a bound written as a shown time takes in the row it was read from.
+    static let boundSlack = 0.0005
+
     public func samples(bot: String? = nil, from: Double = 0, to: Double = .greatestFiniteMagnitude) throws -> [Sample] {
         var samples: [Sample] = []
         try db.forEachRow(
             "SELECT * FROM samples WHERE time >= ? AND time <= ? AND (? IS NULL OR bot = ?) ORDER BY time, bot",
-            [.real(from), .real(to), bot.map(SQLiteDatabase.Value.text) ?? .null, bot.map(SQLiteDatabase.Value.text) ?? .null]
+            [.real(from - Self.boundSlack), .real(to + Self.boundSlack), bot.map(SQLiteDatabase.Value.text) ?? .null, bot.map(SQLiteDatabase.Value.text) ?? .null]
         ) { row in
             samples.append(Sample(
                 time: row.double(0) ?? 0, bot: row.text(1) ?? "", pnl: row.double(2), volume: row.double(3), trades: row.integer(4).map { Int($0) },
@@ -113,7 +116,7 @@ public actor HistoryStore {
     public func runs(bot: String? = nil, from: Double = 0, to: Double = .greatestFiniteMagnitude) throws -> [Run] {
         try db.query(
             "SELECT * FROM runs WHERE started_at <= ? AND (stopped_at IS NULL OR stopped_at >= ?) AND (? IS NULL OR bot = ?) ORDER BY started_at, bot",
-            [.real(to), .real(from), bot.map(SQLiteDatabase.Value.text) ?? .null, bot.map(SQLiteDatabase.Value.text) ?? .null]
+            [.real(to + Self.boundSlack), .real(from - Self.boundSlack), bot.map(SQLiteDatabase.Value.text) ?? .null, bot.map(SQLiteDatabase.Value.text) ?? .null]
         ).map { row in
             Run(bot: text(row[0]) ?? "", startedAt: double(row[1]) ?? 0, stoppedAt: double(row[2]), image: text(row[3]) ?? "",
                 config: text(row[4]), pnl: double(row[5]), volume: double(row[6]), trades: int(row[7]).map { Int($0) })

@@ -476,7 +476,9 @@ def start(args):
             bot.heartbeat()
         if now >= next_tick:
             next_tick += 1
-            bot.tick()
+            # The quickstart bot's second, test knobs included (HBDECK_BOT_ERROR_EVERY and the rest).
+            bot.second(now - started, quick.env_int("HBDECK_BOT_CRASH_AFTER", 0), quick.env_int("HBDECK_BOT_GROW_MB", 0),
+                       quick.env_int("HBDECK_BOT_LOG_RATE", 0))
         if now >= next_status:
             next_status = now + every
             status(True)

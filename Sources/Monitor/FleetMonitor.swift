@@ -32,6 +32,8 @@ public actor FleetMonitor {
     private var diskUsage = InstanceDiskUsage()
     /// The fills of each running bot's current run from its own trade database, by container id.
     private var tradeFigures: [String: TradeDatabase.Figures] = [:]
+    /// Warnings and errors from each bot's log files, by container id, with the files' size and time when read.
+    private var fileProblems: [String: (stamp: [Double], records: [ProblemRecord])] = [:]
     private var tradesReadAt = -Double.infinity
     private var diskUsed: [String: UInt64] = [:]
     /// Containers this console stopped, by id, with the run (`StartedAt`) it stopped and how: the exit code
@@ -292,10 +294,41 @@ public actor FleetMonitor {
                   let data = found.mounts.first(where: { $0.destination == StatusFileReader.dataFolder })?.source, !data.isEmpty
             else { continue }
             let config = BotEngine.of(command: found.config.cmd) == .hbot ? BotEngine.config(in: found.config.cmd) : SnapshotBuilder.strategy(found)
+            readLogProblems(summary.id, found, config: config, since: started)
             guard let path = TradeDatabase.path(dataFolder: data, config: config) else { continue }
             read[summary.id] = TradeDatabase.figures(at: path, since: started)
         }
         tradeFigures = read
+        fileProblems = fileProblems.filter { id, _ in summaries.contains { $0.id == id } }
+    }
+
+    /// The warnings and errors of this run in the bot's `logs/logs_<config>.log` and `logs/errors.log`
+    /// (their last 256 KiB), read again only when one of them changed.
+    private func readLogProblems(_ id: String, _ found: ContainerDetails, config: String?, since started: Double) {
+        guard let logs = found.mounts.first(where: { $0.destination == "/home/hummingbot/logs" })?.source, !logs.isEmpty,
+              let config, !config.contains("/"), !config.hasPrefix(".")
+        else { return }
+        let stem = config.hasSuffix(".yml") ? String(config.dropLast(4)) : config
+        let paths = ["\(logs)/logs_\(stem).log", "\(logs)/errors.log"]
+        let stamps = paths.flatMap { path -> [Double] in
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return [0, 0] }
+            return [Double((attributes[.size] as? NSNumber)?.intValue ?? 0), (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0]
+        }
+        if fileProblems[id]?.stamp == stamps { return }
+        var records = LogFileProblems.records(inLog: Self.tail(paths[0]), since: started)
+        if stamps[3] >= started { records += LogFileProblems.records(inErrorsLog: Self.tail(paths[1]), writtenAt: stamps[3]) }
+        fileProblems[id] = (stamps, Array(records.suffix(200)))
+    }
+
+    private static func tail(_ path: String, bytes: Int = 256 << 10) -> String {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return "" }
+        defer { try? handle.close() }
+        let size = (try? handle.seekToEnd()) ?? 0
+        try? handle.seek(toOffset: size > UInt64(bytes) ? size - UInt64(bytes) : 0)
+        let data = (try? handle.readToEnd()) ?? Data()
+        // A cut first line is not a record.
+        let text = String(decoding: data, as: UTF8.self)
+        return size > UInt64(bytes) ? String(text.drop { $0 != "\n" }.dropFirst()) : text
     }
 
     /// The size of each instance's `data/` and `logs/`, when a quota is set and the bots folder is here.
@@ -358,6 +391,9 @@ public actor FleetMonitor {
                 stoppedHere: stoppedHere[summary.id].flatMap { $0.run == details[summary.id]?.state.startedAt ? $0.how : nil }, now: now,
                 livenessTimeout: config.livenessTimeout, restartAfter: config.restartAfter)
             if let trades = tradeFigures[summary.id] { SnapshotBuilder.apply(trades, to: &built) }
+            if let files = fileProblems[summary.id]?.records, !files.isEmpty {
+                built.problems = LogFileProblems.merge(mqtt: built.problems, files: files)
+            }
             built.diskUsed = diskUsed[summary.name]
             built.diskQuota = built.diskUsed == nil ? nil : config.diskQuota
             if summary.name == config.brokerContainer {

@@ -502,3 +502,22 @@ extension ConsoleE2ETests {
         return try TmuxSession(width: width, height: height, command: "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path); sleep 60")
     }
 }
+
+extension ConsoleE2ETests {
+    /// A bot with no MQTT at all (hbot, no broker): its errors come from its own log file, traceback and all.
+    @Test func errorsOfABotWithoutMQTTComeFromItsLogFile() throws {
+        let fleet = try TestFleet("e2e-fileerrors", startingBroker: false)
+        defer { fleet.remove() }
+        _ = try fleet.startHbotBot(TestEngine.uniqueName("silent"), environment: ["HBDECK_BOT_ERROR_EVERY": "2"])
+        let tmux = try console(for: fleet, width: 140, height: 40)
+        defer { tmux.kill() }
+        var (ok, screen) = try tmux.waitFor(seconds: 60) { $0.contains("new (E)") }
+        #expect(ok, "no error counted from the log file:\n\(screen)")
+        try tmux.send("E")
+        (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("Unexpected error running clock tick.") }
+        #expect(ok, "\(screen)")
+        try tmux.send("Enter")
+        (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("KeyError: 'BTC-USDT'") && $0.contains("(hummingbot.core.clock)") }
+        #expect(ok, "the traceback from the log file:\n\(screen)")
+    }
+}

@@ -92,7 +92,7 @@ public final class TestFleet {
     /// Starts a test bot the client's way, `hbot start <name>.yml --foreground` as the container's command,
     /// with no MQTT unless `mqtt` (then `mqtt_autostart: true` toward the fleet's broker).
     @discardableResult
-    public func startHbotBot(_ name: String, mqtt: Bool = false) throws -> String {
+    public func startHbotBot(_ name: String, mqtt: Bool = false, environment: [String: String] = [:]) throws -> String {
         let instance = root.appendingPathComponent("instances/\(name)")
         for folder in ["conf/connectors", "conf/scripts", "conf/controllers", "data", "logs"] {
             try FileManager.default.createDirectory(at: instance.appendingPathComponent(folder), withIntermediateDirectories: true)
@@ -104,6 +104,7 @@ public final class TestFleet {
         try TestEngine.docker([
             "run", "-d", "--name", name, "--network", mqtt ? "host" : "none", "--label", "\(TestEngine.testLabel)=1",
             "-e", "HBOT_PASSWORD=\(Self.password)",
+        ] + environment.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] } + [
             "-v", "\(instance.path)/conf:/home/hummingbot/conf", "-v", "\(instance.path)/data:/home/hummingbot/data",
             "-v", "\(instance.path)/logs:/home/hummingbot/logs", TestEngine.botImage, "hbot", "start", "\(name).yml", "--foreground",
         ])

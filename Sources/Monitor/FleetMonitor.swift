@@ -310,25 +310,18 @@ public actor FleetMonitor {
         else { return }
         let stem = config.hasSuffix(".yml") ? String(config.dropLast(4)) : config
         let paths = ["\(logs)/logs_\(stem).log", "\(logs)/errors.log"]
-        let stamps = paths.flatMap { path -> [Double] in
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return [0, 0] }
-            return [Double((attributes[.size] as? NSNumber)?.intValue ?? 0), (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0]
-        }
+        let stamps = paths.flatMap { LocalFile.stamp($0) ?? [0, 0] }
         if fileProblems[id]?.stamp == stamps { return }
         var records = LogFileProblems.records(inLog: Self.tail(paths[0]), since: started)
         if stamps[3] >= started { records += LogFileProblems.records(inErrorsLog: Self.tail(paths[1]), writtenAt: stamps[3]) }
         fileProblems[id] = (stamps, Array(records.suffix(200)))
     }
 
-    private static func tail(_ path: String, bytes: Int = 256 << 10) -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return "" }
-        defer { try? handle.close() }
-        let size = (try? handle.seekToEnd()) ?? 0
-        try? handle.seek(toOffset: size > UInt64(bytes) ? size - UInt64(bytes) : 0)
-        let data = (try? handle.readToEnd()) ?? Data()
+    private static func tail(_ path: String) -> String {
+        guard let tail = LocalFile.tail(path, maxBytes: 256 << 10) else { return "" }
+        let text = String(decoding: tail.data, as: UTF8.self)
         // A cut first line is not a record.
-        let text = String(decoding: data, as: UTF8.self)
-        return size > UInt64(bytes) ? String(text.drop { $0 != "\n" }.dropFirst()) : text
+        return tail.cut ? String(text.drop { $0 != "\n" }.dropFirst()) : text
     }
 
     /// The size of each instance's `data/` and `logs/`, when a quota is set and the bots folder is here.

@@ -46,20 +46,14 @@ enum StatusFileReader {
 
     /// Counts again only when the log changed since the last count.
     static func countErrors(in path: String, into reading: inout Reading, previous: Reading?) {
-        var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return }
-        let stamp = [Double(info.st_size), Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9]
+        guard let stamp = LocalFile.stamp(path) else { return }
         reading.logStamp = stamp
         if let previous, previous.logStamp == stamp, let count = previous.recentErrors {
             reading.recentErrors = count
             return
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else { return }
-        defer { try? handle.close() }
-        let size = UInt64(info.st_size)
-        try? handle.seek(toOffset: size > UInt64(maxBytes) ? size - UInt64(maxBytes) : 0)
-        let tail = (try? handle.read(upToCount: maxBytes)) ?? Data()
-        reading.recentErrors = recentErrors(in: tail)
+        guard let tail = LocalFile.tail(path, maxBytes: maxBytes) else { return }
+        reading.recentErrors = recentErrors(in: tail.data)
     }
 
     /// ERROR and CRITICAL records among the last `errorWindow` lines, as the client's `hbot status` counts.

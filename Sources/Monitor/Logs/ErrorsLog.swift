@@ -7,12 +7,7 @@ enum ErrorsLog {
     /// The last `count` non-empty lines of `errors.log` in an instance's logs folder (the host side of
     /// its `/home/hummingbot/logs` mount), reading at most the file's last 64 KiB.
     static func tail(inLogsFolder folder: String, count: Int) -> [String] {
-        guard let handle = FileHandle(forReadingAtPath: folder + "/errors.log") else { return [] }
-        defer { try? handle.close() }
-        let size = (try? handle.seekToEnd()) ?? 0
-        let start = size > 65_536 ? size - 65_536 : 0
-        try? handle.seek(toOffset: start)
-        return lines((try? handle.readToEnd()) ?? Data(), count: count)
+        lines(LocalFile.tail(folder + "/errors.log", maxBytes: 65_536)?.data ?? Data(), count: count)
     }
 
     /// Where `errors.log` is inside a bot's container.

@@ -36,10 +36,7 @@ struct ExportCommand: AsyncParsableCommand {
             let table: (header: [String], rows: [[String]])
             switch what {
             case .samples:
-                table = (["time", "bot", "pnl", "volume", "trades", "open_orders", "cpu_percent", "memory_bytes"],
-                         try await store.samples(bot: bot, from: start, to: end).map {
-                             [Self.iso($0.time), $0.bot, Self.text($0.pnl), Self.text($0.volume), Self.text($0.trades), Self.text($0.openOrders), Self.text($0.cpuPercent), Self.text($0.memoryBytes)]
-                         })
+                table = (Self.sampleColumns, try await store.samples(bot: bot, from: start, to: end).map(Self.row))
             case .runs:
                 table = (["bot", "started_at", "stopped_at", "image", "config", "pnl", "volume", "trades"],
                          try await store.runs(bot: bot, from: start, to: end).map {
@@ -67,6 +64,14 @@ struct ExportCommand: AsyncParsableCommand {
                 StandardOutput.raw(Array(text.utf8))
             }
         }
+    }
+
+    /// A sample as a row of `sampleColumns`: the console's `X` writes the same.
+    static let sampleColumns = ["time", "bot", "pnl", "volume", "trades", "open_orders", "cpu_percent", "memory_bytes"]
+
+    static func row(_ sample: HistoryStore.Sample) -> [String] {
+        [iso(sample.time), sample.bot, text(sample.pnl), text(sample.volume), text(sample.trades), text(sample.openOrders),
+         text(sample.cpuPercent), text(sample.memoryBytes)]
     }
 
     static func time(_ text: String, _ flag: String) throws -> Double {

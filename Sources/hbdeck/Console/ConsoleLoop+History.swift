@@ -1,0 +1,48 @@
+import Console
+import Foundation
+import Monitor
+
+/// The details screen's history: its charts over longer ranges, and their export.
+extension ConsoleLoop {
+    static let noHistory = "no history recorded yet: the console and hbdeck record keep it"
+
+    /// The history store, when one was recorded (it is not made just to be read).
+    var historyStore: HistoryStore? {
+        let path = HistoryStore.location(botsFolder: monitor.config.botsFolder)
+        return FileManager.default.fileExists(atPath: path) ? try? HistoryStore(path: path) : nil
+    }
+
+    /// The details screen's charts over `range`, from the history store, in 60 buckets of equal time.
+    func loadCharts(of name: String, range: HistoryCharts.Range) async {
+        guard let store = historyStore else { return status.set(Self.noHistory) }
+        let to = Date().timeIntervalSince1970
+        let from = to - range.seconds
+        guard let samples = try? await store.samples(bot: name, from: from, to: to) else {
+            return status.set("the history store could not be read")
+        }
+        func series(_ title: String, _ value: (HistoryStore.Sample) -> Double?) -> HistoryCharts.Series {
+            HistoryCharts.Series(title: title, values: HistoryCharts.resample(samples.map { ($0.time, value($0)) }, from: from, to: to, buckets: 60))
+        }
+        dialogs.set(.charts(HistoryCharts(
+            instance: name, range: range, from: from, to: to,
+            series: [series("P&L", \.pnl), series("Volume", \.volume), series("CPU %", \.cpuPercent), series("Memory", { $0.memoryBytes.map(Double.init) })],
+            samples: samples.count)))
+    }
+
+    /// The instance's recorded samples over `range` (the last hour for the live charts) as CSV in the folder
+    /// hbdeck was started from, with the columns `hbdeck export` writes.
+    func exportSamples(of name: String, range: HistoryCharts.Range) async -> String {
+        let span = range == .live ? HistoryCharts.Range.hour : range
+        guard let store = historyStore else { return Self.noHistory }
+        let to = Date().timeIntervalSince1970
+        guard let samples = try? await store.samples(bot: name, from: to - span.seconds, to: to) else { return "the history store could not be read" }
+        let file = FileManager.default.currentDirectoryPath + "/hbdeck-\(name)-samples-\(Int(to)).csv"
+        do {
+            try ExportCommand.csv(ExportCommand.sampleColumns, samples.map(ExportCommand.row))
+                .write(toFile: file, atomically: true, encoding: .utf8)
+            return "exported \(samples.count) samples of \(name) (\(span.rawValue)) to \(file)"
+        } catch {
+            return "could not write \(file): \(error.localizedDescription)"
+        }
+    }
+}

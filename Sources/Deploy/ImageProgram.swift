@@ -36,16 +36,13 @@ public struct ImageProgram: Sendable {
         do {
             try await client.startContainer(id)
             let result = try await client.waitContainer(id, timeout: timeout)
-            var out: [UInt8] = []
-            var err: [UInt8] = []
+            var output = BoundedOutput(maxBytes: maxBytes)
             // With nothing to keep, its log is not even read.
             if maxBytes > 0 {
-                for try await chunk in try await client.logs(id, options: LogOptions(), tty: false) {
-                    if chunk.source == .stderr { err += chunk.bytes.prefix(maxBytes - min(maxBytes, err.count)) } else { out += chunk.bytes.prefix(maxBytes - min(maxBytes, out.count)) }
-                }
+                for try await chunk in try await client.logs(id, options: LogOptions(), tty: false) { output.take(chunk) }
             }
             try? await client.removeContainer(id, force: true)
-            return ExecResult(exitCode: result.statusCode, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+            return output.result(exitCode: result.statusCode)
         } catch {
             try? await client.removeContainer(id, force: true)
             throw error

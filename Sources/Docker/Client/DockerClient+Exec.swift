@@ -23,25 +23,13 @@ extension DockerClient {
         let body = try await requester.open(
             .POST, "/exec/\(created.Id)/start", json: Data(#"{"Detach":false,"Tty":false}"#.utf8), timeout: timeout, operation: operation)
         let stream = DockerStream(body: body, decoder: LogDecoder(tty: false), endpoint: endpoint.description)
-        let (out, err, truncated) = try await requester.withDeadline(timeout, operation: operation) {
-            var out: [UInt8] = []
-            var err: [UInt8] = []
-            var truncated = false
-            for try await chunk in stream {
-                if chunk.source == .stderr {
-                    err += chunk.bytes.prefix(max(0, maxBytes - err.count))
-                    truncated = truncated || err.count >= maxBytes
-                } else {
-                    out += chunk.bytes.prefix(max(0, maxBytes - out.count))
-                    truncated = truncated || out.count >= maxBytes
-                }
-            }
-            return (out, err, truncated)
+        let output = try await requester.withDeadline(timeout, operation: operation) {
+            var output = BoundedOutput(maxBytes: maxBytes)
+            for try await chunk in stream { output.take(chunk) }
+            return output
         }
         let inspected: Inspected = try await requester.decode(
             .GET, "/exec/\(created.Id)/json", timeout: defaultTimeout, operation: operation)
-        return ExecResult(
-            exitCode: inspected.ExitCode ?? -1, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
-            truncated: truncated)
+        return output.result(exitCode: inspected.ExitCode ?? -1)
     }
 }

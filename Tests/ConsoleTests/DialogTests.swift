@@ -256,6 +256,9 @@ import Testing
         var controller = ConsoleController()
         let before = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
         #expect(before.contains("● 3 new (E)"), "warnings are listed but not counted as new errors")
+        #expect(before.components(separatedBy: "\n")[0].contains("● 3 new errors"), "the header's badge")
+        let badged = before.components(separatedBy: "\n").filter { $0.contains("●1 ") || $0.contains("●2 ") || $0.contains("●0 ") || $0.contains("●—") }
+        #expect(badged.count == 2 && badged[0].contains(snapshot.instances[0].name) && badged[1].contains(snapshot.instances[1].name), "each bot's row has the badge: \(badged)")
         for key: Key in [.character("E"), .down, .down, .enter] { _ = controller.handle(key, snapshot: snapshot, logLines: []) }
         let opened = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
         #expect(opened.contains("  File \"clock.pyx\", line 98, in tick") && opened.contains("KeyError: 'BTC-USDT'"), "the whole traceback")
@@ -264,7 +267,8 @@ import Testing
         _ = controller.handle(.escape, snapshot: snapshot, logLines: [])
         controller.setStatus(nil)
         let after = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
-        #expect(!after.contains("new (E)"))
+        #expect(!after.contains("new (E)") && !after.contains("new errors"))
+        #expect(!after.contains("●1 ") && !after.contains("●2 ") && !after.contains("●0 ") && !after.contains("●—"), "no row keeps a badge")
     }
 }
 

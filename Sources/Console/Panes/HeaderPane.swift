@@ -3,21 +3,18 @@ import HBModel
 
 /// The top line: the whole fleet at a glance — engine, broker, bots online, clock.
 enum HeaderPane {
-    static func draw(_ snapshot: FleetSnapshot, now: Double, into grid: inout CellGrid) {
+    /// `newErrors`: errors not acknowledged yet in the errors view, shown as a badge.
+    static func draw(_ snapshot: FleetSnapshot, newErrors: Int = 0, now: Double, into grid: inout CellGrid) {
         var full = CellGrid(width: 400, height: 1)
-        let needed = draw(snapshot, now: now, compact: false, into: &full)
+        let needed = draw(snapshot, newErrors: newErrors, now: now, compact: false, into: &full)
         let clockRoom = 10
-        if needed + clockRoom > grid.width {
-            _ = draw(snapshot, now: now, compact: true, into: &grid)
-        } else {
-            _ = draw(snapshot, now: now, compact: false, into: &grid)
-        }
+        _ = draw(snapshot, newErrors: newErrors, now: now, compact: needed + clockRoom > grid.width, into: &grid)
         let clock = NumberText.clock(now)
         grid.put(clock, x: grid.width - clock.count - 1, y: 0, role: .header)
     }
 
     /// Draws the header and returns its width; `compact` leaves out the endpoint and addresses.
-    private static func draw(_ snapshot: FleetSnapshot, now: Double, compact: Bool, into grid: inout CellGrid) -> Int {
+    private static func draw(_ snapshot: FleetSnapshot, newErrors: Int, now: Double, compact: Bool, into grid: inout CellGrid) -> Int {
         var x = grid.put(" hbdeck ", x: 0, y: 0, role: .title, bold: true)
         x = separator(x, &grid)
         x = grid.put(compact ? "engine " : "engine \(snapshot.endpoint) ", x: x, y: 0, role: .header)
@@ -44,7 +41,10 @@ enum HeaderPane {
         x = grid.put(brokerWord.0, x: x, y: 0, role: brokerWord.1)
         if !compact { x = grid.put(" \(broker.address)", x: x, y: 0, role: .header) }
         x = separator(x, &grid)
-        return grid.put("\(snapshot.botsOnline)/\(snapshot.instances.count) bots online", x: x, y: 0, role: .header)
+        x = grid.put("\(snapshot.botsOnline)/\(snapshot.instances.count) bots online", x: x, y: 0, role: .header)
+        guard newErrors > 0 else { return x }
+        x = separator(x, &grid)
+        return grid.put("● \(newErrors) new error\(newErrors == 1 ? "" : "s")" + (compact ? "" : " (E)"), x: x, y: 0, role: .stateError, bold: true)
     }
 
     private static func separator(_ x: Int, _ grid: inout CellGrid) -> Int {

@@ -82,8 +82,11 @@ enum InstancesPane {
                 if isSelected { grid.put("▶", x: inner.x, y: y, role: .selection) }
                 var cx = inner.x + 2
                 cx = grid.put(TextWidth.pad(instance.name, to: nameWidth), x: cx, y: y, role: stale ? .stale : .text) + 1
+                let fresh = ErrorsView.newCount(instance, since: state.errorsAcknowledgedAt) > 0
                 for column in shown {
-                    let (text, role) = column.value(instance, now)
+                    var (text, role) = column.value(instance, now)
+                    // A badge for errors that arrived since the last acknowledgement (`a` in the errors view).
+                    if fresh && column.title == "ERR" { (text, role) = ("●" + text, .stateError) }
                     cx = grid.put(TextWidth.pad(text, to: column.width, right: column.right), x: cx, y: y, role: stale ? .stale : role) + 1
                 }
                 if isSelected && focused { grid.highlightRow(y, from: inner.x, to: inner.x + inner.width, role: .selection) }

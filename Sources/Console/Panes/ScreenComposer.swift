@@ -6,10 +6,10 @@ public enum ScreenComposer {
     public static let minimumSize = (width: 80, height: 24)
 
     /// Redraws only the top line of a frame: what changes when nothing but the clock moved.
-    public static func refreshHeader(_ grid: inout CellGrid, snapshot: FleetSnapshot, now: Double) {
+    public static func refreshHeader(_ grid: inout CellGrid, snapshot: FleetSnapshot, state: ConsoleState, now: Double) {
         guard grid.width >= minimumSize.width, grid.height >= minimumSize.height else { return }
         grid.fill(Rect(x: 0, y: 0, width: grid.width, height: 1))
-        HeaderPane.draw(snapshot, now: now, into: &grid)
+        HeaderPane.draw(snapshot, newErrors: ErrorsView.newCount(snapshot, since: state.errorsAcknowledgedAt), now: now, into: &grid)
     }
 
     public static func compose(
@@ -21,7 +21,8 @@ public enum ScreenComposer {
             OverlayPanes.drawTooSmall(into: &grid, minimum: minimumSize)
             return grid
         }
-        HeaderPane.draw(snapshot, now: now, into: &grid)
+        let newErrors = ErrorsView.newCount(snapshot, since: state.errorsAcknowledgedAt)
+        HeaderPane.draw(snapshot, newErrors: newErrors, now: now, into: &grid)
         let rows = state.visibleInstances(snapshot)
         let selected = state.selection(in: rows)
         let bottomHeight = max(10, (height - 2) * 2 / 5)
@@ -38,7 +39,7 @@ public enum ScreenComposer {
             selected, history: selected.flatMap { snapshot.history[$0.name] },
             in: Rect(x: width - sideWidth, y: 1 + tableHeight + brokerHeight, width: sideWidth, height: bottomHeight - brokerHeight), into: &grid)
         let errors = snapshot.instances.filter { $0.state == .error }.count
-        FooterPane.draw(state, errors: errors, newErrors: ErrorsView.newCount(snapshot, since: state.errorsAcknowledgedAt), into: &grid)
+        FooterPane.draw(state, errors: errors, newErrors: newErrors, into: &grid)
         switch state.overlay {
         case .help?: HelpPane.draw(into: &grid)
         case .details(let name)?:

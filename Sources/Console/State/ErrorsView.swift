@@ -36,6 +36,11 @@ public struct ErrorsView: Sendable, Equatable {
 
     /// Records received after `time`: what the badge counts until they are acknowledged.
     public static func newCount(_ snapshot: FleetSnapshot, since time: Double) -> Int {
-        snapshot.instances.reduce(0) { $0 + $1.problems.filter { $0.time > time && $0.level != "WARNING" }.count }
+        snapshot.instances.reduce(0) { $0 + newCount($1, since: time) }
+    }
+
+    /// One bot's errors received after `time`: the badge on its row.
+    public static func newCount(_ instance: InstanceSnapshot, since time: Double) -> Int {
+        instance.problems.filter { $0.time > time && $0.level != "WARNING" }.count
     }
 }

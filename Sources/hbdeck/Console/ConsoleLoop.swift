@@ -174,7 +174,7 @@ struct ConsoleLoop {
                 clockOnly = false
             } else if clockOnly, var grid = frame, grid.width == size.width, grid.height == size.height {
                 // Only the clock moved: redraw the top line, not the whole frame.
-                ScreenComposer.refreshHeader(&grid, snapshot: snapshot, now: now)
+                ScreenComposer.refreshHeader(&grid, snapshot: snapshot, state: controller.state, now: now)
                 screen.draw(grid)
                 frame = grid
                 clockOnly = false

@@ -53,6 +53,16 @@ struct CLIHistoryTests {
         recorder.terminate()
         recorder.waitUntilExit()
         try TestEngine.docker(["stop", "-t", "1", name])  // no fill comes between the two counts
+        // The details screen's charts from the shell: every sample recorded in the range, the four charts.
+        let recorded = rows(try export(["--what", "samples", "--bot", name])).count
+        let chart = try HBDeckProcess.run(["chart", name, "--range", "1h", "--bots-folder", fleet.root.path], seconds: 60)
+        #expect(chart.status == 0 && chart.stdout.hasPrefix("\(name) · \(recorded) samples\n"), "\(chart.stdout)\(chart.stderr)")
+        #expect(["P&L · last 1h", "Volume · last 1h", "CPU % · last 1h", "Memory · last 1h"].allSatisfy(chart.stdout.contains))
+        #expect(!chart.stdout.contains("nothing recorded"), "each chart has points")
+        let none = try HBDeckProcess.run(["chart", "no_such_bot", "--bots-folder", fleet.root.path], seconds: 60)
+        #expect(none.status == 0 && none.stdout.contains("no_such_bot · 0 samples") && none.stdout.contains("nothing recorded in this range"))
+        let bad = try HBDeckProcess.run(["chart", "../x", "--bots-folder", fleet.root.path], seconds: 60)
+        #expect(bad.status == 1 && bad.stdout.isEmpty, "an invalid name is refused: \(bad.stderr)")
         let trades = rows(try export(["--what", "trades", "--bot", name]))
         let held = try Subprocess.run(["sqlite3", database, "SELECT COUNT(*) FROM TradeFill"], timeout: 30).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(trades.count == Int(held), "trades \(trades.count) vs \(held) in the database")

@@ -88,7 +88,7 @@ enum DetailsPane {
     }
 
     /// Charts over an hour, a day or a week from the history store, with the time they span.
-    private static func drawRecorded(_ charts: HistoryCharts?, range: HistoryCharts.Range, x: Int, y: Int, width: Int, maxY: Int, into grid: inout CellGrid) -> Int {
+    static func drawRecorded(_ charts: HistoryCharts?, range: HistoryCharts.Range, x: Int, y: Int, width: Int, maxY: Int, into grid: inout CellGrid) -> Int {
         guard let charts else {
             grid.put("\(range.rawValue): reading the history…", x: x, y: y, role: .dim, maxX: x + width)
             return y + 2

@@ -101,10 +101,12 @@ public actor HistoryStore {
 
     public func samples(bot: String? = nil, from: Double = 0, to: Double = .greatestFiniteMagnitude) throws -> [Sample] {
         var samples: [Sample] = []
-        try db.forEachRow(
-            "SELECT * FROM samples WHERE time >= ? AND time <= ? AND (? IS NULL OR bot = ?) ORDER BY time, bot",
-            [.real(from - Self.boundSlack), .real(to + Self.boundSlack), bot.map(SQLiteDatabase.Value.text) ?? .null, bot.map(SQLiteDatabase.Value.text) ?? .null]
-        ) { row in
+        let range: [SQLiteDatabase.Value] = [.real(from - Self.boundSlack), .real(to + Self.boundSlack)]
+        // One bot's query names the bot outright so that SQLite searches the (bot, time) index instead of
+        // scanning every bot's samples.
+        let (sql, values) = bot.map { ("SELECT * FROM samples WHERE bot = ? AND time >= ? AND time <= ? ORDER BY time", [.text($0)] + range) }
+            ?? ("SELECT * FROM samples WHERE time >= ? AND time <= ? ORDER BY time, bot", range)
+        try db.forEachRow(sql, values) { row in
             samples.append(Sample(
                 time: row.double(0) ?? 0, bot: row.text(1) ?? "", pnl: row.double(2), volume: row.double(3), trades: row.integer(4).map { Int($0) },
                 openOrders: row.integer(5).map { Int($0) }, cpuPercent: row.double(6), memoryBytes: row.integer(7)))

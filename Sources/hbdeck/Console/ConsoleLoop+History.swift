@@ -15,18 +15,10 @@ extension ConsoleLoop {
     /// The details screen's charts over `range`, from the history store, in 60 buckets of equal time.
     func loadCharts(of name: String, range: HistoryCharts.Range) async {
         guard let store = historyStore else { return status.set(Self.noHistory) }
-        let to = Date().timeIntervalSince1970
-        let from = to - range.seconds
-        guard let samples = try? await store.samples(bot: name, from: from, to: to) else {
+        guard let charts = try? await ChartLoader.charts(of: name, range: range, store: store, now: Date().timeIntervalSince1970) else {
             return status.set("the history store could not be read")
         }
-        func series(_ title: String, _ value: (HistoryStore.Sample) -> Double?) -> HistoryCharts.Series {
-            HistoryCharts.Series(title: title, values: HistoryCharts.resample(samples.map { ($0.time, value($0)) }, from: from, to: to, buckets: 60))
-        }
-        dialogs.set(.charts(HistoryCharts(
-            instance: name, range: range, from: from, to: to,
-            series: [series("P&L", \.pnl), series("Volume", \.volume), series("CPU %", \.cpuPercent), series("Memory", { $0.memoryBytes.map(Double.init) })],
-            samples: samples.count)))
+        dialogs.set(.charts(charts))
     }
 
     /// The instance's recorded samples over `range` (the last hour for the live charts) as CSV in the folder

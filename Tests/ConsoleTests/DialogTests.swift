@@ -299,7 +299,20 @@ import Testing
         let text = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
         #expect(text.contains("P&L · last 24h") && text.contains("nothing recorded in this range"))
         try Golden.check(text, "details-24h-120x36")
-        #expect(controller.handle(.character("X"), snapshot: snapshot, logLines: []) == [.exportHistory("btc_mm_binance_01", .day)])
+        // X: the export dialog opens on the charts' range; ← → change a row, ⏎ asks for the file.
+        #expect(controller.handle(.character("X"), snapshot: snapshot, logLines: []) == [])
+        for key: Key in [.right, .right, .down, .right] { _ = controller.handle(key, snapshot: snapshot, logLines: []) }
+        let dialog = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
+        try Golden.check(dialog, "export-120x36")
+        #expect(dialog.contains("◀ trades ▶") && dialog.contains("◀ the whole fleet ▶") && dialog.contains("◀ last 24h ▶"))
+        for key: Key in [.down, .down, .left] { _ = controller.handle(key, snapshot: snapshot, logLines: []) }
+        #expect(controller.handle(.enter, snapshot: snapshot, logLines: []) == [.exportHistory(.init(what: .trades, bot: nil, span: .day, format: .json))])
+        #expect(controller.state.overlay == .details("btc_mm_binance_01"), "back to the details")
+        _ = controller.handle(.character("X"), snapshot: snapshot, logLines: [])
+        for key: Key in [.down, .down, .right] { _ = controller.handle(key, snapshot: snapshot, logLines: []) }
+        #expect(controller.handle(.enter, snapshot: snapshot, logLines: []) == [.exportHistory(.init(what: .samples, bot: "btc_mm_binance_01", span: .week, format: .csv))])
+        _ = controller.handle(.character("X"), snapshot: snapshot, logLines: [])
+        #expect(controller.handle(.escape, snapshot: snapshot, logLines: []) == [] && controller.state.overlay == .details("btc_mm_binance_01"), "Esc exports nothing")
         for _ in 0..<2 { _ = controller.handle(.character("h"), snapshot: snapshot, logLines: []) }
         #expect(controller.state.chartRange == .live && controller.state.charts == nil, "back to the live charts")
     }

@@ -310,6 +310,19 @@ public struct ConsoleController: Sendable {
             }
             state.overlay = .errors(view)
             return []
+        case .export(var dialog):
+            switch dialog.handle(key) {
+            case .none:
+                state.overlay = .export(dialog)
+                return []
+            case .cancel:
+                state.overlay = .details(dialog.instance)
+                return []
+            case .export(let request):
+                state.overlay = .details(dialog.instance)
+                state.status = "exporting \(request.what.rawValue) of \(request.bot ?? "the fleet") (\(request.span.rawValue))…"
+                return [.exportHistory(request)]
+            }
         case .report(var report):
             switch key {
             case .up: report.scroll = max(0, report.scroll - 1)
@@ -324,8 +337,8 @@ public struct ConsoleController: Sendable {
             state.charts = nil
             return state.chartRange == .live ? [] : [.loadHistory(name, state.chartRange)]
         case .details(let name) where Keymap.overlayAction(for: key, in: .details) == .exportHistory:
-            state.status = "exporting \(name)'s samples (\(state.chartRange == .live ? HistoryCharts.Range.hour.rawValue : state.chartRange.rawValue))…"
-            return [.exportHistory(name, state.chartRange)]
+            state.overlay = .export(ExportDialog(instance: name, charts: state.chartRange))
+            return []
         case .details(let name) where Keymap.overlayAction(for: key, in: .details) != nil:
             guard let instance = snapshot.instances.first(where: { $0.name == name }), instance.engine == .hbot, instance.state == .running else {
                 state.status = "\(name): hbot doctor and status answer only in a running bot that hbot runs"

@@ -47,7 +47,7 @@ public enum Keymap {
         Binding(keys: [.character("N")], context: .logs, action: .previousMatch, help: "newer match"),
         Binding(keys: [.character("S")], context: .logs, action: .saveLog, help: "save log to a file"),
         Binding(keys: [.character("h")], context: .details, action: .chartRange, help: "charts: live/1h/24h/7d"),
-        Binding(keys: [.character("X")], context: .details, action: .exportHistory, help: "export the range (CSV)"),
+        Binding(keys: [.character("X")], context: .details, action: .exportHistory, help: "export history (CSV/JSON)"),
         Binding(keys: [.character("d")], context: .details, action: .hbotDoctor, help: "hbot doctor (hbot bots)"),
         Binding(keys: [.character("t")], context: .details, action: .hbotStatus, help: "hbot status (hbot bots)"),
     ]

@@ -43,9 +43,7 @@ public enum ScreenComposer {
         switch state.overlay {
         case .help?: HelpPane.draw(into: &grid)
         case .details(let name)?:
-            DetailsPane.draw(
-                snapshot.instances.first { $0.name == name }, history: snapshot.history[name], range: state.chartRange,
-                charts: state.charts?.instance == name ? state.charts : nil, now: now, into: &grid)
+            drawDetails(name, snapshot: snapshot, state: state, now: now, into: &grid)
         case .confirm(let confirmation)?: OverlayPanes.drawConfirmation(confirmation, into: &grid)
         case .create(let form)?: CreateFormPane.draw(form, into: &grid)
         case .values(let form)?: ValuesFormPane.draw(form, into: &grid)
@@ -53,8 +51,17 @@ public enum ScreenComposer {
         case .report(let report)?: ReportPane.draw(report, into: &grid)
         case .orders(let view)?: OrdersPane.draw(view, snapshot: snapshot, now: now, into: &grid)
         case .errors(let view)?: ErrorsPane.draw(view, snapshot: snapshot, acknowledgedAt: state.errorsAcknowledgedAt, now: now, into: &grid)
+        case .export(let dialog)?:
+            drawDetails(dialog.instance, snapshot: snapshot, state: state, now: now, into: &grid)
+            ExportDialogPane.draw(dialog, into: &grid)
         case nil: break
         }
         return grid
+    }
+
+    private static func drawDetails(_ name: String, snapshot: FleetSnapshot, state: ConsoleState, now: Double, into grid: inout CellGrid) {
+        DetailsPane.draw(
+            snapshot.instances.first { $0.name == name }, history: snapshot.history[name], range: state.chartRange,
+            charts: state.charts?.instance == name ? state.charts : nil, now: now, into: &grid)
     }
 }

@@ -29,8 +29,8 @@ public enum ConsoleCommand: Sendable, Equatable {
     case upload(source: String, to: FilePicker.Destination, replacing: Bool)
     /// Reads an instance's history for the details screen's charts.
     case loadHistory(String, HistoryCharts.Range)
-    /// Writes an instance's recorded samples over the range (the last hour for `live`) to a CSV file here.
-    case exportHistory(String, HistoryCharts.Range)
+    /// Writes the history the export dialog chose to a file in the folder hbdeck was started from.
+    case exportHistory(ExportDialog.Request)
     /// Shows the audit log (the loop reads it).
     case showAudit
     /// Creates and starts the broker the config file describes.

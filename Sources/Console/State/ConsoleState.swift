@@ -13,6 +13,7 @@ public struct ConsoleState: Sendable, Equatable {
         case report(Report)
         case orders(OrdersView)
         case errors(ErrorsView)
+        case export(ExportDialog)
     }
     public enum SortKey: String, Sendable, CaseIterable { case name, state, pnl, cpu }
     public enum Editing: Sendable, Equatable { case none, filter, search }

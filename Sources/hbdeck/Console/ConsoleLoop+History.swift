@@ -1,4 +1,5 @@
 import Console
+import Deploy
 import Foundation
 import Monitor
 
@@ -21,20 +22,23 @@ extension ConsoleLoop {
         dialogs.set(.charts(charts))
     }
 
-    /// The instance's recorded samples over `range` (the last hour for the live charts) as CSV in the folder
-    /// hbdeck was started from, with the columns `hbdeck export` writes.
-    func exportSamples(of name: String, range: HistoryCharts.Range) async -> String {
-        let span = range == .live ? HistoryCharts.Range.hour : range
+    /// The history the export dialog chose, written to `hbdeck-<bot|fleet>-<what>-<time>.<csv|json>` in the
+    /// folder hbdeck was started from, with the columns of `hbdeck export`.
+    func export(_ request: ExportDialog.Request) async -> String {
         guard let store = historyStore else { return Self.noHistory }
         let to = Date().timeIntervalSince1970
-        guard let samples = try? await store.samples(bot: name, from: to - span.seconds, to: to) else { return "the history store could not be read" }
-        let file = FileManager.default.currentDirectoryPath + "/hbdeck-\(name)-samples-\(Int(to)).csv"
+        let from = request.span.seconds.map { to - $0 } ?? 0
+        let folder = monitor.config.botsFolder.map(BotsFolder.init)
+        let subject = request.bot ?? "fleet"
+        let file = FileManager.default.currentDirectoryPath + "/hbdeck-\(subject)-\(request.what.rawValue)-\(Int(to)).\(request.format.rawValue)"
         do {
-            try ExportCommand.csv(ExportCommand.sampleColumns, samples.map(ExportCommand.row))
-                .write(toFile: file, atomically: true, encoding: .utf8)
-            return "exported \(samples.count) samples of \(name) (\(span.rawValue)) to \(file)"
+            let table = try await HistoryExport.table(request.what, bot: request.bot, from: from, to: to, store: store, folder: folder)
+            try HistoryExport.text(table, format: request.format).write(toFile: file, atomically: true, encoding: .utf8)
+            return "exported \(table.rows.count) \(request.what.rawValue) of \(request.bot ?? "the fleet") (\(request.span.rawValue)) to \(file)"
+        } catch let failure as CommandFailure {
+            return failure.description
         } catch {
-            return "could not write \(file): \(error.localizedDescription)"
+            return "could not export to \(file): \(error.localizedDescription)"
         }
     }
 }

@@ -219,7 +219,7 @@ struct ConsoleLoop {
         case .openValuesForm(let name, _): Task { await openHbotValues(of: name) }
         case .hbotDoctor(let name): Task { await hbotReport(name, doctor: true) }
         case .loadHistory(let name, let range): Task { await loadCharts(of: name, range: range) }
-        case .exportHistory(let name, let range): Task { status.set(await exportSamples(of: name, range: range)) }
+        case .exportHistory(let request): Task { status.set(await export(request)) }
         case .hbotStatus(let name): Task { await hbotReport(name, doctor: false) }
         case .upload(let source, let destination, let replacing): upload(source, to: destination, replacing: replacing)
         case .quit, .edit, .openCreateForm, .openUpload, .listFolder, .showAudit: break

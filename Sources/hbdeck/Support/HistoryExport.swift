@@ -1,0 +1,94 @@
+import Console
+import Deploy
+import Foundation
+import Monitor
+
+/// The recorded history as a table and as CSV or JSON: what `hbdeck export` prints and the console's export
+/// dialog writes.
+enum HistoryExport {
+    typealias Table = (header: [String], rows: [[String]])
+
+    /// Samples and runs from the store; trades from each recorded bot's own database in `folder`.
+    static func table(_ what: ExportDialog.What, bot: String?, from start: Double, to end: Double, store: HistoryStore, folder: BotsFolder?) async throws -> Table {
+        switch what {
+        case .samples:
+            return (sampleColumns, try await store.samples(bot: bot, from: start, to: end).map(row))
+        case .runs:
+            return (["bot", "started_at", "stopped_at", "image", "config", "pnl", "volume", "trades"],
+                     try await store.runs(bot: bot, from: start, to: end).map {
+                         [$0.bot, iso($0.startedAt), $0.stoppedAt.map(iso) ?? "", $0.image, $0.config ?? "", text($0.pnl), text($0.volume), text($0.trades)]
+                     })
+        case .trades:
+            guard let folder else { throw CommandFailure("trades are read from the bots' own databases: give --bots-folder") }
+            var rows: [[String]] = []
+            var seen = Set<String>()
+            for run in try await store.runs(bot: bot, from: start, to: end) {
+                guard let config = run.config, seen.insert("\(run.bot)/\(config)").inserted,
+                      let database = TradeDatabase.path(dataFolder: folder.instance(run.bot).appendingPathComponent("data").path, config: config)
+                else { continue }
+                rows += TradeDatabase.fills(at: database, from: start, to: end).map {
+                    [iso($0.time), run.bot, $0.orderID, $0.pair, $0.side, text($0.price), text($0.amount), text($0.feeQuote)]
+                }
+            }
+            return (["time", "bot", "order_id", "pair", "side", "price", "amount", "fee_quote"], rows.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) })
+        }
+    }
+
+    static func text(_ table: Table, format: ExportDialog.Format) throws -> String {
+        format == .csv ? csv(table.header, table.rows) : try json(table.header, table.rows)
+    }
+
+    /// A sample as a row of `sampleColumns`: the console's `X` writes the same.
+    static let sampleColumns = ["time", "bot", "pnl", "volume", "trades", "open_orders", "cpu_percent", "memory_bytes"]
+
+    static func row(_ sample: HistoryStore.Sample) -> [String] {
+        [iso(sample.time), sample.bot, text(sample.pnl), text(sample.volume), text(sample.trades), text(sample.openOrders),
+         text(sample.cpuPercent), text(sample.memoryBytes)]
+    }
+
+    /// `2026-11-26T09:00:16.652Z`, written by hand: a date formatter per row made an export of a day of
+    /// samples take seconds.
+    static func iso(_ time: Double) -> String {
+        guard time.isFinite, time.magnitude < 1e12 else { return "" }
+        var millis = Int64((time * 1000).rounded())
+        var seconds = time_t(millis / 1000)
+        millis %= 1000
+        if millis < 0 { millis += 1000; seconds -= 1 }
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func pad(_ n: Int32, _ width: Int) -> String {
+            let text = String(n)
+            return String(repeating: "0", count: max(0, width - text.count)) + text
+        }
+        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
+    }
+
+    static func text<T: LosslessStringConvertible>(_ value: T?) -> String { value.map { String($0) } ?? "" }
+
+    /// RFC 4180: fields with a comma, quote or line break quoted, quotes doubled.
+    static func csv(_ header: [String], _ rows: [[String]]) -> String {
+        var out = ""
+        out.reserveCapacity((rows.count + 1) * 96)
+        func line(_ fields: [String]) {
+            for (index, value) in fields.enumerated() {
+                if index > 0 { out += "," }
+                if value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
+                    out += "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+                } else {
+                    out += value
+                }
+            }
+            out += "\r\n"
+        }
+        line(header)
+        rows.forEach(line)
+        return out
+    }
+
+    static func json(_ header: [String], _ rows: [[String]]) throws -> String {
+        let objects = rows.map { Dictionary(uniqueKeysWithValues: zip(header, $0)) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(objects), as: UTF8.self) + "\n"
+    }
+}

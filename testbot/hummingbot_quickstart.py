@@ -471,9 +471,17 @@ class Bot:
                          exc_text=traceback.format_exc().rstrip())
         if crash_after and elapsed >= crash_after:
             self.log("Simulated crash", level="ERROR")
-            sys.stderr.write("Traceback (most recent call last):\nRuntimeError: simulated crash\n")
+            # An uncaught exception: Python prints its traceback on stderr, which the image sends to errors.log.
+            try:
+                self.fail_hard()
+            except RuntimeError:
+                import traceback
+                sys.stderr.write(traceback.format_exc())
             sys.stderr.flush()
             os._exit(env_int("HBDECK_BOT_EXIT_CODE", 1))
+
+    def fail_hard(self):
+        raise RuntimeError("simulated crash")
 
     def heartbeat(self):
         now = time.time()

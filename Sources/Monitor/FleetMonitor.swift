@@ -28,6 +28,7 @@ public actor FleetMonitor {
     private let counterFileBudget = CounterFileBudget.current()
     private var figures: [String: ResourceFigures] = [:]
     private var errorsLines: [String: String] = [:]
+    private var crashTracebacks: [String: [String]] = [:]
     private var statusFiles: [String: StatusFileReader.Reading] = [:]
     private var diskUsage = InstanceDiskUsage()
     /// The fills of each running bot's current run from its own trade database, by container id.
@@ -201,6 +202,7 @@ public actor FleetMonitor {
             cgroups[id] = nil
             figures[id] = nil
             errorsLines[id] = nil
+            crashTracebacks[id] = nil
             statusFiles[id] = nil
             stoppedHere[id] = nil
         }
@@ -212,12 +214,13 @@ public actor FleetMonitor {
         let inspected = try await concurrentMap(changed, limit: 8) { summary in
             let found = try await client.inspectContainer(summary.id)
             let ended = !firstFrame && ["exited", "dead"].contains(found.state.status)
-            return (summary, found, ended ? await ErrorsLog.lastLine(of: found, client: client) : nil)
+            return (summary, found, ended ? await ErrorsLog.ending(of: found, client: client) : nil)
         }
-        for (summary, found, errorsLine) in inspected {
+        for (summary, found, ending) in inspected {
             details[summary.id] = found
             detailKeys[summary.id] = firstFrame ? nil : Self.detailKey(summary)
-            errorsLines[summary.id] = errorsLine
+            errorsLines[summary.id] = ending?.lastLine
+            crashTracebacks[summary.id] = ending?.traceback
         }
     }
 
@@ -384,6 +387,7 @@ public actor FleetMonitor {
                 stoppedHere: stoppedHere[summary.id].flatMap { $0.run == details[summary.id]?.state.startedAt ? $0.how : nil }, now: now,
                 livenessTimeout: config.livenessTimeout, restartAfter: config.restartAfter)
             if let trades = tradeFigures[summary.id] { SnapshotBuilder.apply(trades, to: &built) }
+            if built.state != .running, let traceback = crashTracebacks[summary.id] { built.crashTraceback = traceback }
             if let files = fileProblems[summary.id]?.records, !files.isEmpty {
                 built.problems = LogFileProblems.merge(mqtt: built.problems, files: files)
             }

@@ -380,6 +380,9 @@ extension ConsoleE2ETests {
         try tmux.send("Enter")
         let (detailed, details) = try tmux.waitFor(seconds: 10) { $0.contains("restart on-failure:2 · 2 restarts · last exit 1") }
         #expect(detailed, "\(details)")
+        // How it ended, whole: the Python traceback its stderr left in errors.log.
+        #expect(details.contains("How it ended (errors.log)") && details.contains("Traceback (most recent call last):")
+                && details.contains("in fail_hard") && details.contains("RuntimeError: simulated crash"), "\(details)")
     }
 }
 

@@ -119,4 +119,26 @@ import Testing
         _ = controller.handle(.escape, snapshot: snapshot, logLines: [])
         #expect(controller.state.overlay == nil)
     }
+
+    @Test func aCrashedBotsDetailsShowHowItEnded() throws {
+        var snapshot = FleetFixture.snapshot
+        let index = try #require(snapshot.instances.firstIndex { $0.name == "sol_arb_01" })
+        snapshot.instances[index].crashTraceback = [
+            "Traceback (most recent call last):",
+            "  File \"/home/hummingbot/bin/hummingbot_quickstart.py\", line 214, in <module>",
+            "    main()",
+            "  File \"/home/hummingbot/scripts/arb_sol.py\", line 88, in on_tick",
+            "    self.book.extend(levels)",
+            "MemoryError",
+        ]
+        var controller = ConsoleController()
+        _ = controller.handle(.character("/"), snapshot: snapshot, logLines: [])
+        for c in "sol_arb" { _ = controller.handle(.character(c), snapshot: snapshot, logLines: []) }
+        _ = controller.handle(.enter, snapshot: snapshot, logLines: [])
+        _ = controller.handle(.enter, snapshot: snapshot, logLines: [])
+        #expect(controller.state.overlay == .details("sol_arb_01"))
+        let text = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
+        #expect(text.contains("How it ended (errors.log)") && text.contains("line 88, in on_tick") && text.contains("  MemoryError"))
+        try Golden.check(text, "details-crashed-120x36")
+    }
 }

@@ -24,6 +24,21 @@ import Testing
         #expect(LogFileProblems.records(inLog: log, since: start + 10).isEmpty, "only this run's")
     }
 
+    @Test func theLastTracebackInErrorsLogIsKeptWholeForHowTheBotEnded() {
+        let chained = [
+            "Invalid password.", "Traceback (most recent call last):", "  File \"a.py\", line 1, in <module>", "KeyError: 'x'", "",
+            "During handling of the above exception, another exception occurred:", "",
+            "Traceback (most recent call last):", "  File \"b.py\", line 2, in run", "    raise RuntimeError(\"boom\")", "RuntimeError: boom",
+        ].filter { !$0.isEmpty }
+        let ending = ErrorsLog.ending(of: chained)
+        #expect(ending.lastLine == "RuntimeError: boom")
+        #expect(ending.traceback == ["Traceback (most recent call last):", "  File \"b.py\", line 2, in run", "    raise RuntimeError(\"boom\")", "RuntimeError: boom"])
+        #expect(ErrorsLog.ending(of: ["Invalid password."]) == .init(lastLine: "Invalid password.", traceback: []), "no traceback, none made up")
+        let deep = ["Traceback (most recent call last):"] + (1...60).map { "  File \"f.py\", line \($0), in f" } + ["RecursionError: too deep"]
+        let kept = ErrorsLog.lastTraceback(in: deep, limit: 10)
+        #expect(kept.count == 10 && kept[0].hasPrefix("Traceback") && kept[1] == "  …" && kept.last == "RecursionError: too deep" && kept[8].contains("line 60"))
+    }
+
     @Test func errorsLogTracebacksAreHeadedByTheirException() {
         let text = "Invalid password.\nTraceback (most recent call last):\n  File \"x.py\", line 1, in <module>\nRuntimeError: simulated crash\n"
         let records = LogFileProblems.records(inErrorsLog: text, writtenAt: 50)

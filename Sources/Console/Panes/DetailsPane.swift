@@ -36,6 +36,7 @@ enum DetailsPane {
         ).draw(x: rightX, y: y, width: rightWidth, maxY: min(bottom, factsEnd), into: &grid)
         y = max(factsEnd, y) + 1
         let width = rect.width - 4
+        y = drawTraceback(i.crashTraceback, x: rect.x + 2, y: y, width: width, maxY: bottom, into: &grid)
         y = controllersTable(i).draw(x: rect.x + 2, y: y, width: width, maxY: bottom, into: &grid) + 1
         ordersTable(i, now: now).draw(x: rect.x + 2, y: y, width: width, maxY: bottom, into: &grid)
     }
@@ -109,6 +110,20 @@ enum DetailsPane {
             grid.put("\(start) \(rule) \(end)", x: x, y: at - 1, role: .dim, maxX: x + width)
         }
         return at
+    }
+
+    /// How the bot ended, as Python wrote it to errors.log; the exception line stands out. Returns the row after.
+    private static func drawTraceback(_ lines: [String], x: Int, y: Int, width: Int, maxY: Int, into grid: inout CellGrid) -> Int {
+        guard !lines.isEmpty, y + 1 < maxY else { return y }
+        grid.put("How it ended (errors.log)", x: x, y: y, role: .header, bold: true, maxX: x + width)
+        // Room is kept for the tables below: the frames nearest the error and the exception are shown.
+        let room = max(3, min(lines.count, (maxY - y - 1) / 2))
+        let shown = lines.count <= room ? lines : [lines[0], "  …"] + lines.suffix(room - 2)
+        for (index, line) in shown.enumerated() {
+            let last = index == shown.count - 1
+            grid.put(line, x: x + 2, y: y + 1 + index, role: last ? .stateError : .dim, maxX: x + width)
+        }
+        return y + shown.count + 2
     }
 
     private static func controllersTable(_ i: InstanceSnapshot) -> DetailsTable {

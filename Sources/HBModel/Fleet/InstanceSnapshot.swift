@@ -26,6 +26,8 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     /// The engine's restart policy, how often it restarted the container, and its last exit.
     public var supervision: String?
 
+    /// The last Python traceback in errors.log when its container ended (the client writes its stderr there).
+    public var crashTraceback: [String] = []
     /// When its container last ended, as the engine says (nil while it runs or never ended).
     public var finishedAt: Double?
     /// TRADES was counted in the bot's own trade database: exact, not a lower bound.

@@ -23,9 +23,27 @@ enum ErrorsLog {
         return lines(bytes, count: count)
     }
 
-    /// The line that best says why the bot ended: the last one, which for a traceback is the exception.
-    static func lastLine(of details: ContainerDetails, client: any FleetEngine) async -> String? {
-        await tail(of: details, client: client, count: 1).first.map { $0.trimmingCharacters(in: .whitespaces) }
+    /// What errors.log says about how a bot ended: its last line (for a traceback, the exception) and the
+    /// last Python traceback in its tail, whole.
+    struct Ending: Sendable, Equatable {
+        let lastLine: String?
+        let traceback: [String]
+    }
+
+    static func ending(of details: ContainerDetails, client: any FleetEngine) async -> Ending {
+        ending(of: await tail(of: details, client: client, count: 80))
+    }
+
+    static func ending(of lines: [String]) -> Ending {
+        Ending(lastLine: lines.last.map { $0.trimmingCharacters(in: .whitespaces) }, traceback: lastTraceback(in: lines))
+    }
+
+    /// From the last `Traceback (most recent call last):` to the end (a chained exception's earlier
+    /// tracebacks left out), at most `limit` lines: the frames nearest the error are kept.
+    static func lastTraceback(in lines: [String], limit: Int = 40) -> [String] {
+        guard let start = lines.lastIndex(where: { $0.hasPrefix("Traceback (most recent call last):") }) else { return [] }
+        let block = Array(lines[start...])
+        return block.count <= limit ? block : [block[0], "  …"] + block.suffix(limit - 2)
     }
 
     private static func lines<Bytes: Sequence<UInt8>>(_ bytes: Bytes, count: Int) -> [String] {

@@ -388,9 +388,7 @@ public actor FleetMonitor {
                 livenessTimeout: config.livenessTimeout, restartAfter: config.restartAfter)
             if let trades = tradeFigures[summary.id] { SnapshotBuilder.apply(trades, to: &built) }
             if built.state != .running, let traceback = crashTracebacks[summary.id] { built.crashTraceback = traceback }
-            if let files = fileProblems[summary.id]?.records, !files.isEmpty {
-                built.problems = LogFileProblems.merge(mqtt: built.problems, files: files)
-            }
+            if let files = fileProblems[summary.id]?.records { SnapshotBuilder.apply(fileProblems: files, to: &built) }
             built.diskUsed = diskUsed[summary.name]
             built.diskQuota = built.diskUsed == nil ? nil : config.diskQuota
             if summary.name == config.brokerContainer {

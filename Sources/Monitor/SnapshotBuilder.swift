@@ -38,7 +38,9 @@ enum SnapshotBuilder {
         }
         snapshot.mounts = (details?.mounts ?? []).map { "\($0.source) → \($0.destination)\($0.rw == false ? " (read-only)" : "")" }
         if linkEnabled {
-            snapshot.health = bot?.liveness.health(now: now, timeout: livenessTimeout) ?? .unknown
+            let heard = bot?.liveness.health(now: now, timeout: livenessTimeout) ?? .unknown
+            // A bot whose container has ended is not online, however recent its last heartbeat.
+            snapshot.health = heard == .online && condition.status != "running" ? .unresponsive : heard
         }
         if let details, BotEngine.of(command: details.config.cmd) == .hbot {
             // The client's CLI runs this bot: its own status file says whether it works, MQTT or not.
@@ -91,6 +93,15 @@ enum SnapshotBuilder {
     }
 
     /// The bot's own record of its fills: the trade count is then exact, whenever the console started.
+    /// Adds the records read from the bot's own log files to those MQTT carried (each once); ERR is then
+    /// never fewer than the errors the E view lists for this run, as MQTT may have missed some.
+    static func apply(fileProblems files: [ProblemRecord], to snapshot: inout InstanceSnapshot) {
+        guard !files.isEmpty else { return }
+        snapshot.problems = LogFileProblems.merge(mqtt: snapshot.problems, files: files)
+        let listed = snapshot.problems.filter { $0.level != "WARNING" }.count
+        if listed > (snapshot.errors ?? 0) { snapshot.errors = listed }
+    }
+
     static func apply(_ trades: TradeDatabase.Figures, to snapshot: inout InstanceSnapshot) {
         snapshot.trades = trades.trades
         snapshot.tradesFromDatabase = true

@@ -33,6 +33,31 @@ import Testing
         #expect(built.errors == 1)
     }
 
+    @Test func aBotWhoseContainerEndedIsNotOnlineWhateverItsLastHeartbeat() throws {
+        var record = BotRecord(instanceID: "bot_1")
+        record.liveness.record(.heartbeat(at: 995), receivedAt: 995)  // 5 s ago, inside the 30 s timeout
+        #expect(build(try Self.summary(state: "running"), bot: record).health == .online)
+        let ended = build(try Self.summary(state: "exited", status: "Exited (1) 2 seconds ago"), bot: record)
+        #expect(ended.health == .unresponsive, "its container ended")
+        let fleet = FleetSnapshot(
+            takenAt: 1000, endpoint: "unix:///x", engine: .live, instances: [ended], broker: BrokerSnapshot(containerName: "b", address: "a", link: .disabled))
+        #expect(fleet.botsOnline == 0, "the header does not count it online")
+    }
+
+    @Test func errCountsAtLeastTheErrorsTheLogFilesHold() throws {
+        var built = build(try Self.summary(state: "exited", status: "Exited (1) 2 seconds ago"), bot: nil)
+        #expect(built.errors == nil)
+        SnapshotBuilder.apply(fileProblems: [
+            ProblemRecord(time: 990, level: "ERROR", logger: "x", message: "Simulated crash"),
+            ProblemRecord(time: 991, level: "WARNING", logger: "x", message: "Rate limit near"),
+            ProblemRecord(time: 992, level: "ERROR", logger: "errors.log", message: "RuntimeError: simulated crash\nTraceback (most recent call last):"),
+        ], to: &built)
+        #expect(built.problems.count == 3 && built.errors == 2, "warnings are listed, not counted")
+        var counted = build(try Self.summary(state: "running"), bot: Self.record([(10, 40, "a"), (11, 40, "b"), (12, 40, "c")]))
+        SnapshotBuilder.apply(fileProblems: [ProblemRecord(time: 10, level: "ERROR", logger: "x", message: "a")], to: &counted)
+        #expect(counted.errors == 3, "a higher MQTT count stays")
+    }
+
     @Test func plainErrorsAreCountedButDoNotChangeTheState() throws {
         let built = build(try Self.summary(state: "running"), bot: Self.record([(10, 40, "Order rejected")]))
         #expect(built.state == .running)

@@ -51,7 +51,7 @@ install_build_packages() { install_missing libncurses-dev libmosquitto-dev libsq
 
 # What the tests need besides (make test).
 install_packages() {
-  install_missing docker.io mosquitto mosquitto-clients libncurses-dev libmosquitto-dev libsqlite3-dev sqlite3 tmux debootstrap iproute2 socat curl docker-registry git python3
+  install_missing docker.io mosquitto mosquitto-clients libncurses-dev libmosquitto-dev libsqlite3-dev sqlite3 tmux debootstrap iproute2 socat curl docker-registry git python3 openssh-server openssh-client openssl
 }
 
 engine_alive() { curl -sf --max-time 2 --unix-socket "$sock" http://docker/_ping >/dev/null 2>&1; }
@@ -152,7 +152,134 @@ build_images() {
   fi
 }
 
+# Two more private engines, for the tests of a fleet on several hosts: B answers on tcp://127.0.0.1 with TLS
+# (certificates made here), C only through ssh to a private sshd on 127.0.0.1 (a test key; its sessions get
+# DOCKER_HOST pointing at C, as a remote host's own docker CLI would have). Each also has a unix socket for
+# the tests' own setup.
+tls="$state/tls"
+sshdir="$state/ssh"
+b_tcp=tcp://127.0.0.1:23760
+ssh_port=22220
+
+make_certificates() {
+  [ -s "$tls/client/key.pem" ] && return
+  say "making TLS certificates for engine B"
+  mkdir -p "$tls/ca" "$tls/server" "$tls/client"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 3650 -subj "/CN=hbdeck test CA" \
+    -keyout "$tls/ca/key.pem" -out "$tls/ca/ca.pem" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=127.0.0.1" -keyout "$tls/server/key.pem" -out "$tls/server/req.pem" 2>/dev/null
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' > "$tls/server/ext.cnf"
+  openssl x509 -req -days 3650 -in "$tls/server/req.pem" -CA "$tls/ca/ca.pem" -CAkey "$tls/ca/key.pem" -CAcreateserial \
+    -extfile "$tls/server/ext.cnf" -out "$tls/server/cert.pem" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=hbdeck test client" -keyout "$tls/client/key.pem" -out "$tls/client/req.pem" 2>/dev/null
+  printf 'extendedKeyUsage=clientAuth\n' > "$tls/client/ext.cnf"
+  openssl x509 -req -days 3650 -in "$tls/client/req.pem" -CA "$tls/ca/ca.pem" -CAkey "$tls/ca/key.pem" -CAcreateserial \
+    -extfile "$tls/client/ext.cnf" -out "$tls/client/cert.pem" 2>/dev/null
+  cp "$tls/ca/ca.pem" "$tls/client/ca.pem"
+  cp "$tls/ca/ca.pem" "$tls/server/ca.pem"
+  chmod 600 "$tls"/*/key.pem
+}
+
+# start_extra_engine NAME [extra dockerd flags...]: a dockerd of its own with a unix socket in $run/NAME.
+start_extra_engine() {
+  local name=$1; shift
+  local dir="$run/$name" data="$state/engine-$name"
+  local socket="$dir/docker.sock"
+  mkdir -p "$dir/exec" "$data" "$state/log"
+  if curl -sf --max-time 2 --unix-socket "$socket" http://docker/_ping >/dev/null 2>&1; then return; fi
+  if [ -f "$dir/docker.pid" ] && kill -0 "$(cat "$dir/docker.pid")" 2>/dev/null; then kill "$(cat "$dir/docker.pid")" || true; sleep 1; fi
+  rm -f "$socket" "$dir/docker.pid"
+  setsid dockerd --host "unix://$socket" "$@" \
+    --data-root "$data" --exec-root "$dir/exec" --pidfile "$dir/docker.pid" \
+    --bridge none --iptables=false --ip-masq=false --ip-forward=false \
+    --containerd-namespace "hbdeck-test-$name" --containerd-plugins-namespace "hbdeck-test-$name-plugins" \
+    >"$state/log/dockerd-$name.log" 2>&1 < /dev/null &
+  for _ in $(seq 1 100); do
+    if curl -sf --max-time 2 --unix-socket "$socket" http://docker/_ping >/dev/null 2>&1; then say "engine $name up"; return; fi
+    sleep 0.2
+  done
+  say "engine $name did not answer within 20 s; its log:"; tail -n 30 "$state/log/dockerd-$name.log" >&2
+  exit 1
+}
+
+start_sshd() {
+  mkdir -p "$sshdir" /run/sshd
+  [ -s "$sshdir/host_key" ] || ssh-keygen -q -t ed25519 -N "" -f "$sshdir/host_key"
+  [ -s "$sshdir/id" ] || ssh-keygen -q -t ed25519 -N "" -C "hbdeck test key" -f "$sshdir/id"
+  cp "$sshdir/id.pub" "$sshdir/authorized_keys"
+  chmod 700 "$sshdir"; chmod 600 "$sshdir/authorized_keys"
+  cat > "$sshdir/sshd_config" <<CONF
+ListenAddress 127.0.0.1
+Port $ssh_port
+HostKey $sshdir/host_key
+PidFile $sshdir/sshd.pid
+AuthorizedKeysFile $sshdir/authorized_keys
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+AllowTcpForwarding local
+UsePAM no
+StrictModes no
+SetEnv DOCKER_HOST=unix://$run/c/docker.sock
+CONF
+  echo "[127.0.0.1]:$ssh_port $(cut -d' ' -f1,2 "$sshdir/host_key.pub")" > "$sshdir/known_hosts"
+  cat > "$sshdir/config" <<CONF
+Host hbdeck-c
+  HostName 127.0.0.1
+  Port $ssh_port
+  User root
+  IdentityFile $sshdir/id
+  IdentitiesOnly yes
+  UserKnownHostsFile $sshdir/known_hosts
+  StrictHostKeyChecking yes
+CONF
+  if [ -f "$sshdir/sshd.pid" ] && kill -0 "$(cat "$sshdir/sshd.pid")" 2>/dev/null; then return; fi
+  "$(command -v sshd || echo /usr/sbin/sshd)" -f "$sshdir/sshd_config" -E "$state/log/sshd.log"
+  for _ in $(seq 1 50); do
+    if ssh -F "$sshdir/config" -o BatchMode=yes hbdeck-c true 2>/dev/null; then say "sshd up on 127.0.0.1:$ssh_port (engine C)"; return; fi
+    sleep 0.2
+  done
+  say "sshd did not let the test key in; its log:"; tail -n 20 "$state/log/sshd.log" >&2
+  exit 1
+}
+
+# The test images, copied from the first engine into B and C when theirs differ.
+copy_images() {
+  local name socket image
+  for name in b c; do
+    socket="unix://$run/$name/docker.sock"
+    for image in "$bot_image" "$broker_image"; do
+      if [ "$(DOCKER_HOST=$socket docker image inspect -f '{{.Id}}' "$image" 2>/dev/null)" != "$(docker image inspect -f '{{.Id}}' "$image")" ]; then
+        say "copying $image to engine $name"
+        docker save "$image" | DOCKER_HOST=$socket docker load >/dev/null
+      fi
+    done
+  done
+}
+
+start_extra_engines() {
+  make_certificates
+  start_extra_engine b --host "$b_tcp" --tlsverify --tlscacert "$tls/server/ca.pem" --tlscert "$tls/server/cert.pem" --tlskey "$tls/server/key.pem"
+  start_extra_engine c
+  start_sshd
+  copy_images
+}
+
+stop_extra_engines() {
+  local name pid
+  if [ -f "$sshdir/sshd.pid" ]; then kill "$(cat "$sshdir/sshd.pid")" 2>/dev/null || true; fi
+  for name in b c; do
+    [ -f "$run/$name/docker.pid" ] || continue
+    pid=$(cat "$run/$name/docker.pid")
+    DOCKER_HOST="unix://$run/$name/docker.sock" docker rm -f $(DOCKER_HOST="unix://$run/$name/docker.sock" docker ps -aq 2>/dev/null) >/dev/null 2>&1 || true
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 1 75); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$pid" 2>/dev/null || true
+  done
+}
+
 stop_engine() {
+  stop_extra_engines
   if [ -f "$run/docker.pid" ]; then
     local pid; pid=$(cat "$run/docker.pid")
     if kill -0 "$pid" 2>/dev/null; then
@@ -171,7 +298,7 @@ stop_engine() {
 case "${1:-up}" in
   build-deps) install_build_packages ;;
   install) install_packages ;;
-  up) install_packages; start_engine; build_images ;;
+  up) install_packages; start_engine; build_images; start_extra_engines ;;
   images) build_images ;;
   env) printf 'export DOCKER_HOST=%s\n' "$DOCKER_HOST" ;;
   down) stop_engine ;;

@@ -11,9 +11,12 @@ public final class DockerClient: Sendable {
     public let apiVersion: DockerAPIVersion
     let http: HTTPClient
     let defaultTimeout: Double
+    /// An ssh engine's connections: requests go to its socket.
+    let dialer: SSHDialer?
 
-    private init(endpoint: DockerEndpoint, http: HTTPClient, apiVersion: DockerAPIVersion, timeout: Double) {
+    private init(endpoint: DockerEndpoint, dialer: SSHDialer?, http: HTTPClient, apiVersion: DockerAPIVersion, timeout: Double) {
         self.endpoint = endpoint
+        self.dialer = dialer
         self.http = http
         self.apiVersion = apiVersion
         self.defaultTimeout = timeout
@@ -33,18 +36,31 @@ public final class DockerClient: Sendable {
         if case .unixSocket(let path) = endpoint.transport, !FileManager.default.fileExists(atPath: path) {
             throw DockerError.unreachable(endpoint: endpoint.description, reason: "no socket there")
         }
+        let dialer: SSHDialer? = try {
+            guard case .ssh(let user, let host, let port) = endpoint.transport else { return nil }
+            return try SSHDialer(user: user, host: host, port: port)
+        }()
+        let wire = dialer.map { DockerEndpoint(transport: .unixSocket(path: $0.socketPath)) } ?? endpoint
         let http = try HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration(for: endpoint))
         do {
-            async let early = work(DockerClient(endpoint: endpoint, http: http, apiVersion: .minimum, timeout: timeout))
-            let probe = DockerRequester(endpoint: endpoint, http: http, prefix: "")
-            let version: VersionInfo = try await probe.decode(.GET, "/version", timeout: timeout, operation: "version")
+            async let early = work(DockerClient(endpoint: endpoint, dialer: dialer, http: http, apiVersion: .minimum, timeout: timeout))
+            let probe = DockerRequester(endpoint: endpoint, wire: wire, http: http, prefix: "")
+            let version: VersionInfo
+            do {
+                version = try await probe.decode(.GET, "/version", timeout: timeout, operation: "version")
+            } catch let error as DockerError {
+                // ssh's own words say more than a closed connection does.
+                if let said = dialer?.lastError, case .unreachable = error { throw DockerError.unreachable(endpoint: endpoint.description, reason: said.hasPrefix("ssh:") ? said : "ssh: \(said)") }
+                throw error
+            }
             guard let server = DockerAPIVersion(version.apiVersion), server >= .minimum else {
                 throw DockerError.unsupportedVersion(endpoint: endpoint.description, apiVersion: version.apiVersion)
             }
-            let client = DockerClient(endpoint: endpoint, http: http, apiVersion: min(server, .newestKnown), timeout: timeout)
+            let client = DockerClient(endpoint: endpoint, dialer: dialer, http: http, apiVersion: min(server, .newestKnown), timeout: timeout)
             return (client, try await early)
         } catch {
             try? await http.shutdown()
+            dialer?.close()
             throw error
         }
     }
@@ -52,10 +68,11 @@ public final class DockerClient: Sendable {
     /// Releases the connection pool. Call once, when done with the client.
     public func close() async {
         try? await http.shutdown()
+        dialer?.close()
     }
 
     var requester: DockerRequester {
-        DockerRequester(endpoint: endpoint, http: http, prefix: "/v\(apiVersion)")
+        DockerRequester(endpoint: endpoint, wire: dialer.map { DockerEndpoint(transport: .unixSocket(path: $0.socketPath)) } ?? endpoint, http: http, prefix: "/v\(apiVersion)")
     }
 
     private static func configuration(for endpoint: DockerEndpoint) throws -> HTTPClient.Configuration {

@@ -5,6 +5,8 @@ public struct DockerEndpoint: Sendable, Equatable, CustomStringConvertible {
     public enum Transport: Sendable, Equatable {
         case unixSocket(path: String)
         case tcp(host: String, port: Int)
+        /// `ssh://[user@]host[:port]`: the engine that `docker system dial-stdio` reaches on that host.
+        case ssh(user: String?, host: String, port: Int?)
     }
 
     /// Client certificate files for a TLS engine (`DOCKER_CERT_PATH`).
@@ -49,12 +51,35 @@ public struct DockerEndpoint: Sendable, Equatable, CustomStringConvertible {
             self.init(transport: .unixSocket(path: text), tls: nil)
             return
         }
+        if text.hasPrefix("ssh://") {
+            var rest = String(text.dropFirst("ssh://".count))
+            if rest.hasSuffix("/") { rest.removeLast() }
+            var user: String?
+            if let at = rest.lastIndex(of: "@") {
+                user = String(rest[..<at])
+                rest = String(rest[rest.index(after: at)...])
+            }
+            let (host, portText) = Self.splitHostPort(rest)
+            // ssh is given these as arguments: nothing that could read as an option or a second word.
+            let safe = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: ".-_:"))
+            guard !host.isEmpty, !host.hasPrefix("-"), host.unicodeScalars.allSatisfy(safe.contains),
+                  user.map({ !$0.isEmpty && !$0.hasPrefix("-") && $0.unicodeScalars.allSatisfy(safe.contains) }) ?? true
+            else {
+                throw .invalidEndpoint(value, reason: "expected ssh://USER@HOST[:PORT]")
+            }
+            let port = portText.flatMap { Int($0) }
+            if portText != nil, !(1...65535).contains(port ?? 0) {
+                throw .invalidEndpoint(value, reason: "the port must be a number from 1 to 65535")
+            }
+            self.init(transport: .ssh(user: user, host: host, port: port), tls: nil)
+            return
+        }
         var rest = text
         for scheme in ["tcp://", "http://", "https://"] where rest.hasPrefix(scheme) {
             rest = String(rest.dropFirst(scheme.count))
         }
         if rest.contains("://") {
-            throw .invalidEndpoint(value, reason: "supported schemes are unix:// and tcp://")
+            throw .invalidEndpoint(value, reason: "supported schemes are unix://, tcp:// and ssh://")
         }
         if rest.hasSuffix("/") { rest.removeLast() }
         let (host, portText) = Self.splitHostPort(rest)
@@ -86,6 +111,8 @@ public struct DockerEndpoint: Sendable, Equatable, CustomStringConvertible {
         case .tcp(let host, let port):
             let shownHost = host.contains(":") ? "[\(host)]" : host
             return (tls == nil ? "tcp://" : "tcp+tls://") + "\(shownHost):\(port)"
+        case .ssh(let user, let host, let port):
+            return "ssh://" + (user.map { $0 + "@" } ?? "") + host + (port.map { ":\($0)" } ?? "")
         }
     }
 
@@ -98,6 +125,8 @@ public struct DockerEndpoint: Sendable, Equatable, CustomStringConvertible {
         case .tcp(let host, let port):
             let shownHost = host.contains(":") ? "[\(host)]" : host
             return (tls == nil ? "http://" : "https://") + "\(shownHost):\(port)"
+        case .ssh:
+            preconditionFailure("an ssh engine is reached through its dialer's socket")
         }
     }
 
@@ -105,6 +134,7 @@ public struct DockerEndpoint: Sendable, Equatable, CustomStringConvertible {
         switch transport {
         case .unixSocket: return "docker"
         case .tcp(let host, let port): return "\(host):\(port)"
+        case .ssh: return "docker"
         }
     }
 

@@ -5,7 +5,10 @@ import NIOHTTP1
 
 /// Sends one request to the engine and turns HTTP failures into `DockerError`.
 struct DockerRequester: Sendable {
+    /// The engine, as errors name it.
     let endpoint: DockerEndpoint
+    /// Where requests go: the endpoint itself, or the socket of an ssh engine's dialer.
+    let wire: DockerEndpoint
     let http: HTTPClient
     let prefix: String
 
@@ -14,10 +17,10 @@ struct DockerRequester: Sendable {
     func request(
         _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], json: Data? = nil, body: HTTPClientRequest.Body? = nil
     ) -> HTTPClientRequest {
-        var request = HTTPClientRequest(url: endpoint.baseURL + prefix + path + Self.encode(query))
+        var request = HTTPClientRequest(url: wire.baseURL + prefix + path + Self.encode(query))
         request.method = method
         // AsyncHTTPClient sends no Host header on unix-socket URLs and the engine refuses requests without one.
-        request.headers.replaceOrAdd(name: "Host", value: endpoint.hostHeader)
+        request.headers.replaceOrAdd(name: "Host", value: wire.hostHeader)
         if let json {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(ByteBuffer(bytes: json))

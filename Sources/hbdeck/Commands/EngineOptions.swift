@@ -1,17 +1,44 @@
 import ArgumentParser
 import Docker
+import Foundation
 
 struct EngineOptions: ParsableArguments {
-    @Option(name: [.customShort("H"), .long], help: "Docker engine: unix:///path or tcp://HOST:PORT (default: $DOCKER_HOST, else /var/run/docker.sock).")
+    @Option(name: [.customShort("H"), .long], help: "Docker engine: unix:///path, tcp://HOST:PORT or ssh://USER@HOST (default: $DOCKER_HOST, else the current Docker context).")
     var host: String?
+
+    @Option(help: "Docker contexts to use, comma-separated, as docker context ls names them (default: $DOCKER_CONTEXT, else the CLI's current context).")
+    var context: String?
 
     @Option(help: "Seconds to wait for each engine call.")
     var timeout: Double = 10
 
+    /// The engines asked for, each with its name: `--host`, else `--context`, else `DOCKER_HOST`, else the
+    /// Docker CLI's current context.
+    func targets(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> [DockerContexts.Context] {
+        let contexts = DockerContexts(env: env)
+        if let host {
+            let endpoint = try DockerEndpoint(parsing: host, tls: try DockerEndpoint.fromEnvironment(env).tls)
+            return [DockerContexts.Context(name: endpoint.description, endpoint: endpoint)]
+        }
+        if let context {
+            var seen = Set<String>()
+            let names = context.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+            guard !names.isEmpty else { throw ValidationError("--context needs at least one context name") }
+            return try names.map { DockerContexts.Context(name: $0, endpoint: try contexts.endpoint(of: $0)) }
+        }
+        if let value = env["DOCKER_HOST"], !value.isEmpty {
+            return [DockerContexts.Context(name: "default", endpoint: try DockerEndpoint.fromEnvironment(env))]
+        }
+        let current = contexts.current
+        return [DockerContexts.Context(name: current, endpoint: try contexts.endpoint(of: current))]
+    }
+
     func endpoint() throws -> DockerEndpoint {
-        let fromEnvironment = try DockerEndpoint.fromEnvironment()
-        guard let host else { return fromEnvironment }
-        return try DockerEndpoint(parsing: host, tls: fromEnvironment.tls)
+        let all = try targets()
+        guard all.count == 1 else {
+            throw CommandFailure("this command works on one engine at a time: choose one with --context NAME (asked for \(all.map(\.name).joined(separator: ", ")))")
+        }
+        return all[0].endpoint
     }
 
     /// Connects, runs `body`, closes the connection, and turns any failure into one line on stderr.
@@ -27,6 +54,45 @@ struct EngineOptions: ParsableArguments {
                 throw error
             }
             await client.close()
+        }
+    }
+
+    /// Connects to every engine asked for at once and runs `body` with those that answered. An engine that
+    /// did not answer is named in one line on stderr and the command then ends with status 1.
+    func withEngines(_ body: (EngineSet) async throws -> Void) async throws {
+        try await reportingFailures {
+            let targets = try targets()
+            let timeout = self.timeout
+            let attempts = await withTaskGroup(of: (Int, Result<DockerClient, any Error>).self) { group in
+                for (index, target) in targets.enumerated() {
+                    group.addTask {
+                        do { return (index, .success(try await DockerClient.connect(to: target.endpoint, timeout: timeout))) }
+                        catch { return (index, .failure(error)) }
+                    }
+                }
+                var results: [(Int, Result<DockerClient, any Error>)] = []
+                for await result in group { results.append(result) }
+                return results.sorted { $0.0 < $1.0 }
+            }
+            var engines: [ConnectedEngine] = []
+            var unreachable = 0
+            for (index, attempt) in attempts {
+                switch attempt {
+                case .success(let client): engines.append(ConnectedEngine(name: targets[index].name, client: client))
+                case .failure(let error):
+                    unreachable += 1
+                    StandardOutput.error("hbdeck: \(targets.count > 1 ? "engine \(targets[index].name): " : "")\(describe(error))")
+                }
+            }
+            guard !engines.isEmpty else { throw ExitCode.failure }
+            do {
+                try await body(EngineSet(connected: engines, several: targets.count > 1))
+            } catch {
+                for engine in engines { await engine.client.close() }
+                throw error
+            }
+            for engine in engines { await engine.client.close() }
+            if unreachable > 0 { throw ExitCode.failure }
         }
     }
 }

@@ -14,17 +14,18 @@ enum LifecycleAction {
         }
     }
 
+    /// `names` may say `HOST/NAME` where several engines are in use.
     func apply(to names: [String], engine: EngineOptions) async throws {
-        try await engine.withEngine(naming: names) { client in
-            let instances = try await Fleet(client: client).resolve(names)
+        try await engine.withEngines { engines in
+            let instances = try await engines.locate(names)
             var failures = 0
             for instance in instances {
                 do {
-                    try await perform(on: instance.id, client: client)
-                    StandardOutput.line("\(instance.name): \(pastTense)")
+                    try await perform(on: instance.summary.id, client: instance.engine.client)
+                    StandardOutput.line("\(instance.shown): \(pastTense)")
                 } catch {
                     failures += 1
-                    StandardOutput.error("hbdeck: \(instance.name): \(describe(error))")
+                    StandardOutput.error("hbdeck: \(instance.shown): \(describe(error))")
                 }
             }
             if failures > 0 { throw ExitCode.failure }

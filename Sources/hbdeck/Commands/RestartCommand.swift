@@ -17,7 +17,7 @@ struct RestartCommand: AsyncParsableCommand {
     @OptionGroup var broker: BrokerOptions
     @Option(name: [.customShort("t"), .long], help: "Seconds to wait before killing.") var time = 10
     @Option(help: "Restart, safely and one at a time, every running bot up longer than this (such as 7d or 12h).") var olderThan: String?
-    @Argument(help: "Instance names.") var names: [String] = []
+    @Argument(help: "Instance names (HOST/NAME where several engines are in use).") var names: [String] = []
 
     func validate() throws {
         guard olderThan != nil || !names.isEmpty else { throw ValidationError("give instance names or --older-than AGE") }

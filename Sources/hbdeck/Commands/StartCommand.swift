@@ -4,7 +4,7 @@ struct StartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "start", abstract: "Start instances.")
 
     @OptionGroup var engine: EngineOptions
-    @Argument(help: "Instance names.") var names: [String]
+    @Argument(help: "Instance names (HOST/NAME where several engines are in use).") var names: [String]
 
     func run() async throws {
         try await audited("start", names) {

@@ -10,38 +10,52 @@ struct StatsCommand: AsyncParsableCommand {
     @OptionGroup var engine: EngineOptions
     @Flag(help: "Print one sample and exit.") var noStream = false
     @Flag(help: "Print JSON (one object a line when streaming).") var json = false
-    @Argument(help: "Instance names (default: every running instance).") var names: [String] = []
+    @Argument(help: "Instance names, HOST/NAME where several engines are in use (default: every running instance).") var names: [String] = []
 
     struct Row: Encodable {
+        let host: String
         let name: String
         let usage: ResourceUsage
+        /// Where several engines are in use, the table says `HOST/NAME`.
+        var key: String { "\(host)/\(name)" }
     }
 
     func run() async throws {
-        try await engine.withEngine(naming: names) { client in
-            let fleet = Fleet(client: client)
-            let instances = names.isEmpty ? try await fleet.bots().filter { $0.state == "running" } : try await fleet.resolve(names)
-            if noStream {
-                let rows = try await sampleOnce(instances, client: client)
-                StandardOutput.line(json ? try JSONOutput.encode(rows) : table(rows))
+        try await engine.withEngines { engines in
+            var instances: [LocatedInstance] = []
+            if names.isEmpty {
+                for engine in engines.connected {
+                    instances += try await Fleet(client: engine.client).bots().filter { $0.state == "running" }.map {
+                        LocatedInstance(engine: engine, summary: $0, shown: $0.name)
+                    }
+                }
             } else {
-                try await stream(instances, client: client)
+                instances = try await engines.locate(names)
+            }
+            let several = engines.several
+            if noStream {
+                let rows = try await sampleOnce(instances)
+                StandardOutput.line(json ? try JSONOutput.encode(rows) : table(rows, several: several))
+            } else {
+                try await stream(instances, several: several)
             }
         }
     }
 
-    private func sampleOnce(_ instances: [ContainerSummary], client: DockerClient) async throws -> [Row] {
-        try await concurrentMap(instances, limit: 8) { Row(name: $0.name, usage: ResourceUsage(try await client.stats($0.id))) }
-            .sorted { $0.name < $1.name }
+    private func sampleOnce(_ instances: [LocatedInstance]) async throws -> [Row] {
+        try await concurrentMap(instances, limit: 8) {
+            Row(host: $0.engine.name, name: $0.summary.name, usage: ResourceUsage(try await $0.engine.client.stats($0.summary.id)))
+        }
+        .sorted { $0.key < $1.key }
     }
 
-    private func stream(_ instances: [ContainerSummary], client: DockerClient) async throws {
+    private func stream(_ instances: [LocatedInstance], several: Bool) async throws {
         let latest = LatestRows()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for instance in instances {
                 group.addTask {
-                    for try await sample in try await client.statsStream(instance.id) {
-                        let row = Row(name: instance.name, usage: ResourceUsage(sample))
+                    for try await sample in try await instance.engine.client.statsStream(instance.summary.id) {
+                        let row = Row(host: instance.engine.name, name: instance.summary.name, usage: ResourceUsage(sample))
                         if json {
                             StandardOutput.line(try JSONOutput.encode(row, pretty: false))
                         } else {
@@ -56,7 +70,7 @@ struct StatsCommand: AsyncParsableCommand {
                         try await Task.sleep(nanoseconds: 1_000_000_000)
                         let rows = await latest.rows()
                         StandardOutput.raw(Array("\u{1B}[H\u{1B}[2J".utf8))
-                        StandardOutput.line(table(rows))
+                        StandardOutput.line(table(rows, several: several))
                     }
                 }
             }
@@ -65,12 +79,12 @@ struct StatsCommand: AsyncParsableCommand {
         }
     }
 
-    private func table(_ rows: [Row]) -> String {
+    private func table(_ rows: [Row], several: Bool) -> String {
         var table = TextTable("NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "NET I/O", "BLOCK I/O", "PIDS", rightAligned: [1, 3, 6])
         for row in rows {
             let u = row.usage
             table.add([
-                row.name, Formatting.percent(u.cpuPercent),
+                several ? row.key : row.name, Formatting.percent(u.cpuPercent),
                 "\(Formatting.bytes(u.memoryUsed)) / \(Formatting.bytes(u.memoryLimit))", Formatting.percent(u.memoryPercent),
                 "\(Formatting.bytes(u.networkRx)) / \(Formatting.bytes(u.networkTx))",
                 "\(Formatting.bytes(u.blockRead)) / \(Formatting.bytes(u.blockWrite))",
@@ -85,10 +99,10 @@ private actor LatestRows {
     private var byName: [String: StatsCommand.Row] = [:]
 
     func set(_ row: StatsCommand.Row) {
-        byName[row.name] = row
+        byName[row.key] = row
     }
 
     func rows() -> [StatsCommand.Row] {
-        byName.values.sorted { $0.name < $1.name }
+        byName.values.sorted { $0.key < $1.key }
     }
 }

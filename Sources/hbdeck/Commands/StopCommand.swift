@@ -6,7 +6,7 @@ struct StopCommand: AsyncParsableCommand {
 
     @OptionGroup var engine: EngineOptions
     @Option(name: [.customShort("t"), .long], help: "Seconds to wait before killing.") var time = 10
-    @Argument(help: "Instance names.") var names: [String]
+    @Argument(help: "Instance names (HOST/NAME where several engines are in use).") var names: [String]
 
     func run() async throws {
         try await audited("stop", names) {

@@ -87,7 +87,8 @@ extension FleetMonitor {
     /// One action at a time per instance: a second one while the first runs is refused, never queued.
     private func run(_ name: String, _ marker: PendingAction, progress: Progress, _ work: @Sendable (any FleetEngine) async throws -> String) async -> String {
         guard let client else { return "the Docker engine is offline: nothing was done" }
-        guard pending[name] == nil else { return "\(name) is busy with another action: nothing was done" }
+        guard pending[name] == nil || settling[name] != nil else { return "\(name) is busy with another action: nothing was done" }
+        settling[name] = nil
         pending[name] = marker
         await publish()
         let result: String
@@ -96,7 +97,8 @@ extension FleetMonitor {
         } catch {
             result = "\(name): failed: \(error)"
         }
-        pending[name] = nil
+        // Shown as under way until the engine has been read again (a reconcile begun from now on).
+        settling[name] = reconcileCount
         wake()
         return result
     }

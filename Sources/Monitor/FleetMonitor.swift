@@ -42,6 +42,12 @@ public actor FleetMonitor {
     private var stoppedHere: [String: (run: String, how: String)] = [:]
     private var history: [String: MetricHistory] = [:]
     var pending: [String: PendingAction] = [:]
+    /// Actions that ended, by instance, with the number of reconciles begun by then: their marker stays until a
+    /// reconcile begun after the end has read the engine, so that the row never shows the state from before.
+    var settling: [String: Int] = [:]
+    /// Reconciles begun so far.
+    private var reconciles = 0
+    var reconcileCount: Int { reconciles }
     private var eventsTask: Task<Void, Never>?
     private var wakeRequested = false
     private var nap: Task<Void, Never>?
@@ -60,7 +66,7 @@ public actor FleetMonitor {
         self.connector = connector
         self.now = now
         self.bots = config.mqtt.map { BotConnection(settings: $0, namespace: config.namespace) }
-        let broker = BrokerSnapshot(containerName: config.brokerContainer, address: config.mqtt?.address ?? "—")
+        let broker = BrokerSnapshot(containerName: config.brokerContainer, address: config.brokerLabel ?? config.mqtt?.address ?? "—")
         snapshots = LatestValue(FleetSnapshot(
             takenAt: now(), endpoint: config.endpoint.description, engine: .connecting, instances: [], broker: broker, botsFolder: config.botsFolder))
     }
@@ -189,6 +195,8 @@ public actor FleetMonitor {
     /// `listed`: a list just fetched (on connecting), else the engine is asked.
     private func reconcile(listed: [ContainerSummary]? = nil, firstFrame: Bool = false) async throws {
         guard let client else { return }
+        reconciles += 1
+        let begun = reconciles
         let known = details.compactMapValues { $0.config.image.isEmpty ? nil : $0.config.image }
         let fresh: [ContainerSummary]
         if let listed { fresh = listed } else { fresh = try await client.listContainers() }
@@ -221,6 +229,11 @@ public actor FleetMonitor {
             detailKeys[summary.id] = firstFrame ? nil : Self.detailKey(summary)
             errorsLines[summary.id] = ending?.lastLine
             crashTracebacks[summary.id] = ending?.traceback
+        }
+        // Actions that had ended when this look at the engine began are now shown as the engine has them.
+        for (name, endedAt) in settling where begun > endedAt {
+            pending[name] = nil
+            settling[name] = nil
         }
     }
 
@@ -378,7 +391,7 @@ public actor FleetMonitor {
         let link = linkState()
         var listeningSince: Double?
         if case .connected(let since) = link { listeningSince = since }
-        var brokerSnapshot = BrokerSnapshot(containerName: config.brokerContainer, address: config.mqtt?.address ?? "—", link: link)
+        var brokerSnapshot = BrokerSnapshot(containerName: config.brokerContainer, address: config.brokerLabel ?? config.mqtt?.address ?? "—", link: link)
         for summary in summaries {
             var built = SnapshotBuilder.instance(
                 summary: summary, details: details[summary.id], pending: pending[summary.name], bot: records[summary.name],

@@ -20,6 +20,8 @@ public struct MonitorConfig: Sendable {
     public var restartAfter = 7 * 86_400.0
     /// Bytes an instance's `data/` and `logs/` may take before it is warned about (nil: not watched).
     public var diskQuota: UInt64?
+    /// How the broker's address is shown when it is not `mqtt`'s own (a broker reached through an ssh tunnel).
+    public var brokerLabel: String?
 
     public init(
         endpoint: DockerEndpoint, brokerContainer: String = "hummingbot-broker", mqtt: MQTTSettings? = MQTTSettings(),

@@ -234,6 +234,31 @@ final class FakeEngine: FleetEngine {
         }
     }
 
+    /// Between Stopping and Stopped the row never shows the Running from before the stop: an action's marker
+    /// stays until a look at the engine begun after it ended (found in tmux: a second of Running in between).
+    @Test func aStoppedBotGoesFromStoppingToStoppedWithoutRunningBetween() async throws {
+        let engine = FakeEngine()
+        engine.put("a", .init(name: "bot_a", state: "running"))
+        try await watching(engine) { (monitor: FleetMonitor) async throws in
+            #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .running })
+            let seen = Mutex<[InstanceState]>([])
+            monitor.snapshots.onChange {
+                if let state = monitor.snapshots.current.value.instances.first(where: { $0.name == "bot_a" })?.state {
+                    seen.withLock { if $0.last != state { $0.append(state) } }
+                }
+            }
+            for _ in 0..<20 {
+                engine.put("a", .init(name: "bot_a", state: "running"))
+                #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .running })
+                seen.withLock { $0 = [] }
+                _ = await monitor.stop("bot_a", skipBotStop: true) { _ in }
+                #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .stopped })
+                let states = seen.withLock { $0 }
+                #expect(states.first == .stopping && !states.dropFirst().contains(.running), "\(states)")
+            }
+        }
+    }
+
     /// The 137 a stop from this console leaves (the quickstart's bash ignores SIGTERM) reads as that stop.
     @Test func aStopFromThisConsoleIsSaidSoNotAsAKill() async throws {
         let engine = FakeEngine()

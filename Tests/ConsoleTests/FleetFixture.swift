@@ -69,3 +69,26 @@ enum FleetFixture {
         ]
     }
 }
+
+extension FleetFixture {
+    /// The fixture's bots spread over three engines, the third not answering since a minute.
+    static var hosts: FleetSnapshot {
+        var snapshot = FleetFixture.snapshot
+        let placed = ["hosta", "hosta", "hostb", "hostb", "hostc"]
+        for index in snapshot.instances.indices {
+            let host = placed[min(index, placed.count - 1)]
+            snapshot.instances[index].host = host
+            snapshot.instances[index].name = "\(host)/\(snapshot.instances[index].name)"
+        }
+        snapshot.history = Dictionary(uniqueKeysWithValues: snapshot.history.map { ("hosta/\($0.key)", $0.value) })
+        var remote = snapshot.broker
+        remote.address = "hostc 127.0.0.1:1883 via ssh"
+        remote.image = "hbdeck-test/mosquitto:2"
+        snapshot.hosts = [
+            HostSnapshot(name: "hosta", endpoint: "unix:///var/run/docker.sock", engine: .live, broker: snapshot.broker),
+            HostSnapshot(name: "hostb", endpoint: "tcp+tls://10.0.0.2:2376", engine: .live, broker: snapshot.broker),
+            HostSnapshot(name: "hostc", endpoint: "ssh://ops@bots-c", engine: .offline(reason: "ssh: connection refused", lastGood: now - 60), broker: remote),
+        ]
+        return snapshot
+    }
+}

@@ -27,15 +27,15 @@ public enum TestEngines {
     }
 
     /// A Docker CLI config folder with the contexts `hosta` (the first engine's socket), `hostb` (B over TLS)
-    /// and `hostc` (C over ssh), made by `docker context create` itself.
-    public static func contexts() throws -> URL {
+    /// and `hostc` (C over ssh), made by `docker context create` itself; `b` is where B's TLS port is reached.
+    public static func contexts(b: String = bTCP) throws -> URL {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hbdeck-docker-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let env = ["DOCKER_CONFIG": folder.path]
         let a = TestEngine.host ?? "unix://\(run)/docker.sock"
         try docker(a, ["context", "create", "hosta", "--docker", "host=\(a)"], environment: env)
         try docker(a, ["context", "create", "hostb", "--docker",
-                       "host=\(bTCP),ca=\(clientTLS)/ca.pem,cert=\(clientTLS)/cert.pem,key=\(clientTLS)/key.pem"], environment: env)
+                       "host=\(b),ca=\(clientTLS)/ca.pem,cert=\(clientTLS)/cert.pem,key=\(clientTLS)/key.pem"], environment: env)
         try docker(a, ["context", "create", "hostc", "--docker", "host=ssh://hbdeck-c"], environment: env)
         return folder
     }

@@ -10,8 +10,20 @@ public final class TestFleet {
     public private(set) var bots: [String] = []
     public static let password = "test-password"
 
-    /// Lays out the fleet's folder and, unless told not to, starts its broker.
-    public init(_ stem: String, startingBroker: Bool = true) throws {
+    /// The engine it runs on (default: the first private engine).
+    public let engine: String?
+
+    /// Runs the docker CLI against the fleet's engine.
+    @discardableResult
+    public func docker(_ arguments: [String]) throws -> String {
+        guard let engine else { return try TestEngine.docker(arguments) }
+        return try TestEngines.docker(engine, arguments)
+    }
+
+    /// Lays out the fleet's folder and, unless told not to, starts its broker; `engine` is a unix socket of
+    /// another private engine (`TestEngines`).
+    public init(_ stem: String, startingBroker: Bool = true, engine: String? = nil) throws {
+        self.engine = engine
         port = Int.random(in: 20_000...40_000)
         brokerName = TestEngine.uniqueName("\(stem)-broker")
         root = URL(fileURLWithPath: "/tmp/hbdeck-tests/\(brokerName)")
@@ -23,7 +35,7 @@ public final class TestFleet {
     }
 
     public func startBroker() throws {
-        try TestEngine.docker([
+        try docker([
             "run", "-d", "--name", brokerName, "--network", "host", "--label", "\(TestEngine.testLabel)=1",
             "-v", "\(root.path)/broker:/mosquitto/config:ro", TestEngine.brokerImage,
         ])
@@ -57,7 +69,7 @@ public final class TestFleet {
         ]
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
         arguments.append(TestEngine.botImage)
-        try TestEngine.docker(arguments)
+        try docker(arguments)
         bots.append(name)
         return name
     }
@@ -79,7 +91,7 @@ public final class TestFleet {
         try conf.write(to: profile.appendingPathComponent("conf_client.yml"), atomically: true, encoding: .utf8)
         let program = "import os; from hummingbot.client.config.config_crypt import ETHKeyFileSecretManger, store_password_verification; "
             + "store_password_verification(ETHKeyFileSecretManger(os.environ['CONFIG_PASSWORD']))"
-        try TestEngine.docker([
+        try docker([
             "run", "--rm", "--network", "none", "--label", "\(TestEngine.testLabel)=1", "-e", "CONFIG_PASSWORD=\(password)",
             "-v", "\(profile.path):/home/hummingbot/conf", TestEngine.botImage, "python", "-c", program,
         ])
@@ -101,7 +113,7 @@ public final class TestFleet {
         try conf.write(to: instance.appendingPathComponent("conf/conf_client.yml"), atomically: true, encoding: .utf8)
         try "script_file_name: v2_with_controllers.py\n".write(
             to: instance.appendingPathComponent("conf/scripts/\(name).yml"), atomically: true, encoding: .utf8)
-        try TestEngine.docker([
+        try docker([
             "run", "-d", "--name", name, "--network", mqtt ? "host" : "none", "--label", "\(TestEngine.testLabel)=1",
             "-e", "HBOT_PASSWORD=\(Self.password)",
         ] + environment.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] } + [
@@ -123,7 +135,7 @@ public final class TestFleet {
     }
 
     public func remove() {
-        for name in bots + [brokerName] { _ = try? TestEngine.docker(["rm", "-f", name]) }
+        for name in bots + [brokerName] { _ = try? docker(["rm", "-f", name]) }
         try? FileManager.default.removeItem(at: root)
     }
 }

@@ -98,8 +98,8 @@ public struct ConsoleController: Sendable {
             state.logView = LogViewOptions()
             return [.follow(state.logSubject(snapshot))]
         case .start, .stop, .restart, .delete, .broker:
-            guard snapshot.engine.isLive else {
-                state.status = "the Docker engine is offline: nothing was done"
+            guard action == .broker ? snapshot.primaryEngine.isLive : snapshot.engineIsLive(for: selected) else {
+                state.status = Self.offline(action == .broker ? nil : selected)
                 return []
             }
             if action == .broker { return brokerAction(snapshot) }
@@ -109,8 +109,8 @@ public struct ConsoleController: Sendable {
             }
             return lifecycle(action, selected, snapshot: snapshot)
         case .create:
-            guard snapshot.engine.isLive else {
-                state.status = "the Docker engine is offline: nothing was done"
+            guard snapshot.primaryEngine.isLive else {
+                state.status = Self.offline(nil)
                 return []
             }
             guard snapshot.botsFolder != nil else {
@@ -125,8 +125,8 @@ public struct ConsoleController: Sendable {
             }
             return [.openUpload]
         case .reload:
-            guard snapshot.engine.isLive else {
-                state.status = "the Docker engine is offline: nothing was done"
+            guard snapshot.engineIsLive(for: selected) else {
+                state.status = Self.offline(selected)
                 return []
             }
             guard let selected else {
@@ -237,6 +237,11 @@ public struct ConsoleController: Sendable {
             break
         }
         return []
+    }
+
+    /// Why nothing was done: the engine (of `instance`'s host, where several are watched) does not answer.
+    static func offline(_ instance: InstanceSnapshot?) -> String {
+        "\(instance?.host.map { "\($0)'s " } ?? "the ")Docker engine is offline: nothing was done"
     }
 
     private mutating func brokerAction(_ snapshot: FleetSnapshot) -> [ConsoleCommand] {

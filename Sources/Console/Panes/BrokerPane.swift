@@ -3,9 +3,10 @@ import HBModel
 
 /// The broker container and the console's own MQTT link.
 enum BrokerPane {
-    static func draw(_ snapshot: FleetSnapshot, now: Double, in rect: Rect, into grid: inout CellGrid) {
-        let broker = snapshot.broker
-        grid.box(rect, title: "Broker · \(broker.containerName)")
+    /// `selected`: where several engines are watched, its host's broker is shown.
+    static func draw(_ snapshot: FleetSnapshot, selected: InstanceSnapshot? = nil, now: Double, in rect: Rect, into grid: inout CellGrid) {
+        let broker = snapshot.broker(for: selected)
+        grid.box(rect, title: "Broker · \(selected?.host.map { "\($0) · " } ?? "")\(broker.containerName)")
         let inner = rect.inner
         guard inner.height >= 1 else { return }
         var x = inner.x + 1

@@ -17,6 +17,21 @@ enum HeaderPane {
     private static func draw(_ snapshot: FleetSnapshot, newErrors: Int, now: Double, compact: Bool, into grid: inout CellGrid) -> Int {
         var x = grid.put(" hbdeck ", x: 0, y: 0, role: .title, bold: true)
         x = separator(x, &grid)
+        if !snapshot.hosts.isEmpty {
+            // Several engines: each one's state; their brokers are in the broker panel.
+            for (index, host) in snapshot.hosts.enumerated() {
+                if index > 0 { x = grid.put("  ", x: x, y: 0, role: .header) }
+                x = grid.put("\(host.name) ", x: x, y: 0, role: .header)
+                switch host.engine {
+                case .live: x = grid.put("● live", x: x, y: 0, role: .stateRunning)
+                case .connecting: x = grid.put("● connecting…", x: x, y: 0, role: .stateStarting)
+                case .offline(let reason, let lastGood):
+                    let age = lastGood.map { " \(Formatting.duration(seconds: now - $0))" } ?? ""
+                    x = grid.put(compact ? "● OFFLINE\(age)" : "● OFFLINE\(age) (\(reason))", x: x, y: 0, role: .stateError, bold: true)
+                }
+            }
+            return finish(snapshot, newErrors: newErrors, compact: compact, x: separator(x, &grid), into: &grid)
+        }
         x = grid.put(compact ? "engine " : "engine \(snapshot.endpoint) ", x: x, y: 0, role: .header)
         switch snapshot.engine {
         case .live:
@@ -40,8 +55,12 @@ enum HeaderPane {
         x = grid.put("broker ", x: x, y: 0, role: .header)
         x = grid.put(brokerWord.0, x: x, y: 0, role: brokerWord.1)
         if !compact { x = grid.put(" \(broker.address)", x: x, y: 0, role: .header) }
-        x = separator(x, &grid)
-        x = grid.put("\(snapshot.botsOnline)/\(snapshot.instances.count) bots online", x: x, y: 0, role: .header)
+        return finish(snapshot, newErrors: newErrors, compact: compact, x: separator(x, &grid), into: &grid)
+    }
+
+    /// Bots online and the new-errors badge, from `x`; returns the width drawn.
+    private static func finish(_ snapshot: FleetSnapshot, newErrors: Int, compact: Bool, x start: Int, into grid: inout CellGrid) -> Int {
+        var x = grid.put("\(snapshot.botsOnline)/\(snapshot.instances.count) bots online", x: start, y: 0, role: .header)
         guard newErrors > 0 else { return x }
         x = separator(x, &grid)
         return grid.put("● \(newErrors) new error\(newErrors == 1 ? "" : "s")" + (compact ? "" : " (E)"), x: x, y: 0, role: .stateError, bold: true)

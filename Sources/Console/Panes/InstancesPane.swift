@@ -41,11 +41,17 @@ enum InstancesPane {
         },
     ]
 
+    /// Shown where several engines are watched: the engine (its context's name) of each row.
+    static func hostColumn(width: Int) -> Column {
+        Column(title: "HOST", width: width, right: false, dropOrder: 0) { i, _ in (i.host ?? "", .text) }
+    }
+
     static let nameMinimum = 12
 
     /// The columns that fit in `width` beside a name column of at least `nameMinimum`.
-    static func fitting(_ width: Int) -> [Column] {
-        var chosen = columns
+    static func fitting(_ width: Int, hosts: [HostSnapshot] = []) -> [Column] {
+        let hostWidth = min(12, max(4, hosts.map { TextWidth.of($0.name) }.max() ?? 0))
+        var chosen = hosts.isEmpty ? columns : [hostColumn(width: hostWidth)] + columns
         func needed(_ cs: [Column]) -> Int { 4 + nameMinimum + cs.reduce(0) { $0 + $1.width + 1 } }
         while needed(chosen) > width, let drop = chosen.filter({ $0.dropOrder > 0 }).max(by: { $0.dropOrder < $1.dropOrder }) {
             chosen.removeAll { $0.title == drop.title }
@@ -54,12 +60,11 @@ enum InstancesPane {
     }
 
     static func draw(_ rows: [InstanceSnapshot], state: ConsoleState, snapshot: FleetSnapshot, now: Double, focused: Bool, in rect: Rect, into grid: inout CellGrid) {
-        let stale = !snapshot.engine.isLive
         let filter = state.filter.isEmpty ? "—" : state.filter
         grid.box(rect, title: "Instances \(rows.count) ── filter: \(filter) ── sort: \(state.sort.rawValue)", role: focused ? .title : .border)
         let inner = rect.inner
         guard inner.height >= 2 else { return }
-        let shown = fitting(inner.width)
+        let shown = fitting(inner.width, hosts: snapshot.hosts)
         let nameWidth = inner.width - 3 - shown.reduce(0) { $0 + $1.width + 1 }
         var x = inner.x + 2
         x = grid.put(TextWidth.pad("NAME", to: nameWidth), x: x, y: inner.y, role: .header, bold: true) + 1
@@ -68,12 +73,16 @@ enum InstancesPane {
         }
         let selectedName = state.selection(in: rows)?.name
         let lines = layoutLines(rows)
-        let bodyHeight = inner.height - 2
+        // With several engines, a subtotal for each above the fleet's.
+        let totals = snapshot.hosts.isEmpty ? 1 : snapshot.hosts.count + 1
+        let bodyHeight = max(1, inner.height - 1 - totals)
         let selectedLine = lines.firstIndex { $0.instance.name == selectedName && !$0.isReason } ?? 0
         let top = max(0, min(selectedLine - bodyHeight + 2, lines.count - bodyHeight))
         var y = inner.y + 1
         for line in lines.dropFirst(top).prefix(bodyHeight) {
             let instance = line.instance
+            // A row whose engine does not answer shows what was last known, dimmed.
+            let stale = !snapshot.engineIsLive(for: instance)
             if line.isReason {
                 let text = [instance.reason, instance.diskWarning].compactMap { $0 }.joined(separator: " · ")
                 grid.put(TextWidth.truncate(text, to: inner.width - 6), x: inner.x + 4, y: y, role: instance.diskWarning == nil ? .dim : .stateStarting)
@@ -81,7 +90,7 @@ enum InstancesPane {
                 let isSelected = instance.name == selectedName
                 if isSelected { grid.put("▶", x: inner.x, y: y, role: .selection) }
                 var cx = inner.x + 2
-                cx = grid.put(TextWidth.pad(instance.name, to: nameWidth), x: cx, y: y, role: stale ? .stale : .text) + 1
+                cx = grid.put(TextWidth.pad(instance.containerName, to: nameWidth), x: cx, y: y, role: stale ? .stale : .text) + 1
                 let fresh = ErrorsView.newCount(instance, since: state.errorsAcknowledgedAt) > 0
                 for column in shown {
                     var (text, role) = column.value(instance, now)
@@ -93,7 +102,14 @@ enum InstancesPane {
             }
             y += 1
         }
-        drawTotal(rows, shown: shown, nameWidth: nameWidth, y: inner.y + inner.height - 1, x: inner.x + 2, into: &grid)
+        var totalY = inner.y + inner.height - totals
+        for host in snapshot.hosts {
+            let live = host.engine.isLive
+            drawTotal(rows.filter { $0.host == host.name }, label: "TOTAL " + host.name, shown: shown, nameWidth: nameWidth, y: totalY, x: inner.x + 2,
+                      role: live ? .header : .stale, into: &grid)
+            totalY += 1
+        }
+        drawTotal(rows, label: "TOTAL", shown: shown, nameWidth: nameWidth, y: totalY, x: inner.x + 2, into: &grid)
     }
 
     struct Line {
@@ -109,7 +125,10 @@ enum InstancesPane {
         }
     }
 
-    private static func drawTotal(_ rows: [InstanceSnapshot], shown: [Column], nameWidth: Int, y: Int, x: Int, into grid: inout CellGrid) {
+    private static func drawTotal(
+        _ rows: [InstanceSnapshot], label: String, shown: [Column], nameWidth: Int, y: Int, x: Int, role rowRole: StyleRole = .header,
+        into grid: inout CellGrid
+    ) {
         func sum(_ values: [Double?]) -> Double? {
             let known = values.compactMap { $0 }
             return known.isEmpty ? nil : known.reduce(0, +)
@@ -126,15 +145,15 @@ enum InstancesPane {
         total.errors = sum(rows.map { $0.errors.map { Double($0) } }).map { Int($0) }
         total.resources.cpuPercent = sum(rows.map(\.resources.cpuPercent))
         total.resources.memoryUsed = sum(rows.map { $0.resources.memoryUsed.map { Double($0) } }).map { UInt64($0) }
-        var cx = grid.put(TextWidth.pad("TOTAL", to: nameWidth), x: x, y: y, role: .header, bold: true) + 1
+        var cx = grid.put(TextWidth.pad(label, to: nameWidth), x: x, y: y, role: rowRole, bold: true) + 1
         for column in shown {
             var (text, role) = column.value(total, 0)
             switch column.title {
-            case "STATE": text = "\(running) running"; role = .header
-            case "BOT", "UPTIME", "STRATEGY", "NET ↓/↑": text = ""
+            case "STATE": text = "\(running) running"; role = rowRole
+            case "BOT", "UPTIME", "STRATEGY", "NET ↓/↑", "HOST": text = ""
             default: break
             }
-            cx = grid.put(TextWidth.pad(text, to: column.width, right: column.right), x: cx, y: y, role: role, bold: true) + 1
+            cx = grid.put(TextWidth.pad(text, to: column.width, right: column.right), x: cx, y: y, role: rowRole == .stale ? .stale : role, bold: true) + 1
         }
     }
 }

@@ -34,7 +34,7 @@ public enum ScreenComposer {
         let logRect = Rect(x: 0, y: 1 + tableHeight, width: width - sideWidth, height: bottomHeight)
         LogPane.draw(logLines, name: state.logSubject(snapshot), feed: logStatus, options: state.logView, focused: state.focus == .logs, in: logRect, into: &grid)
         let brokerHeight = 5
-        BrokerPane.draw(snapshot, now: now, in: Rect(x: width - sideWidth, y: 1 + tableHeight, width: sideWidth, height: brokerHeight), into: &grid)
+        BrokerPane.draw(snapshot, selected: selected, now: now, in: Rect(x: width - sideWidth, y: 1 + tableHeight, width: sideWidth, height: brokerHeight), into: &grid)
         MetricsPane.draw(
             selected, history: selected.flatMap { snapshot.history[$0.name] },
             in: Rect(x: width - sideWidth, y: 1 + tableHeight + brokerHeight, width: sideWidth, height: bottomHeight - brokerHeight), into: &grid)

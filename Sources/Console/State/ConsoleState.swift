@@ -64,7 +64,11 @@ public struct ConsoleState: Sendable, Equatable {
 
     /// Whose log the log pane shows.
     public func logSubject(_ snapshot: FleetSnapshot) -> String? {
-        showingBrokerLog ? snapshot.broker.containerName : selection(in: visibleInstances(snapshot))?.name
+        let selected = selection(in: visibleInstances(snapshot))
+        guard showingBrokerLog else { return selected?.name }
+        // Where several engines are watched, the broker of the selected bot's host.
+        let broker = snapshot.broker(for: selected).containerName
+        return selected?.host.map { "\($0)/\(broker)" } ?? broker
     }
 
     /// The selected instance, kept when it is still shown, else the first row.

@@ -9,6 +9,8 @@ public struct FleetSnapshot: Sendable, Equatable {
     public var history: [String: MetricHistory]
     /// Hummingbot's bots folder when one is configured: where deleted instances are archived.
     public var botsFolder: String?
+    /// Each engine, where several are watched (empty with one): instance names then read `HOST/NAME`.
+    public var hosts: [HostSnapshot] = []
 
     public init(
         takenAt: Double, endpoint: String, engine: EngineStatus, instances: [InstanceSnapshot], broker: BrokerSnapshot,
@@ -24,6 +26,25 @@ public struct FleetSnapshot: Sendable, Equatable {
     }
 
     public var botsOnline: Int { instances.filter { $0.health == .online }.count }
+
+    /// The engine an instance is on, where several are watched.
+    public func host(of instance: InstanceSnapshot) -> HostSnapshot? {
+        instance.host.flatMap { name in hosts.first { $0.name == name } }
+    }
+
+    /// Whether the engine holding `instance` answers: its row is stale otherwise.
+    public func engineIsLive(for instance: InstanceSnapshot?) -> Bool {
+        guard let instance, let host = host(of: instance) else { return engine.isLive }
+        return host.engine.isLive
+    }
+
+    /// The engine of this machine (the first), where bots are created and the broker of `b` runs.
+    public var primaryEngine: EngineStatus { hosts.first?.engine ?? engine }
+
+    /// The broker the bots of `instance`'s host talk through (the only one with one engine).
+    public func broker(for instance: InstanceSnapshot?) -> BrokerSnapshot {
+        instance.flatMap { host(of: $0) }?.broker ?? broker
+    }
     public var running: Int { instances.filter { $0.state == .running }.count }
 }
 

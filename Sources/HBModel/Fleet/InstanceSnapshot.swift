@@ -1,7 +1,16 @@
 /// One bot instance as the console shows it at one moment. Immutable.
 public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     public var id: String { name }
+    /// Unique in the fleet: `HOST/NAME` where several engines are watched, else the container's name.
     public var name: String
+    /// The engine's name where several are watched.
+    public var host: String?
+
+    /// The container's own name, without its host.
+    public var containerName: String {
+        guard host != nil, let slash = name.firstIndex(of: "/") else { return name }
+        return String(name[name.index(after: slash)...])
+    }
     public var containerID: String?
     public var image: String
     public var state: InstanceState

@@ -1,17 +1,18 @@
 import Foundation
+import HBModel
 
 /// Keeps the history store filled from the monitor's snapshots: one record every `interval` seconds, off the
 /// draw loop; samples older than `keepDays` are pruned once an hour.
 public enum HistoryRecorder {
     public static func run(
-        _ monitor: FleetMonitor, store: HistoryStore, interval: Double = 10, keepDays: Double = 90,
+        _ snapshots: LatestValue<FleetSnapshot>, store: HistoryStore, interval: Double = 10, keepDays: Double = 90,
         failed: @escaping @Sendable (String) -> Void = { _ in }
     ) async {
         var lastPrune = 0.0
         var lastFailure: String?
         while !Task.isCancelled {
             try? await Task.sleep(nanoseconds: UInt64(interval * 1_000_000_000))
-            let latest = monitor.snapshots.current
+            let latest = snapshots.current
             guard latest.version > 0, latest.value.engine.isLive else { continue }
             do {
                 try await store.record(latest.value)

@@ -39,13 +39,14 @@ public actor LogFeed {
 
     /// Follows `name` from now on (the last 500 lines first); nil stops following. `again` starts over
     /// for the same instance, after its container restarted.
-    public func follow(_ name: String?, source: (any ContainerLogSource)?, bots: BotConnection?, again: Bool = false) {
+    /// `instance` is its name on its engine and broker, where `name` says `HOST/NAME` (default: `name`).
+    public func follow(_ name: String?, instance: String? = nil, source: (any ContainerLogSource)?, bots: BotConnection?, again: Bool = false) {
         guard name != current.name || again else { return }
         task?.cancel()
         current = LogFeedState(name: name, generation: current.generation + 1, status: name == nil ? .idle : .following)
         merger = LogMerger(maxLines: capacity, maxBytes: maxBytes)
         publish()
-        guard let name else { return }
+        guard let name = instance ?? name else { return }
         let generation = current.generation
         task = Task { [weak self] in
             await withTaskGroup(of: Void.self) { group in

@@ -9,7 +9,8 @@ import Terminal
 /// The draw loop: reads keys, applies them, redraws when something changed (at most every 50 ms),
 /// and sleeps in between. It runs on a thread of its own because ncurses is used from one thread.
 struct ConsoleLoop {
-    let monitor: FleetMonitor
+    /// Every engine watched; with several, instance names read `HOST/NAME`.
+    let fleet: FleetGroup
     let feed: LogFeed
     let theme: Theme
     let status: LatestValue<String?>
@@ -21,17 +22,20 @@ struct ConsoleLoop {
     let dialogs = LatestValue<DialogOutcome?>(nil)
 
     static func runOnOwnThread(
-        monitor: FleetMonitor, feed: LogFeed, theme: Theme, initialStatus: String?, readOnly: Bool, brokerPlan: BrokerPlan?
+        fleet: FleetGroup, feed: LogFeed, theme: Theme, initialStatus: String?, readOnly: Bool, brokerPlan: BrokerPlan?
     ) async -> Result<Void, TerminalScreen.StartError> {
         await withCheckedContinuation { continuation in
             let thread = Thread {
-                let loop = ConsoleLoop(monitor: monitor, feed: feed, theme: theme, status: LatestValue(initialStatus), readOnly: readOnly, brokerPlan: brokerPlan)
+                let loop = ConsoleLoop(fleet: fleet, feed: feed, theme: theme, status: LatestValue(initialStatus), readOnly: readOnly, brokerPlan: brokerPlan)
                 continuation.resume(returning: loop.run())
             }
             thread.name = "hbdeck-draw"
             thread.start()
         }
     }
+
+    /// The engine on this machine: its bots folder, broker plan, audit log and history are hbdeck's.
+    var monitor: FleetMonitor { fleet.primary }
 
     func run() -> Result<Void, TerminalScreen.StartError> {
         TerminationSignal.install()
@@ -57,7 +61,7 @@ struct ConsoleLoop {
         var subjectMayHaveChanged = true
         var statusVersion = -1
         var dialogsVersion = dialogs.version
-        var snapshot = monitor.snapshots.current.value
+        var snapshot = fleet.snapshots.current.value
         var logs: [LogLine] = []
         var logStatus = LogFeedState.Status.following
         // Commands run in the order the keys came: a follow is done before the save after it.
@@ -78,7 +82,7 @@ struct ConsoleLoop {
         var followed: (name: String, started: Double)?
 
         let wake = WakeSignal()
-        monitor.snapshots.onChange { wake.poke() }
+        fleet.snapshots.onChange { wake.poke() }
         feed.state.onChange { wake.poke() }
         status.onChange { wake.poke() }
         dialogs.onChange { wake.poke() }
@@ -89,6 +93,8 @@ struct ConsoleLoop {
                 let commands = controller.handle(key, snapshot: snapshot, logLines: logs)
                 if commands.contains(.quit) { break keyLoop }
                 for command in commands {
+                    // What reads or changes an instance's files needs it on this machine, by its own name.
+                    guard let command = onThisMachine(command) else { continue }
                     // The editor takes the terminal: it runs here, on the thread that owns ncurses.
                     if case .edit(let name, let strategy) = command {
                         let said = editConfig(of: name, strategy: strategy, folder: snapshot.botsFolder, on: screen)
@@ -104,8 +110,8 @@ struct ConsoleLoop {
                 urgent = true
                 subjectMayHaveChanged = true
             }
-            if monitor.snapshots.version != snapshotVersion {
-                let latest = monitor.snapshots.current
+            if fleet.snapshots.version != snapshotVersion {
+                let latest = fleet.snapshots.current
                 snapshotVersion = latest.version
                 // The monitor publishes only what changed: a new version is a new snapshot.
                 snapshot = latest.value
@@ -197,18 +203,18 @@ struct ConsoleLoop {
         let status = status
         let progress: FleetMonitor.Progress = { status.set($0) }
         switch command {
-        case .follow(let name): await feed.follow(name, monitor: monitor)
-        case .refollow(let name): await feed.follow(name, monitor: monitor, again: true)
+        case .follow(let name): await follow(name)
+        case .refollow(let name): await follow(name, again: true)
         case .saveLog(let name):
             if let lines = await feed.lines(of: name) {
                 status.set(LogSaver.save(lines, name: name))
             } else {
                 status.set("the log pane does not show \(name): nothing saved")
             }
-        case .start(let name): act("start", name) { await monitor.start(name, progress: progress) }
-        case .stop(let name, let skip): act("stop", name) { await monitor.stop(name, skipBotStop: skip, progress: progress) }
-        case .restart(let name): act("restart", name) { await monitor.restart(name, progress: progress) }
-        case .delete(let name, let skip): act("rm", name) { await monitor.delete(name, skipBotStop: skip, progress: progress) }
+        case .start(let name): onEngine(name, "start") { await $0.start($1, progress: $2) }
+        case .stop(let name, let skip): onEngine(name, "stop") { await $0.stop($1, skipBotStop: skip, progress: $2) }
+        case .restart(let name): onEngine(name, "restart") { await $0.restart($1, progress: $2) }
+        case .delete(let name, let skip): onEngine(name, "rm") { await $0.delete($1, skipBotStop: skip, progress: $2) }
         case .createBroker: act("broker create", monitor.config.brokerContainer) { await createBroker() }
         case .startBroker: act("broker start", monitor.config.brokerContainer) { await monitor.startBroker(progress: progress) }
         case .stopBroker: act("broker stop", monitor.config.brokerContainer) { await monitor.stopBroker(progress: progress) }

@@ -8,7 +8,8 @@ struct ConsoleRunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "console", abstract: "The full-screen console (the default when no command is given).")
 
-    @Option(name: [.customShort("H"), .long], help: "Docker engine: unix:///path or tcp://HOST:PORT.") var host: String?
+    @Option(name: [.customShort("H"), .long], help: "Docker engine: unix:///path, tcp://HOST:PORT or ssh://USER@HOST.") var host: String?
+    @Option(help: "Docker contexts to watch together, comma-separated; the first is this machine's (also contexts: in the config).") var context: String?
     @Option(help: "Config file (default ~/.config/hbdeck/config.yml).") var config: String?
     @Option(help: "Theme name (dark, light, high-contrast, monochrome) or a theme file's path.") var theme: String?
     @Option(help: "MQTT broker host.") var mqttHost: String?
@@ -24,7 +25,11 @@ struct ConsoleRunCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             var settings = try ConsoleSettings.load(path: config ?? ConsoleSettings.defaultPath, required: config != nil)
-            if let host { settings.engine = host }
+            if let host {
+                settings.engine = host
+                settings.contexts = []
+            }
+            if let context { settings.contexts = ConsoleSettings.list(context) }
             if let theme { settings.theme = theme }
             if let mqttHost { settings.mqttHost = mqttHost }
             if let mqttPort { settings.mqttPort = mqttPort }
@@ -35,32 +40,33 @@ struct ConsoleRunCommand: AsyncParsableCommand {
             if let refresh { settings.refreshInterval = refresh }
             if let logLines { settings.logLines = logLines }
             let monitorConfig = try settings.monitorConfig()
+            let (fleet, tunnels) = try settings.fleet()
+            defer { tunnels.forEach { $0.close() } }
             let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
             let (theme, warning) = ThemeLoader.load(settings.theme, noColor: noColor)
             guard isatty(0) == 1, isatty(1) == 1 else {
                 throw CommandFailure("the console needs a terminal; for scripts use a command such as `hbdeck ls` (see --help)")
             }
 
-            let monitor = FleetMonitor(config: monitorConfig)
             let feed = LogFeed(capacity: monitorConfig.logLines)
-            let watching = Task { await monitor.run() }
+            let watching = Task { await fleet.run() }
             // The history fills while a console runs, as it does under `hbdeck record` (both may at once).
             var startWarning = warning
             let recording: Task<Void, Never>?
             do {
                 let store = try HistoryStore(path: HistoryStore.location(botsFolder: settings.botsFolder))
                 let keepDays = settings.historyDays
-                recording = Task { await HistoryRecorder.run(monitor, store: store, keepDays: keepDays) }
+                recording = Task { await HistoryRecorder.run(fleet.snapshots, store: store, keepDays: keepDays) }
             } catch {
                 recording = nil
                 startWarning = "the history store cannot be opened (\(error)): nothing is recorded"
             }
             let result = await ConsoleLoop.runOnOwnThread(
-                monitor: monitor, feed: feed, theme: theme, initialStatus: startWarning, readOnly: readOnly || ReadOnlyMode.isOn(settings),
+                fleet: fleet, feed: feed, theme: theme, initialStatus: startWarning, readOnly: readOnly || ReadOnlyMode.isOn(settings),
                 brokerPlan: settings.brokerPlan(botsFolder: settings.botsFolder.map(BotsFolder.init)))
             watching.cancel()
             recording?.cancel()
-            await feed.follow(nil, monitor: monitor)
+            await feed.follow(nil, source: nil, bots: nil)
             if case .failure(let error) = result { throw CommandFailure("\(error)") }
         }
     }

@@ -34,6 +34,11 @@ struct ConsoleSettings {
     var diskQuota: UInt64?
     /// Refuse every action that changes anything (`read_only: true`, `HBDECK_READ_ONLY=1`, `--read-only`).
     var readOnly = false
+    /// Docker contexts watched together (`contexts: a, b`); the first is this machine's. Empty: one engine.
+    var contexts: [String] = []
+    /// Each context's broker (`context_brokers: b=10.0.0.2:1883, c=1883`): `HOST:PORT` reached as given, or a
+    /// port on that host's own 127.0.0.1 (through ssh for an ssh context).
+    var contextBrokers: [String: String] = [:]
 
     static var defaultPath: String {
         let base = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"] ?? (NSHomeDirectory() + "/.config")
@@ -85,6 +90,15 @@ struct ConsoleSettings {
                 }
                 settings.diskQuota = UInt64(bytes)
             case "read_only": settings.readOnly = ["true", "yes", "on", "1"].contains(entry.value.lowercased())
+            case "contexts": settings.contexts = ConsoleSettings.list(entry.value)
+            case "context_brokers":
+                for item in ConsoleSettings.list(entry.value) {
+                    let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+                    guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                        throw CommandFailure("\(path):\(entry.line): context_brokers takes CONTEXT=HOST:PORT or CONTEXT=PORT, comma-separated")
+                    }
+                    settings.contextBrokers[parts[0]] = parts[1]
+                }
             case "mqtt_password":
                 throw CommandFailure("\(path):\(entry.line): put the MQTT password in HBDECK_MQTT_PASSWORD, not in the config file")
             default:
@@ -92,6 +106,12 @@ struct ConsoleSettings {
             }
         }
         return settings
+    }
+
+    /// `a, b ,c` as `["a", "b", "c"]`, each once.
+    static func list(_ text: String) -> [String] {
+        var seen = Set<String>()
+        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
     }
 
     func monitorConfig() throws -> MonitorConfig {

@@ -1,0 +1,89 @@
+import Foundation
+import Synchronization
+
+/// A port on this machine's 127.0.0.1 that leads to a port on a remote host's own 127.0.0.1, through ssh
+/// (`ssh -N -L`): how the console reaches the broker of a host it reaches the engine of by ssh, which Hummingbot
+/// binds to that host's loopback. ssh is started again when it ends, after a pause that grows to 30 s.
+public final class SSHTunnel: Sendable {
+    public let localPort: Int
+    public let remotePort: Int
+    private let command: [String]
+    private let state = Mutex(State())
+
+    private struct State {
+        var closed = false
+        var process: Process?
+        var lastError: String?
+    }
+
+    public init(user: String?, host: String, port: Int?, remotePort: Int, options: [String] = SSHDialer.options()) throws {
+        localPort = try Self.freePort()
+        self.remotePort = remotePort
+        var command = ["ssh", "-N", "-T", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-o", "ExitOnForwardFailure=yes",
+                       "-o", "ServerAliveInterval=15"] + options
+        if let user { command += ["-l", user] }
+        if let port { command += ["-p", String(port)] }
+        self.command = command + ["-L", "127.0.0.1:\(localPort):127.0.0.1:\(remotePort)", "--", host]
+        let thread = Thread { [self] in keepOpen() }
+        thread.name = "hbdeck-ssh-tunnel"
+        thread.start()
+    }
+
+    /// What ssh last said when it ended.
+    public var lastError: String? { state.withLock { $0.lastError } }
+
+    public func close() {
+        let process = state.withLock { state -> Process? in
+            state.closed = true
+            return state.process
+        }
+        if let process, process.isRunning { process.terminate() }
+    }
+
+    deinit { close() }
+
+    private func keepOpen() {
+        var pause = 1.0
+        while !state.withLock({ $0.closed }) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = command
+            process.standardInput = FileHandle.nullDevice
+            process.standardOutput = FileHandle.nullDevice
+            let errors = Pipe()
+            process.standardError = errors
+            let started = Date()
+            do {
+                try process.run()
+                state.withLock { $0.process = process }
+                let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                let line = said.split(whereSeparator: \.isNewline).last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+                state.withLock { $0.lastError = line.map(String.init) ?? "ssh ended with status \(process.terminationStatus)" }
+            } catch {
+                state.withLock { $0.lastError = "cannot run ssh: \(error.localizedDescription)" }
+            }
+            // A tunnel that held a while starts again at once; one that keeps failing, less and less often.
+            pause = Date().timeIntervalSince(started) > 60 ? 1 : min(30, pause * 2)
+            for _ in 0..<Int(pause * 10) where !state.withLock({ $0.closed }) { Thread.sleep(forTimeInterval: 0.1) }
+        }
+    }
+
+    /// A port nothing listens on now (the kernel's choice); ssh binds it a moment later.
+    private static func freePort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { Foundation.close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer -> Bool in
+                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+            }
+        }
+        guard fd >= 0, bound else { throw DockerError.unreachable(endpoint: "127.0.0.1", reason: "no free port for an ssh tunnel") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}

@@ -1,0 +1,61 @@
+import HBModel
+import Synchronization
+
+/// Several engines watched at once, one `FleetMonitor` each, published as one snapshot in which every
+/// instance is `HOST/NAME` (`FleetMerge`). One engine going away leaves the others live. With one engine the
+/// group is that monitor, names unchanged.
+public final class FleetGroup: Sendable {
+    public struct Member: Sendable {
+        /// The engine's name (its Docker context).
+        public let host: String
+        public let monitor: FleetMonitor
+
+        public init(host: String, monitor: FleetMonitor) {
+            self.host = host
+            self.monitor = monitor
+        }
+    }
+
+    public let members: [Member]
+    public let snapshots: LatestValue<FleetSnapshot>
+    private let merging = Mutex(())
+
+    /// `members` must not be empty; the first is the engine on this machine, whose bots folder hbdeck reads.
+    public init(_ members: [Member]) {
+        precondition(!members.isEmpty, "a fleet has at least one engine")
+        self.members = members
+        snapshots = members.count == 1 ? members[0].monitor.snapshots : LatestValue(FleetMerge.merge(members.map { ($0.host, $0.monitor.snapshots.current.value) }))
+        guard members.count > 1 else { return }
+        for member in members {
+            member.monitor.snapshots.onChange { [weak self] in self?.remerge() }
+        }
+    }
+
+    /// The engine on this machine: its bots folder, audit log and history store are hbdeck's.
+    public var primary: FleetMonitor { members[0].monitor }
+
+    public var hasSeveralHosts: Bool { members.count > 1 }
+
+    /// Runs every member until cancelled.
+    public func run() async {
+        await withTaskGroup(of: Void.self) { group in
+            for member in members { group.addTask { await member.monitor.run() } }
+        }
+    }
+
+    /// The monitor that holds an instance of the merged snapshot, and its name there.
+    public func route(_ name: String) -> (monitor: FleetMonitor, name: String, host: String)? {
+        guard hasSeveralHosts else { return (members[0].monitor, name, members[0].host) }
+        guard let slash = name.firstIndex(of: "/") else { return nil }
+        let host = String(name[..<slash])
+        guard let member = members.first(where: { $0.host == host }) else { return nil }
+        return (member.monitor, String(name[name.index(after: slash)...]), host)
+    }
+
+    private func remerge() {
+        // One merge at a time, so that an older merge never lands after a newer one.
+        merging.withLock { _ in
+            snapshots.set(FleetMerge.merge(members.map { ($0.host, $0.monitor.snapshots.current.value) }))
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import Canvas
+@testable import Console
+import HBModel
+import Testing
+
+/// The console over several engines: a HOST column, each engine's state in the header, a total per host,
+/// and one engine that does not answer greying only its own rows.
+@Suite struct HostsRenderTests {
+    @Test func eachHostIsShownAndAnOfflineOneGreysOnlyItsRows() throws {
+        let snapshot = FleetFixture.hosts
+        var controller = ConsoleController()
+        let grid = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 160, height: 40)
+        let text = grid.text
+        try Golden.check(text, "hosts-160x40")
+        let header = text.components(separatedBy: "\n")[0]
+        #expect(header.contains("hosta ● live  hostb ● live  hostc ● OFFLINE 1m00s"), "\(header)")
+        #expect(text.contains("TOTAL hosta") && text.contains("TOTAL hostb") && text.contains("TOTAL hostc"))
+        let rows = text.components(separatedBy: "\n")
+        let solRow = try #require(rows.firstIndex { $0.contains("sol_arb_01") })
+        #expect(rows[solRow].contains("hostb") && !rows[solRow].contains("hostb/"), "the NAME column has the container's name, HOST the host")
+        // Roles: hostc's row is stale, hostb's is not.
+        let newRow = try #require(rows.firstIndex { $0.contains("new_bot_in_folder") })
+        let avaxRow = try #require(rows.firstIndex { $0.contains("avax_pmm_02") })
+        let nameX = try #require(rows[newRow].range(of: "new_bot_in_folder")).lowerBound.utf16Offset(in: rows[newRow])
+        #expect(grid[nameX, newRow].role == .stale && grid[nameX, avaxRow].role != .stale)
+
+        // An action on a bot of the engine that does not answer does nothing and says why.
+        _ = controller.handle(.end, snapshot: snapshot, logLines: [])
+        #expect(controller.state.selection(in: controller.state.visibleInstances(snapshot))?.name == "hostc/new_bot_in_folder")
+        #expect(controller.handle(.character("s"), snapshot: snapshot, logLines: []).isEmpty)
+        #expect(controller.state.status == "hostc's Docker engine is offline: nothing was done")
+        // The broker panel shows the selected bot's host's broker.
+        let remote = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 160, height: 40).text
+        #expect(remote.contains("Broker · hostc · hummingbot-broker") && remote.contains("hbdeck-test/mosquitto:2"))
+        // Filtering by host: the host is part of every name.
+        for key: Key in [.character("/")] + "hostb".map { .character($0) } + [.enter] { _ = controller.handle(key, snapshot: snapshot, logLines: []) }
+        #expect(controller.state.visibleInstances(snapshot).map(\.host) == ["hostb", "hostb"])
+    }
+}

@@ -94,4 +94,36 @@ struct CLIHostsTests {
         let unknown = try hbdeck(["ls", "--context", "hostq"], config: config)
         #expect(unknown.status == 1 && unknown.stderr.contains("no Docker context of that name (known: default, hosta, hostb, hostc"), "\(unknown.stderr)")
     }
+
+    /// `bot` commands with `HOST/NAME` go to that host's broker: a port on its own loopback, through ssh for
+    /// the ssh host, as the console reaches it. The same name on the other host is not touched.
+    @Test func botCommandsReachTheBrokerOfTheNamedHost() throws {
+        let fleets = [try TestFleet("bot-hosts-b", engine: TestEngines.bSocket), try TestFleet("bot-hosts-c", engine: TestEngines.cSocket)]
+        defer { fleets.forEach { $0.remove() } }
+        let name = TestEngine.uniqueName("twin")
+        for fleet in fleets { try fleet.startBot(name, environment: ["HBDECK_BOT_CONNECT_DELAY": "0"]) }
+        let config = try TestEngines.contexts()
+        defer { try? FileManager.default.removeItem(at: config) }
+        let settings = config.appendingPathComponent("hbdeck.yml")
+        try "contexts: hosta, hostb, hostc\ncontext_brokers: hostb=\(fleets[0].port), hostc=\(fleets[1].port)\n".write(to: settings, atomically: true, encoding: .utf8)
+        func bot(_ arguments: [String]) throws -> HBDeckProcess.Result {
+            try hbdeck(["bot"] + arguments + ["--config-file", settings.path], config: config)
+        }
+        let deadline = Date().addingTimeInterval(90)
+        // `history` answers 200 in this client release (its `status` answers 400 with no strategy object).
+        var history = try bot(["history", "hostc/\(name)", "--reply-timeout", "2"])
+        while history.status != 0 && Date() < deadline {
+            history = try bot(["history", "hostc/\(name)", "--reply-timeout", "2"])
+        }
+        #expect(history.status == 0 && history.stdout.contains("trades"), "through the ssh tunnel to hostc's broker: \(history.stderr)")
+        let other = try bot(["history", "hostb/\(name)"])
+        #expect(other.status == 0, "hostb's broker, on its port: \(other.stderr)")
+
+        let stopped = try bot(["stop", "hostc/\(name)"])
+        #expect(stopped.status == 0 && stopped.stdout.contains("hostc/\(name): strategy stopped"), "\(stopped.stdout)\(stopped.stderr)")
+        let logs = fleets.map { (try? String(contentsOf: $0.logFile(name), encoding: .utf8)) ?? "" }
+        #expect(logs[1].contains("Hummingbot stopped.") && !logs[0].contains("stop command initiated."), "only hostc's bot stopped")
+        let unknown = try bot(["history", "hostq/\(name)"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("no Docker context of that name"), "\(unknown.stderr)")
+    }
 }

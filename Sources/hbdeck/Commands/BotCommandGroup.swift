@@ -1,5 +1,6 @@
 import ArgumentParser
 import BotLink
+import Docker
 import HBModel
 
 struct BotCommandGroup: AsyncParsableCommand {
@@ -17,20 +18,41 @@ struct BotCommandGroup: AsyncParsableCommand {
 struct BotTarget: ParsableArguments {
     @OptionGroup var broker: BrokerOptions
     @Option(help: "Seconds to wait for the reply (default: 10).") var replyTimeout: Double?
-    @Argument(help: "Instance name (the bot's instance_id).") var name: String
+    @Option(help: "Config file whose contexts: and context_brokers: say where HOST's broker is (default ~/.config/hbdeck/config.yml).")
+    var configFile: String?
+    @Argument(help: "Instance name (the bot's instance_id); HOST/NAME for a bot on another host's broker.") var name: String
+
+    /// The bot's instance_id, without its host.
+    var instance: String { QualifiedName(name).name }
 
     func validate() throws {
         do {
-            _ = try InstanceName(validating: name)
+            _ = try InstanceName(validating: instance)
         } catch {
             throw ValidationError("invalid instance name \"\(InstanceName.shown(name))\": \(error)")
         }
     }
 
+    /// Connects to the bot's broker: for `HOST/NAME`, that host's (as the console reaches it: the config's
+    /// `context_brokers`, through ssh for an ssh context), else the one the broker options name.
+    func withConnection(_ body: (BotConnection) async throws -> Void) async throws {
+        guard let host = QualifiedName(name).host else { return try await broker.withConnection(body) }
+        var options = broker
+        var tunnel: SSHTunnel?
+        try await reportingFailures {
+            let settings = try ConsoleSettings.load(path: configFile ?? ConsoleSettings.defaultPath, required: configFile != nil)
+            let endpoint = try DockerContexts().endpoint(of: host)
+            let reached = try settings.broker(of: host, endpoint: endpoint, first: settings.contexts.first == host)
+            (options.mqttHost, options.mqttPort, tunnel) = reached
+        }
+        defer { tunnel?.close() }
+        try await options.withConnection(body)
+    }
+
     /// Sends the command; a 400 reply prints the bot's message and exits 1.
     func send(_ command: BotCommand, onSuccess: (BotReply) throws -> Void) async throws {
-        try await broker.withConnection { connection in
-            let reply = try await connection.send(command, to: name, timeout: replyTimeout)
+        try await withConnection { connection in
+            let reply = try await connection.send(command, to: instance, timeout: replyTimeout)
             guard reply.succeeded else {
                 throw CommandFailure("\(name) answered \(reply.status): \(reply.message.isEmpty ? "(no message)" : reply.message)")
             }

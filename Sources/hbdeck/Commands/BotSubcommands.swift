@@ -72,9 +72,9 @@ struct BotStopCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await audited("bot stop", [target.name]) {
-            try await target.broker.withConnection { connection in
+            try await target.withConnection { connection in
                 let outcome = try await connection.stop(
-                    target.name, skipOrderCancellation: skipOrderCancellation, windDownLimit: windDown,
+                    target.instance, skipOrderCancellation: skipOrderCancellation, windDownLimit: windDown,
                     timeout: target.replyTimeout)
                 guard outcome.reply.succeeded else {
                     throw CommandFailure("\(target.name) answered \(outcome.reply.status): \(outcome.reply.message.isEmpty ? "(no message)" : outcome.reply.message)")

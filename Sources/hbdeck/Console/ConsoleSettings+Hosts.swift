@@ -39,7 +39,7 @@ extension ConsoleSettings {
 
     /// Where a context's broker is reached: as configured, else port 1883 of that host's own loopback (the first
     /// engine's is `mqtt_host`/`mqtt_port`). An ssh context's loopback is reached through a tunnel.
-    private func broker(of context: String, endpoint: DockerEndpoint, first: Bool) throws -> (String, Int, SSHTunnel?) {
+    func broker(of context: String, endpoint: DockerEndpoint, first: Bool) throws -> (String, Int, SSHTunnel?) {
         let given = contextBrokers[context]
         if let given, given.contains(":") {
             guard let colon = given.lastIndex(of: ":"), let port = Int(given[given.index(after: colon)...]), (1...65535).contains(port) else {

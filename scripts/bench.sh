@@ -23,7 +23,11 @@ out=$(mktemp -d)
 trap 'tmux kill-session -t hbbench 2>/dev/null || true; docker ps -aq --filter label=hbdeck.bench=1 | xargs -r docker rm -f >/dev/null; docker ps -aq --filter name=bench_dep_ | xargs -r docker rm -f >/dev/null; rm -rf "$out"' EXIT
 
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
-engine_ticks() { local t=0; for p in $(pgrep -f "dockerd --host $DOCKER_HOST") $(pgrep -f "containerd --config /run/hbdeck-test"); do t=$((t + $(ticks "$p"))); done; echo $t; }
+engine_ticks() { # [socket] [exec root]: the first private engine's dockerd and containerd, or another's
+  local t=0 p
+  for p in $(pgrep -f "dockerd --host ${1:-$DOCKER_HOST}") $(pgrep -f "containerd --config ${2:-/run/hbdeck-test/exec}/"); do t=$((t + $(ticks "$p"))); done
+  echo $t
+}
 hz=$(getconf CLK_TCK)
 cpu_s() { awk -v t="$1" -v hz="$hz" 'BEGIN { printf "%.2f", t / hz }'; }
 
@@ -156,6 +160,58 @@ online=$(tmux capture-pane -p -t hbbench | grep -o '[0-9]*/[0-9]* bots online' |
 echo "hbdeck with 50 running + 10 live bots over MQTT ($online), over ${SECONDS_PER_RUN} s: hbdeck $(cpu_s $((c1 - c0))) CPU-s"
 tmux kill-session -t hbbench
 docker rm -f bench_broker $(seq -f "bench_live_%g" 1 10) >/dev/null
+
+# Three engines in one console, 50 instances each: the first engine's socket, engine B over TLS behind a relay
+# that adds 100 ms to every round trip, engine C over ssh. The first frame's local rows must not wait for B.
+hosts_bench() {
+  local cfg="$out/hosts" tls=/var/lib/hbdeck-test/tls/client b=unix:///run/hbdeck-test/b/docker.sock c=unix:///run/hbdeck-test/c/docker.sock
+  local ssh_cfg=/var/lib/hbdeck-test/ssh/config relay_port=$((40000 + RANDOM % 10000)) relay_pid
+  mkdir -p "$cfg"
+  for socket in "$b" "$c"; do
+    for i in $(seq 1 50); do
+      DOCKER_HOST=$socket docker run -d --name "bench_host_$i" --network none --label hbdeck.bench=1 hbdeck-test/hummingbot:latest sleep 1d >/dev/null
+    done
+  done
+  python3 "$here/scripts/latency_proxy.py" "$relay_port" 127.0.0.1 23760 0.05 & relay_pid=$!
+  DOCKER_CONFIG=$cfg docker context create bencha --docker "host=$DOCKER_HOST" >/dev/null 2>&1
+  DOCKER_CONFIG=$cfg docker context create benchb --docker "host=tcp://127.0.0.1:$relay_port,ca=$tls/ca.pem,cert=$tls/cert.pem,key=$tls/key.pem" >/dev/null 2>&1
+  DOCKER_CONFIG=$cfg docker context create benchc --docker host=ssh://hbdeck-c >/dev/null 2>&1
+  local run="env DOCKER_CONFIG=$cfg HBDECK_SSH_OPTS='-F $ssh_cfg' $bin --no-mqtt --context bencha,benchb,benchc"
+  local local_ms all_ms runs=() start n_a n_all
+  for _ in $(seq "$RUNS"); do
+    tmux kill-session -t hbbench 2>/dev/null || true
+    start=$(date +%s.%N); local_ms=""; all_ms=""
+    tmux new-session -d -s hbbench -x 160 -y 200 "$run; sleep 5"
+    while [ -z "$all_ms" ]; do
+      sleep 0.005
+      screen=$(tmux capture-pane -p -t hbbench 2>/dev/null || true)
+      n_a=$(grep -c " bencha  *● " <<<"$screen" || true)
+      n_all=$(sed -n 's/.*Instances \([0-9]*\) .*/\1/p' <<<"$screen" | head -1)
+      if [ -z "$local_ms" ] && [ "${n_a:-0}" -ge 50 ]; then local_ms=$(ms_since "$start"); fi
+      if [ "${n_all:-0}" -ge 150 ] && [ -n "$local_ms" ]; then all_ms=$(ms_since "$start"); fi
+      [ "$(ms_since "$start")" -lt 60000 ] || { tmux capture-pane -p -t hbbench >&2; fail "three hosts: not all shown within 60 s"; }
+    done
+    runs+=("$local_ms $all_ms")
+    tmux kill-session -t hbbench
+  done
+  echo "three engines × 50 (B +100 ms, C over ssh), first frame (median of $RUNS): this machine's 50 rows $(printf '%s\n' "${runs[@]}" | cut -d' ' -f1 | median) ms · all 150 $(printf '%s\n' "${runs[@]}" | cut -d' ' -f2 | median) ms"
+  local ps_a ps_b ps_c t
+  t=$(date +%s.%N); docker ps -a >/dev/null; ps_a=$(ms_since "$t")
+  t=$(date +%s.%N); DOCKER_CONFIG=$cfg docker --context benchb ps -a >/dev/null; ps_b=$(ms_since "$t")
+  t=$(date +%s.%N); ssh -F "$ssh_cfg" hbdeck-c docker ps -a >/dev/null; ps_c=$(ms_since "$t")
+  echo "docker ps -a beside it: this machine ${ps_a} ms · B through the relay ${ps_b} ms · C (ssh, the remote docker CLI) ${ps_c} ms"
+  console_showing 150 "$run"
+  sleep 5
+  local c0 c1 a0 a1 b0 b1 k0 k1
+  c0=$(ticks "$pid"); a0=$(engine_ticks); b0=$(engine_ticks "$b" /run/hbdeck-test/b/exec); k0=$(engine_ticks "$c" /run/hbdeck-test/c/exec)
+  sleep "$SECONDS_PER_RUN"
+  c1=$(ticks "$pid"); a1=$(engine_ticks); b1=$(engine_ticks "$b" /run/hbdeck-test/b/exec); k1=$(engine_ticks "$c" /run/hbdeck-test/c/exec)
+  echo "three engines × 50 over ${SECONDS_PER_RUN} s: hbdeck $(cpu_s $((c1 - c0))) CPU-s · engines: this machine's $(cpu_s $((a1 - a0))), B $(cpu_s $((b1 - b0))), C $(cpu_s $((k1 - k0))) CPU-s · RSS $(awk '/VmRSS/ {printf "%.1f MB", $2/1024}' "/proc/$pid/status")"
+  tmux kill-session -t hbbench
+  kill "$relay_pid" 2>/dev/null || true
+  for socket in "$b" "$c"; do DOCKER_HOST=$socket docker ps -aq --filter label=hbdeck.bench=1 | DOCKER_HOST=$socket xargs -r docker rm -f >/dev/null; done
+}
+hosts_bench
 
 make_fleet 200 0
 echo "launch to first frame, 200 instances (median of $RUNS): $(first_frames 200)"

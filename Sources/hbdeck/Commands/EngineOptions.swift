@@ -58,9 +58,11 @@ struct EngineOptions: ParsableArguments {
     }
 
     /// Connects to every engine asked for at once and runs `body` with those that answered. An engine that
-    /// did not answer is named in one line on stderr and the command then ends with status 1.
-    func withEngines(_ body: (EngineSet) async throws -> Void) async throws {
+    /// did not answer is named in one line on stderr and the command then ends with status 1. `names`
+    /// (`HOST/NAME` or `NAME`) are checked first, before any engine is asked.
+    func withEngines(naming names: [String] = [], _ body: (EngineSet) async throws -> Void) async throws {
         try await reportingFailures {
+            try Fleet.validate(names.map { QualifiedName($0).name })
             let targets = try targets()
             let timeout = self.timeout
             let attempts = await withTaskGroup(of: (Int, Result<DockerClient, any Error>).self) { group in

@@ -16,7 +16,7 @@ enum LifecycleAction {
 
     /// `names` may say `HOST/NAME` where several engines are in use.
     func apply(to names: [String], engine: EngineOptions) async throws {
-        try await engine.withEngines { engines in
+        try await engine.withEngines(naming: names) { engines in
             let instances = try await engines.locate(names)
             var failures = 0
             for instance in instances {

@@ -22,7 +22,7 @@ struct LogsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await engine.withEngines { engines in
+        try await engine.withEngines(naming: [name]) { engines in
             let found = try await engines.locate([name])[0]
             let (client, instance) = (found.engine.client, found.summary)
             let options = LogOptions(follow: follow, tail: tail, since: since.flatMap { TimeSpec.parse($0) }, timestamps: timestamps)

@@ -21,7 +21,7 @@ struct StatsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await engine.withEngines { engines in
+        try await engine.withEngines(naming: names) { engines in
             var instances: [LocatedInstance] = []
             if names.isEmpty {
                 for engine in engines.connected {

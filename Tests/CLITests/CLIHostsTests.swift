@@ -123,6 +123,11 @@ struct CLIHostsTests {
         #expect(stopped.status == 0 && stopped.stdout.contains("hostc/\(name): strategy stopped"), "\(stopped.stdout)\(stopped.stderr)")
         let logs = fleets.map { (try? String(contentsOf: $0.logFile(name), encoding: .utf8)) ?? "" }
         #expect(logs[1].contains("Hummingbot stopped.") && !logs[0].contains("stop command initiated."), "only hostc's bot stopped")
+        // rm HOST/NAME: stopped through that host's broker, removed by its engine; the twin stays.
+        let removed = try hbdeck(["rm", "--context", Self.all, "--config-file", settings.path, "hostb/\(name)"], config: config)
+        #expect(removed.status == 0 && removed.stdout.contains("hostb: deleted \(name): bot stopped (200)"), "\(removed.stdout)\(removed.stderr)")
+        #expect((try? TestEngines.docker(TestEngines.bSocket, ["inspect", name])) == nil, "gone from hostb")
+        #expect(try TestEngines.docker(TestEngines.cSocket, ["inspect", "-f", "{{.State.Status}}", name]) == "running", "hostc's twin stays")
         let unknown = try bot(["history", "hostq/\(name)"])
         #expect(unknown.status == 1 && unknown.stderr.contains("no Docker context of that name"), "\(unknown.stderr)")
     }

@@ -37,14 +37,9 @@ struct BotTarget: ParsableArguments {
     /// `context_brokers`, through ssh for an ssh context), else the one the broker options name.
     func withConnection(_ body: (BotConnection) async throws -> Void) async throws {
         guard let host = QualifiedName(name).host else { return try await broker.withConnection(body) }
-        var options = broker
-        var tunnel: SSHTunnel?
-        try await reportingFailures {
-            let settings = try ConsoleSettings.load(path: configFile ?? ConsoleSettings.defaultPath, required: configFile != nil)
-            let endpoint = try DockerContexts().endpoint(of: host)
-            let reached = try settings.broker(of: host, endpoint: endpoint, first: settings.contexts.first == host)
-            (options.mqttHost, options.mqttPort, tunnel) = reached
-        }
+        var reached: (BrokerOptions, SSHTunnel?)?
+        try await reportingFailures { reached = try broker.reaching(host: host, configFile: configFile) }
+        guard let (options, tunnel) = reached else { return }
         defer { tunnel?.close() }
         try await options.withConnection(body)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BotLink
 import Deploy
+import Docker
 import Foundation
 import Monitor
 
@@ -28,13 +29,16 @@ struct RemoveCommand: AsyncParsableCommand {
     func run() async throws {
         try await audited("rm", names, location: location) {
             try await reportingFailures {
-                try Fleet.validate(names)
+                try Fleet.validate(names.map { QualifiedName($0).name })
                 let (folder, _) = try location.resolveIfConfigured()
                 let disposal: FolderDisposal = purge ? .purge : keepFolder ? .keep : .archive
                 if purge {
                     for name in names where try PasswordInput.line(prompt: "Type \(name) to delete its folder for good: ") != name {
                         throw CommandFailure("\(name) was not typed again: nothing was deleted")
                     }
+                }
+                if try engine.targets().count > 1 {
+                    return try await removeOnSeveralEngines(folder: folder, disposal: disposal)
                 }
                 let bots = skipBotStop ? nil : await broker.connectIfReachable()
                 var failures = 0
@@ -55,5 +59,36 @@ struct RemoveCommand: AsyncParsableCommand {
                 if failures > 0 { throw ExitCode.failure }
             }
         }
+    }
+
+    /// `HOST/NAME` on several engines: each bot is stopped through its own host's broker and removed by its
+    /// own engine; only the first engine's bots have their folder in this machine's bots folder.
+    private func removeOnSeveralEngines(folder: BotsFolder?, disposal: FolderDisposal) async throws {
+        let first = try engine.targets().first?.name
+        var failures = 0
+        try await engine.withEngines(naming: names) { engines in
+            for instance in try await engines.locate(names) {
+                var bots: BotConnection?
+                var tunnel: SSHTunnel?
+                if !skipBotStop {
+                    let reached = instance.engine.name == first ? (broker, nil) : try broker.reaching(host: instance.engine.name, configFile: location.configFile)
+                    tunnel = reached.1
+                    bots = await reached.0.connectIfReachable()
+                }
+                do {
+                    let result = try await Decommission(
+                        name: instance.summary.name, bot: bots, skipBotStop: skipBotStop, engine: instance.engine.client,
+                        folder: instance.engine.name == first ? folder : nil, disposal: disposal
+                    ).run { StandardOutput.error("\(instance.engine.name): \($0)") }
+                    StandardOutput.line("\(instance.engine.name): \(result)")
+                } catch {
+                    failures += 1
+                    StandardOutput.error("hbdeck: \(instance.shown): \(describe(error))")
+                }
+                await bots?.close()
+                tunnel?.close()
+            }
+        }
+        if failures > 0 { throw ExitCode.failure }
     }
 }

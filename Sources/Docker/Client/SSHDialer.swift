@@ -21,14 +21,11 @@ public final class SSHDialer: Sendable {
 
     /// Extra arguments for ssh, before the host (`HBDECK_SSH_OPTS`, split on spaces), as in `-F FILE`.
     public static func options(_ env: [String: String] = ProcessInfo.processInfo.environment) -> [String] {
-        (env["HBDECK_SSH_OPTS"] ?? "").split(separator: " ").map(String.init)
+        SSHCommand.options(env)
     }
 
     public init(user: String?, host: String, port: Int?, options: [String] = SSHDialer.options()) throws {
-        var command = ["ssh", "-T", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10"] + options
-        if let user { command += ["-l", user] }
-        if let port { command += ["-p", String(port)] }
-        self.command = command + ["--", host, "docker", "system", "dial-stdio"]
+        command = SSHCommand.arguments(user: user, port: port, options: options) + ["--", host, "docker", "system", "dial-stdio"]
         var template = Array((NSTemporaryDirectory() + "hbdeck-ssh-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw DockerError.unreachable(endpoint: "ssh://\(host)", reason: "cannot make a folder for its socket") }
         folder = String(cString: made)

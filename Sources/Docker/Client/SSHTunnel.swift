@@ -19,11 +19,9 @@ public final class SSHTunnel: Sendable {
     public init(user: String?, host: String, port: Int?, remotePort: Int, options: [String] = SSHDialer.options()) throws {
         localPort = try Self.freePort()
         self.remotePort = remotePort
-        var command = ["ssh", "-N", "-T", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10", "-o", "ExitOnForwardFailure=yes",
-                       "-o", "ServerAliveInterval=15"] + options
-        if let user { command += ["-l", user] }
-        if let port { command += ["-p", String(port)] }
-        self.command = command + ["-L", "127.0.0.1:\(localPort):127.0.0.1:\(remotePort)", "--", host]
+        command = SSHCommand.arguments(
+            user: user, port: port, extra: ["-N", "-o", "ExitOnForwardFailure=yes", "-o", "ServerAliveInterval=15"], options: options)
+            + ["-L", "127.0.0.1:\(localPort):127.0.0.1:\(remotePort)", "--", host]
         let thread = Thread { [self] in keepOpen() }
         thread.name = "hbdeck-ssh-tunnel"
         thread.start()

@@ -14,7 +14,10 @@ extension ConsoleLoop {
             controller.showCreateForm(Self.createForm(snapshot))
         case .showAudit:
             controller.showReport(auditReport())
-        case .openValuesForm(let name, _) where snapshot.instances.contains(where: { $0.name == name && $0.engine == .hbot && $0.state == .running }):
+        // `name` is the container's own name here (on several engines, one of this machine's: `onThisMachine`).
+        case .openValuesForm(let name, _) where snapshot.instances.contains(where: {
+            $0.containerName == name && $0.host == snapshot.hosts.first?.name && $0.engine == .hbot && $0.state == .running
+        }):
             // The client's own `hbot config` gives the fields: seconds of Python, so not on this thread.
             controller.setStatus("asking \(name)'s hbot for its config (the client starts Python: a few seconds)…")
             return false

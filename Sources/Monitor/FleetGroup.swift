@@ -52,6 +52,27 @@ public final class FleetGroup: Sendable {
         return (member.monitor, String(name[name.index(after: slash)...]), host)
     }
 
+    /// The name a bot's history is kept under: this machine's bots by their own name, as with one engine (so
+    /// that their history goes on when the console watches several), other hosts' as `HOST/NAME`.
+    public func historyName(_ name: String) -> String {
+        guard hasSeveralHosts, let route = route(name), route.host == members[0].host else { return name }
+        return route.name
+    }
+
+    /// A merged snapshot as the history store keeps it (`historyName`).
+    public func historyView(_ snapshot: FleetSnapshot) -> FleetSnapshot {
+        guard hasSeveralHosts else { return snapshot }
+        var view = snapshot
+        for index in view.instances.indices { view.instances[index].name = historyName(view.instances[index].name) }
+        return view
+    }
+
+    /// Whether a bot of the history store is one this console watches (its runs are closed by this console only).
+    public func ownsHistory(of bot: String) -> Bool {
+        guard let slash = bot.firstIndex(of: "/") else { return true }
+        return members.dropFirst().contains { $0.host == bot[..<slash] }
+    }
+
     private func remerge() {
         // One merge at a time, so that an older merge never lands after a newer one.
         merging.withLock { _ in

@@ -37,6 +37,14 @@ import Testing
         let routed = try #require(group.route("hostb/bot_1"))
         #expect(routed.name == "bot_1" && routed.host == "hostb" && routed.monitor === members[1].monitor)
         #expect(group.route("hostz/bot_1") == nil && group.route("bot_1") == nil, "an unknown host, or no host, reaches nothing")
+        // History: this machine's bots under their own names, as with one engine; the other host's as HOST/NAME.
+        #expect(group.historyName("hosta/bot_1") == "bot_1" && group.historyName("hostb/bot_1") == "hostb/bot_1")
+        #expect(group.ownsHistory(of: "bot_1") && group.ownsHistory(of: "hostb/bot_1") && !group.ownsHistory(of: "hostz/bot_1"))
+        var merged = FleetSnapshot(takenAt: 1, endpoint: "x", engine: .live, instances: [], broker: BrokerSnapshot(containerName: "b", address: "a"))
+        merged.instances = [InstanceSnapshot(name: "hosta/bot_1", state: .running), InstanceSnapshot(name: "hostb/bot_1", state: .running)]
+        merged.instances[0].host = "hosta"
+        merged.instances[1].host = "hostb"
+        #expect(group.historyView(merged).instances.map(\.name) == ["bot_1", "hostb/bot_1"])
         let single = FleetGroup([members[0]])
         #expect(single.route("bot_1")?.name == "bot_1" && single.snapshots === members[0].monitor.snapshots, "one engine is the monitor itself")
     }

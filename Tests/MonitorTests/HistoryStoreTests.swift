@@ -66,6 +66,29 @@ import Testing
 
 extension HistoryStoreTests {
     /// A range bound copied from an export (shown to the millisecond) takes in the sample it was read from.
+    /// `hbdeck record` on this machine's engine and a console watching it and another host write one store: each
+    /// closes only the runs of the bots it watches, so neither ends the other's (this machine's bots keep their
+    /// own names in both; the other host's are `HOST/NAME`).
+    @Test func recordersOfDifferentEnginesDoNotEndEachOthersRuns() async throws {
+        let path = temporaryPath()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let store = try HistoryStore(path: path)
+        var remote = fleet(at: 1010, state: .running, pnl: 1)
+        remote.instances[0].name = "hostb/bot_9"
+        let local = fleet(at: 1010, state: .running, pnl: 1)
+        try await store.record(FleetSnapshot(
+            takenAt: 1010, endpoint: "x", engine: .live, instances: local.instances + remote.instances, broker: local.broker),
+            owns: { !$0.contains("/") || $0.hasPrefix("hostb/") })
+        for time in [1020.0, 1030, 1040] {
+            try await store.record(fleet(at: time, state: .running, pnl: 2))  // hbdeck record: this machine only
+        }
+        #expect(try await store.runs(bot: "hostb/bot_9").map(\.stoppedAt) == [nil], "the console's other host stays open")
+        #expect(try await store.runs(bot: "bot_1").map(\.stoppedAt) == [nil])
+        try await store.record(FleetSnapshot(takenAt: 1050, endpoint: "x", engine: .live, instances: [], broker: local.broker))
+        #expect(try await store.runs(bot: "bot_1").map(\.stoppedAt) == [1050], "gone from this machine: ended by its recorder")
+        #expect(try await store.runs(bot: "hostb/bot_9").map(\.stoppedAt) == [nil])
+    }
+
     @Test func aBoundShownToTheMillisecondIncludesItsRow() async throws {
         let path = temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }

@@ -6,6 +6,7 @@ import HBModel
 public enum HistoryRecorder {
     public static func run(
         _ snapshots: LatestValue<FleetSnapshot>, store: HistoryStore, interval: Double = 10, keepDays: Double = 90,
+        view: @escaping @Sendable (FleetSnapshot) -> FleetSnapshot = { $0 }, owns: @escaping @Sendable (String) -> Bool = { !$0.contains("/") },
         failed: @escaping @Sendable (String) -> Void = { _ in }
     ) async {
         var lastPrune = 0.0
@@ -15,7 +16,7 @@ public enum HistoryRecorder {
             let latest = snapshots.current
             guard latest.version > 0, latest.value.engine.isLive else { continue }
             do {
-                try await store.record(latest.value)
+                try await store.record(view(latest.value), owns: owns)
                 if latest.value.takenAt - lastPrune > 3600 {
                     lastPrune = latest.value.takenAt
                     try await store.prune(olderThan: keepDays, now: latest.value.takenAt)

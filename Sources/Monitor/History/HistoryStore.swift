@@ -53,13 +53,15 @@ public actor HistoryStore {
     /// One sample of each running bot, and its run brought up to date; a run whose bot no longer runs is
     /// closed: when it is seen stopped, when a newer run of the bot starts (at that start), or when the bot
     /// is gone from the fleet.
-    public func record(_ snapshot: FleetSnapshot) throws {
+    /// `owns`: the bots this recorder watches. An open run of one of them that the snapshot no longer lists has
+    /// ended; another recorder's (a console on other engines, `hbdeck record` beside it) are left alone.
+    public func record(_ snapshot: FleetSnapshot, owns: (String) -> Bool = { !$0.contains("/") }) throws {
         let now = snapshot.takenAt
         try db.execute("BEGIN IMMEDIATE")
         do {
             let present = Set(snapshot.instances.map(\.name))
             for open in try db.query("SELECT DISTINCT bot FROM runs WHERE stopped_at IS NULL") {
-                if case .text(let bot) = open[0], !present.contains(bot) {
+                if case .text(let bot) = open[0], owns(bot), !present.contains(bot) {
                     try db.query("UPDATE runs SET stopped_at = ? WHERE bot = ? AND stopped_at IS NULL", [.real(now), .text(bot)])
                 }
             }

@@ -22,7 +22,7 @@ struct RecordCommand: AsyncParsableCommand {
             StandardOutput.error("hbdeck: recording the fleet's history in \(store.path) every \(Int(interval)) s; SIGTERM or Ctrl-C ends it")
             let watching = Task { await monitor.run() }
             let recording = Task {
-                await HistoryRecorder.run(monitor.snapshots, store: store, interval: interval, keepDays: settings.historyDays) { StandardOutput.error("hbdeck: \($0)") }
+                await HistoryRecorder.run(monitor.snapshots, store: store, interval: interval, keepDays: settings.historyDays, failed: { StandardOutput.error("hbdeck: \($0)") })
             }
             await Self.untilSignalled()
             recording.cancel()

@@ -16,7 +16,8 @@ extension ConsoleLoop {
     /// The details screen's charts over `range`, from the history store, in 60 buckets of equal time.
     func loadCharts(of name: String, range: HistoryCharts.Range) async {
         guard let store = historyStore else { return status.set(Self.noHistory) }
-        guard let charts = try? await ChartLoader.charts(of: name, range: range, store: store, now: Date().timeIntervalSince1970) else {
+        let stored = fleet.historyName(name)
+        guard let charts = try? await ChartLoader.charts(of: name, storedAs: stored, range: range, store: store, now: Date().timeIntervalSince1970) else {
             return status.set("the history store could not be read")
         }
         dialogs.set(.charts(charts))
@@ -29,10 +30,12 @@ extension ConsoleLoop {
         let to = Date().timeIntervalSince1970
         let from = request.span.seconds.map { to - $0 } ?? 0
         let folder = monitor.config.botsFolder.map(BotsFolder.init)
-        let subject = request.bot ?? "fleet"
+        let bot = request.bot.map(fleet.historyName)
+        // A bot of another host is HOST/NAME: not a slash in a file name.
+        let subject = (request.bot ?? "fleet").replacingOccurrences(of: "/", with: "_")
         let file = FileManager.default.currentDirectoryPath + "/hbdeck-\(subject)-\(request.what.rawValue)-\(Int(to)).\(request.format.rawValue)"
         do {
-            let table = try await HistoryExport.table(request.what, bot: request.bot, from: from, to: to, store: store, folder: folder)
+            let table = try await HistoryExport.table(request.what, bot: bot, from: from, to: to, store: store, folder: folder)
             try HistoryExport.text(table, format: request.format).write(toFile: file, atomically: true, encoding: .utf8)
             return "exported \(table.rows.count) \(request.what.rawValue) of \(request.bot ?? "the fleet") (\(request.span.rawValue)) to \(file)"
         } catch let failure as CommandFailure {

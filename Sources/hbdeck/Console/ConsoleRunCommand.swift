@@ -56,7 +56,9 @@ struct ConsoleRunCommand: AsyncParsableCommand {
             do {
                 let store = try HistoryStore(path: HistoryStore.location(botsFolder: settings.botsFolder))
                 let keepDays = settings.historyDays
-                recording = Task { await HistoryRecorder.run(fleet.snapshots, store: store, keepDays: keepDays) }
+                recording = Task {
+                    await HistoryRecorder.run(fleet.snapshots, store: store, keepDays: keepDays, view: fleet.historyView, owns: fleet.ownsHistory)
+                }
             } catch {
                 recording = nil
                 startWarning = "the history store cannot be opened (\(error)): nothing is recorded"

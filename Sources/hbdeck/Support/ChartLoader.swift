@@ -5,9 +5,10 @@ import Monitor
 enum ChartLoader {
     static let buckets = 60
 
-    static func charts(of name: String, range: HistoryCharts.Range, store: HistoryStore, now: Double) async throws -> HistoryCharts {
+    /// `storedAs`: the name the store keeps the bot's samples under, where it differs from `name`.
+    static func charts(of name: String, storedAs: String? = nil, range: HistoryCharts.Range, store: HistoryStore, now: Double) async throws -> HistoryCharts {
         let from = now - range.seconds
-        let samples = try await store.samples(bot: name, from: from, to: now)
+        let samples = try await store.samples(bot: storedAs ?? name, from: from, to: now)
         func series(_ title: String, _ value: (HistoryStore.Sample) -> Double?) -> HistoryCharts.Series {
             HistoryCharts.Series(title: title, values: HistoryCharts.resample(samples.map { ($0.time, value($0)) }, from: from, to: now, buckets: buckets))
         }

@@ -32,6 +32,15 @@ import Testing
         // The broker panel shows the selected bot's host's broker.
         let remote = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 160, height: 40).text
         #expect(remote.contains("Broker · hostc · hummingbot-broker") && remote.contains("hbdeck-test/mosquitto:2"))
+        // b acts on the selected bot's host's broker, and says which.
+        #expect(controller.handle(.character("b"), snapshot: snapshot, logLines: []).isEmpty && controller.state.status == "hostc's Docker engine is offline: nothing was done")
+        _ = controller.handle(.home, snapshot: snapshot, logLines: [])
+        for _ in 0..<2 { _ = controller.handle(.down, snapshot: snapshot, logLines: []) }
+        #expect(controller.state.selection(in: controller.state.visibleInstances(snapshot))?.host == "hostb")
+        _ = controller.handle(.character("b"), snapshot: snapshot, logLines: [])
+        let confirm = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 160, height: 40).text
+        #expect(confirm.contains("Stop the broker hummingbot-broker on hostb?") && confirm.contains("0 online bots on hostb lose their link"), "\(confirm)")
+        #expect(controller.handle(.character("y"), snapshot: snapshot, logLines: []) == [.stopBroker(host: "hostb")])
         // Filtering by host: the host is part of every name.
         for key: Key in [.character("/")] + "hostb".map { .character($0) } + [.enter] { _ = controller.handle(key, snapshot: snapshot, logLines: []) }
         #expect(controller.state.visibleInstances(snapshot).map(\.host) == ["hostb", "hostb"])

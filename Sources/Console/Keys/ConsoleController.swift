@@ -98,11 +98,11 @@ public struct ConsoleController: Sendable {
             state.logView = LogViewOptions()
             return [.follow(state.logSubject(snapshot))]
         case .start, .stop, .restart, .delete, .broker:
-            guard action == .broker ? snapshot.primaryEngine.isLive : snapshot.engineIsLive(for: selected) else {
-                state.status = Self.offline(action == .broker ? nil : selected)
+            guard snapshot.engineIsLive(for: selected) else {
+                state.status = Self.offline(selected)
                 return []
             }
-            if action == .broker { return brokerAction(snapshot) }
+            if action == .broker { return brokerAction(snapshot, selected: selected) }
             guard let selected else {
                 state.status = "no instance selected"
                 return []
@@ -244,31 +244,36 @@ public struct ConsoleController: Sendable {
         "\(instance?.host.map { "\($0)'s " } ?? "the ")Docker engine is offline: nothing was done"
     }
 
-    private mutating func brokerAction(_ snapshot: FleetSnapshot) -> [ConsoleCommand] {
-        let broker = snapshot.broker
+    /// `b` on the broker of the selected bot's host (the only broker with one engine): create it when there is
+    /// none (on this machine's engine only), else start or stop it after a confirmation.
+    private mutating func brokerAction(_ snapshot: FleetSnapshot, selected: InstanceSnapshot?) -> [ConsoleCommand] {
+        let broker = snapshot.broker(for: selected)
+        let host = selected?.host
+        let on = host.map { " on \($0)" } ?? ""
         guard broker.state != nil else {
-            guard let offer = state.brokerOffer else {
-                state.status = "no broker container named \(broker.containerName)"
+            guard host == nil || host == snapshot.hosts.first?.name, let offer = state.brokerOffer else {
+                state.status = "no broker container named \(broker.containerName)\(on)"
+                    + (host.map { $0 == snapshot.hosts.first?.name ? "" : ": create it there with hbdeck broker create --context \($0)" } ?? "")
                 return []
             }
             let login = offer.username.map { "2. Only the user \($0) gets in (its password from HBDECK_MQTT_PASSWORD); anonymous clients are refused." }
                 ?? "2. Anonymous clients get in: set mqtt_username (and HBDECK_MQTT_PASSWORD) in the config for a login."
             state.overlay = .confirm(Confirmation(
-                title: "Create the broker \(broker.containerName)?",
+                title: "Create the broker \(broker.containerName)\(on)?",
                 steps: ["1. Create it from \(offer.image) on \(offer.address) only (restarted unless stopped).", login,
                         "3. Start it. Bots deployed from now on are given its address\(offer.username == nil ? "" : " and login")."],
                 action: .createBroker))
             return []
         }
         if broker.state == .running {
-            let online = snapshot.botsOnline
+            let online = snapshot.instances.filter { $0.host == host && $0.health == .online }.count
             state.overlay = .confirm(Confirmation(
-                title: "Stop the broker \(broker.containerName)?",
-                steps: ["Stop the broker container.", "\(online) online bot\(online == 1 ? "" : "s") lose their link: no commands, no telemetry until it is back."],
-                action: .stopBroker))
+                title: "Stop the broker \(broker.containerName)\(on)?",
+                steps: ["Stop the broker container.", "\(online) online bot\(online == 1 ? "" : "s")\(on) lose their link: no commands, no telemetry until it is back."],
+                action: .stopBroker(host: host)))
             return []
         }
-        return [.startBroker]
+        return [.startBroker(host: host)]
     }
 
     private mutating func handleOverlay(_ overlay: ConsoleState.Overlay, _ key: Key, snapshot: FleetSnapshot) -> [ConsoleCommand] {

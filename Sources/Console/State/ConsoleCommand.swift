@@ -35,8 +35,9 @@ public enum ConsoleCommand: Sendable, Equatable {
     case showAudit
     /// Creates and starts the broker the config file describes.
     case createBroker
-    case startBroker
-    case stopBroker
+    /// The broker of `host`'s engine where several are watched (nil: the only one).
+    case startBroker(host: String?)
+    case stopBroker(host: String?)
     case follow(String?)
     /// Follow the same instance again: its container restarted.
     case refollow(String)

@@ -12,6 +12,16 @@ extension ConsoleLoop {
         act(action, name) { prefix + (await work(route.monitor, route.name) { status.set(prefix + $0) }) }
     }
 
+    /// Runs a broker action on `host`'s engine (nil: this machine's, the only one with one engine).
+    func onBroker(of host: String?, _ action: String, _ work: @escaping @Sendable (FleetMonitor, @escaping FleetMonitor.Progress) async -> String) {
+        let target = host.flatMap { host in fleet.members.first { $0.host == host } }?.monitor ?? monitor
+        let status = status
+        let prefix = host.map { "\($0): " } ?? ""
+        act(action, prefix.isEmpty ? target.config.brokerContainer : "\(host ?? "")/\(target.config.brokerContainer)") {
+            prefix + (await work(target) { status.set(prefix + $0) })
+        }
+    }
+
     /// A command that reads or changes an instance's files (edit, values, reload, hbot), with the instance's own
     /// name when it is on this machine's engine; nil, with the reason in the footer, when it is on another host.
     func onThisMachine(_ command: ConsoleCommand) -> ConsoleCommand? {

@@ -216,8 +216,8 @@ struct ConsoleLoop {
         case .restart(let name): onEngine(name, "restart") { await $0.restart($1, progress: $2) }
         case .delete(let name, let skip): onEngine(name, "rm") { await $0.delete($1, skipBotStop: skip, progress: $2) }
         case .createBroker: act("broker create", monitor.config.brokerContainer) { await createBroker() }
-        case .startBroker: act("broker start", monitor.config.brokerContainer) { await monitor.startBroker(progress: progress) }
-        case .stopBroker: act("broker stop", monitor.config.brokerContainer) { await monitor.stopBroker(progress: progress) }
+        case .startBroker(let host): onBroker(of: host, "broker start") { await $0.startBroker(progress: $1) }
+        case .stopBroker(let host): onBroker(of: host, "broker stop") { await $0.stopBroker(progress: $1) }
         case .create(let request): Task { await create(request) }
         case .reload(let name): act("reload", name) { await monitor.reload(name, progress: progress) }
         case .saveValues(let name, let changes, let viaHbot):

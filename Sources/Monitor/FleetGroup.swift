@@ -46,10 +46,9 @@ public final class FleetGroup: Sendable {
     /// The monitor that holds an instance of the merged snapshot, and its name there.
     public func route(_ name: String) -> (monitor: FleetMonitor, name: String, host: String)? {
         guard hasSeveralHosts else { return (members[0].monitor, name, members[0].host) }
-        guard let slash = name.firstIndex(of: "/") else { return nil }
-        let host = String(name[..<slash])
-        guard let member = members.first(where: { $0.host == host }) else { return nil }
-        return (member.monitor, String(name[name.index(after: slash)...]), host)
+        let qualified = QualifiedName(name)
+        guard let host = qualified.host, let member = members.first(where: { $0.host == host }) else { return nil }
+        return (member.monitor, qualified.name, host)
     }
 
     /// The name a bot's history is kept under: this machine's bots by their own name, as with one engine (so
@@ -69,8 +68,8 @@ public final class FleetGroup: Sendable {
 
     /// Whether a bot of the history store is one this console watches (its runs are closed by this console only).
     public func ownsHistory(of bot: String) -> Bool {
-        guard let slash = bot.firstIndex(of: "/") else { return true }
-        return members.dropFirst().contains { $0.host == bot[..<slash] }
+        guard let host = QualifiedName(bot).host else { return true }
+        return members.dropFirst().contains { $0.host == host }
     }
 
     private func remerge() {

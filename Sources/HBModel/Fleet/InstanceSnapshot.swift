@@ -8,8 +8,7 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
 
     /// The container's own name, without its host.
     public var containerName: String {
-        guard host != nil, let slash = name.firstIndex(of: "/") else { return name }
-        return String(name[name.index(after: slash)...])
+        host == nil ? name : QualifiedName(name).name
     }
     public var containerID: String?
     public var image: String

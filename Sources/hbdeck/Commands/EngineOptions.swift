@@ -1,6 +1,7 @@
 import ArgumentParser
 import Docker
 import Foundation
+import HBModel
 
 struct EngineOptions: ParsableArguments {
     @Option(name: [.customShort("H"), .long], help: "Docker engine: unix:///path, tcp://HOST:PORT or ssh://USER@HOST (default: $DOCKER_HOST, else the current Docker context).")
@@ -21,8 +22,7 @@ struct EngineOptions: ParsableArguments {
             return [DockerContexts.Context(name: endpoint.description, endpoint: endpoint)]
         }
         if let context {
-            var seen = Set<String>()
-            let names = context.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+            let names = ConsoleSettings.list(context)
             guard !names.isEmpty else { throw ValidationError("--context needs at least one context name") }
             return try names.map { DockerContexts.Context(name: $0, endpoint: try contexts.endpoint(of: $0)) }
         }

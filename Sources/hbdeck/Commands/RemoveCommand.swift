@@ -3,6 +3,7 @@ import BotLink
 import Deploy
 import Docker
 import Foundation
+import HBModel
 import Monitor
 
 struct RemoveCommand: AsyncParsableCommand {

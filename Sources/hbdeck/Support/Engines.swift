@@ -7,22 +7,6 @@ struct ConnectedEngine: Sendable {
     let client: DockerClient
 }
 
-/// `HOST/NAME`, an instance on one of several engines (HOST is its context's name), or a bare `NAME`.
-struct QualifiedName: Sendable, Equatable {
-    let host: String?
-    let name: String
-
-    init(_ text: String) {
-        if let slash = text.firstIndex(of: "/") {
-            host = String(text[..<slash])
-            name = String(text[text.index(after: slash)...])
-        } else {
-            host = nil
-            name = text
-        }
-    }
-}
-
 /// An instance found on one of the engines.
 struct LocatedInstance: Sendable {
     let engine: ConnectedEngine

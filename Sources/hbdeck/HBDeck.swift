@@ -9,8 +9,8 @@ struct HBDeck: AsyncParsableCommand {
         abstract: "A console for fleets of Hummingbot bots running in Docker.",
         discussion: """
             Bot instances are containers whose image matches .+/hummingbot: or that carry hbdeck's labels.
-            The engine is DOCKER_HOST (unix://, tcp://; TLS from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH), \
-            or /var/run/docker.sock.
+            The engine is -H, else --context (Docker contexts; several as a,b), else DOCKER_HOST (unix://, tcp:// \
+            with TLS from DOCKER_TLS_VERIFY and DOCKER_CERT_PATH, ssh://), else the Docker CLI's current context.
             """,
         version: HBDeckVersion.current,
         subcommands: [

@@ -115,7 +115,11 @@ struct ConsoleSettings {
     }
 
     func monitorConfig() throws -> MonitorConfig {
-        let endpoint = try engine.map { try DockerEndpoint(parsing: $0, tls: DockerEndpoint.fromEnvironment().tls) } ?? DockerEndpoint.fromEnvironment()
+        // As the Docker CLI: the config's engine, else DOCKER_HOST, else the current context (DOCKER_CONTEXT or
+        // `docker context use`), whose default is the local socket.
+        let environment = ProcessInfo.processInfo.environment
+        let endpoint = try engine.map { try DockerEndpoint(parsing: $0, tls: DockerEndpoint.fromEnvironment().tls) }
+            ?? (environment["DOCKER_HOST"].map { !$0.isEmpty } == true ? DockerEndpoint.fromEnvironment() : DockerContexts().endpoint(of: DockerContexts().current))
         guard refreshInterval >= 0.5 else { throw CommandFailure("refresh interval must be at least 0.5 s") }
         guard (100...1_000_000).contains(logLines) else { throw CommandFailure("log buffer must be 100 to 1,000,000 lines") }
         guard (1...65535).contains(mqttPort) else { throw CommandFailure("the MQTT port must be a number from 1 to 65535, not \(mqttPort)") }

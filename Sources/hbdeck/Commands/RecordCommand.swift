@@ -17,12 +17,16 @@ struct RecordCommand: AsyncParsableCommand {
     func run() async throws {
         try await reportingFailures {
             let settings = try ConsoleSettings.load(path: config ?? ConsoleSettings.defaultPath, required: config != nil)
-            let monitor = FleetMonitor(config: try settings.monitorConfig())
+            // Every engine the console would watch (`contexts:`), each bot's history under the console's names.
+            let (fleet, tunnels) = try settings.fleet()
+            defer { tunnels.forEach { $0.close() } }
             let store = try HistoryStore(path: HistoryStore.location(botsFolder: settings.botsFolder))
             StandardOutput.error("hbdeck: recording the fleet's history in \(store.path) every \(Int(interval)) s; SIGTERM or Ctrl-C ends it")
-            let watching = Task { await monitor.run() }
+            let watching = Task { await fleet.run() }
             let recording = Task {
-                await HistoryRecorder.run(monitor.snapshots, store: store, interval: interval, keepDays: settings.historyDays, failed: { StandardOutput.error("hbdeck: \($0)") })
+                await HistoryRecorder.run(
+                    fleet.snapshots, store: store, interval: interval, keepDays: settings.historyDays, view: fleet.historyView,
+                    owns: fleet.ownsHistory, failed: { StandardOutput.error("hbdeck: \($0)") })
             }
             await Self.untilSignalled()
             recording.cancel()

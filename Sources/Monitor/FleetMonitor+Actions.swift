@@ -98,7 +98,7 @@ extension FleetMonitor {
             result = "\(name): failed: \(error)"
         }
         // Shown as under way until the engine has been read again (a reconcile begun from now on).
-        settling[name] = reconcileCount
+        settling[name] = reconciles
         wake()
         return result
     }

@@ -27,8 +27,8 @@ public actor FleetMonitor {
     private var cgroups: [String: CgroupFiles] = [:]
     private let counterFileBudget = CounterFileBudget.current()
     private var figures: [String: ResourceFigures] = [:]
-    private var errorsLines: [String: String] = [:]
-    private var crashTracebacks: [String: [String]] = [:]
+    /// What errors.log says of each container that has ended: its last line and last traceback.
+    private var endings: [String: ErrorsLog.Ending] = [:]
     private var statusFiles: [String: StatusFileReader.Reading] = [:]
     private var diskUsage = InstanceDiskUsage()
     /// The fills of each running bot's current run from its own trade database, by container id.
@@ -46,8 +46,7 @@ public actor FleetMonitor {
     /// reconcile begun after the end has read the engine, so that the row never shows the state from before.
     var settling: [String: Int] = [:]
     /// Reconciles begun so far.
-    private var reconciles = 0
-    var reconcileCount: Int { reconciles }
+    private(set) var reconciles = 0
     private var eventsTask: Task<Void, Never>?
     private var wakeRequested = false
     private var nap: Task<Void, Never>?
@@ -66,7 +65,7 @@ public actor FleetMonitor {
         self.connector = connector
         self.now = now
         self.bots = config.mqtt.map { BotConnection(settings: $0, namespace: config.namespace) }
-        let broker = BrokerSnapshot(containerName: config.brokerContainer, address: config.brokerLabel ?? config.mqtt?.address ?? "—")
+        let broker = BrokerSnapshot(containerName: config.brokerContainer, address: config.brokerAddress)
         snapshots = LatestValue(FleetSnapshot(
             takenAt: now(), endpoint: config.endpoint.description, engine: .connecting, instances: [], broker: broker, botsFolder: config.botsFolder))
     }
@@ -209,8 +208,7 @@ public actor FleetMonitor {
             counters[id] = nil
             cgroups[id] = nil
             figures[id] = nil
-            errorsLines[id] = nil
-            crashTracebacks[id] = nil
+            endings[id] = nil
             statusFiles[id] = nil
             stoppedHere[id] = nil
         }
@@ -227,8 +225,7 @@ public actor FleetMonitor {
         for (summary, found, ending) in inspected {
             details[summary.id] = found
             detailKeys[summary.id] = firstFrame ? nil : Self.detailKey(summary)
-            errorsLines[summary.id] = ending?.lastLine
-            crashTracebacks[summary.id] = ending?.traceback
+            endings[summary.id] = ending
         }
         // Actions that had ended when this look at the engine began are now shown as the engine has them.
         for (name, endedAt) in settling where begun > endedAt {
@@ -391,16 +388,16 @@ public actor FleetMonitor {
         let link = linkState()
         var listeningSince: Double?
         if case .connected(let since) = link { listeningSince = since }
-        var brokerSnapshot = BrokerSnapshot(containerName: config.brokerContainer, address: config.brokerLabel ?? config.mqtt?.address ?? "—", link: link)
+        var brokerSnapshot = BrokerSnapshot(containerName: config.brokerContainer, address: config.brokerAddress, link: link)
         for summary in summaries {
             var built = SnapshotBuilder.instance(
                 summary: summary, details: details[summary.id], pending: pending[summary.name], bot: records[summary.name],
-                linkEnabled: bots != nil, listeningSince: listeningSince, figures: figures[summary.id], errorsLine: errorsLines[summary.id],
+                linkEnabled: bots != nil, listeningSince: listeningSince, figures: figures[summary.id], errorsLine: endings[summary.id]?.lastLine,
                 statusFile: statusFiles[summary.id],
                 stoppedHere: stoppedHere[summary.id].flatMap { $0.run == details[summary.id]?.state.startedAt ? $0.how : nil }, now: now,
                 livenessTimeout: config.livenessTimeout, restartAfter: config.restartAfter)
             if let trades = tradeFigures[summary.id] { SnapshotBuilder.apply(trades, to: &built) }
-            if built.state != .running, let traceback = crashTracebacks[summary.id] { built.crashTraceback = traceback }
+            if built.state != .running, let traceback = endings[summary.id]?.traceback { built.crashTraceback = traceback }
             if let files = fileProblems[summary.id]?.records { SnapshotBuilder.apply(fileProblems: files, to: &built) }
             built.diskUsed = diskUsed[summary.name]
             built.diskQuota = built.diskUsed == nil ? nil : config.diskQuota

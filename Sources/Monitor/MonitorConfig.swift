@@ -23,6 +23,9 @@ public struct MonitorConfig: Sendable {
     /// How the broker's address is shown when it is not `mqtt`'s own (a broker reached through an ssh tunnel).
     public var brokerLabel: String?
 
+    /// The broker's address as the broker panel shows it.
+    var brokerAddress: String { brokerLabel ?? mqtt?.address ?? "—" }
+
     public init(
         endpoint: DockerEndpoint, brokerContainer: String = "hummingbot-broker", mqtt: MQTTSettings? = MQTTSettings(),
         namespace: String = "hbot", botsFolder: String? = nil, refreshInterval: Double = 2, livenessTimeout: Double = 30,

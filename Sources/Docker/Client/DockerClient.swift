@@ -50,7 +50,7 @@ public final class DockerClient: Sendable {
                 version = try await probe.decode(.GET, "/version", timeout: timeout, operation: "version")
             } catch let error as DockerError {
                 // ssh's own words say more than a closed connection does.
-                if let said = dialer?.lastError, case .unreachable = error { throw DockerError.unreachable(endpoint: endpoint.description, reason: said.hasPrefix("ssh:") ? said : "ssh: \(said)") }
+                if case .unreachable = error, let said = await dialer?.errorOnceEnded() { throw DockerError.unreachable(endpoint: endpoint.description, reason: said.hasPrefix("ssh:") ? said : "ssh: \(said)") }
                 throw error
             }
             guard let server = DockerAPIVersion(version.apiVersion), server >= .minimum else {

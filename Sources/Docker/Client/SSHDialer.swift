@@ -17,6 +17,8 @@ public final class SSHDialer: Sendable {
         var closed = false
         var lastError: String?
         var processes: [Int32: Process] = [:]
+        /// Connections accepted whose ssh has not yet ended and had its stderr read.
+        var unsettled = 0
     }
 
     /// Extra arguments for ssh, before the host (`HBDECK_SSH_OPTS`, split on spaces), as in `-F FILE`.
@@ -38,6 +40,19 @@ public final class SSHDialer: Sendable {
 
     /// What ssh last said on stderr (a refused login, an unknown host), for the error the operator sees.
     public var lastError: String? { state.withLock { $0.lastError } }
+
+    /// What ssh said once its failed runs have ended: a connection reset can reach the HTTP client before the
+    /// ssh that caused it has been reaped and its stderr read. Waits until ssh has said something or none is
+    /// left running, at most `limit`.
+    public func errorOnceEnded(within limit: Duration = .seconds(3)) async -> String? {
+        let deadline = ContinuousClock.now + limit
+        while ContinuousClock.now < deadline {
+            let (said, unsettled) = state.withLock { ($0.lastError, $0.unsettled) }
+            if said != nil || unsettled == 0 { return said }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return lastError
+    }
 
     /// Stops accepting, ends every ssh and removes the socket.
     public func close() {
@@ -104,10 +119,14 @@ public final class SSHDialer: Sendable {
         process.standardInput = connection
         process.standardOutput = connection
         process.standardError = errors
+        state.withLock { $0.unsettled += 1 }
         do {
             try process.run()
         } catch {
-            state.withLock { $0.lastError = "cannot run ssh: \(error.localizedDescription)" }
+            state.withLock {
+                $0.lastError = "cannot run ssh: \(error.localizedDescription)"
+                $0.unsettled -= 1
+            }
             Foundation.close(client)
             return
         }
@@ -121,6 +140,7 @@ public final class SSHDialer: Sendable {
             state.withLock {
                 if let line, process.terminationStatus != 0 { $0.lastError = String(line) }
                 _ = $0.processes.removeValue(forKey: pid)
+                $0.unsettled -= 1
             }
         }
     }

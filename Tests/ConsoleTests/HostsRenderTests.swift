@@ -45,4 +45,30 @@ import Testing
         for key: Key in [.character("/")] + "hostb".map { .character($0) } + [.enter] { _ = controller.handle(key, snapshot: snapshot, logLines: []) }
         #expect(controller.state.visibleInstances(snapshot).map(\.host) == ["hostb", "hostb"])
     }
+
+    /// `o` offers a sort by host only where several engines are watched; it follows the config's order of the
+    /// hosts, not the alphabet, and names within each host.
+    @Test func sortingByHostFollowsTheConfigsOrder() {
+        var snapshot = FleetFixture.hosts
+        snapshot.hosts = [snapshot.hosts[2], snapshot.hosts[0], snapshot.hosts[1]]
+        var controller = ConsoleController()
+        var seen: [ConsoleState.SortKey] = []
+        for _ in 0..<5 {
+            _ = controller.handle(.character("o"), snapshot: snapshot, logLines: [])
+            seen.append(controller.state.sort)
+        }
+        #expect(seen == [.state, .pnl, .cpu, .host, .name])
+        _ = controller.handle(.character("o"), snapshot: snapshot, logLines: [])
+        for _ in 0..<3 { _ = controller.handle(.character("o"), snapshot: snapshot, logLines: []) }
+        let rows = controller.state.visibleInstances(snapshot)
+        #expect(rows.map(\.host) == ["hostc", "hosta", "hosta", "hostb", "hostb"])
+        #expect(rows[1].name < rows[2].name && rows[3].name < rows[4].name)
+        let text = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 160, height: 40).text
+        #expect(text.contains("sort: host"))
+
+        var single = ConsoleController()
+        let one = FleetFixture.snapshot
+        for _ in 0..<4 { _ = single.handle(.character("o"), snapshot: one, logLines: []) }
+        #expect(single.state.sort == .name, "one engine: cpu → name, no host step")
+    }
 }

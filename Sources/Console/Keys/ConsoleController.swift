@@ -80,9 +80,7 @@ public struct ConsoleController: Sendable {
             }
         case .filter: state.editing = .filter
         case .search: state.editing = .search
-        case .cycleSort:
-            let all = ConsoleState.SortKey.allCases
-            state.sort = all[(all.firstIndex(of: state.sort)! + 1) % all.count]
+        case .cycleSort: state.sort = state.nextSort(snapshot)
         case .toggleFollow:
             state.logView.follow.toggle()
             state.logView.scroll = 0

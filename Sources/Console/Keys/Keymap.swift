@@ -23,7 +23,7 @@ public enum Keymap {
         Binding(keys: [.character("q")], context: .anywhere, action: .quit, help: "quit"),
         Binding(keys: [.enter], context: .instances, action: .details, help: "details of the instance"),
         Binding(keys: [.character("/")], context: .instances, action: .filter, help: "filter by name or state"),
-        Binding(keys: [.character("o")], context: .instances, action: .cycleSort, help: "sort: name/state/P&L/CPU"),
+        Binding(keys: [.character("o")], context: .instances, action: .cycleSort, help: "sort: name/state/P&L/CPU…"),
         Binding(keys: [.character("s")], context: .instances, action: .start, help: "start"),
         Binding(keys: [.character("x")], context: .instances, action: .stop, help: "stop: bot, then container"),
         Binding(keys: [.character("R")], context: .instances, action: .restart, help: "restart"),

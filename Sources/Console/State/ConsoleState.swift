@@ -15,7 +15,11 @@ public struct ConsoleState: Sendable, Equatable {
         case errors(ErrorsView)
         case export(ExportDialog)
     }
-    public enum SortKey: String, Sendable, CaseIterable { case name, state, pnl, cpu }
+    public enum SortKey: String, Sendable, CaseIterable {
+        case name, state, pnl, cpu
+        /// Host by host in the order the config names them, then by name; offered only with several engines.
+        case host
+    }
     public enum Editing: Sendable, Equatable { case none, filter, search }
 
     public var selected: String?
@@ -58,8 +62,19 @@ public struct ConsoleState: Sendable, Equatable {
             order = rows.indices.sorted {
                 (rows[$0].resources.cpuPercent ?? -1, rows[$1].name) > (rows[$1].resources.cpuPercent ?? -1, rows[$0].name)
             }
+        case .host:
+            let rank = Dictionary(snapshot.hosts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+            let place = rows.map { $0.host.flatMap { rank[$0] } ?? rank.count }
+            order = rows.indices.sorted { (place[$0], rows[$0].name) < (place[$1], rows[$1].name) }
         }
         return order.map { rows[$0] }
+    }
+
+    /// The sort `o` chooses after the current one: by host only where several engines are watched.
+    public func nextSort(_ snapshot: FleetSnapshot) -> SortKey {
+        let offered = SortKey.allCases.filter { $0 != .host || snapshot.hosts.count > 1 }
+        let here = offered.firstIndex(of: sort) ?? offered.count - 1
+        return offered[(here + 1) % offered.count]
     }
 
     /// Whose log the log pane shows.

@@ -178,11 +178,23 @@ struct CLIBotTests {
         #expect(noBroker.status == 1)
         #expect(noBroker.stderr.hasPrefix("hbdeck: cannot reach the MQTT broker at 127.0.0.1:1 ("))
 
-        let watch = try HBDeckProcess.run(["watch", "--json", "--mqtt-port", port, bot], seconds: 3)
-        let lines = watch.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        // watch prints until it is ended: read what it printed until a log line and a performance report are there.
+        let printed = NSTemporaryDirectory() + "hbdeck-watch-\(UInt32.random(in: 0...UInt32.max)).out"
+        defer { try? FileManager.default.removeItem(atPath: printed) }
+        let watch = try Subprocess.spawn([HBDeckProcess.binary.path, "watch", "--json", "--mqtt-port", port, bot], stdout: printed)
+        defer {
+            kill(watch, SIGKILL)
+            Subprocess.wait(watch)
+        }
+        var lines: [[String: Any]] = []
+        for _ in 0..<600 where !Set(lines.compactMap { $0["type"] as? String }).isSuperset(of: ["log", "performance"]) {
+            Thread.sleep(forTimeInterval: 0.1)
+            let text = (try? String(contentsOfFile: printed, encoding: .utf8)) ?? ""
+            lines = text.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        }
         #expect(!lines.isEmpty)
         #expect(lines.allSatisfy { $0["instance"] as? String == bot })
-        #expect(Set(lines.compactMap { $0["type"] as? String }).isSuperset(of: ["log", "performance"]))
+        #expect(Set(lines.compactMap { $0["type"] as? String }).isSuperset(of: ["log", "performance"]), "\(lines)")
     }
 }
 

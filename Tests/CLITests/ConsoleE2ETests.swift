@@ -476,7 +476,7 @@ extension ConsoleE2ETests {
     @Test func aTracebackIsOneErrorEntryWithItsWholeStack() throws {
         let fleet = try TestFleet("e2e-errors")
         defer { fleet.remove() }
-        let name = try fleet.startBot(TestEngine.uniqueName("erring"), environment: ["HBDECK_BOT_CONNECT_DELAY": "0", "HBDECK_BOT_ERROR_EVERY": "2"])
+        _ = try fleet.startBot(TestEngine.uniqueName("erring"), environment: ["HBDECK_BOT_CONNECT_DELAY": "0", "HBDECK_BOT_ERROR_EVERY": "2"])
         let tmux = try console(for: fleet, width: 140, height: 40)
         defer { tmux.kill() }
         var (ok, screen) = try tmux.waitFor(seconds: 60) { $0.contains("new (E)") }

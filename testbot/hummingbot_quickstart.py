@@ -117,6 +117,7 @@ class Bot:
         self.log_files = [open(f"{HOME}/logs/logs_hummingbot.log", "a")]
         if self.config_stem != "hummingbot":
             self.log_files.append(open(f"{HOME}/logs/logs_{self.config_stem}.log", "a"))
+        self.db_lock = threading.Lock()
         self.db = self.open_db()
         self.client = mqtt.Client(client_id=f"hbot.{self.instance_id}", clean_session=True, protocol=mqtt.MQTTv311)
         if bridge.get("mqtt_username"):
@@ -190,8 +191,44 @@ class Bot:
             "trade_fee_in_quote BIGINT, exchange_trade_id TEXT NOT NULL, position TEXT, "
             "PRIMARY KEY (market, order_id, exchange_trade_id))"
         )
+        # The client's MarketsRecorder: one "Order" row per order, its last_status updated on every event, and
+        # one "OrderStatus" row per event (hummingbot/model/order.py, order_status.py).
+        db.execute(
+            'CREATE TABLE IF NOT EXISTS "Order" (id TEXT NOT NULL, config_file_path TEXT NOT NULL, strategy TEXT NOT NULL, '
+            "market TEXT NOT NULL, symbol TEXT NOT NULL, base_asset TEXT NOT NULL, quote_asset TEXT NOT NULL, "
+            "creation_timestamp BIGINT NOT NULL, order_type TEXT NOT NULL, amount BIGINT NOT NULL, leverage INTEGER NOT NULL, "
+            "price BIGINT NOT NULL, last_status TEXT NOT NULL, last_update_timestamp BIGINT NOT NULL, exchange_order_id TEXT, "
+            "position TEXT, PRIMARY KEY (id))"
+        )
+        db.execute('CREATE INDEX IF NOT EXISTS o_config_timestamp_index ON "Order" (config_file_path, creation_timestamp)')
+        db.execute(
+            'CREATE TABLE IF NOT EXISTS "OrderStatus" (id INTEGER NOT NULL, order_id TEXT NOT NULL, timestamp BIGINT NOT NULL, '
+            'status TEXT NOT NULL, PRIMARY KEY (id), FOREIGN KEY(order_id) REFERENCES "Order" (id))'
+        )
+        db.execute('CREATE INDEX IF NOT EXISTS os_order_id_timestamp_index ON "OrderStatus" (order_id, timestamp)')
         db.commit()
         return db
+
+    def record_order(self, order_id, status, created=None, fill=None):
+        """What MarketsRecorder writes for one order event: the order's row (made on its creation), the event's
+        OrderStatus row and, for a fill, the TradeFill row, in one transaction."""
+        ts = int(time.time() * 1000)
+        with self.db_lock:
+            if created is not None:
+                self.db.execute(
+                    'INSERT INTO "Order" (id, config_file_path, strategy, market, symbol, base_asset, quote_asset, '
+                    "creation_timestamp, order_type, amount, leverage, price, last_status, last_update_timestamp, "
+                    "exchange_order_id, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (order_id, self.script_config, "v2_with_controllers", "binance_paper_trade", "TEST-USDT", "TEST", "USDT",
+                     int(created["creation_timestamp"] * 1000), "LIMIT", int(created["amount"] * 1e6), 1,
+                     int(created["price"] * 1e6), status, ts, created["exchange_order_id"], "NIL"),
+                )
+            else:
+                self.db.execute('UPDATE "Order" SET last_status = ?, last_update_timestamp = ? WHERE id = ?', (status, ts, order_id))
+            self.db.execute('INSERT INTO "OrderStatus" (order_id, timestamp, status) VALUES (?,?,?)', (order_id, ts, status))
+            if fill is not None:
+                self.db.execute('INSERT INTO "TradeFill" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)', fill)
+            self.db.commit()
 
     # --- logging -------------------------------------------------------------------------------
     def log(self, msg, level="INFO", logger="hummingbot.strategy.script_strategy_base", exc_text=None):
@@ -352,6 +389,7 @@ class Bot:
         }
         self.open_orders[order_id] = order
         self.event(f"{side.capitalize()}OrderCreated", order)
+        self.record_order(order_id, f"{side.capitalize()}OrderCreated", created=order)
         self.log(f"Created LIMIT {side} order {order_id} for {amount} TEST at {price}.")
 
     def fill(self, order_id):
@@ -359,36 +397,35 @@ class Bot:
         side = order["trade_type"].split(".")[1]
         fee = round(order["price"] * order["amount"] * 0.001, 6)
         fill = dict(order, trade_fee={"percent": 0.001, "flat_fees": []}, exchange_trade_id=f"T{order_id}")
+        ts = int(time.time() * 1000)
         self.event("OrderFilled", fill)
+        self.record_order(order_id, "OrderFilled", fill=(
+            self.script_config, "v2_with_controllers", "binance_paper_trade", "TEST-USDT", "TEST", "USDT", ts, order_id,
+            side, "LIMIT", int(order["price"] * 1e6), int(order["amount"] * 1e6), 1, json.dumps({"percent": 0.001}),
+            int(fee * 1e6), f"T{order_id}", "NIL"))
         self.event(f"{side.capitalize()}OrderCompleted", {
             "order_id": order_id, "base_asset": "TEST", "quote_asset": "USDT",
             "base_asset_amount": order["amount"], "quote_asset_amount": round(order["amount"] * order["price"], 6),
             "order_type": order["order_type"], "exchange_order_id": order["exchange_order_id"],
         })
+        self.record_order(order_id, f"{side.capitalize()}OrderCompleted")
         edge = abs(order["price"] - self.mid) * order["amount"]
         self.realized += edge - fee
         self.volume += order["price"] * order["amount"]
         key = "CloseType.TAKE_PROFIT" if edge > fee else "CloseType.STOP_LOSS"
         self.close_types[key] = self.close_types.get(key, 0) + 1
-        ts = int(time.time() * 1000)
         trade = {
             "market": "binance_paper_trade", "trade_id": f"T{order_id}", "price": str(order["price"]),
             "quantity": str(order["amount"]), "symbol": "TEST-USDT", "trade_timestamp": ts,
             "trade_type": side, "base_asset": "TEST", "quote_asset": "USDT", "raw_json": {"trade_fee": fee},
         }
         self.trades.append(trade)
-        self.db.execute(
-            'INSERT INTO "TradeFill" VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
-            (self.script_config, "v2_with_controllers", "binance_paper_trade", "TEST-USDT", "TEST", "USDT", ts, order_id,
-             side, "LIMIT", int(order["price"] * 1e6), int(order["amount"] * 1e6), 1, json.dumps({"percent": 0.001}),
-             int(fee * 1e6), f"T{order_id}", "NIL"),
-        )
-        self.db.commit()
         self.log(f"The {side} order {order_id} amounting to {order['amount']} TEST has been filled at {order['price']} USDT.")
 
     def cancel(self, order_id):
         order = self.open_orders.pop(order_id)
         self.event("OrderCancelled", {"order_id": order_id, "exchange_order_id": order["exchange_order_id"]})
+        self.record_order(order_id, "OrderCancelled")
         self.log(f"Cancelled order {order_id}")
 
     def performance(self):

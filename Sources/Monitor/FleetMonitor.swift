@@ -33,6 +33,8 @@ public actor FleetMonitor {
     private var diskUsage = InstanceDiskUsage()
     /// The fills of each running bot's current run from its own trade database, by container id.
     private var tradeFigures: [String: TradeDatabase.Figures] = [:]
+    /// Bots whose open orders MQTT knows whole (heard all of their run, no gap): their `Order` table is not read.
+    private var ordersHeardWhole: Set<String> = []
     /// Warnings and errors from each bot's log files, by container id, with the files' size and time when read.
     private var fileProblems: [String: (stamp: [Double], records: [ProblemRecord])] = [:]
     private var tradesReadAt = -Double.infinity
@@ -309,7 +311,7 @@ public actor FleetMonitor {
             let config = BotEngine.of(command: found.config.cmd) == .hbot ? BotEngine.config(in: found.config.cmd) : SnapshotBuilder.strategy(found)
             readLogProblems(summary.id, found, config: config, since: started)
             guard let path = TradeDatabase.path(dataFolder: data, config: config) else { continue }
-            read[summary.id] = TradeDatabase.figures(at: path, since: started)
+            read[summary.id] = TradeDatabase.figures(at: path, since: started, now: now(), openOrders: !ordersHeardWhole.contains(summary.id))
         }
         tradeFigures = read
         fileProblems = fileProblems.filter { id, _ in summaries.contains { $0.id == id } }
@@ -396,6 +398,11 @@ public actor FleetMonitor {
                 statusFile: statusFiles[summary.id],
                 stoppedHere: stoppedHere[summary.id].flatMap { $0.run == details[summary.id]?.state.startedAt ? $0.how : nil }, now: now,
                 livenessTimeout: config.livenessTimeout, restartAfter: config.restartAfter)
+            if built.countsAreLowerBounds || built.hasUncertainOrders {
+                ordersHeardWhole.remove(summary.id)
+            } else {
+                ordersHeardWhole.insert(summary.id)
+            }
             if let trades = tradeFigures[summary.id] { SnapshotBuilder.apply(trades, to: &built) }
             if built.state != .running, let traceback = endings[summary.id]?.traceback { built.crashTraceback = traceback }
             if let files = fileProblems[summary.id]?.records { SnapshotBuilder.apply(fileProblems: files, to: &built) }

@@ -106,6 +106,12 @@ enum SnapshotBuilder {
         snapshot.trades = trades.trades
         snapshot.tradesFromDatabase = true
         if snapshot.volume == nil { snapshot.volume = trades.volume }
+        // MQTT alone is exact and newer when the console heard the whole run; otherwise the bot's record decides.
+        guard let recorded = trades.openOrders, snapshot.state == .running, snapshot.countsAreLowerBounds || snapshot.hasUncertainOrders
+        else { return }
+        snapshot.orders = OpenOrdersRecord.merge(recorded: recorded, readAt: trades.readAt, heard: snapshot.orders)
+        snapshot.openOrders = snapshot.orders.count
+        snapshot.ordersFromDatabase = true
     }
 
     /// The instance's script config (`SCRIPT_CONFIG`) or V1 strategy file (`CONFIG_FILE_NAME`).

@@ -415,6 +415,38 @@ extension ConsoleE2ETests {
         let (ok, screen) = try tmux.waitFor(seconds: 40) { $0.contains("Trades         \(counted) (its trade database)") }
         #expect(ok, "\(screen)")
     }
+
+    /// Orders placed before the console started are never heard over MQTT: the bot's `Order` table says which
+    /// are open, so ORD is exact and `O` lists them with their exchange.
+    @Test func aLateConsoleListsTheOpenOrdersTheBotRecorded() throws {
+        let fleet = try TestFleet("e2e-orderdb")
+        defer { fleet.remove() }
+        let name = try fleet.startBot(TestEngine.uniqueName("resting"), environment: ["HBDECK_BOT_CONNECT_DELAY": "0", "HBDECK_BOT_ORDERS_STAY_OPEN": "1"])
+        let database = fleet.root.appendingPathComponent("instances/\(name)/data/\(name).sqlite").path
+        func recordedOpen() -> Int {
+            let query = #"SELECT COUNT(*) FROM "Order" WHERE last_status IN ('BuyOrderCreated', 'SellOrderCreated', 'OrderFilled')"#
+            return Int(((try? Subprocess.run(["sqlite3", database, query], timeout: 30))?.stdout ?? "").trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        }
+        // The simulation keeps at most four orders open and, told so, never fills or cancels them.
+        let deadline = Date().addingTimeInterval(120)
+        while recordedOpen() < 4 && Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        #expect(recordedOpen() == 4, "the bot recorded its four orders")
+
+        let tmux = try console(for: fleet, width: 140, height: 36)
+        defer { tmux.kill() }
+        var (ok, screen) = try tmux.waitFor(seconds: 40) { screen in
+            screen.split(separator: "\n").contains { $0.contains(String(name.prefix(20))) && $0.contains("online") }
+        }
+        #expect(ok, "\(screen)")
+        try tmux.send("Enter")
+        (ok, screen) = try tmux.waitFor(seconds: 40) { $0.contains("Open orders    4 (its trade database)") }
+        #expect(ok, "exact, not ≥0:\n\(screen)")
+        try tmux.send("Escape", "O")
+        (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("Open orders 4") }
+        #expect(ok, "\(screen)")
+        #expect(screen.components(separatedBy: "binance_paper_trade").count - 1 == 4, "each with its exchange:\n\(screen)")
+        #expect(!screen.contains(" ≥"), "not marked partial:\n\(screen)")
+    }
 }
 
 extension ConsoleE2ETests {

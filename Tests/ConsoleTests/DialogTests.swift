@@ -224,12 +224,20 @@ import Testing
         #expect(view.rows(snapshot).map(\.order.id) == ["buy-ETH-1", "buy-BTC-USDT-1732538458123", "sell-BTC-USDT-1732538458124"], "newest first")
         let text = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
         try Golden.check(text, "orders-120x36")
-        for key: Key in [.character("o"), .character("o"), .character("o"), .character("o")] { _ = controller.handle(key, snapshot: snapshot, logLines: []) }
+        for key: Key in [.character("o"), .character("o")] { _ = controller.handle(key, snapshot: snapshot, logLines: []) }
+        guard case .orders(let byExchange)? = controller.state.overlay else { return }
+        #expect(byExchange.sort == .exchange && byExchange.rows(snapshot).map(\.order.exchange) == [nil, "binance", "binance"], "unknown first")
+        for key: Key in [.character("o"), .character("o"), .character("o")] { _ = controller.handle(key, snapshot: snapshot, logLines: []) }
         guard case .orders(let byPrice)? = controller.state.overlay else { return }
         #expect(byPrice.sort == .price && byPrice.rows(snapshot).first?.order.price == 97_310)
         for key: Key in [.character("/"), .character("e"), .character("t"), .character("h"), .enter] { _ = controller.handle(key, snapshot: snapshot, logLines: []) }
         guard case .orders(let filtered)? = controller.state.overlay else { return }
         #expect(filtered.rows(snapshot).map(\.bot) == ["eth_grid_kucoin_02"])
+        for key: Key in [.character("/")] + Array(repeating: Key.backspace, count: 3) + "binance".map({ .character($0) }) + [.enter] {
+            _ = controller.handle(key, snapshot: snapshot, logLines: [])
+        }
+        guard case .orders(let onBinance)? = controller.state.overlay else { return }
+        #expect(onBinance.rows(snapshot).map(\.order.exchange) == ["binance", "binance"], "filtered by exchange")
         _ = controller.handle(.escape, snapshot: snapshot, logLines: [])
         #expect(controller.state.overlay == nil)
     }

@@ -42,8 +42,8 @@ enum FleetFixture {
             ControllerFigures(name: "dman_maker_v2", pnl: 23.11, pnlPercent: 0.46, realized: 25, unrealized: -1.89, volume: 20_200),
         ]
         instances[0].orders = [
-            OrderFigures(id: "buy-BTC-USDT-1732538458123", tradingPair: "BTC-USDT", side: "BUY", price: 97_120, amount: 0.01, createdAt: now - 42),
-            OrderFigures(id: "sell-BTC-USDT-1732538458124", tradingPair: "BTC-USDT", side: "SELL", price: 97_310, amount: 0.01, filled: 0.004, createdAt: now - 600),
+            OrderFigures(id: "buy-BTC-USDT-1732538458123", exchange: "binance", tradingPair: "BTC-USDT", side: "BUY", price: 97_120, amount: 0.01, createdAt: now - 42),
+            OrderFigures(id: "sell-BTC-USDT-1732538458124", exchange: "binance", tradingPair: "BTC-USDT", side: "SELL", price: 97_310, amount: 0.01, filled: 0.004, createdAt: now - 600),
         ]
         instances[0].mounts = [
             "/srv/bots/instances/btc_mm_binance_01/conf → /home/hummingbot/conf",

@@ -293,5 +293,81 @@ import Testing
         snapshot.countsAreLowerBounds = true
         SnapshotBuilder.apply(all, to: &snapshot)
         #expect(snapshot.trades == 3 && snapshot.tradesFromDatabase)
+        #expect(all.openOrders == nil, "no Order table: MQTT's orders stand")
+        #expect(snapshot.orders.isEmpty && !snapshot.ordersFromDatabase)
+    }
+
+    /// MarketsRecorder's `Order` rows: open while their last status is a creation or a fill; the side is the
+    /// creation's event, the filled amount the sum of the order's fills.
+    @Test func openOrdersOfTheRunAreReadFromTheOrderTable() throws {
+        let folder = NSTemporaryDirectory() + "hbdeck-orders-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let path = folder + "/pmm.sqlite"
+        func order(_ id: String, created: Int, price: Int, amount: Int, statuses: [String]) -> String {
+            var sql = """
+                INSERT INTO "Order" VALUES ('\(id)','pmm.yml','s','binance_paper_trade','TEST-USDT','TEST','USDT',\(created),'LIMIT',\(amount),1,\(price),'\(statuses.last!)',\(created),'EX\(id)','NIL');
+                """
+            for (offset, status) in statuses.enumerated() {
+                sql += "INSERT INTO OrderStatus (order_id, timestamp, status) VALUES ('\(id)', \(created + offset), '\(status)');"
+            }
+            return sql
+        }
+        let sql = """
+            CREATE TABLE "TradeFill" (config_file_path TEXT NOT NULL, strategy TEXT NOT NULL, market TEXT NOT NULL, symbol TEXT NOT NULL,
+            base_asset TEXT NOT NULL, quote_asset TEXT NOT NULL, timestamp BIGINT NOT NULL, order_id TEXT NOT NULL, trade_type TEXT NOT NULL,
+            order_type TEXT NOT NULL, price BIGINT NOT NULL, amount BIGINT NOT NULL, leverage INTEGER NOT NULL, trade_fee JSON NOT NULL,
+            trade_fee_in_quote BIGINT, exchange_trade_id TEXT NOT NULL, position TEXT);
+            CREATE TABLE "Order" (id TEXT NOT NULL, config_file_path TEXT NOT NULL, strategy TEXT NOT NULL, market TEXT NOT NULL,
+            symbol TEXT NOT NULL, base_asset TEXT NOT NULL, quote_asset TEXT NOT NULL, creation_timestamp BIGINT NOT NULL,
+            order_type TEXT NOT NULL, amount BIGINT NOT NULL, leverage INTEGER NOT NULL, price BIGINT NOT NULL, last_status TEXT NOT NULL,
+            last_update_timestamp BIGINT NOT NULL, exchange_order_id TEXT, position TEXT, PRIMARY KEY (id));
+            CREATE TABLE "OrderStatus" (id INTEGER NOT NULL, order_id TEXT NOT NULL, timestamp BIGINT NOT NULL, status TEXT NOT NULL, PRIMARY KEY (id));
+            \(order("old", created: 500_000, price: 100_000_000, amount: 1_000_000, statuses: ["BuyOrderCreated"]))
+            \(order("done", created: 1_000_000, price: 100_000_000, amount: 500_000, statuses: ["BuyOrderCreated", "OrderFilled", "BuyOrderCompleted"]))
+            \(order("gone", created: 1_100_000, price: 102_000_000, amount: 500_000, statuses: ["SellOrderCreated", "OrderCancelled"]))
+            \(order("half", created: 1_200_000, price: 99_000_000, amount: 2_000_000, statuses: ["BuyOrderCreated", "OrderFilled"]))
+            \(order("ask", created: 1_300_000, price: 101_500_000, amount: 750_000, statuses: ["SellOrderCreated"]))
+            INSERT INTO TradeFill VALUES ('pmm.yml','s','binance_paper_trade','TEST-USDT','TEST','USDT',1000001,'done','BUY','LIMIT',100000000,500000,1,'{}',0,'t1','NIL');
+            INSERT INTO TradeFill VALUES ('pmm.yml','s','binance_paper_trade','TEST-USDT','TEST','USDT',1200001,'half','BUY','LIMIT',99000000,800000,1,'{}',0,'t2','NIL');
+            """
+        let created = try Subprocess.run(["sqlite3", path, sql], timeout: 30)
+        #expect(created.status == 0, "\(created.stderr)")
+        let figures = try #require(TradeDatabase.figures(at: path, since: 900, now: 1_400))
+        let open = try #require(figures.openOrders)
+        #expect(open.map(\.id) == ["ask", "half"], "newest first; completed, cancelled and earlier runs' orders left out")
+        #expect(open[0] == OrderFigures(id: "ask", exchange: "binance_paper_trade", tradingPair: "TEST-USDT", side: "SELL", price: 101.5, amount: 0.75, createdAt: 1_300))
+        #expect(open[1].side == "BUY" && open[1].filled == 0.8 && open[1].amount == 2)
+        #expect(figures.readAt == 1_400)
+        #expect(TradeDatabase.figures(at: path, since: 900, openOrders: false)?.openOrders == nil, "not asked for")
+
+        // A console that came late knew of none of them: the record is the truth, exact.
+        var late = InstanceSnapshot(name: "pmm", state: .running)
+        late.countsAreLowerBounds = true
+        SnapshotBuilder.apply(figures, to: &late)
+        #expect(late.openOrders == 2 && late.ordersFromDatabase && !late.ordersAreLowerBound)
+        // A console that heard the whole run keeps MQTT's orders: as exact, and newer.
+        var whole = InstanceSnapshot(name: "pmm", state: .running)
+        whole.orders = [OrderFigures(id: "ask", createdAt: 1_300)]
+        whole.openOrders = 1
+        SnapshotBuilder.apply(figures, to: &whole)
+        #expect(whole.openOrders == 1 && !whole.ordersFromDatabase)
+    }
+
+    /// What MQTT heard since the record was read is added; what it holds from before and the record does not
+    /// (closed in a gap) is dropped; fills heard since count.
+    @Test func theRecordAndWhatWasHeardSinceMerge() {
+        let recorded = [
+            OrderFigures(id: "b", exchange: "kucoin", side: "SELL", filled: 0.1, createdAt: 900),
+            OrderFigures(id: "a", exchange: "kucoin", side: "BUY", createdAt: 800),
+        ]
+        let heard = [
+            OrderFigures(id: "new", side: "BUY", createdAt: 1_001),
+            OrderFigures(id: "b", side: "SELL", filled: 0.3, createdAt: 900, uncertain: true),
+            OrderFigures(id: "closedInAGap", side: "BUY", createdAt: 700, uncertain: true),
+        ]
+        let merged = OpenOrdersRecord.merge(recorded: recorded, readAt: 1_000, heard: heard)
+        #expect(merged.map(\.id) == ["new", "b", "a"])
+        #expect(merged[1].filled == 0.3 && !merged[1].uncertain && merged[1].exchange == "kucoin")
     }
 }

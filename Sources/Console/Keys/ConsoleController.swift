@@ -195,7 +195,7 @@ public struct ConsoleController: Sendable {
             let botOnline = instance.health == .online
             let orders: String
             switch instance.openOrders {
-            case let count? where instance.countsAreLowerBounds: orders = " it cancels its open orders (\(count) or more)."
+            case let count? where instance.ordersAreLowerBound: orders = " it cancels its open orders (\(count) or more)."
             case 0?: orders = " it has no open orders."
             case let count?: orders = " it cancels its \(count) open order\(count == 1 ? "" : "s")."
             case nil: orders = " it cancels its open orders."

@@ -56,7 +56,7 @@ enum DetailsPane {
             ("P&L", NumberText.signed(i.pnl), (i.pnl ?? 0) < 0 ? .negative : .positive),
             ("Trades", NumberText.count(i.trades, atLeast: i.countsAreLowerBounds && !i.tradesFromDatabase) + (i.tradesFromDatabase ? " (its trade database)" : ""), .text),
             ("Volume", NumberText.compact(i.volume), .text),
-            ("Open orders", NumberText.count(i.openOrders, atLeast: i.countsAreLowerBounds, uncertain: i.hasUncertainOrders), .text),
+            ("Open orders", NumberText.count(i.openOrders, atLeast: i.ordersAreLowerBound, uncertain: i.hasUncertainOrders) + (i.ordersFromDatabase ? " (its trade database)" : ""), .text),
             ("Errors logged", NumberText.count(i.errors), (i.errors ?? 0) > 0 ? .stateError : .text),
             ("CPU", "\(NumberText.cpu(r.cpuPercent)) %", .text),
             ("Memory", "\(Formatting.bytes(r.memoryUsed)) / \(Formatting.bytes(r.memoryLimit))", .text),
@@ -143,7 +143,7 @@ enum DetailsPane {
         DetailsTable(
             title: i.hasUncertainOrders
                 ? "Open orders · gap? = heard before the link to the broker broke: may be filled or cancelled"
-                : i.countsAreLowerBounds ? "Open orders · those placed since the console listens" : "Open orders",
+                : i.ordersAreLowerBound ? "Open orders · those placed since the console listens" : "Open orders",
             columns: [.init(title: "ORDER ID", width: 0), .init(title: "PAIR", width: 12, right: false), .init(title: "SIDE", width: 4, right: false),
                       .init(title: "AMOUNT", width: 10), .init(title: "FILLED", width: 10), .init(title: "PRICE", width: 12), .init(title: "AGE", width: 6)],
             rows: i.orders.map { o in

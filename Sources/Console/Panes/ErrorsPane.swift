@@ -4,7 +4,7 @@ import HBModel
 /// The fleet's warnings and errors, grouped, newest first; the selected one open to its whole text.
 enum ErrorsPane {
     static func draw(_ view: ErrorsView, snapshot: FleetSnapshot, acknowledgedAt: Double, now: Double, into grid: inout CellGrid) {
-        let rect = Rect(x: 1, y: 1, width: grid.width - 2, height: grid.height - 2)
+        let rect = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2)
         grid.fill(rect)
         let groups = ErrorsView.groups(snapshot)
         grid.box(rect, title: "Errors and warnings \(groups.count) ── ⏎ open/close · a acknowledge · Esc returns", role: .border, titleRole: .dialogTitle)

@@ -26,7 +26,7 @@ enum InstancesPane {
         },
         Column(title: "TRADES", width: 6, right: true, dropOrder: 3) { i, _ in (NumberText.count(i.trades, atLeast: i.countsAreLowerBounds && !i.tradesFromDatabase), .text) },
         Column(title: "VOLUME", width: 7, right: true, dropOrder: 7) { i, _ in (NumberText.compact(i.volume), .text) },
-        Column(title: "ORD", width: 4, right: true, dropOrder: 2) { i, _ in (NumberText.count(i.openOrders, atLeast: i.countsAreLowerBounds, uncertain: i.hasUncertainOrders), .text) },
+        Column(title: "ORD", width: 4, right: true, dropOrder: 2) { i, _ in (NumberText.count(i.openOrders, atLeast: i.ordersAreLowerBound, uncertain: i.hasUncertainOrders), .text) },
         Column(title: "ERR", width: 4, right: true, dropOrder: 1) { i, _ in
             (NumberText.count(i.errors), (i.errors ?? 0) > 0 ? .stateError : .text)
         },
@@ -142,6 +142,7 @@ enum InstancesPane {
         total.countsAreLowerBounds = rows.contains(where: \.countsAreLowerBounds)
         // Exact only when every bot's trades are: one lower bound makes the sum one too.
         total.tradesFromDatabase = rows.allSatisfy { $0.tradesFromDatabase || !$0.countsAreLowerBounds }
+        total.ordersFromDatabase = !rows.contains(where: \.ordersAreLowerBound)
         total.errors = sum(rows.map { $0.errors.map { Double($0) } }).map { Int($0) }
         total.resources.cpuPercent = sum(rows.map(\.resources.cpuPercent))
         total.resources.memoryUsed = sum(rows.map { $0.resources.memoryUsed.map { Double($0) } }).map { UInt64($0) }

@@ -40,6 +40,9 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     public var finishedAt: Double?
     /// TRADES was counted in the bot's own trade database: exact, not a lower bound.
     public var tradesFromDatabase = false
+    /// The open orders are those the bot's own trade database records as open (with those heard over MQTT
+    /// since it was read): exact, where MQTT alone would know only those placed since the console listens.
+    public var ordersFromDatabase = false
     /// The bot's WARNING, ERROR and CRITICAL records of this run, oldest first (over MQTT).
     public var problems: [ProblemRecord] = []
     /// Running longer than Hummingbot advises without a restart (7 days unless configured).
@@ -63,6 +66,8 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     /// broker, after the bot did): orders placed and fills made before are not known, so `openOrders`
     /// and `trades` are lower bounds.
     public var countsAreLowerBounds = false
+    /// Orders may be open that the console never heard of: ORD is at least what it shows.
+    public var ordersAreLowerBound: Bool { countsAreLowerBounds && !ordersFromDatabase }
     /// How the bot runs; for `.hbot`, `health` comes from its own status file.
     public var engine: BotEngine = .quickstart
     /// How old the bot's `data/bot/status.json` was (hbot-engine bots), nil before it was read.

@@ -1,20 +1,32 @@
 import Foundation
+import HBModel
 
-/// A bot's own trade database (`data/<config>.sqlite`, Hummingbot's `TradeFill` table), read-only: the fills
-/// of the current run counted exactly, even those made before the console started listening. Opened
-/// read-only with a short busy timeout and closed at once, so the bot is never kept from writing.
+/// A bot's own trade database (`data/<config>.sqlite`, Hummingbot's `TradeFill`, `Order` and `OrderStatus`
+/// tables), read-only: the fills and open orders of the current run exactly, even those made before the
+/// console started listening. Opened read-only with a short busy timeout and closed at once, so the bot is
+/// never kept from writing.
 public enum TradeDatabase {
     struct Figures: Sendable, Equatable {
         var trades: Int
         /// Quote volume: price × amount of each fill.
         var volume: Double
+        /// The orders of the run the bot's MarketsRecorder last recorded as created or partly filled, newest
+        /// first; nil when it keeps no `Order` table.
+        var openOrders: [OrderFigures]? = nil
+        /// When the file was read (unix seconds).
+        var readAt: Double = 0
     }
+
+    /// The `last_status` of an order still open: MarketsRecorder writes the event's name, and a completion,
+    /// cancellation, failure or expiry replaces it.
+    static let openStatuses = ["BuyOrderCreated", "SellOrderCreated", "OrderFilled"]
 
     /// Hummingbot stores prices and amounts as integers of millionths (`SqliteDecimal(6)`).
     static let scale = 1e6
 
-    /// The fills since `runStartedAt` (unix seconds); nil when the file or its table cannot be read.
-    static func figures(at path: String, since runStartedAt: Double) -> Figures? {
+    /// The fills and, with `openOrders`, the open orders since `runStartedAt` (unix seconds); nil when the
+    /// file or its `TradeFill` table cannot be read.
+    static func figures(at path: String, since runStartedAt: Double, now: Double = Date().timeIntervalSince1970, openOrders withOrders: Bool = true) -> Figures? {
         guard let db = try? SQLiteDatabase(readingOnly: path),
               let row = try? db.query(
                   "SELECT COUNT(*), COALESCE(SUM(CAST(price AS REAL) * CAST(amount AS REAL)), 0) FROM TradeFill WHERE timestamp >= ?",
@@ -27,7 +39,36 @@ public enum TradeDatabase {
         case .integer(let sum): volume = Double(sum)
         default: volume = 0
         }
-        return Figures(trades: Int(count), volume: volume / (scale * scale))
+        return Figures(trades: Int(count), volume: volume / (scale * scale), openOrders: withOrders ? openOrders(db, since: runStartedAt) : nil, readAt: now)
+    }
+
+    /// Each open order's side is its creation's event (`BuyOrderCreated`), the first of its `OrderStatus`
+    /// rows; what of it was filled, the sum of its `TradeFill` rows.
+    private static func openOrders(_ db: SQLiteDatabase, since runStartedAt: Double) -> [OrderFigures]? {
+        var orders: [OrderFigures] = []
+        let open = openStatuses.map { "'\($0)'" }.joined(separator: ", ")
+        do {
+            try db.forEachRow(
+                """
+                SELECT o.id, o.market, o.symbol, o.price, o.amount, o.creation_timestamp,
+                  (SELECT s.status FROM OrderStatus s WHERE s.order_id = o.id ORDER BY s.timestamp, s.id LIMIT 1),
+                  (SELECT COALESCE(SUM(f.amount), 0) FROM TradeFill f WHERE f.market = o.market AND f.order_id = o.id)
+                FROM "Order" o WHERE o.creation_timestamp >= ? AND o.last_status IN (\(open))
+                ORDER BY o.creation_timestamp DESC, o.id DESC
+                """,
+                [.integer(Int64(runStartedAt * 1000))]
+            ) { row in
+                let created = row.text(6) ?? ""
+                orders.append(OrderFigures(
+                    id: row.text(0) ?? "", exchange: row.text(1), tradingPair: row.text(2),
+                    side: created.hasPrefix("Buy") ? "BUY" : created.hasPrefix("Sell") ? "SELL" : nil,
+                    price: row.integer(3).map { Double($0) / scale }, amount: row.integer(4).map { Double($0) / scale },
+                    filled: Double(row.integer(7) ?? 0) / scale, createdAt: Double(row.integer(5) ?? 0) / 1000))
+            }
+        } catch {
+            return nil
+        }
+        return orders
     }
 
     /// Where a bot keeps its trades: `data/<config>.sqlite`, named after the config it runs.

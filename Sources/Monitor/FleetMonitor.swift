@@ -398,12 +398,14 @@ public actor FleetMonitor {
                 statusFile: statusFiles[summary.id],
                 stoppedHere: stoppedHere[summary.id].flatMap { $0.run == details[summary.id]?.state.startedAt ? $0.how : nil }, now: now,
                 livenessTimeout: config.livenessTimeout, restartAfter: config.restartAfter)
-            if built.countsAreLowerBounds || built.hasUncertainOrders {
-                ordersHeardWhole.remove(summary.id)
-            } else {
+            if records[summary.name] != nil, !built.countsAreLowerBounds, !built.hasUncertainOrders {
                 ordersHeardWhole.insert(summary.id)
+            } else {
+                ordersHeardWhole.remove(summary.id)
             }
-            if let trades = tradeFigures[summary.id] { SnapshotBuilder.apply(trades, to: &built) }
+            if let trades = tradeFigures[summary.id] {
+                SnapshotBuilder.apply(trades, closedOrders: records[summary.name]?.activity.closedOrders ?? [:], to: &built)
+            }
             if built.state != .running, let traceback = endings[summary.id]?.traceback { built.crashTraceback = traceback }
             if let files = fileProblems[summary.id]?.records { SnapshotBuilder.apply(fileProblems: files, to: &built) }
             built.diskUsed = diskUsed[summary.name]

@@ -102,14 +102,14 @@ enum SnapshotBuilder {
         if listed > (snapshot.errors ?? 0) { snapshot.errors = listed }
     }
 
-    static func apply(_ trades: TradeDatabase.Figures, to snapshot: inout InstanceSnapshot) {
+    static func apply(_ trades: TradeDatabase.Figures, closedOrders: [String: Double] = [:], to snapshot: inout InstanceSnapshot) {
         snapshot.trades = trades.trades
         snapshot.tradesFromDatabase = true
         if snapshot.volume == nil { snapshot.volume = trades.volume }
         // MQTT alone is exact and newer when the console heard the whole run; otherwise the bot's record decides.
         guard let recorded = trades.openOrders, snapshot.state == .running, snapshot.countsAreLowerBounds || snapshot.hasUncertainOrders
         else { return }
-        snapshot.orders = OpenOrdersRecord.merge(recorded: recorded, readAt: trades.readAt, heard: snapshot.orders)
+        snapshot.orders = OpenOrdersRecord.merge(recorded: recorded, readAt: trades.readAt, heard: snapshot.orders, closed: closedOrders)
         snapshot.openOrders = snapshot.orders.count
         snapshot.ordersFromDatabase = true
     }

@@ -158,6 +158,20 @@ import Testing
         activity.apply(Self.event("BuyOrderCreated", "o4"), receivedAt: 42)
         #expect(activity.openOrders["o4"]?.uncertainSince == nil, "an order placed after the gap is certain")
     }
+
+    /// Closes are remembered a minute, whether or not the order's creation was heard, for the bot's trade
+    /// database read before them; a busy bot's older ones are let go.
+    @Test func closedOrdersAreRememberedForAMinute() {
+        var activity = BotActivity()
+        activity.apply(Self.event("BuyOrderCreated", "o1"), receivedAt: 10)
+        activity.apply(Self.event("BuyOrderCompleted", "o1"), receivedAt: 11)
+        activity.apply(Self.event("OrderCancelled", "placedBeforeTheConsole"), receivedAt: 12)
+        activity.apply(Self.event("OrderFailure", "o3"), receivedAt: 13)
+        #expect(activity.closedOrders == ["o1": 11, "placedBeforeTheConsole": 12, "o3": 13])
+        for i in 0..<600 { activity.apply(Self.event("OrderCancelled", "busy\(i)"), receivedAt: 100 + Double(i) / 100) }
+        #expect(activity.closedOrders["o1"] == nil && activity.closedOrders["busy599"] == 105.99)
+        #expect(activity.closedOrders.count <= 600)
+    }
 }
 
 /// Warnings and errors are kept for the errors view, a traceback as one record; info lines are not.

@@ -369,5 +369,7 @@ import Testing
         let merged = OpenOrdersRecord.merge(recorded: recorded, readAt: 1_000, heard: heard)
         #expect(merged.map(\.id) == ["new", "b", "a"])
         #expect(merged[1].filled == 0.3 && !merged[1].uncertain && merged[1].exchange == "kucoin")
+        // Heard closed after the read: the record is older than that.
+        #expect(OpenOrdersRecord.merge(recorded: recorded, readAt: 1_000, heard: heard, closed: ["a": 1_004]).map(\.id) == ["new", "b"])
     }
 }

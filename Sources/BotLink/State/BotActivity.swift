@@ -5,6 +5,9 @@ import HBModel
 public struct BotActivity: Sendable {
     public private(set) var controllers: [String: ControllerPerformance] = [:]
     public private(set) var openOrders: [String: OpenOrder] = [:]
+    /// Orders heard completed, cancelled, expired or failed in the last minute, and when: the bot's trade
+    /// database, read every 10 s, may still list them as open.
+    public private(set) var closedOrders: [String: Double] = [:]
     /// Fills seen in this run since the console started listening.
     public private(set) var tradeCount = 0
     /// Quote volume of those fills (price × amount).
@@ -113,12 +116,19 @@ public struct BotActivity: Sendable {
             openOrders[id]?.uncertainSince = nil  // heard of again: it is open
         case "BuyOrderCompleted", "SellOrderCompleted", "OrderCancelled", "OrderExpired":
             openOrders[id] = nil
+            noteClosed(id, at: receivedAt)
         case "OrderFailure":
             failedOrders += 1
             openOrders[id] = nil
+            noteClosed(id, at: receivedAt)
         default:
             break
         }
+    }
+
+    private mutating func noteClosed(_ id: String, at time: Double) {
+        closedOrders[id] = time
+        if closedOrders.count > 512 { closedOrders = closedOrders.filter { $0.value >= time - 60 } }
     }
 
     private func sum(_ a: Double?, _ b: Double?) -> Double? {

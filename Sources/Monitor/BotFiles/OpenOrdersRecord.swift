@@ -1,16 +1,18 @@
 import HBModel
 
 /// The open orders of a bot the console did not hear for all of its run: its trade database's record, read
-/// every 10 s, decides for every order placed before that read; orders heard over MQTT since are added.
+/// every 10 s, decides for every order placed before that read, but for those MQTT heard closed since;
+/// orders heard over MQTT since are added.
 enum OpenOrdersRecord {
     /// How long after its creation event an order may take to reach the bot's database.
     static let writeDelay = 5.0
 
-    /// `recorded`: the database's open orders as of `readAt`; `heard`: MQTT's open orders now. Newest first.
-    static func merge(recorded: [OrderFigures], readAt: Double, heard: [OrderFigures]) -> [OrderFigures] {
+    /// `recorded`: the database's open orders as of `readAt`; `heard`: MQTT's open orders now; `closed`: the
+    /// orders MQTT heard closed lately. Newest first.
+    static func merge(recorded: [OrderFigures], readAt: Double, heard: [OrderFigures], closed: [String: Double] = [:]) -> [OrderFigures] {
         let heardByID = Dictionary(heard.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let recordedIDs = Set(recorded.map(\.id))
-        var merged = recorded.map { order -> OrderFigures in
+        var merged = recorded.filter { closed[$0.id] == nil }.map { order -> OrderFigures in
             guard let live = heardByID[order.id] else { return order }
             // Open when read: MQTT may have heard a fill since.
             var order = order

@@ -65,6 +65,8 @@ enum SnapshotBuilder {
             let totals = bot.activity.totals
             snapshot.pnl = totals?.globalPnlQuote
             snapshot.volume = totals?.volumeTraded ?? (bot.activity.tradeCount > 0 ? bot.activity.tradedVolume : nil)
+            snapshot.volumeSource = totals?.volumeTraded != nil ? .performanceReport : snapshot.volume != nil ? .eventsHeard : nil
+            snapshot.performanceAt = bot.activity.performanceAt
             snapshot.trades = bot.activity.tradeCount
             snapshot.openOrders = bot.activity.openOrders.count
             snapshot.errors = bot.activity.errorCount
@@ -105,7 +107,11 @@ enum SnapshotBuilder {
     static func apply(_ trades: TradeDatabase.Figures, closedOrders: [String: Double] = [:], to snapshot: inout InstanceSnapshot) {
         snapshot.trades = trades.trades
         snapshot.tradesFromDatabase = true
-        if snapshot.volume == nil { snapshot.volume = trades.volume }
+        snapshot.databaseReadAt = trades.readAt
+        if snapshot.volumeSource != .performanceReport {
+            snapshot.volume = trades.volume
+            snapshot.volumeSource = .tradeDatabase
+        }
         // MQTT alone is exact and newer when the console heard the whole run; otherwise the bot's record decides.
         guard let recorded = trades.openOrders, snapshot.state == .running, snapshot.countsAreLowerBounds || snapshot.hasUncertainOrders
         else { return }

@@ -412,7 +412,7 @@ extension ConsoleE2ETests {
         defer { tmux.kill() }
         _ = try tmux.waitFor(seconds: 30) { $0.contains(String(name.prefix(20))) }
         try tmux.send("Enter")
-        let (ok, screen) = try tmux.waitFor(seconds: 40) { $0.contains("Trades         \(counted) (its trade database)") }
+        let (ok, screen) = try tmux.waitFor(seconds: 40) { $0.contains("Trades         \(counted) (trade database, read") }
         #expect(ok, "\(screen)")
     }
 
@@ -439,7 +439,7 @@ extension ConsoleE2ETests {
         }
         #expect(ok, "\(screen)")
         try tmux.send("Enter")
-        (ok, screen) = try tmux.waitFor(seconds: 40) { $0.contains("Open orders    4 (its trade database)") }
+        (ok, screen) = try tmux.waitFor(seconds: 40) { $0.contains("Open orders    4 (trade database, read") }
         #expect(ok, "exact, not ≥0:\n\(screen)")
         try tmux.send("Escape", "O")
         (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("Open orders 4") }

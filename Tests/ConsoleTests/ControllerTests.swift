@@ -85,6 +85,7 @@ import Testing
     @Test func countsHeardOnlyInPartAreShownAsAtLeast() {
         var snapshot = FleetFixture.snapshot
         snapshot.instances[0].countsAreLowerBounds = true
+        snapshot.instances[0].tradesFromDatabase = false  // its data folder not on this machine
         let text = ScreenComposer.compose(snapshot, state: ConsoleState(), logLines: [], now: FleetFixture.now, width: 120, height: 36).text
         #expect(text.contains("≥412"), "trades")
         #expect(text.contains("≥4 "), "open orders")
@@ -96,6 +97,23 @@ import Testing
             return
         }
         #expect(confirmation.steps.first == "1. Ask the bot to stop over MQTT; it cancels its open orders (4 or more).")
+    }
+
+    /// A late console whose bot's trade database said which orders are open: exact, and the details say
+    /// where from and how old.
+    @Test func ordersFromTheTradeDatabaseAreExactAndSaySo() {
+        var snapshot = FleetFixture.snapshot
+        snapshot.instances[0].countsAreLowerBounds = true
+        snapshot.instances[0].ordersFromDatabase = true
+        let table = ScreenComposer.compose(snapshot, state: ConsoleState(), logLines: [], now: FleetFixture.now, width: 120, height: 36).text
+        let row = table.split(separator: "\n").first { $0.contains("btc_mm_binance_01") } ?? ""
+        #expect(row.contains(" 412 ") && row.contains(" 4 ") && !row.contains("≥"), "\(row)")
+        var controller = ConsoleController()
+        _ = controller.handle(.character("j"), snapshot: snapshot, logLines: [])
+        _ = controller.handle(.enter, snapshot: snapshot, logLines: [])
+        let details = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
+        #expect(details.contains("Open orders    4 (trade database, read 4s ago)"), "\(details)")
+        #expect(details.contains("Trades         412 (trade database, read 4s ago)"))
     }
 }
 

@@ -41,6 +41,10 @@ enum FleetFixture {
             ControllerFigures(name: "pmm_simple_btc", pnl: 101.2, pnlPercent: 1.01, realized: 90.5, unrealized: 10.7, volume: 61_000),
             ControllerFigures(name: "dman_maker_v2", pnl: 23.11, pnlPercent: 0.46, realized: 25, unrealized: -1.89, volume: 20_200),
         ]
+        instances[0].performanceAt = now - 2
+        instances[0].volumeSource = .performanceReport
+        instances[0].tradesFromDatabase = true
+        instances[0].databaseReadAt = now - 4
         instances[0].orders = [
             OrderFigures(id: "buy-BTC-USDT-1732538458123", exchange: "binance", tradingPair: "BTC-USDT", side: "BUY", price: 97_120, amount: 0.01, createdAt: now - 42),
             OrderFigures(id: "sell-BTC-USDT-1732538458124", exchange: "binance", tradingPair: "BTC-USDT", side: "SELL", price: 97_310, amount: 0.01, filled: 0.004, createdAt: now - 600),

@@ -293,6 +293,11 @@ import Testing
         snapshot.countsAreLowerBounds = true
         SnapshotBuilder.apply(all, to: &snapshot)
         #expect(snapshot.trades == 3 && snapshot.tradesFromDatabase)
+        #expect(snapshot.volumeSource == .tradeDatabase && snapshot.volume == all.volume, "no performance report: the fills' volume")
+        var reported = InstanceSnapshot(name: "pmm", state: .running, volume: 7)
+        reported.volumeSource = .performanceReport
+        SnapshotBuilder.apply(all, to: &reported)
+        #expect(reported.volume == 7 && reported.volumeSource == .performanceReport, "the bot's own report stands")
         #expect(all.openOrders == nil, "no Order table: MQTT's orders stand")
         #expect(snapshot.orders.isEmpty && !snapshot.ordersFromDatabase)
     }

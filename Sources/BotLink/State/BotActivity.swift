@@ -4,6 +4,8 @@ import HBModel
 /// trades, errors. A new run of the container (`startRun`) starts it over, so every figure belongs to one run.
 public struct BotActivity: Sendable {
     public private(set) var controllers: [String: ControllerPerformance] = [:]
+    /// When the last performance report with figures arrived.
+    public private(set) var performanceAt: Double?
     public private(set) var openOrders: [String: OpenOrder] = [:]
     /// Orders heard completed, cancelled, expired or failed in the last minute, and when: the bot's trade
     /// database, read every 10 s, may still list them as open.
@@ -94,7 +96,10 @@ public struct BotActivity: Sendable {
             notifications.append(notification)
         case .performance(let report):
             // `{}` means the strategy stopped: keep the last figures rather than showing nothing.
-            if !report.isEmpty { controllers = report }
+            if !report.isEmpty {
+                controllers = report
+                performanceAt = receivedAt
+            }
         case .event(let event):
             apply(event, receivedAt: receivedAt)
         }

@@ -53,10 +53,12 @@ enum DetailsPane {
             ("Network", i.networkMode.isEmpty ? Formatting.unknown : i.networkMode, .text),
             ("Uptime", i.state == .running ? Formatting.duration(seconds: i.startedAt.map { now - $0 }) : Formatting.unknown, .text),
             ("Strategy", i.strategy ?? Formatting.unknown, .text),
-            ("P&L", NumberText.signed(i.pnl), (i.pnl ?? 0) < 0 ? .negative : .positive),
-            ("Trades", NumberText.count(i.trades, atLeast: i.countsAreLowerBounds && !i.tradesFromDatabase) + (i.tradesFromDatabase ? " (its trade database)" : ""), .text),
-            ("Volume", NumberText.compact(i.volume), .text),
-            ("Open orders", NumberText.count(i.openOrders, atLeast: i.ordersAreLowerBound, uncertain: i.hasUncertainOrders) + (i.ordersFromDatabase ? " (its trade database)" : ""), .text),
+            ("P&L", NumberText.signed(i.pnl) + source(i.pnl == nil ? nil : .performanceReport, i, now: now), (i.pnl ?? 0) < 0 ? .negative : .positive),
+            ("Trades", NumberText.count(i.trades, atLeast: i.countsAreLowerBounds && !i.tradesFromDatabase)
+                + source(i.trades == nil ? nil : i.tradesFromDatabase ? .tradeDatabase : .eventsHeard, i, now: now), .text),
+            ("Volume", NumberText.compact(i.volume) + source(i.volume == nil ? nil : i.volumeSource, i, now: now), .text),
+            ("Open orders", NumberText.count(i.openOrders, atLeast: i.ordersAreLowerBound, uncertain: i.hasUncertainOrders)
+                + source(i.openOrders == nil ? nil : i.ordersFromDatabase ? .tradeDatabase : .eventsHeard, i, now: now), .text),
             ("Errors logged", NumberText.count(i.errors), (i.errors ?? 0) > 0 ? .stateError : .text),
             ("CPU", "\(NumberText.cpu(r.cpuPercent)) %", .text),
             ("Memory", "\(Formatting.bytes(r.memoryUsed)) / \(Formatting.bytes(r.memoryLimit))", .text),
@@ -64,6 +66,19 @@ enum DetailsPane {
             ("Processes", r.pids.map { String($0) } ?? Formatting.unknown, .text),
             ("Figures from", r.source?.rawValue ?? Formatting.unknown, .dim),
         ]
+    }
+
+    /// Where a trading figure was taken from, and how old that is: ` (performance report, 2s ago)`.
+    private static func source(_ source: FigureSource?, _ i: InstanceSnapshot, now: Double) -> String {
+        guard let source else { return "" }
+        switch source {
+        case .performanceReport:
+            return " (\(source.rawValue)\(i.performanceAt.map { ", \(Formatting.duration(seconds: max(0, now - $0))) ago" } ?? ""))"
+        case .tradeDatabase:
+            return " (\(source.rawValue)\(i.databaseReadAt.map { ", read \(Formatting.duration(seconds: max(0, now - $0))) ago" } ?? ""))"
+        case .eventsHeard:
+            return " (\(source.rawValue))"
+        }
     }
 
     /// Where the bot's state comes from: its own status file (hbot-engine bots) or MQTT heartbeats.

@@ -40,6 +40,12 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     public var finishedAt: Double?
     /// TRADES was counted in the bot's own trade database: exact, not a lower bound.
     public var tradesFromDatabase = false
+    /// Where VOLUME comes from.
+    public var volumeSource: FigureSource?
+    /// When the last performance report (P&L, and VOLUME from it) arrived, and when the bot's trade database
+    /// was last read.
+    public var performanceAt: Double?
+    public var databaseReadAt: Double?
     /// The open orders are those the bot's own trade database records as open (with those heard over MQTT
     /// since it was read): exact, where MQTT alone would know only those placed since the console listens.
     public var ordersFromDatabase = false

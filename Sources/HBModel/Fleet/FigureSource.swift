@@ -1,0 +1,9 @@
+/// Where one of a bot's trading figures was taken from, for the details screen to say.
+public enum FigureSource: String, Sendable, Equatable {
+    /// The bot's MQTT performance report (its controllers' own figures).
+    case performanceReport = "performance report"
+    /// The order events the console heard over MQTT.
+    case eventsHeard = "order events heard"
+    /// The bot's own trade database (`data/<config>.sqlite`).
+    case tradeDatabase = "trade database"
+}

@@ -8,7 +8,7 @@ enum DetailsPane {
         _ instance: InstanceSnapshot?, history: MetricHistory?, range: HistoryCharts.Range = .live, charts: HistoryCharts? = nil,
         now: Double, into grid: inout CellGrid
     ) {
-        let rect = Rect(x: 2, y: 1, width: grid.width - 4, height: grid.height - 2)
+        let rect = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2)
         grid.fill(rect)
         let keys = " · h charts" + (instance?.engine == .hbot && instance?.state == .running ? " · d hbot doctor · t hbot status" : "")
         grid.box(rect, title: "Details · \(instance?.name ?? "gone") · Esc returns\(keys)", role: .border, titleRole: .dialogTitle)

@@ -363,18 +363,20 @@ import Testing
     /// (closed in a gap) is dropped; fills heard since count.
     @Test func theRecordAndWhatWasHeardSinceMerge() {
         let recorded = [
-            OrderFigures(id: "b", exchange: "kucoin", side: "SELL", filled: 0.1, createdAt: 900),
-            OrderFigures(id: "a", exchange: "kucoin", side: "BUY", createdAt: 800),
+            OrderFigures(id: "b", exchange: "kucoin", tradingPair: "ETH-USDT", side: "SELL", filled: 0.1, createdAt: 900),
+            OrderFigures(id: "a", exchange: "kucoin", tradingPair: "ETH-USDT", side: "BUY", createdAt: 800),
         ]
         let heard = [
-            OrderFigures(id: "new", side: "BUY", createdAt: 1_001),
+            OrderFigures(id: "new", tradingPair: "ETH-USDT", side: "BUY", createdAt: 1_001),
+            OrderFigures(id: "otherPair", tradingPair: "SOL-USDT", side: "BUY", createdAt: 1_002),
             OrderFigures(id: "b", side: "SELL", filled: 0.3, createdAt: 900, uncertain: true),
             OrderFigures(id: "closedInAGap", side: "BUY", createdAt: 700, uncertain: true),
         ]
         let merged = OpenOrdersRecord.merge(recorded: recorded, readAt: 1_000, heard: heard)
-        #expect(merged.map(\.id) == ["new", "b", "a"])
-        #expect(merged[1].filled == 0.3 && !merged[1].uncertain && merged[1].exchange == "kucoin")
+        #expect(merged.map(\.id) == ["otherPair", "new", "b", "a"])
+        #expect(merged[2].filled == 0.3 && !merged[2].uncertain && merged[2].exchange == "kucoin")
+        #expect(merged[1].exchange == "kucoin" && merged[0].exchange == nil, "the record's exchange for the pair, none for a pair it has not")
         // Heard closed after the read: the record is older than that.
-        #expect(OpenOrdersRecord.merge(recorded: recorded, readAt: 1_000, heard: heard, closed: ["a": 1_004]).map(\.id) == ["new", "b"])
+        #expect(OpenOrdersRecord.merge(recorded: recorded, readAt: 1_000, heard: heard, closed: ["a": 1_004]).map(\.id) == ["otherPair", "new", "b"])
     }
 }

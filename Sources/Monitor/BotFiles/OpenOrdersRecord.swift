@@ -19,8 +19,16 @@ enum OpenOrdersRecord {
             order.filled = max(order.filled, live.filled)
             return order
         }
-        // Not in the record: placed after it was read, or closed before (MQTT missed the end, in a gap).
-        merged += heard.filter { !recordedIDs.contains($0.id) && $0.createdAt >= readAt - writeDelay }
+        // Not in the record: placed after it was read, or closed before (MQTT missed the end, in a gap). MQTT's
+        // events do not name the exchange: the record's, where it has one for the pair.
+        var exchanges: [String: Set<String>] = [:]
+        for order in recorded { if let pair = order.tradingPair, let exchange = order.exchange { exchanges[pair, default: []].insert(exchange) } }
+        merged += heard.filter { !recordedIDs.contains($0.id) && $0.createdAt >= readAt - writeDelay }.map { order in
+            guard order.exchange == nil, let only = order.tradingPair.flatMap({ exchanges[$0] }), only.count == 1 else { return order }
+            var order = order
+            order.exchange = only.first
+            return order
+        }
         return merged.sorted { ($0.createdAt, $0.id) > ($1.createdAt, $1.id) }
     }
 }

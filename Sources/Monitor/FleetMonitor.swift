@@ -321,9 +321,8 @@ public actor FleetMonitor {
     /// (their last 256 KiB), read again only when one of them changed.
     private func readLogProblems(_ id: String, _ found: ContainerDetails, config: String?, since started: Double) {
         guard let logs = found.mounts.first(where: { $0.destination == "/home/hummingbot/logs" })?.source, !logs.isEmpty,
-              let config, !config.contains("/"), !config.hasPrefix(".")
+              let stem = config.flatMap(ConfigStem.of)
         else { return }
-        let stem = config.hasSuffix(".yml") ? String(config.dropLast(4)) : config
         let paths = ["\(logs)/logs_\(stem).log", "\(logs)/errors.log"]
         let stamps = paths.flatMap { LocalFile.stamp($0) ?? [0, 0] }
         if fileProblems[id]?.stamp == stamps { return }

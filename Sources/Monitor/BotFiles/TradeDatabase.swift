@@ -73,8 +73,7 @@ public enum TradeDatabase {
 
     /// Where a bot keeps its trades: `data/<config>.sqlite`, named after the config it runs.
     public static func path(dataFolder: String, config: String?) -> String? {
-        guard let config, !config.isEmpty, !config.contains("/"), !config.hasPrefix(".") else { return nil }
-        let stem = config.hasSuffix(".yml") ? String(config.dropLast(4)) : config
+        guard let config, !config.isEmpty, let stem = ConfigStem.of(config) else { return nil }
         return "\(dataFolder)/\(stem).sqlite"
     }
 }

@@ -17,6 +17,8 @@ sock="$run/docker.sock"
 export DOCKER_HOST="unix://$sock"
 
 bot_image=hbdeck-test/hummingbot:latest
+bot_image_venv=hbdeck-test/hummingbot:venv
+bot_image_system=hbdeck-test/hummingbot:system
 broker_image=hbdeck-test/mosquitto:2
 base_image=hbdeck-test/debian:bookworm
 packages=python3,python-is-python3,python3-paho-mqtt,python3-yaml,python3-pycryptodome,mosquitto,procps
@@ -115,6 +117,64 @@ rootfs_tar() {
 
 image_label() { docker image inspect -f "{{index .Config.Labels \"$2\"}}" "$1" 2>/dev/null || true; }
 
+# What makes the test bot image in one of the three ways real client images are built (shared/notes/
+# hummingbot-deploy.md): the client's Python package where that layout's Python finds it and nowhere
+# else, `hbot` as pip would install it (its shebang naming that Python), bin/hummingbot_quickstart.py in
+# the home folder. conda: an environment /opt/conda/envs/hummingbot that `conda activate` (a function
+# from /etc/profile.d, so only login shells have it) puts on PATH; venv: /home/hummingbot/venv, on PATH
+# through the image's ENV only; system: the image's own Python.
+layout_script() {
+  cat <<'SH'
+set -eu
+case "$1" in
+  conda) prefix=/opt/conda/envs/hummingbot ;;
+  venv) prefix=/home/hummingbot/venv ;;
+  system) prefix=/usr/local ;;
+esac
+if [ "$1" = system ]; then
+  python=/usr/bin/python3
+  site=/usr/local/lib/python3.11/dist-packages
+else
+  python3 -m venv --without-pip --system-site-packages "$prefix"
+  python=$prefix/bin/python3
+  site=$("$python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')
+fi
+mkdir -p "$site" "$prefix/bin" /home/hummingbot/bin /home/hummingbot/logs /home/hummingbot/data /home/hummingbot/conf
+cp -r /tmp/client/hummingbot /tmp/client/hummingbot_quickstart.py /tmp/client/hbot.py "$site/"
+printf '#!%s\nimport sys\nfrom hbot import main\nsys.exit(main(sys.argv[1:]))\n' "$python" > "$prefix/bin/hbot"
+cp /tmp/client/hummingbot_quickstart.py /home/hummingbot/bin/hummingbot_quickstart.py
+chmod 755 "$prefix/bin/hbot" /home/hummingbot/bin/hummingbot_quickstart.py
+if [ "$1" = conda ]; then
+  cat > /etc/profile.d/conda.sh <<'CONDA'
+conda() {
+  if [ "${1-}" = activate ] && [ -d "/opt/conda/envs/${2-}" ]; then
+    PATH="/opt/conda/envs/$2/bin:$PATH"; CONDA_PREFIX="/opt/conda/envs/$2"; CONDA_DEFAULT_ENV=$2
+    export PATH CONDA_PREFIX CONDA_DEFAULT_ENV
+  else
+    echo "conda: no environment ${2-}" >&2; return 1
+  fi
+}
+CONDA
+fi
+rm -rf /tmp/client
+SH
+}
+
+# build_bot_image TAG LAYOUT KEY [--change lines...]
+build_bot_image() {
+  local tag=$1 layout=$2 key=$3 cid change
+  shift 3
+  [ "$(image_label "$tag" hbdeck.test.source)" = "$key" ] && return
+  say "building $tag ($layout layout)"
+  cid=$(docker create --network none "$base_image" /bin/sh -c "$(layout_script)" layout "$layout")
+  docker cp "$here/testbot/." "$cid:/tmp/client/" >/dev/null
+  docker start -a "$cid" >&2
+  local args=(--change "LABEL hbdeck.test.source=$key" --change 'WORKDIR /home/hummingbot' --change 'ENV PYTHONUNBUFFERED=1')
+  for change in "$@"; do args+=(--change "$change"); done
+  docker commit "${args[@]}" "$cid" "$tag" >/dev/null
+  docker rm "$cid" >/dev/null
+}
+
 build_images() {
   local tar base_key bot_key cid
   tar=$(rootfs_tar)
@@ -124,21 +184,14 @@ build_images() {
     docker import --change "LABEL hbdeck.test.source=$base_key" --change 'CMD ["/bin/bash"]' "$tar" "$base_image" >/dev/null
   fi
 
-  bot_key=$( (echo "$base_key"; find "$here/testbot" -type f \( -name "*.py" -o -path "*/bin/*" \) -not -path "*/__pycache__/*" -print0 | sort -z | xargs -0 cat) | sha256sum | cut -c1-16)
-  if [ "$(image_label "$bot_image" hbdeck.test.source)" != "$bot_key" ]; then
-    say "building $bot_image"
-    cid=$(docker create --network none "$base_image" true)
-    docker cp "$here/testbot/." "$cid:/opt/testbot/" >/dev/null
-    docker commit \
-      --change "LABEL hbdeck.test.source=$bot_key" \
-      --change 'WORKDIR /home/hummingbot' \
-      --change 'ENV PYTHONUNBUFFERED=1' \
-      --change 'ENV PYTHONPATH=/opt/testbot' \
-      --change 'ENV PATH=/opt/testbot/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
-      --change 'CMD ["/bin/bash", "-lc", "mkdir -p logs data && python3 /opt/testbot/hummingbot_quickstart.py 2>> ./logs/errors.log"]' \
-      "$cid" "$bot_image" >/dev/null
-    docker rm "$cid" >/dev/null
-  fi
+  bot_key=$( (echo "$base_key"; declare -f layout_script; find "$here/testbot" -type f -name "*.py" -not -path "*/__pycache__/*" -print0 | sort -z | xargs -0 cat) | sha256sum | cut -c1-16)
+  build_bot_image "$bot_image" conda "$bot_key" \
+    'CMD ["/bin/bash", "-lc", "conda activate hummingbot && ./bin/hummingbot_quickstart.py 2>> ./logs/errors.log"]'
+  build_bot_image "$bot_image_venv" venv "$bot_key" \
+    'ENV PATH=/home/hummingbot/venv/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
+    'CMD ["/bin/bash", "-c", "python bin/hummingbot_quickstart.py 2>> ./logs/errors.log"]'
+  build_bot_image "$bot_image_system" system "$bot_key" \
+    'CMD ["/bin/bash", "-c", "python bin/hummingbot_quickstart.py 2>> ./logs/errors.log"]'
 
   if [ "$(image_label "$broker_image" hbdeck.test.source)" != "$base_key" ]; then
     say "building $broker_image"
@@ -248,7 +301,7 @@ copy_images() {
   local name socket image
   for name in b c; do
     socket="unix://$run/$name/docker.sock"
-    for image in "$bot_image" "$broker_image"; do
+    for image in "$bot_image" "$bot_image_venv" "$bot_image_system" "$broker_image"; do
       if [ "$(DOCKER_HOST=$socket docker image inspect -f '{{.Id}}' "$image" 2>/dev/null)" != "$(docker image inspect -f '{{.Id}}' "$image")" ]; then
         say "copying $image to engine $name"
         docker save "$image" | DOCKER_HOST=$socket docker load >/dev/null

@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/env python
 """A test bot that behaves like hummingbot/hummingbot from the outside.
 
 Same mounts (/home/hummingbot/{conf,data,logs,scripts,controllers}), same env vars (CONFIG_PASSWORD,

@@ -13,7 +13,7 @@ public enum BotContainerSpec {
         case (.hbot, _):
             // The client's own CLI as the container's main process: the bot is PID 1 and stops gracefully.
             env = ["HBOT_PASSWORD=\(password.value)"]
-            command = ["hbot", "start", request.strategy.fileName, "--foreground"]
+            command = ImageCommand.wrapping(["hbot", "start", request.strategy.fileName, "--foreground"])
         case (.quickstart, .scriptConfig(let name)): env.append("SCRIPT_CONFIG=\(name)")
         case (.quickstart, .strategyConfig(let name)): env.append("CONFIG_FILE_NAME=\(name)")
         case (.quickstart, .controllerConfig): break  // refused by the deploy's checks

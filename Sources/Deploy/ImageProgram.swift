@@ -12,14 +12,11 @@ public struct ImageProgram: Sendable {
         self.program = program
     }
 
-    /// In conda's `hummingbot` environment where the image has one, as the official image's command does.
-    static let shell = #"if command -v conda >/dev/null 2>&1; then conda activate hummingbot; fi; exec python -c "$HBDECK_PROGRAM""#
-
     /// The program's exit code. `password` goes in as `CONFIG_PASSWORD`, the program's to read and drop.
     public func run(binds: [String], password: Secret, client: DockerClient, timeout: Double = 120) async throws -> Int {
         let spec = ContainerSpec(
-            image: image, cmd: ["/bin/bash", "-lc", Self.shell],
-            env: ["CONFIG_PASSWORD=\(password.value)", "HBDECK_PROGRAM=\(program)"],
+            image: image, cmd: ImageCommand.wrapping(["python", "-c", program]),
+            env: ["CONFIG_PASSWORD=\(password.value)"],
             labels: [HBLabels.role: HBLabels.helperRole],
             hostConfig: .init(binds: binds, networkMode: "none"))
         return try await Self.runOnce(spec, client: client, timeout: timeout)

@@ -17,7 +17,7 @@ struct CLICreateTests {
         fleet.adopt(name)
         return try HBDeckProcess.run(
             ["create", name, "--image", image] + (scriptConfig.map { ["--script-config", $0] } ?? []) + ["--bots-folder", fleet.root.path,
-             "--mqtt-host", "127.0.0.1", "--mqtt-port", String(fleet.port), "--config-file", config.path] + extra,
+             "--mqtt-host", "127.0.0.1", "--mqtt-port", String(fleet.port), "--config", config.path] + extra,
             stdinFile: stdin.path, seconds: 180)
     }
 
@@ -64,19 +64,19 @@ struct CLICreateTests {
 
         // Its settings as a template; a second bot from it with only a new name.
         let config = fleet.root.appendingPathComponent("hbdeck.yml").path
-        let saved = try HBDeckProcess.run(["template", "save", "small", "--from", name, "--bots-folder", fleet.root.path, "--config-file", config])
+        let saved = try HBDeckProcess.run(["template", "save", "small", "--from", name, "--bots-folder", fleet.root.path, "--config", config])
         #expect(saved.status == 0, "\(saved.stderr)")
         let second = TestEngine.uniqueName("templated")
         fleet.adopt(second)
         let stdin = fleet.root.appendingPathComponent("second-password")
         try (TestFleet.password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
         let fromTemplate = try HBDeckProcess.run(
-            ["create", second, "--template", "small", "--bots-folder", fleet.root.path, "--config-file", config, "--mqtt-port", String(fleet.port)],
+            ["create", second, "--template", "small", "--bots-folder", fleet.root.path, "--config", config, "--mqtt-port", String(fleet.port)],
             stdinFile: stdin.path, seconds: 180)
         #expect(fromTemplate.status == 0, "\(fromTemplate.stderr)")
         let copied = try TestEngine.docker(["inspect", "-f", "{{.Config.Image}} {{.HostConfig.Memory}} {{.HostConfig.NanoCpus}} {{index .Config.Labels \"hbdeck.profile\"}}", second])
         #expect(copied.trimmingCharacters(in: .whitespacesAndNewlines) == "\(TestEngine.botImage) 536870912 500000000 master_account")
-        let listed = try HBDeckProcess.run(["template", "ls", "--bots-folder", fleet.root.path, "--config-file", config])
+        let listed = try HBDeckProcess.run(["template", "ls", "--bots-folder", fleet.root.path, "--config", config])
         #expect(listed.stdout.contains("small") && listed.stdout.contains("master_account.yml") && listed.stdout.contains("512 MiB"))
     }
 
@@ -89,13 +89,13 @@ struct CLICreateTests {
         #expect(try Subprocess.run(["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120).status == 0)
         let config = fleet.root.appendingPathComponent("hbdeck.yml").path
         let purgeRefused = try HBDeckProcess.run(
-            ["rm", name, "--purge", "--bots-folder", fleet.root.path, "--config-file", config, "--mqtt-port", String(fleet.port)])
+            ["rm", name, "--purge", "--bots-folder", fleet.root.path, "--config", config, "--mqtt-port", String(fleet.port)])
         #expect(purgeRefused.status == 1)
         #expect(purgeRefused.stderr.contains("\(name) was not typed again: nothing was deleted"))
         #expect(try TestEngine.docker(["inspect", "-f", "{{.State.Running}}", name]) == "true")
 
         let removed = try HBDeckProcess.run(
-            ["rm", name, "--bots-folder", fleet.root.path, "--config-file", config, "--mqtt-port", String(fleet.port)], seconds: 120)
+            ["rm", name, "--bots-folder", fleet.root.path, "--config", config, "--mqtt-port", String(fleet.port)], seconds: 120)
         #expect(removed.status == 0, "\(removed.stderr)")
         #expect(removed.stdout.contains("bot stopped (200), wound down in"), "\(removed.stdout)")
         #expect(removed.stdout.contains("container removed · instances/\(name) moved to archived/\(name)-"))
@@ -143,11 +143,12 @@ struct CLICreateTests {
         let made = try create(fleet, name, extra: ["--engine", "hbot", "--start"])
         #expect(made.status == 0, "\(made.stderr)")
         let command = try TestEngine.docker(["inspect", "-f", "{{json .Config.Cmd}}", name])
-        #expect(command == #"["hbot","start","master_account.yml","--foreground"]"#)
+        // Through the image's own environment (conda activated only where the image has it), hbot exec'd as PID 1.
+        #expect(command.hasPrefix(#"["/bin/sh","-c","#) && command.hasSuffix(#""hbdeck","hbot","start","master_account.yml","--foreground"]"#), "\(command)")
         let status = fleet.root.appendingPathComponent("instances/\(name)/data/bot/status.json")
         #expect(try eventuallySync(within: 40) { (try? String(contentsOf: status, encoding: .utf8))?.contains(#""running": true"#) == true })
         let config = fleet.root.appendingPathComponent("hbdeck.yml").path
-        let removed = try HBDeckProcess.run(["rm", name, "--skip-bot-stop", "--bots-folder", fleet.root.path, "--config-file", config], seconds: 120)
+        let removed = try HBDeckProcess.run(["rm", name, "--skip-bot-stop", "--bots-folder", fleet.root.path, "--config", config], seconds: 120)
         #expect(removed.status == 0, "\(removed.stderr)")
         #expect(removed.stdout.contains("graceful stop, the bot cancelled its orders and exited 0"), "\(removed.stdout)")
     }
@@ -159,10 +160,10 @@ struct CLICreateTests {
         defer { fleet.remove() }
         let name = try fleet.startBot(TestEngine.uniqueName("old"), environment: ["HBDECK_BOT_CONNECT_DELAY": "0"])
         #expect(try Subprocess.run(["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120).status == 0)
-        let none = try HBDeckProcess.run(["restart", "--older-than", "1h", "--mqtt-port", String(fleet.port)], seconds: 120)
+        let none = try HBDeckProcess.run(["restart", "--older-than", "1h", "--mqtt-port", String(fleet.port), name], seconds: 120)
         #expect(none.stdout.contains("no running bot is older than 1h: nothing restarted"), "\(none.stdout) \(none.stderr)")
         let firstRun = try TestEngine.docker(["inspect", "-f", "{{.State.StartedAt}}", name])
-        let restarted = try HBDeckProcess.run(["restart", "--older-than", "1s", "--mqtt-port", String(fleet.port)], seconds: 180)
+        let restarted = try HBDeckProcess.run(["restart", "--older-than", "1s", "--mqtt-port", String(fleet.port), name], seconds: 180)
         #expect(restarted.status == 0, "\(restarted.stderr)")
         #expect(restarted.stdout.contains("restarted \(name): bot stopped (200), wound down in"), "\(restarted.stdout)")
         #expect(restarted.stdout.contains("started again"))
@@ -191,7 +192,7 @@ struct CLICreateTests {
         let config = fleet.root.appendingPathComponent("hbdeck.yml").path
         let inspect = try HBDeckProcess.run(["inspect", name])
         let listed = try HBDeckProcess.run(["ls", "--json"])
-        let template = try HBDeckProcess.run(["template", "save", "iso", "--from", name, "--bots-folder", fleet.root.path, "--config-file", config])
+        let template = try HBDeckProcess.run(["template", "save", "iso", "--from", name, "--bots-folder", fleet.root.path, "--config", config])
         #expect(inspect.stdout.contains("CONFIG_PASSWORD=••••"), "\(inspect.stdout)")
         for text in [inspect.stdout, listed.stdout, template.stdout, template.stderr] { #expect(!text.contains(TestFleet.password)) }
         let kept = try String(contentsOf: fleet.root.appendingPathComponent(".hbdeck/templates/iso.yml"), encoding: .utf8)
@@ -207,7 +208,7 @@ struct CLICreateTests {
         try fleet.addProfile()
         let config = fleet.root.appendingPathComponent("hbdeck.yml")
         try "".write(to: config, atomically: true, encoding: .utf8)
-        let folder = ["--bots-folder", fleet.root.path, "--config-file", config.path]
+        let folder = ["--bots-folder", fleet.root.path, "--config", config.path]
         let scaffold = try HBDeckProcess.run(["new-config", "pmm_simple", "--image", TestEngine.botImage, "--name", "grid_h.yml"] + folder, seconds: 120)
         #expect(scaffold.status == 0, "\(scaffold.stderr)")
         #expect(scaffold.stdout.contains("created conf/controllers/grid_h.yml (controller)"), "\(scaffold.stdout)")
@@ -265,7 +266,7 @@ struct CLICreateTests {
         #expect(try Subprocess.run(["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120).status == 0)
         let config = fleet.root.appendingPathComponent("hbdeck.yml").path
         func reload() throws -> HBDeckProcess.Result {
-            try HBDeckProcess.run(["reload", name, "--bots-folder", fleet.root.path, "--config-file", config, "--mqtt-port", String(fleet.port)], seconds: 120)
+            try HBDeckProcess.run(["reload", name, "--bots-folder", fleet.root.path, "--config", config, "--mqtt-port", String(fleet.port)], seconds: 120)
         }
         func started() throws -> String { try TestEngine.docker(["inspect", "-f", "{{.State.StartedAt}}", name]) }
         let firstRun = try started()
@@ -278,7 +279,7 @@ struct CLICreateTests {
         #expect(try started() == firstRun, "nothing restarted")
 
         let set = try HBDeckProcess.run(
-            ["set", "instances/\(name)/conf/scripts/master_account.yml", "candles_config=none", "--bots-folder", fleet.root.path, "--config-file", config])
+            ["set", "instances/\(name)/conf/scripts/master_account.yml", "candles_config=none", "--bots-folder", fleet.root.path, "--config", config])
         #expect(set.status == 0, "\(set.stderr)")
         let script = try reload()
         #expect(script.status == 0, "\(script.stderr)")
@@ -304,7 +305,7 @@ struct CLICreateTests {
         let created = try create(fleet, name, scriptConfig: "with_grid.yml", extra: ["--start"])
         #expect(created.status == 0, "\(created.stderr)")
         let config = fleet.root.appendingPathComponent("hbdeck.yml").path
-        let folder = ["--bots-folder", fleet.root.path, "--config-file", config]
+        let folder = ["--bots-folder", fleet.root.path, "--config", config]
         func log() -> String { (try? TestEngine.docker(["logs", name])) ?? "" }
         func started() throws -> String { try TestEngine.docker(["inspect", "-f", "{{.State.StartedAt}}", name]) }
         #expect(try eventuallySync(within: 120) { log().contains("Created LIMIT") }, "the bot trades")
@@ -333,11 +334,11 @@ struct CLICreateTests {
         let name = TestEngine.uniqueName("again")
         #expect(try create(fleet, name).status == 0)
         let config = fleet.root.appendingPathComponent("hbdeck.yml").path
-        let kept = try HBDeckProcess.run(["rm", name, "--keep-folder", "--skip-bot-stop", "--bots-folder", fleet.root.path, "--config-file", config])
+        let kept = try HBDeckProcess.run(["rm", name, "--keep-folder", "--skip-bot-stop", "--bots-folder", fleet.root.path, "--config", config])
         #expect(kept.stdout.contains("container removed · instances/\(name) kept"), "\(kept.stdout)")
         let stdin = fleet.root.appendingPathComponent("redeploy-password")
         try "wrong\n".write(to: stdin, atomically: true, encoding: .utf8)
-        let arguments = ["deploy", name, "--image", TestEngine.botImage, "--start", "--bots-folder", fleet.root.path, "--config-file", config]
+        let arguments = ["deploy", name, "--image", TestEngine.botImage, "--start", "--bots-folder", fleet.root.path, "--config", config]
         let refused = try HBDeckProcess.run(arguments, stdinFile: stdin.path, seconds: 120)
         #expect(refused.status == 1 && refused.stderr.contains("password: Invalid password."), "\(refused.stderr)")
         try (TestFleet.password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
@@ -346,15 +347,6 @@ struct CLICreateTests {
         #expect(try Subprocess.run(["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120).status == 0)
     }
 
-    /// Polls `condition` every 100 ms until it holds or `seconds` pass.
-    func eventuallySync(within seconds: Double, _ condition: () -> Bool) throws -> Bool {
-        let deadline = Date().addingTimeInterval(seconds)
-        while Date() < deadline {
-            if condition() { return true }
-            usleep(100_000)
-        }
-        return condition()
-    }
 
     @Test func aWrongPasswordIsRefusedWithTheBotsOwnReasonAndNothingIsMade() throws {
         let fleet = try TestFleet("create-pw", startingBroker: false)

@@ -6,16 +6,6 @@ import Testing
 /// client's own code, read back by that code.
 @Suite(.enabled(if: TestEngine.isConfigured, "needs the private test engine (make test)"), .serialized)
 struct CLIProfileTests {
-    func hbdeck(_ fleet: TestFleet, _ arguments: [String], stdin: String) throws -> HBDeckProcess.Result {
-        let input = fleet.root.appendingPathComponent("stdin-\(UUID().uuidString)")
-        try stdin.write(to: input, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: input) }
-        let config = fleet.root.appendingPathComponent("hbdeck.yml")
-        try "".write(to: config, atomically: true, encoding: .utf8)
-        return try HBDeckProcess.run(
-            arguments + ["--bots-folder", fleet.root.path, "--config-file", config.path], stdinFile: input.path, seconds: 180)
-    }
-
     /// What the image's own code decrypts a stored value to.
     func decrypted(_ fleet: TestFleet, profile: String, connector: String, field: String, password: String) throws -> String {
         let program = "import os, yaml; from hummingbot.client.config.config_crypt import ETHKeyFileSecretManger; "
@@ -23,7 +13,7 @@ struct CLIProfileTests {
             + "print(ETHKeyFileSecretManger(os.environ['CONFIG_PASSWORD']).decrypt_secret_value('\(field)', v))"
         return try TestEngine.docker([
             "run", "--rm", "--network", "none", "--label", "\(TestEngine.testLabel)=1", "-e", "CONFIG_PASSWORD=\(password)",
-            "-v", "\(fleet.root.path)/credentials/\(profile):/home/hummingbot/conf:ro", TestEngine.botImage, "python", "-c", program,
+            "-v", "\(fleet.root.path)/credentials/\(profile):/home/hummingbot/conf:ro", TestEngine.botImage, TestEngine.clientPython, "-c", program,
         ]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -31,10 +21,9 @@ struct CLIProfileTests {
         let fleet = try TestFleet("profile")
         defer { fleet.remove() }
         try fleet.addProfile()
-        let made = try hbdeck(fleet, ["profile", "create", "desk", "--from", "master_account", "--image", TestEngine.botImage], stdin: "desk-pass\n")
+        let made = try fleet.hbdeck(["profile", "create", "desk", "--from", "master_account", "--image", TestEngine.botImage], stdin: "desk-pass\n")
         #expect(made.status == 0, "\(made.stderr)")
-        let keys = try hbdeck(
-            fleet, ["profile", "keys", "desk", "binance", "--image", TestEngine.botImage],
+        let keys = try fleet.hbdeck(["profile", "keys", "desk", "binance", "--image", TestEngine.botImage],
             stdin: "desk-pass\nbinance_api_key=AK-PLAIN-KEY\nbinance_api_secret=PLAIN-SECRET\n")
         #expect(keys.status == 0, "\(keys.stderr)")
         let stored = try String(contentsOf: fleet.root.appendingPathComponent("credentials/desk/connectors/binance.yml"), encoding: .utf8)
@@ -45,13 +34,13 @@ struct CLIProfileTests {
             #expect(!output.contains("desk-pass") && !output.contains("PLAIN"))
         }
 
-        let listed = try hbdeck(fleet, ["profile", "ls"], stdin: "")
+        let listed = try fleet.hbdeck(["profile", "ls"], stdin: "")
         #expect(listed.stdout.contains("desk") && listed.stdout.contains("binance"))
 
         // A bot deployed with the new profile passes the bot's own password check and comes online.
         let name = TestEngine.uniqueName("desk")
         fleet.adopt(name)
-        let created = try hbdeck(fleet, [
+        let created = try fleet.hbdeck([
             "create", name, "--image", TestEngine.botImage, "--profile", "desk", "--script-config", "master_account.yml",
             "--mqtt-host", "127.0.0.1", "--mqtt-port", String(fleet.port), "--start",
         ], stdin: "desk-pass\n")
@@ -64,13 +53,12 @@ struct CLIProfileTests {
         let fleet = try TestFleet("profile-pw", startingBroker: false)
         defer { fleet.remove() }
         try fleet.addProfile()
-        let keys = try hbdeck(
-            fleet, ["profile", "keys", "master_account", "binance", "--image", TestEngine.botImage],
+        let keys = try fleet.hbdeck(["profile", "keys", "master_account", "binance", "--image", TestEngine.botImage],
             stdin: "wrong\nbinance_api_key=AK-PLAIN-KEY\n")
         #expect(keys.status == 1)
         #expect(keys.stderr.contains("password: Invalid password."), "\(keys.stderr)")
         #expect(!FileManager.default.fileExists(atPath: fleet.root.appendingPathComponent("credentials/master_account/connectors/binance.yml").path))
-        let again = try hbdeck(fleet, ["profile", "create", "master_account", "--image", TestEngine.botImage], stdin: "x\n")
+        let again = try fleet.hbdeck(["profile", "create", "master_account", "--image", TestEngine.botImage], stdin: "x\n")
         #expect(again.status == 1)
         #expect(again.stderr.contains("credentials/master_account already exists"))
     }

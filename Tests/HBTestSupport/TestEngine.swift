@@ -8,7 +8,15 @@ public enum TestEngine {
     public static var isConfigured: Bool { host != nil }
 
     public static let baseImage = "hbdeck-test/debian:bookworm"
+    /// The test bot as the official image is built: the client in conda's `hummingbot` environment.
     public static let botImage = "hbdeck-test/hummingbot:latest"
+    /// The test bot in the two other ways real images are built (scripts/testenv.sh): a venv on PATH
+    /// through the image's `ENV`, and the image's own Python.
+    public static let botImageLayouts = [botImage, "hbdeck-test/hummingbot:venv", "hbdeck-test/hummingbot:system"]
+    /// Where `hbot` is in `botImage`: only a login shell's `conda activate` puts it on PATH.
+    public static let hbotPath = "/opt/conda/envs/hummingbot/bin/hbot"
+    /// The Python of `botImage` that has the client's code.
+    public static let clientPython = "/opt/conda/envs/hummingbot/bin/python"
     public static let brokerImage = "hbdeck-test/mosquitto:2"
     public static let testLabel = "hbdeck.test"
 
@@ -68,4 +76,14 @@ public func eventually(within seconds: Double, _ condition: () async throws -> B
         try await Task.sleep(nanoseconds: 50_000_000)
     }
     return try await condition()
+}
+
+/// Polls `condition` every 100 ms until it holds or `seconds` pass, for tests that run processes synchronously.
+public func eventuallySync(within seconds: Double, _ condition: () -> Bool) throws -> Bool {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if condition() { return true }
+        usleep(100_000)
+    }
+    return condition()
 }

@@ -93,7 +93,7 @@ public final class TestFleet {
             + "store_password_verification(ETHKeyFileSecretManger(os.environ['CONFIG_PASSWORD']))"
         try docker([
             "run", "--rm", "--network", "none", "--label", "\(TestEngine.testLabel)=1", "-e", "CONFIG_PASSWORD=\(password)",
-            "-v", "\(profile.path):/home/hummingbot/conf", TestEngine.botImage, "python", "-c", program,
+            "-v", "\(profile.path):/home/hummingbot/conf", TestEngine.botImage, TestEngine.clientPython, "-c", program,
         ])
         let scripts = root.appendingPathComponent("conf/scripts")
         try FileManager.default.createDirectory(at: scripts, withIntermediateDirectories: true)
@@ -118,7 +118,7 @@ public final class TestFleet {
             "-e", "HBOT_PASSWORD=\(Self.password)",
         ] + environment.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] } + [
             "-v", "\(instance.path)/conf:/home/hummingbot/conf", "-v", "\(instance.path)/data:/home/hummingbot/data",
-            "-v", "\(instance.path)/logs:/home/hummingbot/logs", TestEngine.botImage, "hbot", "start", "\(name).yml", "--foreground",
+            "-v", "\(instance.path)/logs:/home/hummingbot/logs", TestEngine.botImage, TestEngine.hbotPath, "start", "\(name).yml", "--foreground",
         ])
         bots.append(name)
         return name

@@ -49,7 +49,7 @@ public struct ConfigScaffold: Sendable {
         if let name { command += ["--name", name] }
         for value in values { command += ["--set", value] }
         let spec = ContainerSpec(
-            image: image, cmd: command, labels: [HBLabels.role: HBLabels.helperRole], hostConfig: .init(binds: binds, networkMode: "none"))
+            image: image, cmd: ImageCommand.wrapping(command), labels: [HBLabels.role: HBLabels.helperRole], hostConfig: .init(binds: binds, networkMode: "none"))
         let result = try await ImageProgram.runCapturing(spec, client: client, timeout: 120)
         guard result.exitCode == 0 else { throw HbotFailure(stderr: result.stderr, exitCode: result.exitCode) }
         let record = Self.record(result.stdout)

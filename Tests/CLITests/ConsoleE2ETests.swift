@@ -222,7 +222,8 @@ extension ConsoleE2ETests {
             to: config, atomically: true, encoding: .utf8)
         let name = TestEngine.uniqueName("e2e-made")
         fleet.adopt(name)
-        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path); sleep 60"
+        // Both bots' names start hbt-e2e-: the demo fleet or another's bots stay out of the table.
+        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path) --filter hbt-e2e-; sleep 60"
         let tmux = try TmuxSession(width: 120, height: 36, command: command)
         defer { tmux.kill() }
         func rowOnline(_ screen: String, _ name: String) -> Bool {
@@ -260,7 +261,7 @@ extension ConsoleE2ETests {
         defer { try? FileManager.default.removeItem(at: root) }
         try "".write(to: root.appendingPathComponent("hbdeck.yml"), atomically: true, encoding: .utf8)
         // The shell around it survives the Ctrl-C (a trap, not an ignore, so hbdeck gets the default).
-        let command = "trap true INT; \(HBDeckProcess.binary.path) profile create p --bots-folder \(root.path)/bots --config-file \(root.path)/hbdeck.yml; "
+        let command = "trap true INT; \(HBDeckProcess.binary.path) profile create p --bots-folder \(root.path)/bots --config \(root.path)/hbdeck.yml; "
             + "echo HBDECK-EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo | tr '\\n' ' '; echo; sleep 30"
         let tmux = try TmuxSession(width: 100, height: 20, command: command)
         defer { tmux.kill() }
@@ -293,7 +294,8 @@ extension ConsoleE2ETests {
         let config = fleet.root.appendingPathComponent("hbdeck.yml")
         try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(
             to: config, atomically: true, encoding: .utf8)
-        let command = "cd \(local.path) && DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path); sleep 60"
+        let name = TestEngine.uniqueName("e2e-hot")
+        let command = "cd \(local.path) && DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path) --filter \(name); sleep 60"
         let tmux = try TmuxSession(width: 120, height: 36, command: command)
         defer { tmux.kill() }
         var (ok, screen) = try tmux.waitFor(seconds: 30) { $0.contains("Instances") }
@@ -315,12 +317,11 @@ extension ConsoleE2ETests {
         (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("uploaded conf/scripts/with_grid.yml") && !$0.contains("Upload · ") }
         #expect(ok, "\(screen)")
 
-        let name = TestEngine.uniqueName("e2e-hot")
         fleet.adopt(name)
         let stdin = fleet.root.appendingPathComponent("password")
         try (TestFleet.password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
         let created = try HBDeckProcess.run(
-            ["create", name, "--image", TestEngine.botImage, "--script-config", "with_grid.yml", "--start", "--config-file", config.path],
+            ["create", name, "--image", TestEngine.botImage, "--script-config", "with_grid.yml", "--start", "--config", config.path],
             stdinFile: stdin.path, seconds: 180)
         #expect(created.status == 0, "\(created.stderr)")
         (ok, screen) = try tmux.waitFor(seconds: 90) { screen in
@@ -371,7 +372,7 @@ extension ConsoleE2ETests {
         } while Date() < deadline
         #expect(condition == "exited 2", "the engine restarted it twice and gave up")
 
-        let tmux = try console(for: fleet, width: 160, height: 36)
+        let tmux = try console(for: fleet, width: 160, height: 36, showing: name)
         defer { tmux.kill() }
         let (ok, screen) = try tmux.waitFor(seconds: 30) { $0.contains("gave up after 2 restarts (on-failure:2) · exited with code 1") }
         #expect(ok, "\(screen)")
@@ -408,7 +409,7 @@ extension ConsoleE2ETests {
         let counted = try Subprocess.run(["sqlite3", database, "SELECT COUNT(*) FROM TradeFill"], timeout: 30).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(Int(counted) == fills(), "the database holds every fill the log shows")
 
-        let tmux = try console(for: fleet, width: 120, height: 36)
+        let tmux = try console(for: fleet, width: 120, height: 36, showing: name)
         defer { tmux.kill() }
         _ = try tmux.waitFor(seconds: 30) { $0.contains(String(name.prefix(20))) }
         try tmux.send("Enter")
@@ -432,7 +433,7 @@ extension ConsoleE2ETests {
         while recordedOpen() < 4 && Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
         #expect(recordedOpen() == 4, "the bot recorded its four orders")
 
-        let tmux = try console(for: fleet, width: 140, height: 36)
+        let tmux = try console(for: fleet, width: 140, height: 36, showing: name)
         defer { tmux.kill() }
         var (ok, screen) = try tmux.waitFor(seconds: 40) { screen in
             screen.split(separator: "\n").contains { $0.contains(String(name.prefix(20))) && $0.contains("online") }
@@ -467,10 +468,10 @@ extension ConsoleE2ETests {
         let stdin = fleet.root.appendingPathComponent("password")
         try (TestFleet.password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
         let made = try HBDeckProcess.run(
-            ["create", name, "--image", TestEngine.botImage, "--engine", "hbot", "--controller-config", "ctl_live.yml", "--start", "--config-file", config.path],
+            ["create", name, "--image", TestEngine.botImage, "--engine", "hbot", "--controller-config", "ctl_live.yml", "--start", "--config", config.path],
             stdinFile: stdin.path, seconds: 180)
         #expect(made.status == 0, "\(made.stderr)")
-        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path); sleep 60"
+        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path) --filter \(name); sleep 60"
         let tmux = try TmuxSession(width: 120, height: 36, command: command)
         defer { tmux.kill() }
         var (ok, screen) = try tmux.waitFor(seconds: 60) { screen in
@@ -508,8 +509,8 @@ extension ConsoleE2ETests {
     @Test func aTracebackIsOneErrorEntryWithItsWholeStack() throws {
         let fleet = try TestFleet("e2e-errors")
         defer { fleet.remove() }
-        _ = try fleet.startBot(TestEngine.uniqueName("erring"), environment: ["HBDECK_BOT_CONNECT_DELAY": "0", "HBDECK_BOT_ERROR_EVERY": "2"])
-        let tmux = try console(for: fleet, width: 140, height: 40)
+        let name = try fleet.startBot(TestEngine.uniqueName("erring"), environment: ["HBDECK_BOT_CONNECT_DELAY": "0", "HBDECK_BOT_ERROR_EVERY": "2"])
+        let tmux = try console(for: fleet, width: 140, height: 40, showing: name)
         defer { tmux.kill() }
         var (ok, screen) = try tmux.waitFor(seconds: 60) { $0.contains("new (E)") }
         #expect(ok, "no new errors counted:\n\(screen)")
@@ -529,12 +530,13 @@ extension ConsoleE2ETests {
 }
 
 extension ConsoleE2ETests {
-    /// The console in a terminal of its own against the fleet's bots folder and broker; `sleep` keeps the
-    /// screen after it ends, for the test to read.
-    func console(for fleet: TestFleet, width: Int, height: Int) throws -> TmuxSession {
+    /// The console in a terminal of its own against the fleet's bots folder and broker, its table filtered
+    /// to `showing` (the test's own bots, whatever else runs on the engine); `sleep` keeps the screen after
+    /// it ends, for the test to read.
+    func console(for fleet: TestFleet, width: Int, height: Int, showing filter: String) throws -> TmuxSession {
         let config = fleet.root.appendingPathComponent("hbdeck.yml")
         try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(to: config, atomically: true, encoding: .utf8)
-        return try TmuxSession(width: width, height: height, command: "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path); sleep 60")
+        return try TmuxSession(width: width, height: height, command: "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path) --filter \(filter); sleep 60")
     }
 }
 
@@ -543,8 +545,8 @@ extension ConsoleE2ETests {
     @Test func errorsOfABotWithoutMQTTComeFromItsLogFile() throws {
         let fleet = try TestFleet("e2e-fileerrors", startingBroker: false)
         defer { fleet.remove() }
-        _ = try fleet.startHbotBot(TestEngine.uniqueName("silent"), environment: ["HBDECK_BOT_ERROR_EVERY": "2"])
-        let tmux = try console(for: fleet, width: 140, height: 40)
+        let name = try fleet.startHbotBot(TestEngine.uniqueName("silent"), environment: ["HBDECK_BOT_ERROR_EVERY": "2"])
+        let tmux = try console(for: fleet, width: 140, height: 40, showing: name)
         defer { tmux.kill() }
         var (ok, screen) = try tmux.waitFor(seconds: 60) { $0.contains("new (E)") }
         #expect(ok, "no error counted from the log file:\n\(screen)")

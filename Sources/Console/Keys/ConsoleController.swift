@@ -7,9 +7,11 @@ public struct ConsoleController: Sendable {
     /// Changed only here and in the dialog handlers beside this file.
     public internal(set) var state = ConsoleState()
 
-    public init(readOnly: Bool = false, brokerOffer: BrokerOffer? = nil) {
+    /// `filter` starts the table filtered, as `/` would (`hbdeck --filter`).
+    public init(readOnly: Bool = false, brokerOffer: BrokerOffer? = nil, filter: String = "") {
         state.readOnly = readOnly
         state.brokerOffer = brokerOffer
+        state.filter = filter
     }
 
     /// The actions that change something, refused in read-only mode.

@@ -18,15 +18,17 @@ struct ConsoleLoop {
     var readOnly = false
     /// The broker `b` creates when there is none.
     var brokerPlan: BrokerPlan?
+    /// The table's filter at start (`--filter`).
+    var filter = ""
     /// How the last deploy, save or upload from a dialog ended, for the dialog (nil: not yet).
     let dialogs = LatestValue<DialogOutcome?>(nil)
 
     static func runOnOwnThread(
-        fleet: FleetGroup, feed: LogFeed, theme: Theme, initialStatus: String?, readOnly: Bool, brokerPlan: BrokerPlan?
+        fleet: FleetGroup, feed: LogFeed, theme: Theme, initialStatus: String?, readOnly: Bool, brokerPlan: BrokerPlan?, filter: String
     ) async -> Result<Void, TerminalScreen.StartError> {
         await withCheckedContinuation { continuation in
             let thread = Thread {
-                let loop = ConsoleLoop(fleet: fleet, feed: feed, theme: theme, status: LatestValue(initialStatus), readOnly: readOnly, brokerPlan: brokerPlan)
+                let loop = ConsoleLoop(fleet: fleet, feed: feed, theme: theme, status: LatestValue(initialStatus), readOnly: readOnly, brokerPlan: brokerPlan, filter: filter)
                 continuation.resume(returning: loop.run())
             }
             thread.name = "hbdeck-draw"
@@ -53,7 +55,7 @@ struct ConsoleLoop {
         let offer = brokerPlan.map { plan in
             BrokerOffer(image: plan.image, address: "\(plan.bind):\(plan.port)\(plan.hostNetwork ? " (host network)" : "")", username: plan.username)
         }
-        var controller = ConsoleController(readOnly: readOnly, brokerOffer: offer)
+        var controller = ConsoleController(readOnly: readOnly, brokerOffer: offer, filter: filter)
         var snapshotVersion = -1
         var logVersion = -1
         var logSubject: String?

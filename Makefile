@@ -3,7 +3,7 @@ TEST_DOCKER_HOST := unix:///run/hbdeck-test/docker.sock
 ARGS ?=
 PREFIX ?= /usr/local
 
-.PHONY: run install test build env down demo bench
+.PHONY: run install test build artifact env down demo bench
 
 build:
 	swift build
@@ -11,21 +11,27 @@ build:
 env:
 	scripts/testenv.sh up
 
-run:
-	scripts/testenv.sh build-deps
-	swift build -c release --product hbdeck
-	scripts/run.sh $(ARGS)
+# The binary operators run: release, the Swift runtime linked in (it also starts faster). `make run`,
+# `make install` and `make test` all use this one build.
+ARTIFACT := .build-install/release/hbdeck
 
-# One self-contained binary (the Swift runtime linked in: it also starts faster) and the themes.
-install:
+artifact:
 	scripts/testenv.sh build-deps
 	swift build -c release --static-swift-stdlib --product hbdeck --scratch-path .build-install
-	install -s -D -m 755 .build-install/release/hbdeck $(PREFIX)/bin/hbdeck
+
+run: artifact
+	scripts/run.sh $(ARGS)
+
+install: artifact
+	install -s -D -m 755 $(ARTIFACT) $(PREFIX)/bin/hbdeck
 	install -d $(PREFIX)/share/hbdeck/Themes
 	install -m 644 Themes/*.yml $(PREFIX)/share/hbdeck/Themes/
 
-test: env
-	HBDECK_TEST_DOCKER_HOST=$(TEST_DOCKER_HOST) swift test --no-parallel
+# Unit tests run in the debug build; every test that starts hbdeck starts the artifact above, and the
+# installed binary answers one real call of each command.
+test: env artifact
+	HBDECK_BIN=$(abspath $(ARTIFACT)) HBDECK_TEST_DOCKER_HOST=$(TEST_DOCKER_HOST) swift test --no-parallel
+	scripts/install-check.sh
 
 demo: env
 	scripts/demo.sh

@@ -17,8 +17,8 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 eval "$("$here/scripts/testenv.sh" env)"
 SECONDS_PER_RUN=${BENCH_SECONDS:-60}
 cd "$here"
-swift build -c release --product hbdeck >/dev/null
-bin="$here/.build/release/hbdeck"
+make -s -C "$here" artifact >/dev/null
+bin="$here/.build-install/release/hbdeck"
 out=$(mktemp -d)
 trap 'tmux kill-session -t hbbench 2>/dev/null || true; docker ps -aq --filter label=hbdeck.bench=1 | xargs -r docker rm -f >/dev/null; docker ps -aq --filter name=bench_dep_ | xargs -r docker rm -f >/dev/null; rm -rf "$out"' EXIT
 
@@ -274,13 +274,13 @@ deploy_bench() {
     -v "$bots/broker:/mosquitto/config:ro" hbdeck-test/mosquitto:2 >/dev/null
   echo "script_file_name: v2_with_controllers.py" > "$bots/conf/scripts/bench.yml"
   printf 'bots_folder: %s\nmqtt_port: %s\n' "$bots" "$port" > "$cfg"
-  echo bench | "$bin" profile create master_account --image hbdeck-test/hummingbot:latest --config-file "$cfg" >/dev/null
+  echo bench | "$bin" profile create master_account --image hbdeck-test/hummingbot:latest --config "$cfg" >/dev/null
   heartbeats() { # names…: listens for the first heartbeat of each; `subs` holds the listeners
     local name
     subs=()
     for name in "$@"; do mosquitto_sub -p "$port" -t "hbot/$name/hb" -C 1 -W 120 >/dev/null & subs+=($!); done
   }
-  by_hbdeck() { echo bench | "$bin" create "$1" --image hbdeck-test/hummingbot:latest --script-config bench.yml --start --config-file "$cfg" >/dev/null 2>&1; }
+  by_hbdeck() { echo bench | "$bin" create "$1" --image hbdeck-test/hummingbot:latest --script-config bench.yml --start --config "$cfg" >/dev/null 2>&1; }
   by_hand() {
     cp -r "$bots/instances/bench_dep_1" "$bots/instances/$1"
     sed -i "s/^instance_id: .*/instance_id: $1/" "$bots/instances/$1/conf/conf_client.yml"

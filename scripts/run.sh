@@ -18,4 +18,4 @@ if ! engine_answers; then
   eval "$("$here/scripts/testenv.sh" env)"
   if [ $# -eq 0 ]; then set -- --bots-folder "${HBDECK_DEMO_BOTS:-/var/lib/hbdeck-test/demo/bots}"; fi
 fi
-exec "$here/.build/release/hbdeck" "$@"
+exec "$here/.build-install/release/hbdeck" "$@"

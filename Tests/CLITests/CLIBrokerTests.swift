@@ -22,7 +22,7 @@ struct CLIBrokerTests {
 
             """.write(to: config, atomically: true, encoding: .utf8)
         func broker(_ arguments: [String], password: String? = Self.mqttPassword) throws -> HBDeckProcess.Result {
-            try HBDeckProcess.run(["broker"] + arguments + ["--config-file", config.path], environment: password.map { ["HBDECK_MQTT_PASSWORD": $0] } ?? [:], seconds: 120)
+            try HBDeckProcess.run(["broker"] + arguments + ["--config", config.path], environment: password.map { ["HBDECK_MQTT_PASSWORD": $0] } ?? [:], seconds: 120)
         }
         let absent = try broker(["start"])
         #expect(absent.status == 1 && absent.stderr.contains("no broker container named \(fleet.brokerName): hbdeck broker create makes one"), "\(absent.stderr)")
@@ -47,7 +47,7 @@ struct CLIBrokerTests {
         let stdin = fleet.root.appendingPathComponent("password")
         try (TestFleet.password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
         let made = try HBDeckProcess.run(
-            ["create", name, "--image", TestEngine.botImage, "--script-config", "master_account.yml", "--start", "--config-file", config.path],
+            ["create", name, "--image", TestEngine.botImage, "--script-config", "master_account.yml", "--start", "--config", config.path],
             stdinFile: stdin.path, environment: ["HBDECK_MQTT_PASSWORD": Self.mqttPassword], seconds: 180)
         #expect(made.status == 0, "\(made.stderr)")
         let heard = try Subprocess.run(

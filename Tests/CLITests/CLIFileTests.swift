@@ -30,7 +30,7 @@ import Testing
             let settings = root.appendingPathComponent("hbdeck.yml")
             try "".write(to: settings, atomically: true, encoding: .utf8)
             return try HBDeckProcess.run(
-                arguments + ["--bots-folder", root.path, "--config-file", settings.path], dockerHost: nil,
+                arguments + ["--bots-folder", root.path, "--config", settings.path], dockerHost: nil,
                 environment: environment.merging(editor.map { ["VISUAL": $0] } ?? [:]) { $1 })
         }
 
@@ -68,7 +68,7 @@ import Testing
         let inside = folder.root.appendingPathComponent("instances/bot_1")
         let settings = folder.root.appendingPathComponent("hbdeck.yml")
         try "".write(to: settings, atomically: true, encoding: .utf8)
-        let line = "cd '\(inside.path)' && exec '\(HBDeckProcess.binary.path)' set \(folder.config) leverage=7 --bots-folder '\(folder.root.path)' --config-file '\(settings.path)'"
+        let line = "cd '\(inside.path)' && exec '\(HBDeckProcess.binary.path)' set \(folder.config) leverage=7 --bots-folder '\(folder.root.path)' --config '\(settings.path)'"
         let set = try Subprocess.run(["/bin/sh", "-c", line], timeout: 60)
         #expect(set.status == 0, "\(set.stderr)")
         #expect(folder.text.contains("leverage: 7\n"))
@@ -110,7 +110,7 @@ import Testing
             let beforeSize = size()
             let value = "v\(round)"
             let pid = try Subprocess.spawn([
-                HBDeckProcess.binary.path, "set", folder.config, "trading_pair=\(value)", "--bots-folder", folder.root.path, "--config-file", settings.path,
+                HBDeckProcess.binary.path, "set", folder.config, "trading_pair=\(value)", "--bots-folder", folder.root.path, "--config", settings.path,
             ])
             // Killed the moment its write shows on disk: a temporary file beside the config, or the config itself changing.
             var status: Int32 = 0
@@ -168,7 +168,7 @@ import Testing
         for round in 0..<24 {
             let process = Process()
             process.executableURL = HBDeckProcess.binary
-            process.arguments = ["set", folder.config, "leverage=\(round)", "--bots-folder", folder.root.path, "--config-file", settings.path]
+            process.arguments = ["set", folder.config, "leverage=\(round)", "--bots-folder", folder.root.path, "--config", settings.path]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()

@@ -22,7 +22,7 @@ struct CLIHistoryTests {
         defer { if recorder.isRunning { recorder.terminate() } }
         /// `polling`: the store may not exist yet, which is a refusal to wait out, not a failure.
         func export(_ arguments: [String], polling: Bool = false) throws -> String {
-            let result = try HBDeckProcess.run(["export"] + arguments + ["--bots-folder", fleet.root.path, "--config-file", config.path], seconds: 60)
+            let result = try HBDeckProcess.run(["export"] + arguments + ["--bots-folder", fleet.root.path, "--config", config.path], seconds: 60)
             if !polling { #expect(result.status == 0, "\(result.stderr)") }
             return result.stdout
         }

@@ -107,7 +107,7 @@ struct CLIHostsTests {
         let settings = config.appendingPathComponent("hbdeck.yml")
         try "contexts: hosta, hostb, hostc\ncontext_brokers: hostb=\(fleets[0].port), hostc=\(fleets[1].port)\n".write(to: settings, atomically: true, encoding: .utf8)
         func bot(_ arguments: [String]) throws -> HBDeckProcess.Result {
-            try hbdeck(["bot"] + arguments + ["--config-file", settings.path], config: config)
+            try hbdeck(["bot"] + arguments + ["--config", settings.path], config: config)
         }
         let deadline = Date().addingTimeInterval(90)
         // `history` answers 200 in this client release (its `status` answers 400 with no strategy object).
@@ -124,7 +124,7 @@ struct CLIHostsTests {
         let logs = fleets.map { (try? String(contentsOf: $0.logFile(name), encoding: .utf8)) ?? "" }
         #expect(logs[1].contains("Hummingbot stopped.") && !logs[0].contains("stop command initiated."), "only hostc's bot stopped")
         // rm HOST/NAME: stopped through that host's broker, removed by its engine; the twin stays.
-        let removed = try hbdeck(["rm", "--context", Self.all, "--config-file", settings.path, "hostb/\(name)"], config: config)
+        let removed = try hbdeck(["rm", "--context", Self.all, "--config", settings.path, "hostb/\(name)"], config: config)
         #expect(removed.status == 0 && removed.stdout.contains("hostb: deleted \(name): bot stopped (200)"), "\(removed.stdout)\(removed.stderr)")
         #expect((try? TestEngines.docker(TestEngines.bSocket, ["inspect", name])) == nil, "gone from hostb")
         #expect(try TestEngines.docker(TestEngines.cSocket, ["inspect", "-f", "{{.State.Status}}", name]) == "running", "hostc's twin stays")

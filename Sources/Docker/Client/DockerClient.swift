@@ -57,7 +57,8 @@ public final class DockerClient: Sendable {
                 throw DockerError.unsupportedVersion(endpoint: endpoint.description, apiVersion: version.apiVersion)
             }
             let client = DockerClient(endpoint: endpoint, dialer: dialer, http: http, apiVersion: min(server, .newestKnown), timeout: timeout)
-            return (client, try await early)
+            let alongside = try await early
+            return (client, alongside)
         } catch {
             try? await http.shutdown()
             dialer?.close()

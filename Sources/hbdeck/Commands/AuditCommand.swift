@@ -10,13 +10,14 @@ struct AuditCommand: AsyncParsableCommand {
             One line per action: time, user (and SSH client address), via, action, target, outcome. Kept in \
             .hbdeck/audit.log in the bots folder (else ~/.local/state/hbdeck/audit.log; HBDECK_AUDIT_LOG overrides).
             """)
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var location: BotsFolderOptions { fleet.location }
     @Option(help: "Only entries from then on: a duration such as 2h, or a time.") var since: String?
     @Flag(help: "One JSON object per line, as stored.") var json = false
 
     func run() async throws {
         try await reportingFailures {
-            let settings = try ConsoleSettings.load(path: location.configFile ?? ConsoleSettings.defaultPath, required: location.configFile != nil)
+            let settings = try fleet.settings()
             let log = AuditLog.location(botsFolder: location.botsFolder ?? settings.botsFolder)
             var from: Date?
             if let since {

@@ -16,10 +16,9 @@ struct BotCommandGroup: AsyncParsableCommand {
 
 /// What every `bot` subcommand shares: broker options, the instance name and a reply timeout.
 struct BotTarget: ParsableArguments {
-    @OptionGroup var broker: BrokerOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var broker: BrokerOptions { fleet.broker }
     @Option(help: "Seconds to wait for the reply (default: 10).") var replyTimeout: Double?
-    @Option(help: "Config file whose contexts: and context_brokers: say where HOST's broker is (default ~/.config/hbdeck/config.yml).")
-    var configFile: String?
     @Argument(help: "Instance name (the bot's instance_id); HOST/NAME for a bot on another host's broker.") var name: String
 
     /// The bot's instance_id, without its host.
@@ -38,7 +37,7 @@ struct BotTarget: ParsableArguments {
     func withConnection(_ body: (BotConnection) async throws -> Void) async throws {
         guard let host = QualifiedName(name).host else { return try await broker.withConnection(body) }
         var reached: (BrokerOptions, SSHTunnel?)?
-        try await reportingFailures { reached = try broker.reaching(host: host, configFile: configFile) }
+        try await reportingFailures { reached = try broker.reaching(host: host, settings: fleet.settings()) }
         guard let (options, tunnel) = reached else { return }
         defer { tunnel?.close() }
         try await options.withConnection(body)

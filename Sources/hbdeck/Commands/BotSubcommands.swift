@@ -49,7 +49,7 @@ struct BotStartCommand: AsyncParsableCommand {
     @Option(help: "Script config file.") var conf: String?
 
     func run() async throws {
-        try await audited("bot start", [target.name]) {
+        try await audited("bot start", [target.name], fleet: target.fleet) {
             try await target.send(.start(script: script, conf: conf)) { _ in
                 StandardOutput.line("\(target.name): strategy started")
             }
@@ -71,7 +71,7 @@ struct BotStopCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await audited("bot stop", [target.name]) {
+        try await audited("bot stop", [target.name], fleet: target.fleet) {
             try await target.withConnection { connection in
                 let outcome = try await connection.stop(
                     target.instance, skipOrderCancellation: skipOrderCancellation, windDownLimit: windDown,
@@ -112,7 +112,7 @@ struct BotConfigCommand: AsyncParsableCommand {
             }
         }
         // Only a change is an action; listing the settings is not.
-        if params.isEmpty { try await send() } else { try await audited("bot config", [target.name] + params.map(\.0)) { try await send() } }
+        if params.isEmpty { try await send() } else { try await audited("bot config", [target.name] + params.map(\.0), fleet: target.fleet) { try await send() } }
     }
 }
 
@@ -122,7 +122,7 @@ struct BotImportCommand: AsyncParsableCommand {
     @Argument(help: "Strategy file under conf/strategies.") var strategy: String
 
     func run() async throws {
-        try await audited("bot import", [target.name]) {
+        try await audited("bot import", [target.name], fleet: target.fleet) {
             try await target.send(.importStrategy(strategy)) { _ in
                 StandardOutput.line("\(target.name): imported \(strategy)")
             }
@@ -141,7 +141,7 @@ struct BotBalanceCommand: AsyncParsableCommand {
     func run() async throws {
         let command: BotCommand = exchange.map { .balanceLimit(exchange: $0, asset: asset, amount: amount) }
             ?? .balancePaper(asset: asset, amount: amount)
-        try await audited("bot balance", [target.name, asset]) {
+        try await audited("bot balance", [target.name, asset], fleet: target.fleet) {
             try await target.send(command) { reply in
                 // The bot may answer 200 with an empty message: say what it accepted.
                 let done = exchange.map { "balance limit for \(asset) on \($0) set to \(amount)" } ?? "paper balance for \(asset) set to \(amount)"

@@ -1,10 +1,14 @@
 import ArgumentParser
 import Deploy
 
-/// Where Hummingbot's bots folder is: `--bots-folder`, else `bots_folder` in hbdeck's config file.
-struct BotsFolderOptions: ParsableArguments {
-    @Option(help: "Hummingbot's bots folder (default: bots_folder in the config file).") var botsFolder: String?
-    @Option(help: "hbdeck's config file (default: ~/.config/hbdeck/config.yml).") var configFile: String?
+/// Where Hummingbot's bots folder is (`--bots-folder`, else `bots_folder` in hbdeck's config file), as
+/// `FleetOptions` resolved it, and the config file named.
+struct BotsFolderOptions {
+    /// The config file's settings with the flags laid over them.
+    var settings: ConsoleSettings
+    var configFile: String?
+
+    var botsFolder: String? { settings.botsFolder }
 
     /// The config file's settings and the bots folder they and the flags name.
     func resolve() throws -> (BotsFolder, ConsoleSettings) {
@@ -17,8 +21,7 @@ struct BotsFolderOptions: ParsableArguments {
 
     /// As `resolve`, with no folder when none is configured.
     func resolveIfConfigured() throws -> (BotsFolder?, ConsoleSettings) {
-        let settings = try ConsoleSettings.load(path: configFile ?? ConsoleSettings.defaultPath, required: configFile != nil)
-        guard let path = botsFolder ?? settings.botsFolder else { return (nil, settings) }
+        guard let path = settings.botsFolder else { return (nil, settings) }
         let folder = BotsFolder(path)
         guard folder.exists else { throw CommandFailure("no bots folder at \(folder.root.path)") }
         return (folder, settings)

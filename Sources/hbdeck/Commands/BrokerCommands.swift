@@ -14,11 +14,12 @@ struct BrokerCommandGroup: AsyncParsableCommand {
 
 /// The broker settings every `broker` command reads: the config file, with the engine and folder options.
 struct BrokerLocation: ParsableArguments {
-    @OptionGroup var engine: EngineOptions
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var engine: EngineOptions { fleet.engine }
+    var location: BotsFolderOptions { fleet.location }
 
     var settings: ConsoleSettings {
-        get throws { try ConsoleSettings.load(path: location.configFile ?? ConsoleSettings.defaultPath, required: location.configFile != nil) }
+        get throws { try fleet.settings() }
     }
 
     var name: String { (try? settings.brokerContainer) ?? "hummingbot-broker" }
@@ -36,7 +37,7 @@ struct BrokerCreate: AsyncParsableCommand {
     @OptionGroup var broker: BrokerLocation
 
     func run() async throws {
-        try await audited("broker create", [broker.name], location: broker.location) {
+        try await audited("broker create", [broker.name], fleet: broker.fleet) {
             let settings = try broker.settings
             let plan = settings.brokerPlan(botsFolder: try broker.location.resolveIfConfigured().0)
             if settings.mqttUser != nil, plan.password == nil { throw CommandFailure("mqtt_username is set: give its password in HBDECK_MQTT_PASSWORD") }
@@ -58,7 +59,7 @@ struct BrokerStart: AsyncParsableCommand {
     @OptionGroup var broker: BrokerLocation
 
     func run() async throws {
-        try await audited("broker start", [broker.name], location: broker.location) {
+        try await audited("broker start", [broker.name], fleet: broker.fleet) {
             try await broker.engine.withEngine { client in
                 let found = try await BrokerStatus.find(broker.name, client: client)
                 if found.state.running { return StandardOutput.line("\(broker.name) is already running: nothing changed") }
@@ -75,7 +76,7 @@ struct BrokerStop: AsyncParsableCommand {
     @OptionGroup var broker: BrokerLocation
 
     func run() async throws {
-        try await audited("broker stop", [broker.name], location: broker.location) {
+        try await audited("broker stop", [broker.name], fleet: broker.fleet) {
             try await broker.engine.withEngine { client in
                 guard let found = try? await client.inspectContainer(broker.name) else {
                     return StandardOutput.line("no broker container named \(broker.name): nothing to stop")
@@ -93,7 +94,7 @@ struct BrokerRestart: AsyncParsableCommand {
     @OptionGroup var broker: BrokerLocation
 
     func run() async throws {
-        try await audited("broker restart", [broker.name], location: broker.location) {
+        try await audited("broker restart", [broker.name], fleet: broker.fleet) {
             try await broker.engine.withEngine { client in
                 _ = try await BrokerStatus.find(broker.name, client: client)
                 try await client.restartContainer(broker.name, timeout: 10)

@@ -2,23 +2,16 @@ import ArgumentParser
 import BotLink
 import Foundation
 
-struct BrokerOptions: ParsableArguments {
-    @Option(help: "MQTT broker host.") var mqttHost = "127.0.0.1"
-    @Option(help: "MQTT broker port.") var mqttPort = 1883
-    @Option(help: "MQTT user name; the password is read from HBDECK_MQTT_PASSWORD, never from a flag.") var mqttUser: String?
-    @Option(help: "CA certificate file: connect with TLS.") var mqttCa: String?
-    @Option(help: "Hummingbot's MQTT namespace.") var namespace = "hbot"
-    @Option(help: "Seconds to wait for the broker to accept the connection.") var connectTimeout: Double = 5
-
-    func validate() throws {
-        guard (1...65535).contains(mqttPort) else { throw ValidationError("--mqtt-port must be from 1 to 65535") }
-        guard !namespace.isEmpty, !namespace.contains("/"), !namespace.contains("+"), !namespace.contains("#") else {
-            throw ValidationError("--namespace must be one topic level without / + #")
-        }
-        if let mqttCa, !FileManager.default.fileExists(atPath: mqttCa) {
-            throw ValidationError("--mqtt-ca: no file at \(mqttCa)")
-        }
-    }
+/// The broker a command talks to, as `FleetOptions` resolved it (flags, else the config file, else defaults).
+struct BrokerOptions {
+    var mqttHost = "127.0.0.1"
+    var mqttPort = 1883
+    /// The password is read from HBDECK_MQTT_PASSWORD, never from a flag.
+    var mqttUser: String?
+    var mqttCa: String?
+    var namespace = "hbot"
+    /// Seconds to wait for the broker to accept the connection.
+    var connectTimeout: Double = 5
 
     var settings: MQTTSettings {
         MQTTSettings(

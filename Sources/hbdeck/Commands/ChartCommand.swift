@@ -21,7 +21,8 @@ struct ChartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chart", abstract: "Print one bot's recorded P&L, volume, CPU and memory over 1h, 24h or 7d.",
         discussion: "Read from the history store the console and hbdeck record fill; the same charts as h in the details screen.")
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var location: BotsFolderOptions { fleet.location }
     @Argument(help: "The bot.") var name: String
     @Option(help: "1h, 24h or 7d.") var range: Span = .day
     @Option(help: "Columns to draw in.") var width: Int = 72

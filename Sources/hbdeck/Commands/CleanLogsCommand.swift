@@ -8,13 +8,14 @@ struct CleanLogsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "clean-logs", abstract: "Delete instances' rotated log files (logs_<name>.log.<date>), never the logs being written.",
         discussion: "All instances when none is named. The container logs the engine keeps are rotated by it (10 MB × 5).")
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var location: BotsFolderOptions { fleet.location }
     @Option(help: "Only files last written before this age, such as 3d.") var olderThan: String?
     @Flag(help: "List what would be deleted; delete nothing.") var dryRun = false
     @Argument(help: "Instance names.") var names: [String] = []
 
     func run() async throws {
-        try await audited(dryRun ? "clean-logs --dry-run" : "clean-logs", names.isEmpty ? ["all instances"] : names, location: location) {
+        try await audited(dryRun ? "clean-logs --dry-run" : "clean-logs", names.isEmpty ? ["all instances"] : names, fleet: fleet) {
             try Fleet.validate(names)
             let (folder, _) = try location.resolve()
             var before: Date?

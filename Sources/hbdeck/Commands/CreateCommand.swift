@@ -16,53 +16,51 @@ struct CreateCommand: AsyncParsableCommand {
             made together: both or neither.
             """)
 
-    @OptionGroup var engine: EngineOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var engine: EngineOptions { fleet.engine }
+    var location: BotsFolderOptions { fleet.location }
     @Argument(help: "Instance name: letters, digits, _ and -.") var name: String
     @Option(help: "A template (hbdeck template save): its settings, which the other options override.") var template: String?
     @Option(help: "Bot image (default: hummingbot/hummingbot:latest).") var image: String?
     @Option(help: "Credentials profile in the bots folder (default: master_account).") var profile: String?
     @Option(help: "Script config in conf/scripts (V2 scripts and controllers).") var scriptConfig: String?
-    @Option(help: "Strategy config in conf/strategies (V1 strategies).") var config: String?
+    @Option(help: "Strategy config in conf/strategies (V1 strategies).") var strategyConfig: String?
     @Option(help: "Controller config in conf/controllers, run on its own (--engine hbot only).") var controllerConfig: String?
     @Option(help: "CPU limit in cores, such as 0.5.") var cpus: Double?
     @Option(help: "Memory limit, such as 512m or 2g.") var memory: String?
     @Option(help: "Most processes and threads the container may run.") var pids: Int64?
     @Option(help: "Restarts the engine makes after the bot fails (on-failure:N); it is then left stopped and shown as Error.") var restartRetries: Int?
     @Option(help: "Docker network: host (Hummingbot's default) or a network's name.") var network: String?
-    @OptionGroup var location: BotsFolderOptions
-    @Option(help: "Broker host as the bot sees it (default: mqtt_host in the config file, else 127.0.0.1).") var mqttHost: String?
-    @Option(help: "Broker port (default: mqtt_port in the config file, else 1883).") var mqttPort: Int?
     @Option(name: .customLong("engine"), help: "How the container runs the bot: quickstart (the image's command, controlled over MQTT) or hbot (hbot start CONFIG --foreground: graceful stops, state in data/bot/; the image must have hbot).")
     var botEngine: BotEngineOption?
     @Flag(help: "Start the bot once created.") var start = false
     @Flag(help: "Do not pull a missing image.") var noPull = false
 
     func validate() throws {
-        let given = [scriptConfig, config, controllerConfig].compactMap { $0 }.count
+        let given = [scriptConfig, strategyConfig, controllerConfig].compactMap { $0 }.count
         guard given <= 1, template != nil || given == 1 else {
-            throw ValidationError("give one of --script-config FILE, --config FILE or --controller-config FILE (or --template NAME)")
+            throw ValidationError("give one of --script-config FILE, --strategy-config FILE or --controller-config FILE (or --template NAME)")
         }
-        if let mqttPort, !(1...65535).contains(mqttPort) { throw ValidationError("--mqtt-port must be from 1 to 65535") }
         if let memory, MemorySize.bytes(memory) == nil { throw ValidationError("--memory: \(memory) is not a size such as 512m or 2g") }
         if let restartRetries, !(0...100).contains(restartRetries) { throw ValidationError("--restart-retries must be from 0 to 100") }
         if let pids, pids < 16 { throw ValidationError("--pids must be at least 16") }
     }
 
     func run() async throws {
-        try await audited("create", [name], location: location) {
+        try await audited("create", [name], fleet: fleet) {
             try await reportingFailures {
                 let (folder, settings) = try location.resolve()
                 let instance: InstanceName
                 do { instance = try InstanceName(validating: name) } catch let problem as InstanceName.Problem { throw DeployProblem(.name, problem.description) }
                 let broker = DeployRequest.Broker(
-                    host: mqttHost ?? settings.mqttHost, port: mqttPort ?? settings.mqttPort, namespace: settings.namespace,
+                    host: settings.mqttHost, port: settings.mqttPort, namespace: settings.namespace,
                     username: settings.mqttUser, password: settings.mqttUser == nil ? nil : ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"].map(Secret.init))
                 var request = try template.map { try TemplateStore(folder: folder).load($0).request(named: instance, broker: broker) }
                     ?? DeployRequest(name: instance, strategy: .scriptConfig(""), broker: broker)
                 if let image { request.image = image }
                 if let profile { request.profile = profile }
                 if let scriptConfig { request.strategy = .scriptConfig(scriptConfig) }
-                if let config { request.strategy = .strategyConfig(config) }
+                if let strategyConfig { request.strategy = .strategyConfig(strategyConfig) }
                 if let controllerConfig { request.strategy = .controllerConfig(controllerConfig) }
                 if let network { request.network = network }
                 if let cpus { request.cpus = cpus }

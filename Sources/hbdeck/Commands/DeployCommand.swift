@@ -8,8 +8,9 @@ struct DeployCommand: AsyncParsableCommand {
         commandName: "deploy", abstract: "Deploy an instance folder that has no container (Undeployed) as it is.",
         discussion: "Its own conf/ is used (no profile is copied); the password is checked against it, as create does.")
 
-    @OptionGroup var engine: EngineOptions
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var engine: EngineOptions { fleet.engine }
+    var location: BotsFolderOptions { fleet.location }
     @Argument(help: "The instance: a folder of instances/ with no container.") var name: String
     @Option(help: "Bot image.") var image = "hummingbot/hummingbot:latest"
     @Option(help: "Its script config in conf/scripts (default: the only one there).") var scriptConfig: String?
@@ -17,7 +18,7 @@ struct DeployCommand: AsyncParsableCommand {
     @Flag(help: "Start the bot once deployed.") var start = false
 
     func run() async throws {
-        try await audited("deploy", [name], location: location) {
+        try await audited("deploy", [name], fleet: fleet) {
             try await reportingFailures {
                 let (folder, _) = try location.resolve()
                 let instance: InstanceName

@@ -6,12 +6,13 @@ struct SetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set", abstract: "Change values in a YAML config of the bots folder; every other byte stays.",
         discussion: "Keys are `key` or `block.key`. The result must parse; it is saved as a new version (hbdeck versions FILE).")
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var location: BotsFolderOptions { fleet.location }
     @Argument(help: "A config inside the bots folder, such as instances/bot_1/conf/controllers/grid_1.yml.") var path: String
     @Argument(help: "KEY=VALUE pairs.") var assignments: [String]
 
     func run() async throws {
-        try await audited("set", [path] + assignments.map { $0.split(separator: "=", maxSplits: 1).first.map(String.init) ?? $0 }, location: location) {
+        try await audited("set", [path] + assignments.map { $0.split(separator: "=", maxSplits: 1).first.map(String.init) ?? $0 }, fleet: fleet) {
             try await reportingFailures {
                 let (folder, _) = try location.resolve()
                 let pairs = try assignments.map { text -> (key: String, value: String) in
@@ -33,11 +34,12 @@ struct EditCommand: AsyncParsableCommand {
             saved (the copy is kept and its path printed); otherwise the file is replaced atomically and the \
             change kept as a version.
             """)
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var location: BotsFolderOptions { fleet.location }
     @Argument(help: "A path inside the bots folder.") var path: String
 
     func run() async throws {
-        try await audited("edit", [path], location: location) {
+        try await audited("edit", [path], fleet: fleet) {
             try await reportingFailures {
                 let (folder, _) = try location.resolve()
                 StandardOutput.line(try FileEditor(folder: folder).edit(path), sanitized: true)

@@ -3,14 +3,12 @@ import Docker
 import Foundation
 import HBModel
 
-struct EngineOptions: ParsableArguments {
-    @Option(name: [.customShort("H"), .long], help: "Docker engine: unix:///path, tcp://HOST:PORT or ssh://USER@HOST (default: $DOCKER_HOST, else the current Docker context).")
+/// The engines a command works on, as `FleetOptions` resolved them: an engine address, else contexts, else
+/// (both nil) the environment's.
+struct EngineOptions {
     var host: String?
-
-    @Option(help: "Docker contexts to use, comma-separated, as docker context ls names them (default: $DOCKER_CONTEXT, else the CLI's current context).")
     var context: String?
-
-    @Option(help: "Seconds to wait for each engine call.")
+    /// Seconds to wait for each engine call.
     var timeout: Double = 10
 
     /// The engines asked for, each with its name: `--host`, else `--context`, else `DOCKER_HOST`, else the
@@ -68,8 +66,20 @@ struct EngineOptions: ParsableArguments {
             let attempts = await withTaskGroup(of: (Int, Result<DockerClient, any Error>).self) { group in
                 for (index, target) in targets.enumerated() {
                     group.addTask {
-                        do { return (index, .success(try await DockerClient.connect(to: target.endpoint, timeout: timeout))) }
-                        catch { return (index, .failure(error)) }
+                        // The client is awaited into its own constant before the tuple is built: Swift 6.3.1's
+                        // optimizer miscompiles `return (index, .success(try await connect(…)))` in this child
+                        // task, and the release binary read the tuple's index back as garbage and trapped
+                        // (`hbdeck ls` SIGILL 20 of 20, `Array.subscript.getter` below); the debug build and
+                        // this spelling read 0. A standalone package with the same shape (task group of
+                        // `(Int, Result<Class, any Error>)`, the awaited call a cross-module generic with an
+                        // `async let`) did not reproduce it, so the reduction is this line; the release-binary
+                        // tests (`make test`) are what keep it from coming back.
+                        do {
+                            let client = try await DockerClient.connect(to: target.endpoint, timeout: timeout)
+                            return (index, .success(client))
+                        } catch {
+                            return (index, .failure(error))
+                        }
                     }
                 }
                 var results: [(Int, Result<DockerClient, any Error>)] = []

@@ -7,7 +7,8 @@ struct EventsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events", abstract: "Print the engine's container events for bot instances as they happen.")
 
-    @OptionGroup var engine: EngineOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var engine: EngineOptions { fleet.engine }
     @Flag(help: "Print one JSON object a line.") var json = false
     @Flag(help: "Show events of every container, not only bots.") var all = false
 

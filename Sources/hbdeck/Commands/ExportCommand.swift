@@ -17,7 +17,8 @@ struct ExportCommand: AsyncParsableCommand {
             (instances/NAME/data/<config>.sqlite) for the runs recorded. Times are ISO 8601 UTC; --from and --to take \
             unix seconds, RFC 3339, or an age such as 24h.
             """)
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var location: BotsFolderOptions { fleet.location }
     @Option(help: "What to export: samples, runs or trades.") var what: What = .samples
     @Option(help: "One bot (default: the fleet).") var bot: String?
     @Option(help: "From this time.") var from: String?

@@ -10,7 +10,8 @@ struct UploadCommand: AsyncParsableCommand {
             go to conf/scripts/ (or conf/controllers/ with --controller-config) and must parse. Replacing a file \
             asks first on a terminal (else needs --replace) and keeps the old content as a version.
             """)
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var location: BotsFolderOptions { fleet.location }
     @Argument(help: "The file to upload.") var path: String
     @Option(name: .customLong("as"), help: "Its name in the bots folder (default: its own).") var name: String?
     @Option(help: "A controller of this type (controllers/TYPE/).") var controller: String?
@@ -18,7 +19,7 @@ struct UploadCommand: AsyncParsableCommand {
     @Flag(help: "Replace an existing file without asking.") var replace = false
 
     func run() async throws {
-        try await audited("upload", [path], location: location) {
+        try await audited("upload", [path], fleet: fleet) {
             try await reportingFailures {
                 let (folder, _) = try location.resolve()
                 let fileName = name ?? URL(fileURLWithPath: path).lastPathComponent
@@ -46,7 +47,8 @@ struct UploadCommand: AsyncParsableCommand {
 struct VersionsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "versions", abstract: "The saved versions of a file of the bots folder, newest first.")
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var location: BotsFolderOptions { fleet.location }
     @Argument(help: "A path inside the bots folder, such as conf/scripts/pmm.yml.") var path: String
 
     func run() async throws {
@@ -67,7 +69,8 @@ struct VersionsCommand: AsyncParsableCommand {
 struct DiffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff", abstract: "What changed in a file between two versions, or since one.")
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var location: BotsFolderOptions { fleet.location }
     @Argument(help: "A path inside the bots folder.") var path: String
     @Argument(help: "The older version.") var from: String
     @Argument(help: "The newer version (default: the file as it is now).") var to: String?
@@ -83,12 +86,13 @@ struct DiffCommand: AsyncParsableCommand {
 struct RollbackCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rollback", abstract: "Put a file back as it was in a version (kept as a new version).")
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var location: BotsFolderOptions { fleet.location }
     @Argument(help: "A path inside the bots folder.") var path: String
     @Argument(help: "The version to go back to.") var version: String
 
     func run() async throws {
-        try await audited("rollback", [path, version], location: location) {
+        try await audited("rollback", [path, version], fleet: fleet) {
             try await reportingFailures {
                 let (folder, _) = try location.resolve()
                 try VersionStore(folder: folder).rollback(path, to: version)

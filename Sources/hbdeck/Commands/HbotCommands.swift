@@ -14,15 +14,16 @@ struct ConfigCommand: AsyncParsableCommand {
             and says when it applies (live in about 10 s, or at the next start); the change is kept as a version \
             when the bots folder is configured. Each call starts the client's Python in the container (a few seconds).
             """)
-    @OptionGroup var engine: EngineOptions
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var engine: EngineOptions { fleet.engine }
+    var location: BotsFolderOptions { fleet.location }
     @Argument(help: "The instance.") var name: String
     @Argument(help: "A field of its strategy config.") var key: String?
     @Argument(help: "Its new value.") var value: String?
 
     func run() async throws {
         // Only a change is an action; reading the config is not.
-        if value != nil { try await audited("config", [name, key ?? ""], location: location) { try await show() } } else { try await show() }
+        if value != nil { try await audited("config", [name, key ?? ""], fleet: fleet) { try await show() } } else { try await show() }
     }
 
     private func show() async throws {
@@ -60,7 +61,8 @@ struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor", abstract: "Run the client's `hbot doctor` in a running hbot bot and show its rows as they are.",
         discussion: "Exit status 1 when the client finds a failed check.")
-    @OptionGroup var engine: EngineOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var engine: EngineOptions { fleet.engine }
     @Argument(help: "The instance.") var name: String
 
     func run() async throws {
@@ -88,15 +90,16 @@ struct NewConfigCommand: AsyncParsableCommand {
             bots folder's conf/controllers, conf/scripts and conf/strategies. The required fields it leaves blank \
             are listed: fill them with hbdeck set. The file is kept as a version.
             """)
-    @OptionGroup var engine: EngineOptions
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var engine: EngineOptions { fleet.engine }
+    var location: BotsFolderOptions { fleet.location }
     @Argument(help: "A strategy, controller (such as pmm_simple) or V2 script the image has.") var strategy: String
     @Option(help: "A bot image with the client's hbot.") var image = "hummingbot/hummingbot:latest"
     @Option(help: "The config's file name (default: the client's conf_<strategy>.yml).") var name: String?
     @Option(name: .customLong("set"), help: "A field's value, KEY=VALUE (repeatable).") var values: [String] = []
 
     func run() async throws {
-        try await audited("new-config", [strategy], location: location) {
+        try await audited("new-config", [strategy], fleet: fleet) {
             try await reportingFailures {
                 let (folder, _) = try location.resolve()
                 try await engine.withEngine { client in

@@ -6,7 +6,8 @@ struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ls", abstract: "List bot instances, running or not.")
 
-    @OptionGroup var engine: EngineOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var engine: EngineOptions { fleet.engine }
 
     @Flag(help: "Print JSON for scripts.")
     var json = false

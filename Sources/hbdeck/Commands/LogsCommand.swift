@@ -6,7 +6,8 @@ struct LogsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "logs", abstract: "Print an instance's container log; stdout and stderr stay apart.")
 
-    @OptionGroup var engine: EngineOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var engine: EngineOptions { fleet.engine }
     @Flag(name: [.short, .long], help: "Keep printing new lines.") var follow = false
     @Option(help: "Lines from the end to start with.") var tail: Int?
     @Option(help: "Start at a time: unix seconds, RFC 3339, or an age such as 90s, 10m, 2h.") var since: String?

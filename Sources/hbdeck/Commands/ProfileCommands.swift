@@ -10,7 +10,8 @@ struct ProfileCommandGroup: AsyncParsableCommand {
 
 struct ProfileList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ls", abstract: "List profiles and the connectors each has keys for.")
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var location: BotsFolderOptions { fleet.location }
 
     func run() async throws {
         try await reportingFailures {
@@ -32,14 +33,15 @@ struct ProfileCreate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create", abstract: "Create a profile with a password (asked twice, or one line on stdin).",
         discussion: "Its settings are copied from --from (no keys); the password check is written by the image's own code.")
-    @OptionGroup var engine: EngineOptions
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var engine: EngineOptions { fleet.engine }
+    var location: BotsFolderOptions { fleet.location }
     @Argument(help: "Profile name.") var name: String
     @Option(help: "Profile whose settings files are copied.") var from: String?
     @Option(help: "Bot image whose code writes the password check.") var image = "hummingbot/hummingbot:latest"
 
     func run() async throws {
-        try await audited("profile create", [name], location: location) {
+        try await audited("profile create", [name], fleet: fleet) {
             try await reportingFailures {
                 let (folder, _) = try location.resolve()
                 // Refused before a password is typed for nothing.
@@ -66,8 +68,9 @@ struct ProfileKeys: AsyncParsableCommand {
             On a terminal, the profile's password and each --field are asked for, unseen. Otherwise stdin gives \
             the password on its first line, then one FIELD=VALUE line per key. Keys are never taken from flags.
             """)
-    @OptionGroup var engine: EngineOptions
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var engine: EngineOptions { fleet.engine }
+    var location: BotsFolderOptions { fleet.location }
     @Argument(help: "Profile name.") var profile: String
     @Argument(help: "Connector, such as binance.") var connector: String
     @Option(name: .customLong("field"), help: "A setting to ask for on the terminal, such as binance_api_key (repeatable).") var fields: [String] = []
@@ -75,7 +78,7 @@ struct ProfileKeys: AsyncParsableCommand {
     @Flag(help: "Replace the connector's existing keys.") var replace = false
 
     func run() async throws {
-        try await audited("profile keys", [profile, connector], location: location) {
+        try await audited("profile keys", [profile, connector], fleet: fleet) {
             try await reportingFailures {
                 let (folder, _) = try location.resolve()
                 let password = Secret(try PasswordInput.read(prompt: "Password of profile \(profile): "))

@@ -7,7 +7,7 @@ struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record", abstract: "Record the fleet's history with no console (for systemd): samples every 10 s and bot runs.",
         discussion: "Reads the same config file as the console. Ends on SIGINT or SIGTERM. A console may record at the same time.")
-    @Option(help: "Config file (default ~/.config/hbdeck/config.yml).") var config: String?
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
     @Option(help: "Seconds between samples.") var interval: Double = 10
 
     func validate() throws {
@@ -16,7 +16,7 @@ struct RecordCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            let settings = try ConsoleSettings.load(path: config ?? ConsoleSettings.defaultPath, required: config != nil)
+            let settings = try fleet.settings()
             // Every engine the console would watch (`contexts:`), each bot's history under the console's names.
             let (fleet, tunnels) = try settings.fleet()
             defer { tunnels.forEach { $0.close() } }

@@ -11,13 +11,14 @@ struct ReloadCommand: AsyncParsableCommand {
             graceful restart. The result says which happened.
             """)
 
-    @OptionGroup var engine: EngineOptions
-    @OptionGroup var location: BotsFolderOptions
-    @OptionGroup var broker: BrokerOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var engine: EngineOptions { fleet.engine }
+    var location: BotsFolderOptions { fleet.location }
+    var broker: BrokerOptions { fleet.broker }
     @Argument(help: "Instance names.") var names: [String]
 
     func run() async throws {
-        try await audited("reload", names, location: location) {
+        try await audited("reload", names, fleet: fleet) {
             try await reportingFailures {
                 try Fleet.validate(names)
                 let (folder, _) = try location.resolve()

@@ -15,9 +15,10 @@ struct RemoveCommand: AsyncParsableCommand {
             once its name is typed again (on the terminal, or one line per instance on stdin).
             """)
 
-    @OptionGroup var engine: EngineOptions
-    @OptionGroup var location: BotsFolderOptions
-    @OptionGroup var broker: BrokerOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var engine: EngineOptions { fleet.engine }
+    var location: BotsFolderOptions { fleet.location }
+    var broker: BrokerOptions { fleet.broker }
     @Flag(help: "Delete the instance's folder instead of archiving it.") var purge = false
     @Flag(help: "Leave the instance's folder where it is.") var keepFolder = false
     @Flag(help: "Do not ask the bot to stop over MQTT (its open orders stay on the exchange).") var skipBotStop = false
@@ -28,7 +29,7 @@ struct RemoveCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await audited("rm", names, location: location) {
+        try await audited("rm", names, fleet: fleet) {
             try await reportingFailures {
                 try Fleet.validate(names.map { QualifiedName($0).name })
                 let (folder, _) = try location.resolveIfConfigured()
@@ -72,7 +73,7 @@ struct RemoveCommand: AsyncParsableCommand {
                 var bots: BotConnection?
                 var tunnel: SSHTunnel?
                 if !skipBotStop {
-                    let reached = instance.engine.name == first ? (broker, nil) : try broker.reaching(host: instance.engine.name, configFile: location.configFile)
+                    let reached = instance.engine.name == first ? (broker, nil) : try broker.reaching(host: instance.engine.name, settings: location.settings)
                     tunnel = reached.1
                     bots = await reached.0.connectIfReachable()
                 }

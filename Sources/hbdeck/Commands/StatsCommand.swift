@@ -7,7 +7,8 @@ struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "Show CPU, memory, network, block I/O and pids of running instances.")
 
-    @OptionGroup var engine: EngineOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var engine: EngineOptions { fleet.engine }
     @Flag(help: "Print one sample and exit.") var noStream = false
     @Flag(help: "Print JSON (one object a line when streaming).") var json = false
     @Argument(help: "Instance names, HOST/NAME where several engines are in use (default: every running instance).") var names: [String] = []

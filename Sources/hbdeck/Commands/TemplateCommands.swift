@@ -11,14 +11,15 @@ struct TemplateCommandGroup: AsyncParsableCommand {
 struct TemplateSave: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "save", abstract: "Keep an instance's image, profile, strategy, limits and network as a template.")
-    @OptionGroup var engine: EngineOptions
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var engine: EngineOptions { fleet.engine }
+    var location: BotsFolderOptions { fleet.location }
     @Argument(help: "Template name.") var name: String
     @Option(help: "The instance whose settings are kept.") var from: String
     @Option(help: "Its profile, when it was not deployed by hbdeck.") var profile: String?
 
     func run() async throws {
-        try await audited("template save", [name], location: location) {
+        try await audited("template save", [name], fleet: fleet) {
             try await reportingFailures {
                 let (folder, _) = try location.resolve()
                 try await engine.withEngine(naming: [from]) { client in
@@ -33,7 +34,8 @@ struct TemplateSave: AsyncParsableCommand {
 
 struct TemplateList: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ls", abstract: "List the templates.")
-    @OptionGroup var location: BotsFolderOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var location: BotsFolderOptions { fleet.location }
 
     func run() async throws {
         try await reportingFailures {

@@ -7,7 +7,8 @@ struct UpdateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update", abstract: "Change instances' CPU, memory and process limits in place (no recreate, no restart).")
 
-    @OptionGroup var engine: EngineOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var engine: EngineOptions { fleet.engine }
     @Option(help: "CPU limit in cores, such as 0.5.") var cpus: Double?
     @Option(help: "Memory limit, such as 512m or 2g (swap: as much again).") var memory: String?
     @Option(help: "Most processes and threads the container may run.") var pids: Int64?
@@ -24,7 +25,7 @@ struct UpdateCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        try await audited("update", names) {
+        try await audited("update", names, fleet: fleet) {
             let limits = ContainerLimits(
                 memory: memory.flatMap(MemorySize.bytes), nanoCpus: cpus.map { Int64(($0 * 1e9).rounded()) }, pidsLimit: pids)
             try await engine.withEngine(naming: names) { client in

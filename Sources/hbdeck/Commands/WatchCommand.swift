@@ -7,7 +7,8 @@ struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch", abstract: "Print bots' decoded MQTT telemetry as it arrives.")
 
-    @OptionGroup var broker: BrokerOptions
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    var broker: BrokerOptions { fleet.broker }
     @Flag(help: "Print one JSON object a line.") var json = false
     @Flag(help: "Also print heartbeats.") var heartbeats = false
     @Flag(help: "Print bots' text as sent, control characters included, even on a terminal.") var raw = false

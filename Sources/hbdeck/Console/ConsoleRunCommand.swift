@@ -2,41 +2,28 @@ import ArgumentParser
 import Canvas
 import Deploy
 import Foundation
+import HBModel
 import Monitor
 
 struct ConsoleRunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "console", abstract: "The full-screen console (the default when no command is given).")
 
-    @Option(name: [.customShort("H"), .long], help: "Docker engine: unix:///path, tcp://HOST:PORT or ssh://USER@HOST.") var host: String?
-    @Option(help: "Docker contexts to watch together, comma-separated; the first is this machine's (also contexts: in the config).") var context: String?
-    @Option(help: "Config file (default ~/.config/hbdeck/config.yml).") var config: String?
+    /// With several contexts, the first is this machine's: its bots folder is read.
+    @OptionGroup(title: FleetOptions.title) var fleetOptions: FleetOptions
     @Option(help: "Theme name (dark, light, high-contrast, monochrome) or a theme file's path.") var theme: String?
-    @Option(help: "MQTT broker host.") var mqttHost: String?
-    @Option(help: "MQTT broker port.") var mqttPort: Int?
-    @Option(help: "MQTT user name (the password comes from HBDECK_MQTT_PASSWORD).") var mqttUser: String?
     @Flag(help: "Do not connect to the MQTT broker.") var noMqtt = false
     @Option(help: "Broker container name.") var brokerContainer: String?
-    @Option(help: "Hummingbot's bots folder, to list instances that have no container.") var botsFolder: String?
     @Option(help: "Seconds between refreshes.") var refresh: Double?
     @Option(help: "Log lines kept for the log pane.") var logLines: Int?
-    @Flag(help: "Refuse every action that changes anything: a screen to watch (also read_only: true in the config, HBDECK_READ_ONLY=1).") var readOnly = false
+    @Option(help: "Start with the table filtered to names containing this text (as / does; Esc in / clears it).") var filter: String?
 
     func run() async throws {
         try await reportingFailures {
-            var settings = try ConsoleSettings.load(path: config ?? ConsoleSettings.defaultPath, required: config != nil)
-            if let host {
-                settings.engine = host
-                settings.contexts = []
-            }
-            if let context { settings.contexts = ConsoleSettings.list(context) }
+            var settings = try fleetOptions.settings()
             if let theme { settings.theme = theme }
-            if let mqttHost { settings.mqttHost = mqttHost }
-            if let mqttPort { settings.mqttPort = mqttPort }
-            if let mqttUser { settings.mqttUser = mqttUser }
             if noMqtt { settings.mqtt = false }
             if let brokerContainer { settings.brokerContainer = brokerContainer }
-            if let botsFolder { settings.botsFolder = botsFolder }
             if let refresh { settings.refreshInterval = refresh }
             if let logLines { settings.logLines = logLines }
             let monitorConfig = try settings.monitorConfig()
@@ -64,8 +51,9 @@ struct ConsoleRunCommand: AsyncParsableCommand {
                 startWarning = "the history store cannot be opened (\(error)): nothing is recorded"
             }
             let result = await ConsoleLoop.runOnOwnThread(
-                fleet: fleet, feed: feed, theme: theme, initialStatus: startWarning, readOnly: readOnly || ReadOnlyMode.isOn(settings),
-                brokerPlan: settings.brokerPlan(botsFolder: settings.botsFolder.map(BotsFolder.init)))
+                fleet: fleet, feed: feed, theme: theme, initialStatus: startWarning, readOnly: ReadOnlyMode.isOn(settings),
+                brokerPlan: settings.brokerPlan(botsFolder: settings.botsFolder.map(BotsFolder.init)),
+                filter: String(TerminalSafeText.sanitize(filter ?? "").prefix(64)))
             watching.cancel()
             recording?.cancel()
             await feed.follow(nil, source: nil, bots: nil)

@@ -5,10 +5,10 @@ import Foundation
 /// Runs a command that changes something: refused in read-only mode, and recorded in the audit log with
 /// how it ended, whether it worked, failed or was refused.
 func audited(
-    _ action: String, _ targets: [String], location: BotsFolderOptions? = nil, _ body: () async throws -> Void
+    _ action: String, _ targets: [String], fleet: FleetOptions, _ body: () async throws -> Void
 ) async throws {
-    let settings = (try? ConsoleSettings.load(path: location?.configFile ?? ConsoleSettings.defaultPath, required: false)) ?? ConsoleSettings()
-    let log = AuditLog.location(botsFolder: location?.botsFolder ?? settings.botsFolder)
+    let settings = (try? fleet.settings()) ?? ConsoleSettings()
+    let log = AuditLog.location(botsFolder: settings.botsFolder)
     let target = targets.joined(separator: " ")
     func record(_ outcome: String) {
         do {
@@ -19,7 +19,8 @@ func audited(
     }
     if ReadOnlyMode.isOn(settings) {
         record("refused: read-only mode")
-        StandardOutput.error("hbdeck: read-only mode (\(ReadOnlyMode.reason(settings))): \(action) refused, nothing was done")
+        let reason = fleet.readOnly ? "--read-only" : ReadOnlyMode.reason(settings)
+        StandardOutput.error("hbdeck: read-only mode (\(reason)): \(action) refused, nothing was done")
         throw ExitCode.failure
     }
     let before = StandardOutput.errorsSaid.withLock { $0.count }

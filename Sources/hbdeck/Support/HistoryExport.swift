@@ -12,10 +12,12 @@ enum HistoryExport {
     static func table(_ what: ExportDialog.What, bot: String?, from start: Double, to end: Double, store: HistoryStore, folder: BotsFolder?) async throws -> Table {
         switch what {
         case .samples:
-            return (sampleColumns, try await store.samples(bot: bot, from: start, to: end).map(row))
+            let samples = try await store.samples(bot: bot, from: start, to: end)
+            return (sampleColumns, samples.map(row))
         case .runs:
+            let runs = try await store.runs(bot: bot, from: start, to: end)
             return (["bot", "started_at", "stopped_at", "image", "config", "pnl", "volume", "trades"],
-                     try await store.runs(bot: bot, from: start, to: end).map {
+                     runs.map {
                          [$0.bot, iso($0.startedAt), $0.stoppedAt.map(iso) ?? "", $0.image, $0.config ?? "", text($0.pnl), text($0.volume), text($0.trades)]
                      })
         case .trades:

@@ -323,16 +323,16 @@ public actor FleetMonitor {
         guard let logs = found.mounts.first(where: { $0.destination == "/home/hummingbot/logs" })?.source, !logs.isEmpty,
               let stem = config.flatMap(ConfigStem.of)
         else { return }
-        let paths = ["\(logs)/logs_\(stem).log", "\(logs)/errors.log"]
-        let stamps = paths.flatMap { LocalFile.stamp($0) ?? [0, 0] }
+        let files = ["logs_\(stem).log", "errors.log"]
+        let stamps = files.flatMap { BotFile.stamp($0, beneath: logs) ?? [0, 0] }
         if fileProblems[id]?.stamp == stamps { return }
-        var records = LogFileProblems.records(inLog: Self.tail(paths[0]), since: started)
-        if stamps[3] >= started { records += LogFileProblems.records(inErrorsLog: Self.tail(paths[1]), writtenAt: stamps[3]) }
+        var records = LogFileProblems.records(inLog: Self.tail(files[0], beneath: logs), since: started)
+        if stamps[3] >= started { records += LogFileProblems.records(inErrorsLog: Self.tail(files[1], beneath: logs), writtenAt: stamps[3]) }
         fileProblems[id] = (stamps, Array(records.suffix(200)))
     }
 
-    private static func tail(_ path: String) -> String {
-        guard let tail = LocalFile.tail(path, maxBytes: 256 << 10) else { return "" }
+    private static func tail(_ file: String, beneath logs: String) -> String {
+        guard case .success(let tail) = BotFile.tail(file, beneath: logs, maxBytes: 256 << 10) else { return "" }
         let text = String(decoding: tail.data, as: UTF8.self)
         // A cut first line is not a record.
         return tail.cut ? String(text.drop { $0 != "\n" }.dropFirst()) : text

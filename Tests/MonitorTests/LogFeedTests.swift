@@ -10,10 +10,12 @@ import Testing
 /// A container log that tests write to: per instance, a queue of chunks; `failures` makes the next opens
 /// fail as an engine that went away does.
 final class FakeLogSource: ContainerLogSource {
-    private let state = Mutex<(continuations: [String: AsyncThrowingStream<[LogChunk], any Error>.Continuation], failures: Int, opens: [String])>(([:], 0, []))
+    private let state = Mutex<(continuations: [String: AsyncThrowingStream<[LogChunk], any Error>.Continuation], failures: Int, opens: [String], asked: [(tail: Int?, since: Double?)])>(([:], 0, [], []))
 
     func failNext(_ count: Int) { state.withLock { $0.failures = count } }
     var opens: [String] { state.withLock { $0.opens } }
+    /// The tail and since of each open, in order.
+    var asked: [(tail: Int?, since: Double?)] { state.withLock { $0.asked } }
 
     func write(_ name: String, _ lines: [String], at time: Double = Date().timeIntervalSince1970) {
         let stamp = Date(timeIntervalSince1970: time).formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeSeparator(.colon))
@@ -33,6 +35,7 @@ final class FakeLogSource: ContainerLogSource {
     func follow(_ name: String, tail: Int?, since: Double?) async throws -> any AsyncSequence<[LogChunk], any Error> & Sendable {
         let failing = state.withLock { s -> Bool in
             s.opens.append(name)
+            s.asked.append((tail, since))
             guard s.failures > 0 else { return false }
             s.failures -= 1
             return true
@@ -46,6 +49,24 @@ final class FakeLogSource: ContainerLogSource {
 }
 
 @Suite struct LogFeedTests {
+    /// A pane that fell behind skips ahead to the log's last lines newer than those it showed, not to the
+    /// present: a container that ended meanwhile still shows its last lines.
+    @Test func aSkipAheadGoesOnFromTheLogsLastLines() async throws {
+        let source = FakeLogSource()
+        let feed = LogFeed(capacity: 100, retryDelay: 0.05, skipAheadAfter: 0.2)
+        await feed.follow("bot_a", source: source, bots: nil)
+        #expect(try await eventually(within: 20) { source.opens.count == 1 })
+        // A line written just after the follow opened, read half a second later: the pane is behind.
+        let shown = Date().timeIntervalSince1970 + 0.05
+        try await Task.sleep(for: .milliseconds(500))
+        source.write("bot_a", ["late line"], at: shown)
+        #expect(try await eventually(within: 20) { source.opens.count == 2 }, "fell behind: followed again")
+        let again = try #require(source.asked.last)
+        #expect(again.tail == LogFeed.linesAfterSkip)
+        #expect(abs((again.since ?? 0) - shown) < 0.01, "newer than the last line shown: \(String(describing: again.since))")
+        #expect(try await eventually(within: 20) { feed.state.current.value.lines.contains { $0.message.hasPrefix("— skipped about") } })
+    }
+
     @Test func aLateLineOfAnEarlierFollowIsNeverShownUnderTheNewName() async throws {
         let source = FakeLogSource()
         let feed = LogFeed(capacity: 100, retryDelay: 0.05)

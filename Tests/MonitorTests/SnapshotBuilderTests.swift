@@ -216,20 +216,21 @@ import Testing
         lines += ["2026-11-26 08:02:00,000 - 1 - hummingbot.connector - ERROR - Order rejected",
                   "2026-11-26 08:02:01,000 - 1 - hummingbot.core - CRITICAL - Kill switch",
                   "2026-11-26 08:02:02,000 - 1 - hummingbot.strategy - INFO - the word ERROR in a message is not a level"]
-        let path = NSTemporaryDirectory() + "hbdeck-log-\(UInt32.random(in: 0...UInt32.max)).log"
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let folder = NSTemporaryDirectory() + "hbdeck-logs-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try (lines.joined(separator: "\n") + "\n").write(toFile: folder + "/logs_pmm.log", atomically: true, encoding: .utf8)
         var first = StatusFileReader.Reading()
-        StatusFileReader.countErrors(in: path, into: &first, previous: nil)
+        StatusFileReader.countErrors(in: "logs_pmm.log", beneath: folder, into: &first, previous: nil)
         #expect(first.recentErrors == 2)
         // Unchanged since: the count is kept, not read again.
         var again = StatusFileReader.Reading()
         var remembered = first
         remembered.recentErrors = 99
-        StatusFileReader.countErrors(in: path, into: &again, previous: remembered)
+        StatusFileReader.countErrors(in: "logs_pmm.log", beneath: folder, into: &again, previous: remembered)
         #expect(again.recentErrors == 99)
         var missing = StatusFileReader.Reading()
-        StatusFileReader.countErrors(in: path + ".gone", into: &missing, previous: nil)
+        StatusFileReader.countErrors(in: "logs_gone.log", beneath: folder, into: &missing, previous: nil)
         #expect(missing.recentErrors == nil)
     }
 }

@@ -28,14 +28,14 @@ enum StatusFileReader {
 
     static func read(_ details: ContainerDetails, local: Bool, client: any FleetEngine, previous: Reading? = nil) async -> Reading {
         if local, let mount = details.mounts.first(where: { $0.destination == dataFolder }), !mount.source.isEmpty {
-            let folder = mount.source + "/bot/"
-            let status = readLocal(folder + "status.json")
+            let status = BotFile.contents("bot/status.json", beneath: mount.source, maxBytes: maxBytes)
+            let meta = BotFile.contents("bot/meta.json", beneath: mount.source, maxBytes: maxBytes)
             var reading = Reading(
-                status: status.map { BotStatusFile(bytes: $0.bytes) } ?? nil, meta: readLocal(folder + "meta.json").flatMap { BotMetaFile(bytes: $0.bytes) },
+                status: status.map { BotStatusFile(bytes: $0.bytes) } ?? nil, meta: meta.flatMap { BotMetaFile(bytes: $0.bytes) },
                 writtenAt: status?.modified)
             if let name = reading.meta?.name, InstanceFolderBuilder.isPlainFileName(name),
                let logs = details.mounts.first(where: { $0.destination == "/home/hummingbot/logs" })?.source, !logs.isEmpty {
-                countErrors(in: "\(logs)/logs_\(name).log", into: &reading, previous: previous)
+                countErrors(in: "logs_\(name).log", beneath: logs, into: &reading, previous: previous)
             }
             return reading
         }
@@ -45,14 +45,14 @@ enum StatusFileReader {
     }
 
     /// Counts again only when the log changed since the last count.
-    static func countErrors(in path: String, into reading: inout Reading, previous: Reading?) {
-        guard let stamp = LocalFile.stamp(path) else { return }
+    static func countErrors(in file: String, beneath logs: String, into reading: inout Reading, previous: Reading?) {
+        guard let stamp = BotFile.stamp(file, beneath: logs) else { return }
         reading.logStamp = stamp
         if let previous, previous.logStamp == stamp, let count = previous.recentErrors {
             reading.recentErrors = count
             return
         }
-        guard let tail = LocalFile.tail(path, maxBytes: maxBytes) else { return }
+        guard case .success(let tail) = BotFile.tail(file, beneath: logs, maxBytes: maxBytes) else { return }
         reading.recentErrors = recentErrors(in: tail.data)
     }
 
@@ -65,18 +65,5 @@ enum StatusFileReader {
             let bytes = Array(line)
             return bytes.firstRange(of: error) != nil || bytes.firstRange(of: critical) != nil
         }.count
-    }
-
-    private static func readLocal(_ path: String) -> (bytes: [UInt8], modified: Double)? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, info.st_size <= maxBytes else { return nil }
-        var bytes = [UInt8](repeating: 0, count: Int(info.st_size))
-        let count = bytes.withUnsafeMutableBytes { Foundation.read(fd, $0.baseAddress, $0.count) }
-        guard count >= 0 else { return nil }
-        let modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-        return (Array(bytes.prefix(count)), modified)
     }
 }

@@ -17,6 +17,8 @@ final class SQLiteDatabase {
     }
 
     private let handle: OpaquePointer
+    /// The checked descriptor of a bot's database, kept open while SQLite reads it.
+    private var pinned: Int32 = -1
 
     /// hbdeck's own database, made when missing, in WAL mode.
     convenience init(path: String) throws {
@@ -27,9 +29,22 @@ final class SQLiteDatabase {
 
     /// Someone else's database (a bot's), read-only and as it is: nothing about it is changed, and a writer
     /// is waited for only briefly, so the bot is never kept from writing.
+    /// It is a bot's file (`BotFile`): SQLite opens the very file checked, through `/proc/self/fd`, so a FIFO
+    /// or symlink put in its place afterwards is never opened.
     convenience init(readingOnly path: String) throws {
-        guard FileManager.default.fileExists(atPath: path) else { throw Failure(description: "\(path): no such file") }
-        try self.init(path: path, flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, busyTimeout: 200)
+        let url = URL(fileURLWithPath: path)
+        let file: BotFile.Opened
+        switch BotFile.open(url.lastPathComponent, beneath: url.deletingLastPathComponent().path) {
+        case .success(let opened): file = opened
+        case .failure(let problem): throw Failure(description: "\(path): \(problem)")
+        }
+        do {
+            try self.init(path: "/proc/self/fd/\(file.descriptor)", flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, busyTimeout: 200)
+        } catch {
+            close(file.descriptor)
+            throw error
+        }
+        pinned = file.descriptor
     }
 
     private init(path: String, flags: Int32, busyTimeout: Int32) throws {
@@ -45,6 +60,7 @@ final class SQLiteDatabase {
 
     deinit {
         sqlite3_close(handle)
+        if pinned >= 0 { close(pinned) }
     }
 
     func execute(_ sql: String) throws {

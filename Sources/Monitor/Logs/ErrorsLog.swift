@@ -7,7 +7,7 @@ enum ErrorsLog {
     /// The last `count` non-empty lines of `errors.log` in an instance's logs folder (the host side of
     /// its `/home/hummingbot/logs` mount), reading at most the file's last 64 KiB.
     static func tail(inLogsFolder folder: String, count: Int) -> [String] {
-        lines(LocalFile.tail(folder + "/errors.log", maxBytes: 65_536)?.data ?? Data(), count: count)
+        lines((try? BotFile.tail("errors.log", beneath: folder, maxBytes: 65_536).get())?.data ?? Data(), count: count)
     }
 
     /// Where `errors.log` is inside a bot's container.

@@ -9,8 +9,8 @@ import HBModel
 /// Every follow has a generation number; what an earlier follow delivers late is dropped, so the pane never
 /// shows one instance's lines under another's name. The container log is read again after the engine comes
 /// back. Lines are taken in one batch per chunk the engine sends and published at most four times a second;
-/// when the pane falls more than `skipAheadAfter` seconds behind a flood, it skips to the present and says
-/// about how many lines it left out.
+/// when the pane falls more than `skipAheadAfter` seconds behind a flood, it skips to the log's last lines
+/// (so a log that ended meanwhile still shows how it ended) and says about how many lines it left out.
 public actor LogFeed {
     public nonisolated let state: LatestValue<LogFeedState>
     private let capacity: Int
@@ -23,6 +23,8 @@ public actor LogFeed {
     let retryDelay: Double
     /// How far behind the pane may fall before it skips ahead.
     let skipAheadAfter: Double
+    /// How many of the log's last lines a skip ahead goes on from.
+    static let linesAfterSkip = 200
 
     public init(capacity: Int, maxBytes: Int = 8 << 20, retryDelay: Double = 1, skipAheadAfter: Double = 5) {
         self.capacity = capacity
@@ -69,6 +71,9 @@ public actor LogFeed {
 
     private nonisolated func followContainer(_ name: String, generation: Int, source: any ContainerLogSource) async {
         var resumeAfter: Double?
+        // After a skip ahead: the log's last lines newer than those shown, so a log that ended meanwhile
+        // still shows how it ended.
+        var tailAfterSkip: Int?
         var errorsShown = false
         var reported: String?
         while !Task.isCancelled {
@@ -78,8 +83,9 @@ public actor LogFeed {
                     let errors = try await source.errorsLog(of: name, count: 20).map { LogLine.parse($0, source: .errorsFile) }
                     await note(errors, generation: generation)
                 }
-                // After an outage the log goes on from its last line; a skip ahead starts at the present.
-                let stream = try await source.follow(name, tail: resumeAfter == nil ? 500 : 0, since: resumeAfter)
+                // After an outage the log goes on from its last line; a skip ahead goes on from the log's end.
+                let stream = try await source.follow(name, tail: tailAfterSkip ?? (resumeAfter == nil ? 500 : 0), since: resumeAfter)
+                tailAfterSkip = nil
                 if reported != nil {
                     reported = nil
                     await note([LogLine(timestamp: Date().timeIntervalSince1970, level: .info, message: "— log resumed —", source: .container)], generation: generation)
@@ -95,7 +101,7 @@ public actor LogFeed {
                     if lag > skipAheadAfter {
                         let estimate = reader.linesPerSecond * lag
                         await skip(estimate: Int(estimate.rounded()), seconds: lag, generation: generation)
-                        resumeAfter = Date().timeIntervalSince1970
+                        tailAfterSkip = Self.linesAfterSkip
                         skipped = true
                         break
                     }

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import Monitor
+
+/// A bot's folder is written by its strategy code: what it puts there is read as a bot's file or not at all,
+/// and never blocks the reader.
+@Suite struct BotFileTests {
+    let root: String
+
+    init() throws {
+        root = NSTemporaryDirectory() + "hbdeck-botfile-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: root + "/bot", withIntermediateDirectories: true)
+    }
+
+    /// Runs `read` on a thread of its own; a read still blocked after 10 s fails the test and is let go by
+    /// opening the FIFO's other end, instead of hanging the suite.
+    func unblocked<T: Sendable>(_ fifo: String, _ read: @escaping @Sendable () -> T) -> T? {
+        let done = DispatchSemaphore(value: 0)
+        let result = LatestValue<T?>(nil)
+        Thread { result.set(read()); done.signal() }.start()
+        if done.wait(timeout: .now() + 10) == .success { return result.current.value }
+        let writer = open(fifo, O_WRONLY | O_NONBLOCK)
+        done.wait()
+        close(writer)
+        return nil
+    }
+
+    @Test func aRegularFileIsReadBoundedFromItsEnd() throws {
+        try "0123456789".write(toFile: root + "/errors.log", atomically: true, encoding: .utf8)
+        let tail = try BotFile.tail("errors.log", beneath: root, maxBytes: 4).get()
+        #expect(String(decoding: tail.data, as: UTF8.self) == "6789" && tail.cut)
+        #expect(BotFile.contents("errors.log", beneath: root, maxBytes: 10)?.bytes == Array("0123456789".utf8))
+        #expect(BotFile.contents("errors.log", beneath: root, maxBytes: 9) == nil, "over the bound: not read at all")
+        #expect(BotFile.stamp("errors.log", beneath: root)?.first == 10)
+    }
+
+    @Test func aFIFOIsRefusedAtOnce() throws {
+        for path in ["logs_pmm.log", "bot/status.json", "pmm.sqlite"] {
+            #expect(mkfifo(root + "/" + path, 0o600) == 0)
+            let tail = unblocked(root + "/" + path) { BotFile.tail(path, beneath: self.root, maxBytes: 100) }
+            #expect(tail.map { if case .failure(.notRegular) = $0 { true } else { false } } == true, "\(path): \(String(describing: tail))")
+        }
+        let figures = unblocked(root + "/pmm.sqlite") { TradeDatabase.figures(at: self.root + "/pmm.sqlite", since: 0) == nil }
+        #expect(figures == true, "the trade database's path as a FIFO: no figures, and no open that waits")
+    }
+
+    @Test func noSymlinkIsFollowedAtTheFileOrOnTheWay() throws {
+        try "root:secret-hash:19000:0:99999:7:::\n".write(toFile: root + "/host-file", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: root + "/errors.log", withDestinationPath: root + "/host-file")
+        #expect(BotFile.tail("errors.log", beneath: root, maxBytes: 100).map(\.data) == .failure(.symlink))
+        #expect(BotFile.stamp("errors.log", beneath: root) == nil)
+        #expect(ErrorsLog.tail(inLogsFolder: root, count: 5).isEmpty)
+
+        try FileManager.default.removeItem(atPath: root + "/bot")
+        try FileManager.default.createDirectory(atPath: root + "/elsewhere", withIntermediateDirectories: true)
+        try "{\"running\": true}".write(toFile: root + "/elsewhere/status.json", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: root + "/bot", withDestinationPath: root + "/elsewhere")
+        #expect(BotFile.contents("bot/status.json", beneath: root, maxBytes: 100) == nil, "a folder on the way that is a link")
+        #expect(BotFile.open("../host-file", beneath: root + "/elsewhere").map(\.size) == .failure(.badPath))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "needs the sqlite3 tool (make test installs it)"))
+    func aTradeDatabaseBehindASymlinkIsNotRead() throws {
+        let real = root + "/elsewhere.sqlite"
+        #expect(try SQLiteTool.run(real, "CREATE TABLE TradeFill (timestamp INTEGER, price TEXT, amount TEXT); INSERT INTO TradeFill VALUES (1, '1', '2');"))
+        #expect(TradeDatabase.figures(at: real, since: 0, openOrders: false)?.trades == 1, "read where it is a regular file")
+        try FileManager.default.createSymbolicLink(atPath: root + "/pmm.sqlite", withDestinationPath: real)
+        #expect(TradeDatabase.figures(at: root + "/pmm.sqlite", since: 0, openOrders: false) == nil)
+    }
+}
+
+private enum SQLiteTool {
+    /// Makes a small SQLite file with the sqlite3 tool.
+    static func run(_ path: String, _ sql: String) throws -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        process.arguments = [path, sql]
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+}

@@ -8,6 +8,22 @@ struct AuditLogTests {
         AuditLog(file: URL(fileURLWithPath: NSTemporaryDirectory() + "hbdeck-audit-\(UInt32.random(in: 0...UInt32.max))/audit.log"))
     }
 
+    /// Root appends to the audit log: never through a link someone put in its place, never into a FIFO.
+    @Test func aLinkOrFIFOInPlaceOfTheLogIsNotWrittenThrough() throws {
+        let log = temporaryLog()
+        let folder = log.file.deletingLastPathComponent()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let target = folder.appendingPathComponent("host-file")
+        try "untouched\n".write(to: target, atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(at: log.file, withDestinationURL: target)
+        #expect(throws: (any Error).self) { try log.append(.now(via: "cli", action: "stop", target: "bot_1", outcome: "ok")) }
+        #expect(try String(contentsOf: target, encoding: .utf8) == "untouched\n")
+        try FileManager.default.removeItem(at: log.file)
+        #expect(mkfifo(log.file.path, 0o600) == 0)
+        #expect(throws: (any Error).self) { try log.append(.now(via: "cli", action: "stop", target: "bot_1", outcome: "ok")) }
+    }
+
     @Test func entriesComeBackAsWrittenWithWhoAndWhence() throws {
         let log = temporaryLog()
         defer { try? FileManager.default.removeItem(at: log.file.deletingLastPathComponent()) }

@@ -101,7 +101,7 @@ run "0|1" bot balance "$name" --asset USDT --amount 1000 --mqtt-port "$port"
 run 0 bot stop "$name" --mqtt-port "$port"
 run "0|1" bot start "$name" --mqtt-port "$port"
 ran=$((ran + 1))
-heard=$("$hb" watch --json --mqtt-port "$port" "$name" 2>&1 | head -n 1)
+heard=$(timeout 60 "$hb" watch --json --mqtt-port "$port" "$name" 2>&1 | head -n 1)
 [ -n "$heard" ] || { failed=$((failed + 1)); echo "install-check: FAILED hbdeck watch: printed nothing" >&2; }
 "$hb" events --json >"$root/events.out" 2>&1 & events=$!
 until_ok 60 config "$hbot_name" "${with_config[@]}"

@@ -347,6 +347,13 @@ import Testing
         #expect(figures.readAt == 1_400)
         #expect(TradeDatabase.figures(at: path, since: 900, openOrders: false)?.openOrders == nil, "not asked for")
 
+        // A table a bot's code filled with open orders: read no further than the bound, and not used.
+        let flood = (0..<TradeDatabase.maxOpenOrders).map { "('f\($0)', 'pmm.yml', 's', 'x', 'A-B', 'A', 'B', \(1_300_001 + $0), 'LIMIT', 1, 1, 1, 'BuyOrderCreated', 0, NULL, NULL)" }
+        let filled = try Subprocess.run(["sqlite3", path, "INSERT INTO \"Order\" VALUES " + flood.joined(separator: ", ") + ";"], timeout: 30)
+        #expect(filled.status == 0, "\(filled.stderr)")
+        let flooded = try #require(TradeDatabase.figures(at: path, since: 900, now: 1_400))
+        #expect(flooded.openOrders == nil, "\(TradeDatabase.maxOpenOrders + 2) open orders: the record is not used")
+
         // A console that came late knew of none of them: the record is the truth, exact.
         var late = InstanceSnapshot(name: "pmm", state: .running)
         late.countsAreLowerBounds = true

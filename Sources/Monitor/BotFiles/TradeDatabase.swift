@@ -21,6 +21,11 @@ public enum TradeDatabase {
     /// cancellation, failure or expiry replaces it.
     static let openStatuses = ["BuyOrderCreated", "SellOrderCreated", "OrderFilled"]
 
+    /// More open orders than this in a bot's record is not a market maker's book but a table its code
+    /// filled: the record is then not used (ORD stays what MQTT heard, a lower bound), and no more than
+    /// this many rows are ever read, whatever the table holds.
+    static let maxOpenOrders = 1_000
+
     /// Hummingbot stores prices and amounts as integers of millionths (`SqliteDecimal(6)`).
     static let scale = 1e6
 
@@ -43,7 +48,8 @@ public enum TradeDatabase {
     }
 
     /// Each open order's side is its creation's event (`BuyOrderCreated`), the first of its `OrderStatus`
-    /// rows; what of it was filled, the sum of its `TradeFill` rows.
+    /// rows; what of it was filled, the sum of its `TradeFill` rows. The newest are picked first, so the
+    /// per-order lookups run for at most `maxOpenOrders + 1` rows.
     private static func openOrders(_ db: SQLiteDatabase, since runStartedAt: Double) -> [OrderFigures]? {
         var orders: [OrderFigures] = []
         let open = openStatuses.map { "'\($0)'" }.joined(separator: ", ")
@@ -53,10 +59,11 @@ public enum TradeDatabase {
                 SELECT o.id, o.market, o.symbol, o.price, o.amount, o.creation_timestamp,
                   (SELECT s.status FROM OrderStatus s WHERE s.order_id = o.id ORDER BY s.timestamp, s.id LIMIT 1),
                   (SELECT COALESCE(SUM(f.amount), 0) FROM TradeFill f WHERE f.market = o.market AND f.order_id = o.id)
-                FROM "Order" o WHERE o.creation_timestamp >= ? AND o.last_status IN (\(open))
+                FROM (SELECT * FROM "Order" WHERE creation_timestamp >= ? AND last_status IN (\(open))
+                      ORDER BY creation_timestamp DESC, id DESC LIMIT ?) o
                 ORDER BY o.creation_timestamp DESC, o.id DESC
                 """,
-                [.integer(Int64(runStartedAt * 1000))]
+                [.integer(Int64(runStartedAt * 1000)), .integer(Int64(maxOpenOrders + 1))]
             ) { row in
                 let created = row.text(6) ?? ""
                 orders.append(OrderFigures(
@@ -68,7 +75,7 @@ public enum TradeDatabase {
         } catch {
             return nil
         }
-        return orders
+        return orders.count > maxOpenOrders ? nil : orders
     }
 
     /// Where a bot keeps its trades: `data/<config>.sqlite`, named after the config it runs.

@@ -19,6 +19,12 @@ final class SQLiteDatabase {
     private let handle: OpaquePointer
     /// The checked descriptor of a bot's database, kept open while SQLite reads it.
     private var pinned: Int32 = -1
+    /// When work on a bot's database is given up (unix seconds), read by SQLite's progress handler.
+    private let deadline = UnsafeMutablePointer<Double>.allocate(capacity: 1)
+
+    /// How long the queries of one opening of a bot's database may work in all: its code can make any
+    /// query slow (a dropped index, a table of millions of rows), and the reader must not stay busy.
+    static let botDatabaseBudget = 2.0
 
     /// hbdeck's own database, made when missing, in WAL mode.
     convenience init(path: String) throws {
@@ -45,6 +51,10 @@ final class SQLiteDatabase {
             throw error
         }
         pinned = file.descriptor
+        deadline.pointee = Date().timeIntervalSince1970 + Self.botDatabaseBudget
+        sqlite3_progress_handler(handle, 10_000, { context in
+            Date().timeIntervalSince1970 > context!.assumingMemoryBound(to: Double.self).pointee ? 1 : 0
+        }, deadline)
     }
 
     private init(path: String, flags: Int32, busyTimeout: Int32) throws {
@@ -61,6 +71,7 @@ final class SQLiteDatabase {
     deinit {
         sqlite3_close(handle)
         if pinned >= 0 { close(pinned) }
+        deadline.deallocate()
     }
 
     func execute(_ sql: String) throws {

@@ -86,21 +86,23 @@ public struct Deployer: Sendable {
         let staged = try builder.stage(request)
         let final = folder.instance(request.name.value)
         let spec = BotContainerSpec.make(request, instanceFolder: final.path, folder: folder, password: password)
+        // The folder gets its name before the container exists: a container whose bind sources are missing
+        // gets them made, empty, by the engine as soon as anything touches its filesystem (a console reading
+        // its errors.log through the archive endpoint did, and the deploy then found its own name taken).
+        do {
+            try builder.commit(staged, as: request.name.value)
+        } catch {
+            try? FileManager.default.removeItem(at: staged)
+            throw error
+        }
         let id: String
         do {
             try FileManager.default.createDirectory(at: folder.scripts, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(at: folder.controllers, withIntermediateDirectories: true)
             id = try await client.createContainer(name: request.name.value, spec: spec)
         } catch {
-            try? FileManager.default.removeItem(at: staged)
+            try? FileManager.default.removeItem(at: final)
             throw DeployProblem(.engine, "cannot create the container: \(error)")
-        }
-        do {
-            try builder.commit(staged, as: request.name.value)
-        } catch {
-            try? await client.removeContainer(id, force: true)
-            try? FileManager.default.removeItem(at: staged)
-            throw error
         }
         try await startIfAsked(id, name: request.name.value, start: start, progress: progress)
         return id

@@ -19,8 +19,7 @@ func audited(
     }
     if ReadOnlyMode.isOn(settings) {
         record("refused: read-only mode")
-        let reason = fleet.readOnly ? "--read-only" : ReadOnlyMode.reason(settings)
-        StandardOutput.error("hbdeck: read-only mode (\(reason)): \(action) refused, nothing was done")
+        StandardOutput.error("hbdeck: read-only mode (\(ReadOnlyMode.reason(settings, flag: fleet.readOnly))): \(action) refused, nothing was done")
         throw ExitCode.failure
     }
     let before = StandardOutput.errorsSaid.withLock { $0.count }
@@ -49,7 +48,8 @@ enum ReadOnlyMode {
         settings.readOnly || ["1", "true", "yes", "on"].contains((environment["HBDECK_READ_ONLY"] ?? "").lowercased())
     }
 
-    static func reason(_ settings: ConsoleSettings) -> String {
-        settings.readOnly ? "read_only in the config file" : "HBDECK_READ_ONLY is set"
+    /// `flag`: `--read-only` was given (it is laid over the settings' `readOnly`).
+    static func reason(_ settings: ConsoleSettings, flag: Bool = false) -> String {
+        flag ? "--read-only" : settings.readOnly ? "read_only in the config file" : "HBDECK_READ_ONLY is set"
     }
 }

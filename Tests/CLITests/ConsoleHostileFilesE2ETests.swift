@@ -50,6 +50,10 @@ extension ConsoleE2ETests {
         let hostFile = fleet.root.appendingPathComponent("host-only.txt")
         try "Traceback (most recent call last):\nRuntimeError: \(secret)\n".write(to: hostFile, atomically: true, encoding: .utf8)
         let name = try fleet.startBot(TestEngine.uniqueName("e2e-link"), environment: ["HBDECK_BOT_CONNECT_DELAY": "0"])
+        // Links made only once the bot has its log files open: the bot writes on through them, as the real client
+        // would, instead of ending when it cannot open a path that is only on the host.
+        let botLog = fleet.root.appendingPathComponent("instances/\(name)/logs/logs_\(name).log").path
+        #expect(try eventuallySync(within: 90) { FileManager.default.fileExists(atPath: botLog) }, "the bot opened its log")
         // The bot's logs folder is bound from the host: a link there is resolved by whoever reads it on the host.
         try TestEngine.docker(["exec", name, "sh", "-c", "cd /home/hummingbot/logs && ln -sfn \(hostFile.path) errors.log && ln -sfn \(hostFile.path) logs_\(name).log"])
 

@@ -103,6 +103,11 @@ final class FakeEngine: FleetEngine {
     func release() { gate.withLock { $0?.resume(); $0 = nil } }
     var waitingAtGate: Bool { gate.withLock { $0 != nil } }
 
+    /// The bot's own output says it wound down as soon as it is watched.
+    func watchWindDown(of name: String) async -> WindDownWatch {
+        WindDownWatch(source: "its container's output", seen: AsyncStream { $0.yield(); $0.finish() })
+    }
+
     func stopContainer(_ idOrName: String, timeout: Int) async throws {
         try check()
         state.withLock { s in
@@ -253,7 +258,8 @@ final class FakeEngine: FleetEngine {
                 seen.withLock { $0 = [] }
                 _ = await monitor.stop("bot_a", skipBotStop: true) { _ in }
                 #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .stopped })
-                let states = seen.withLock { $0 }
+                // A snapshot of the Running before the stop may still be on its way when `seen` is emptied.
+                let states = seen.withLock { $0 }.drop { $0 == .running }
                 #expect(states.first == .stopping && !states.dropFirst().contains(.running), "\(states)")
             }
         }

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import HBModel
 
 /// Prepares `instances/<name>` the way Hummingbot's API does: the credentials profile copied into `conf/`,
 /// the script config and every controller config it lists copied in, `instance_id` and the broker written
@@ -107,7 +107,9 @@ public struct InstanceFolderBuilder: Sendable {
         }
         let loaded: Any?
         do {
-            loaded = try Yams.load(yaml: text)
+            loaded = try BoundedYAML.load(text)
+        } catch let refusal as BoundedYAML.Refusal {
+            throw DeployProblem(.strategy, "\(shown): \(refusal)")
         } catch {
             throw DeployProblem(.strategy, "\(shown) is not valid YAML: \(firstLine(of: error))")
         }
@@ -118,7 +120,8 @@ public struct InstanceFolderBuilder: Sendable {
     }
 
     public static func isPlainFileName(_ name: String) -> Bool {
-        !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && !name.contains("\0") && name.count <= 255
+        !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && name.count <= 255
+            && name.unicodeScalars.allSatisfy { $0.properties.generalCategory != .control && $0 != "\u{2028}" && $0 != "\u{2029}" }
     }
 
     static func firstLine(of error: any Error) -> String {

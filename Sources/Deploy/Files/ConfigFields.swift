@@ -1,4 +1,5 @@
 import Foundation
+import HBModel
 import Yams
 
 /// One setting of a YAML config as a form shows it: `key` or `block.key`, its value as written, and whether
@@ -19,7 +20,7 @@ public struct ConfigField: Sendable, Equatable {
 public enum ConfigFields {
     /// The top-level settings and those one block deep; nil when the text is not a YAML mapping.
     public static func read(_ text: String) -> [ConfigField]? {
-        guard let root = try? Yams.compose(yaml: text), let mapping = root.mapping else { return nil }
+        guard let root = try? BoundedYAML.compose(text), let mapping = root.mapping else { return nil }
         var fields: [ConfigField] = []
         for (key, value) in mapping {
             guard let name = key.string else { continue }

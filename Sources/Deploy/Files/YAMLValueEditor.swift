@@ -1,4 +1,4 @@
-import Yams
+import HBModel
 
 /// Sets scalar values in a block-style YAML document and leaves every other byte as it was: comments,
 /// order, quoting and spacing of the lines it does not touch. Keys are top-level or one level down
@@ -65,7 +65,7 @@ public enum YAMLValueEditor {
         let result = zip(lines, returns).map { $1 ? $0 + "\r" : $0 }.joined(separator: "\n")
             + (endsWithNewline || text.isEmpty ? "\n" : "")
         // The edit must read back as meant: a document this cannot edit safely is refused, not damaged.
-        guard let root = (try? Yams.load(yaml: result)) as? [String: Any] else {
+        guard let root = (try? BoundedYAML.load(result)) as? [String: Any] else {
             throw Failure(description: "the file does not read as YAML after the edit")
         }
         let read: Any? = path.count == 1 ? root[path[0]] : (root[path[0]] as? [String: Any])?[path[1]]
@@ -109,7 +109,7 @@ public enum YAMLValueEditor {
     /// A plain scalar when YAML reads it back as the same string, else single-quoted.
     static func quoted(_ value: String) -> String {
         let simple = !value.isEmpty && value.allSatisfy { $0.isLetter || $0.isNumber || "._-/".contains($0) }
-        if simple, (try? Yams.load(yaml: value)) as? String == value { return value }
+        if simple, (try? BoundedYAML.load(value)) as? String == value { return value }
         return "'" + value.replacingOccurrences(of: "'", with: "''") + "'"
     }
 }

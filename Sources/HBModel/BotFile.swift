@@ -12,6 +12,7 @@ public enum BotFile {
         case symlink
         case notRegular
         case badPath
+        case tooLarge(Int)
         case unreadable(Int32)
 
         public var description: String {
@@ -20,6 +21,7 @@ public enum BotFile {
             case .symlink: return "a symbolic link, not followed"
             case .notRegular: return "not a regular file (a FIFO, device or folder), not read"
             case .badPath: return "a path that leaves the bot's folder"
+            case .tooLarge(let size): return "\(Formatting.bytes(UInt64(size))), too large to read"
             case .unreadable(let code): return String(cString: strerror(code))
             }
         }
@@ -85,6 +87,20 @@ public enum BotFile {
         defer { close(file.descriptor) }
         guard file.size <= maxBytes else { return nil }
         return (read(file.descriptor, from: 0, count: file.size), file.modified)
+    }
+
+    /// The whole file, or why it was not read (``Problem/tooLarge(_:)`` past `maxBytes`).
+    public static func data(_ relative: String, beneath root: String, maxBytes: Int) -> Result<Data, Problem> {
+        open(relative, beneath: root).flatMap { file in
+            defer { close(file.descriptor) }
+            guard file.size <= maxBytes else { return .failure(.tooLarge(file.size)) }
+            return .success(Data(read(file.descriptor, from: 0, count: file.size)))
+        }
+    }
+
+    /// Whether `relative` is a regular file beneath `root`, reached with no link followed.
+    public static func exists(_ relative: String, beneath root: String) -> Bool {
+        stamp(relative, beneath: root) != nil
     }
 
     /// At most `count` bytes from `offset`: fewer where the file shrank meanwhile.

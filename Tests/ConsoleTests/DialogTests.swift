@@ -50,7 +50,7 @@ import Testing
         guard case .values(let form)? = controller.state.overlay else { Issue.record("the form is open"); return }
         #expect(form.rows[form.focus].key == "total_amount_quote")
         #expect(press([.enter], &controller) == [.saveValues("avax_pmm_02", [
-            .init(file: "instances/avax_pmm_02/conf/controllers/grid_1.yml", key: "total_amount_quote", value: "250"),
+            .init(file: "instances/avax_pmm_02/conf/controllers/grid_1.yml", key: "total_amount_quote", value: "250", original: "100"),
         ], viaHbot: false)])
         #expect(press([.enter, .character("9")], &controller).isEmpty, "keys wait while it saves")
         controller.valuesSaved(error: "not saved: grid_1.yml is not valid YAML")
@@ -157,7 +157,7 @@ import Testing
         ], viaHbot: true))
         _ = press([.down, .backspace, .backspace, .character("5")], &controller)
         try Golden.check(render(controller.state).text, "values-form-hbot-120x36")
-        #expect(press([.enter], &controller) == [.saveValues("btc_mm_binance_01", [.init(file: file, key: "leverage", value: "5")], viaHbot: true)])
+        #expect(press([.enter], &controller) == [.saveValues("btc_mm_binance_01", [.init(file: file, key: "leverage", value: "5", original: "20")], viaHbot: true)])
     }
 }
 
@@ -167,8 +167,15 @@ import Testing
         var snapshot = FleetFixture.snapshot
         snapshot.botsFolder = "/srv/bots"
         var controller = ConsoleController(readOnly: true)
+        let selected = try #require(controller.state.selection(in: controller.state.visibleInstances(snapshot))?.name)
         for key in ["x", "s", "R", "D", "c", "e", "v", "r", "u", "b"] {
-            #expect(controller.handle(.character(Character(key)), snapshot: snapshot, logLines: []).isEmpty, "\(key) does nothing")
+            let commands = controller.handle(.character(Character(key)), snapshot: snapshot, logLines: [])
+            // Nothing is done; the refusal alone goes to the audit log.
+            guard case .refused(_, let target)? = commands.first, commands.count == 1 else {
+                Issue.record("\(key): \(commands)")
+                continue
+            }
+            #expect(target == selected)
             #expect(controller.state.overlay == nil)
             #expect(controller.state.status == "read-only mode: nothing can be changed from this console")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import HBModel
 import Testing
 @testable import Monitor
 

@@ -28,6 +28,8 @@ public struct ValuesForm: Sendable, Equatable {
         public let file: String
         public let key: String
         public let value: String
+        /// The value shown when the form opened: the save is refused if the file says otherwise by then.
+        public let original: String
     }
 
     public let instance: String
@@ -48,7 +50,7 @@ public struct ValuesForm: Sendable, Equatable {
     }
 
     public var changes: [Change] {
-        rows.filter(\.changed).map { Change(file: $0.file, key: $0.key, value: $0.value) }
+        rows.filter(\.changed).map { Change(file: $0.file, key: $0.key, value: $0.value, original: $0.original) }
     }
 
     public mutating func type(_ c: Character) {

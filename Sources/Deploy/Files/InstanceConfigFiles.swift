@@ -1,6 +1,5 @@
 import Foundation
 import HBModel
-import Yams
 
 /// The config files an instance runs, as paths in the bots folder: its script config (or V1 strategy file)
 /// and the controller configs that script config lists.
@@ -15,18 +14,18 @@ public struct InstanceConfigFiles: Sendable {
     public func main(of name: String, strategy: String) -> String? {
         guard !strategy.contains("/"), !strategy.hasPrefix("."), (try? InstanceName(validating: name)) != nil else { return nil }
         return ["conf/scripts", "conf/strategies", "conf"].map { "instances/\(name)/\($0)/\(strategy)" }
-            .first { FileManager.default.fileExists(atPath: folder.root.appendingPathComponent($0).path) }
+            .first { BotFile.exists($0, beneath: folder.root.path) }
     }
 
     /// The main config, then each controller config it lists (`controllers_config`) that is in the instance's folder.
     public func all(of name: String, strategy: String) -> [String] {
         guard let main = main(of: name, strategy: strategy) else { return [] }
-        let text = (try? String(contentsOf: folder.root.appendingPathComponent(main), encoding: .utf8)) ?? ""
-        let listed = ((try? Yams.load(yaml: text)) as? [String: Any])?["controllers_config"] as? [Any] ?? []
+        let text = (try? VersionStore(folder: folder).read(main)).flatMap { String(data: $0, encoding: .utf8) } ?? ""
+        let listed = ((try? BoundedYAML.load(text)) as? [String: Any])?["controllers_config"] as? [Any] ?? []
         let controllers = listed.compactMap { $0 as? String }
             .filter { InstanceFolderBuilder.isPlainFileName($0) }
             .map { "instances/\(name)/conf/controllers/\($0)" }
-            .filter { FileManager.default.fileExists(atPath: folder.root.appendingPathComponent($0).path) }
+            .filter { BotFile.exists($0, beneath: folder.root.path) }
         return [main] + controllers
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import Yams
+import HBModel
 
 /// Takes a strategy or config file from anywhere on disk into the folder of the bots folder its kind belongs
 /// to, after checking it: YAML must parse to a mapping, Python must compile. Names that would leave that
@@ -95,7 +95,9 @@ public struct Uploader: Sendable {
         }
         guard let text = String(data: data, encoding: .utf8) else { return "\(name) is not UTF-8 text" }
         do {
-            guard try Yams.load(yaml: text) is [String: Any] else { return "\(name) is not a YAML mapping of settings" }
+            guard try BoundedYAML.load(text) is [String: Any] else { return "\(name) is not a YAML mapping of settings" }
+        } catch let refusal as BoundedYAML.Refusal {
+            return "\(name): \(refusal)"
         } catch {
             return "\(name) is not valid YAML: \(InstanceFolderBuilder.firstLine(of: error))"
         }
@@ -111,11 +113,13 @@ public struct Uploader: Sendable {
         }
         guard data.count <= 16 << 20 else { throw DeployProblem(.strategy, "\(source.path) is larger than 16 MB") }
         if let problem = Self.problem(in: data, name: name, kind: kind) { throw DeployProblem(.strategy, problem) }
-        let target = folder.root.appendingPathComponent(relative)
-        let existing = FileManager.default.contents(atPath: target.path)
-        if existing == data { return .unchanged(relative) }
-        if existing != nil, !replacing { throw DeployProblem(.strategy, "\(relative) exists; replace it explicitly (its content is kept as a version)") }
-        try VersionStore(folder: folder).save(data, to: relative, message: "uploaded from \(source.path)", author: author)
-        return existing == nil ? .added(relative) : .replaced(relative)
+        var outcome = Outcome.unchanged(relative)
+        try VersionStore(folder: folder).update(relative, message: "uploaded from \(source.path)", author: author) { existing in
+            guard existing != data else { return data }
+            if existing != nil, !replacing { throw DeployProblem(.strategy, "\(relative) exists; replace it explicitly (its content is kept as a version)") }
+            outcome = existing == nil ? .added(relative) : .replaced(relative)
+            return data
+        }
+        return outcome
     }
 }

@@ -16,7 +16,7 @@ public struct HbotConfigFile: Sendable {
     }
 
     public func read() -> Data? {
-        FileManager.default.contents(atPath: folder.root.appendingPathComponent(path).path)
+        try? VersionStore(folder: folder).read(path)
     }
 
     /// Keeps the file's content from before a change (when it has no version yet) and as it is now.
@@ -25,7 +25,9 @@ public struct HbotConfigFile: Sendable {
         guard let now = read(), now != before else { return }
         if let before, try store.versions(of: path).isEmpty {
             try store.save(before, to: path, message: "as found before hbdeck changed it")
+            try store.save(now, to: path, message: message)
+        } else {
+            try store.keep(path, message: message)
         }
-        try store.save(now, to: path, message: message)
     }
 }

@@ -10,7 +10,7 @@ struct StoreLock {
     }
 
     func holding<T>(_ work: () throws -> T) throws -> T {
-        let fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        let fd = open(url.path, O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw DeployProblem(.folder, "cannot open \(url.path): \(String(cString: strerror(errno)))") }
         defer { close(fd) }
         while flock(fd, LOCK_EX) != 0 {

@@ -1,4 +1,5 @@
 import Foundation
+import HBModel
 
 /// Every file hbdeck writes in the bots folder (uploads, edits, rollbacks) kept as versions in a git
 /// repository of hbdeck's own, `.hbdeck/versions.git`, with the bots folder as its work tree: only the files
@@ -28,29 +29,74 @@ public struct VersionStore: Sendable {
         return environment["SUDO_USER"] ?? environment["USER"] ?? "hbdeck"
     }
 
-    /// Writes `data` to `path` (relative to the bots folder) atomically and keeps it as a version; the file's
-    /// content before, if it was never kept, is kept first, so a rollback can always restore it.
-    public func save(_ data: Data, to path: String, message: String, author: String = VersionStore.author) throws {
-        let url = try resolve(path)
-        try FileManager.default.createDirectory(at: folder.state, withIntermediateDirectories: true)
-        try StoreLock(folder.state.appendingPathComponent("versions.lock")).holding {
-            try saveLocked(data, to: path, url: url, message: message, author: author)
+    /// The most hbdeck reads of one file of the bots folder: configs and strategies are text an operator reads.
+    public static let maxFileBytes = 16 << 20
+
+    /// Why a save was not made: the file changed since the content the change was made from was read.
+    public struct StaleRead: Error, CustomStringConvertible {
+        public let path: String
+        public var description: String { "\(path) changed since it was read (another hbdeck or the bot wrote it): nothing saved, read it again" }
+    }
+
+    /// The file's bytes as they are now, read with no link followed and no FIFO waited on; nil when there is
+    /// no such file.
+    public func read(_ path: String) throws -> Data? {
+        _ = try resolve(path)
+        switch BotFile.data(path, beneath: folder.root.path, maxBytes: Self.maxFileBytes) {
+        case .success(let data): return data
+        case .failure(.missing): return nil
+        case .failure(let problem): throw DeployProblem(.folder, "\(path): \(problem)")
         }
     }
 
-    private func saveLocked(_ data: Data, to path: String, url: URL, message: String, author: String) throws {
+    /// Writes `data` to `path` (relative to the bots folder) atomically and keeps it as a version; the file's
+    /// content before, if it was never kept, is kept first, so a rollback can always restore it. With
+    /// `expecting`, the file must still hold those bytes (nil: must not exist), else ``StaleRead`` is thrown.
+    public func save(_ data: Data, to path: String, message: String, author: String = VersionStore.author, expecting: Data?? = .none) throws {
+        try update(path, message: message, author: author) { current in
+            if case .some(let expected) = expecting, current != expected { throw StaleRead(path: path) }
+            return data
+        }
+    }
+
+    /// Reads `path`, makes its new content with `change` and saves it, all under the store's lock, so that
+    /// changes to one file by several hbdeck processes at once each land on the one before. `change` gets
+    /// nil for a file that does not exist; returning the same bytes saves nothing.
+    public func update(_ path: String, message: String, author: String = VersionStore.author, _ change: (Data?) throws -> Data) throws {
+        _ = try resolve(path)
+        try FileManager.default.createDirectory(at: folder.state, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try StoreLock(folder.state.appendingPathComponent("versions.lock")).holding {
+            let current = try read(path)
+            let data = try change(current)
+            guard data != current else { return }
+            try saveLocked(data, to: path, existed: current != nil, message: message, author: author)
+        }
+    }
+
+    /// Keeps the file as it is now as a version (nothing when it did not change): for a change someone else
+    /// made, such as the client's own `hbot config`.
+    public func keep(_ path: String, message: String, author: String = VersionStore.author) throws {
+        _ = try resolve(path)
+        try FileManager.default.createDirectory(at: folder.state, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try StoreLock(folder.state.appendingPathComponent("versions.lock")).holding {
+            guard try read(path) != nil else { return }
+            try record(path, message: message, author: author)
+        }
+    }
+
+    private func saveLocked(_ data: Data, to path: String, existed: Bool, message: String, author: String) throws {
         // Holding the lock, no other hbdeck is in git: an index.lock left is from one that was killed.
         try? FileManager.default.removeItem(at: gitDirectory.appendingPathComponent("index.lock"))
         // So is a temporary file of this one's that a killed save left beside it.
-        let siblings = (try? FileManager.default.contentsOfDirectory(atPath: url.deletingLastPathComponent().path)) ?? []
-        for stale in siblings where stale.hasPrefix(".\(url.lastPathComponent).hbdeck-tmp-") {
-            try? FileManager.default.removeItem(at: url.deletingLastPathComponent().appendingPathComponent(stale))
-        }
-        if FileManager.default.fileExists(atPath: url.path), try versions(of: path).isEmpty {
+        BotFileWrite.removeLeftovers(of: path, beneath: folder.root.path)
+        if existed, try versions(of: path).isEmpty {
             try record(path, message: "as found before hbdeck changed it", author: author)
         }
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try AtomicFile.write(data, to: url)
+        do {
+            try BotFileWrite.write(data, to: path, beneath: folder.root.path)
+        } catch {
+            throw DeployProblem(.folder, error.description)
+        }
         try record(path, message: message, author: author)
     }
 

@@ -2,6 +2,7 @@ import BotLink
 import Deploy
 import Docker
 import Foundation
+import HBModel
 
 /// Reads what a bot run by the client's `hbot` CLI writes in `data/bot/`: straight from this machine where the
 /// container's data folder is bound from it (a local engine), else through the engine's archive endpoint.

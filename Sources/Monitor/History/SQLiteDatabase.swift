@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import HBModel
 
 /// A small handle on an SQLite file for hbdeck's own history: WAL, so a console and a recorder can write at
 /// once and readers never wait; a busy timeout instead of failures when two write the same moment.

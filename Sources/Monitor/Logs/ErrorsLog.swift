@@ -1,5 +1,6 @@
 import Docker
 import Foundation
+import HBModel
 
 /// Hummingbot writes the bot's stderr to `logs/errors.log` in the instance folder, not to the
 /// container log: a wrong password exits 0 with only "Invalid password." there.

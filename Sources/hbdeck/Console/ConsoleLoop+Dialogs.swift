@@ -51,9 +51,18 @@ extension ConsoleLoop {
         guard !files.isEmpty else { return .failure(Refusal(message: "\(strategy) is not in instances/\(name)/conf: nothing to change")) }
         var rows: [ValuesForm.Row] = []
         for file in files {
-            guard let text = try? String(contentsOf: folder.root.appendingPathComponent(file), encoding: .utf8),
-                  let fields = ConfigFields.read(text)
-            else { return .failure(Refusal(message: "\(file) is not a YAML mapping of settings: open it with e")) }
+            let text: String?
+            do {
+                text = try VersionStore(folder: folder).read(file).flatMap { String(data: $0, encoding: .utf8) }
+            } catch {
+                return .failure(Refusal(message: "cannot read \(describe(error))"))
+            }
+            if let text, case .failure(let refusal as BoundedYAML.Refusal) = Result(catching: { try BoundedYAML.compose(text) }) {
+                return .failure(Refusal(message: "\(file): \(refusal)"))
+            }
+            guard let text, let fields = ConfigFields.read(text) else {
+                return .failure(Refusal(message: "\(file) is not a YAML mapping of settings: open it with e"))
+            }
             rows += fields.map { ValuesForm.Row(file: file, key: $0.key, value: $0.value, editable: $0.editable) }
         }
         guard rows.contains(where: \.editable) else { return .failure(Refusal(message: "\(files[0]) has no single values to change: open it with e")) }
@@ -103,7 +112,8 @@ extension ConsoleLoop {
             for (file, changes) in byFile { try form.check(changes.map { ($0.key, $0.value) }, in: file) }
             var saved: [String] = []
             for (file, changes) in byFile {
-                let done = try form.set(changes.map { ($0.key, $0.value) }, in: file, author: VersionStore.author)
+                let shown = Dictionary(changes.map { ($0.key, $0.original) }, uniquingKeysWith: { first, _ in first })
+                let done = try form.set(changes.map { ($0.key, $0.value) }, in: file, author: VersionStore.author, expecting: shown)
                 if !done.isEmpty { saved.append("\(URL(fileURLWithPath: file).lastPathComponent): \(done.joined(separator: ", "))") }
             }
             let controllersOnly = byFile.allSatisfy { $0.key.contains("/conf/controllers/") }
@@ -133,8 +143,7 @@ extension ConsoleLoop {
         let uploader = Uploader(folder: folder)
         do {
             let relative = try uploader.destination(of: name, kind: kind)
-            if !replacing, FileManager.default.fileExists(atPath: folder.root.appendingPathComponent(relative).path),
-               FileManager.default.contents(atPath: folder.root.appendingPathComponent(relative).path) != FileManager.default.contents(atPath: source) {
+            if !replacing, let existing = try VersionStore(folder: folder).read(relative), existing != FileManager.default.contents(atPath: source) {
                 return dialogs.set(.uploaded(error: nil, exists: relative))
             }
             let said: String

@@ -8,7 +8,7 @@ struct FileEditor {
     /// Runs the editor in this terminal (the console leaves its screen first) and says what became of the edit.
     func edit(_ path: String) throws -> String {
         let store = VersionStore(folder: folder)
-        guard let original = FileManager.default.contents(atPath: try store.resolve(path).path) else {
+        guard let original = try store.read(path) else {
             throw CommandFailure("\(path): no such file in the bots folder")
         }
         let name = URL(fileURLWithPath: path).lastPathComponent
@@ -30,7 +30,11 @@ struct FileEditor {
         if let kind, let problem = Uploader.problem(in: edited, name: name, kind: kind) {
             return "not saved: \(problem). Your edit is kept in \(copy.path)"
         }
-        try store.save(edited, to: path, message: "edited with \(editor.split(separator: " ").first ?? "editor")")
+        do {
+            try store.save(edited, to: path, message: "edited with \(editor.split(separator: " ").first ?? "editor")", expecting: original)
+        } catch let stale as VersionStore.StaleRead {
+            return "not saved: \(stale). Your edit is kept in \(copy.path)"
+        }
         try? FileManager.default.removeItem(at: copy)
         return "\(path) saved (hbdeck versions \(path))"
     }

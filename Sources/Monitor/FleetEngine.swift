@@ -2,7 +2,7 @@ import Docker
 
 /// What the monitor needs of a Docker engine: the seam between its rules and the engine. `DockerClient`
 /// is the real one; tests give a fake.
-public protocol FleetEngine: ContainerStopper {
+public protocol FleetEngine: ContainerStopper, WindDownWitness {
     func listContainers() async throws -> [ContainerSummary]
     /// The list with image IDs of moved tags replaced by the names the containers were created with.
     func resolvingImageNames(_ containers: [ContainerSummary], known: [String: String]) async throws -> [ContainerSummary]

@@ -40,7 +40,7 @@ import Testing
         let archived = try #require(fixture.archived().first)
         #expect(archived.wholeMatch(of: /bot_a-\d{8}-\d{6}/) != nil)
         #expect(FileManager.default.fileExists(atPath: fixture.folder.archived.appendingPathComponent("\(archived)/conf/conf_client.yml").path))
-        #expect(result.hasPrefix("deleted bot_a: bot stopped (200), wound down in 1.0 s · container stopped in"))
+        #expect(result.hasPrefix("deleted bot_a: bot stopped (200), wound down in 0.0 s (seen in its container's output) · container stopped in"))
         #expect(result.hasSuffix("container removed · instances/bot_a moved to archived/\(archived)"))
     }
 

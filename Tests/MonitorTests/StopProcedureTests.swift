@@ -7,9 +7,21 @@ import Testing
 
 /// The stop's rules with a fake bot and a fake engine: which grace the container gets, and what is said.
 @Suite struct StopProcedureTests {
-    final class FakeEngine: ContainerStopper {
+    /// The bot's own output: it says the bot wound down, says nothing, or cannot be read.
+    enum Output { case saysWoundDown, silent, unreadable }
+
+    final class FakeEngine: ContainerStopper, WindDownWitness {
         let graces = Mutex<[Int]>([])
+        let output: Output
+        init(output: Output) { self.output = output }
         func stopContainer(_ idOrName: String, timeout: Int) async throws { graces.withLock { $0.append(timeout) } }
+        func watchWindDown(of name: String) async -> WindDownWatch {
+            switch output {
+            case .saysWoundDown: WindDownWatch(source: "its container's output", seen: AsyncStream { $0.yield(); $0.finish() })
+            case .silent: WindDownWatch(source: "its container's output", seen: AsyncStream { _ in })
+            case .unreadable: WindDownWatch(source: "its container's output", seen: AsyncStream { $0.finish() }, unreadable: "the engine is offline")
+            }
+        }
     }
 
     struct FakeBot: BotStopper {
@@ -38,30 +50,46 @@ import Testing
         }
     }
 
-    func run(_ bot: FakeBot?, skipped: Bool = false) async throws -> (result: String, grace: Int?, steps: [String]) {
-        let engine = FakeEngine()
+    func run(_ bot: FakeBot?, skipped: Bool = false, output: Output = .saysWoundDown) async throws -> (result: String, grace: Int?, steps: [String]) {
+        let engine = FakeEngine(output: output)
         let steps = Mutex<[String]>([])
-        let times = Mutex<[Double]>([100, 101.25])
-        let result = try await StopProcedure(name: "bot_1", bot: bot, skipped: skipped, engine: engine, now: {
+        let times = Mutex<[Double]>([100, 101.04, 200, 201.25])
+        // A short wind-down limit: the silent output waits it out.
+        var procedure = StopProcedure(name: "bot_1", bot: bot, skipped: skipped, engine: engine, now: {
             times.withLock { $0.isEmpty ? 0 : $0.removeFirst() }
-        }).run { step in steps.withLock { $0.append(step) } }
+        })
+        procedure.windDownLimit = 0.2
+        let result = try await procedure.run { step in steps.withLock { $0.append(step) } }
         return (result, engine.graces.withLock { $0.first }, steps.withLock { $0 })
     }
 
     @Test func aBotThatWoundDownHasItsContainerEndedAtOnce() async throws {
         let (result, grace, steps) = try await run(FakeBot(behaviour: .windsDown(after: 1.04)))
         #expect(grace == StopProcedure.graceAfterWindDown)
-        #expect(result == "stopped bot_1: bot stopped (200), wound down in 1.0 s · container stopped in 1.2 s")
-        #expect(steps.contains("stopping bot_1: bot accepted the stop (200) · waiting for it to wind down…"))
+        #expect(result == "stopped bot_1: bot stopped (200), wound down in 1.0 s (seen in its container's output) · container stopped in 1.2 s")
+        #expect(steps.first == "stopping bot_1: asking the bot to stop (it cancels its orders)…")
+    }
+
+    /// Anyone on the broker can publish `Hummingbot stopped.` on the bot's topic: without the bot's own
+    /// output saying so, the container gets its whole grace, and the report says why.
+    @Test func aWindDownHeardOnlyOnMQTTIsNotTrusted() async throws {
+        let (result, grace, _) = try await run(FakeBot(behaviour: .windsDown(after: 0.01)), output: .silent)
+        #expect(grace == StopProcedure.grace)
+        #expect(result.hasPrefix(
+            "stopped bot_1: bot accepted the stop (200); MQTT said it wound down but its container's output did not within 0 s, and a word on MQTT alone is not trusted ·"),
+            "\(result)")
+        let (unread, unreadGrace, _) = try await run(FakeBot(behaviour: .windsDown(after: 0.01)), output: .unreadable)
+        #expect(unreadGrace == StopProcedure.grace)
+        #expect(unread.contains("its container's output could not be read (the engine is offline), so its wind-down is not confirmed"), "\(unread)")
     }
 
     @Test func withoutTheBotsOwnWordTheContainerGetsItsFullGrace() async throws {
         for (behaviour, said) in [
             (FakeBot.Behaviour.answers(400, "Strategy check: Please import or create a strategy."), "bot answered 400: Strategy check: Please import or create a strategy."),
-            (.neverSaysItWoundDown, "bot accepted the stop (200) but did not say it wound down within 30 s"),
+            (.neverSaysItWoundDown, "bot accepted the stop (200) but did not say it wound down within 0 s"),
             (.noReply, "no reply from bot_1 to stop within 10 s"),
         ] {
-            let (result, grace, steps) = try await run(FakeBot(behaviour: behaviour))
+            let (result, grace, steps) = try await run(FakeBot(behaviour: behaviour), output: .silent)
             #expect(grace == StopProcedure.grace, "\(said)")
             #expect(result.hasPrefix("stopped bot_1: \(said) · container stopped in"), "\(result)")
             #expect(steps.last == "stopping bot_1: \(said) · container stopping (up to 30 s, then kill)…")

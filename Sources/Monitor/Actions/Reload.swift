@@ -3,7 +3,6 @@ import Deploy
 import Docker
 import Foundation
 import HBModel
-import Yams
 
 /// Applies changed strategy files to a running bot, the least disruptive way that works:
 /// - only controller configs changed: nothing to do, the client re-reads them every 10 s (fields marked
@@ -52,9 +51,9 @@ public struct Reload: Sendable {
         var woundDown = false
         if let bot, let config {
             progress("reloading \(name): asking the bot to stop its strategy…")
-            let stopped = try await bot.stop(name, skipOrderCancellation: false, windDownLimit: StopProcedure.windDownLimit, timeout: nil) { _ in }
-            woundDown = stopped.woundDownAfter != nil
-            if stopped.reply.succeeded {
+            let stopped = await StopProcedure(name: name, bot: bot, skipped: false, engine: engine, now: now).askBot(progress: progress)
+            woundDown = stopped.woundDown
+            if stopped.accepted {
                 progress("reloading \(name): starting the strategy again with \(config)…")
                 let reply = try? await bot.start(name, script: script(of: config), conf: config)
                 if let reply, reply.succeeded {
@@ -62,7 +61,7 @@ public struct Reload: Sendable {
                 }
                 refusal = reply.map { "the bot answered \($0.status): \($0.message)" } ?? "no answer to start"
             } else {
-                refusal = "the bot answered \(stopped.reply.status) to stop: \(stopped.reply.message)"
+                refusal = "to stop, \(stopped.said)"
             }
         }
         progress("reloading \(name): \(refusal) · restarting the container instead…")
@@ -96,8 +95,9 @@ public struct Reload: Sendable {
 
     /// The script a script config runs (`script_file_name`), nil when it names none.
     func script(of config: String) -> String? {
-        let url = folder.instance(name).appendingPathComponent("conf/scripts/\(config)")
-        guard let text = try? String(contentsOf: url, encoding: .utf8), let root = (try? Yams.load(yaml: text)) as? [String: Any] else { return nil }
+        guard let data = try? VersionStore(folder: folder).read("instances/\(name)/conf/scripts/\(config)"), let text = String(data: data, encoding: .utf8),
+              let root = (try? BoundedYAML.load(text)) as? [String: Any]
+        else { return nil }
         return root["script_file_name"] as? String
     }
 

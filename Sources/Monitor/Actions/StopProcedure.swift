@@ -21,7 +21,9 @@ extension BotConnection: BotStopper {}
 
 /// The stop of one bot, step by step: the bot's MQTT stop first (it cancels its orders), its own sign
 /// that it wound down, then the container, ended at once when the bot wound down and with the full grace
-/// period otherwise. Each step goes to `progress`; the result line says what happened and how long it took.
+/// period otherwise. The wind-down counts only when the bot's own output says so (``WindDownWitness``): a
+/// `Hummingbot stopped.` heard on MQTT alone could come from any client of the broker. Each step goes to
+/// `progress`; the result line says what happened, which evidence was used and how long it took.
 struct StopProcedure {
     /// How long a bot may take to wind down after it accepted a stop (cancelling orders included).
     static let windDownLimit = 30.0
@@ -35,34 +37,104 @@ struct StopProcedure {
     /// Nil: no MQTT link, or the operator chose to skip the bot's stop.
     let bot: (any BotStopper)?
     let skipped: Bool
-    let engine: any ContainerStopper
+    let engine: any ContainerStopper & WindDownWitness
     let now: @Sendable () -> Double
+    var windDownLimit = StopProcedure.windDownLimit
+
+    /// What the bot's own stop came to.
+    struct BotStep {
+        let said: String
+        /// The bot accepted the stop (200).
+        let accepted: Bool
+        /// Its own output said it wound down.
+        let woundDown: Bool
+    }
 
     func run(progress: @escaping FleetMonitor.Progress) async throws -> String {
-        var botStep = skipped ? "MQTT stop skipped" : "no MQTT link: bot stop not sent"
-        var grace = Self.grace
-        if let bot, !skipped {
-            progress("stopping \(name): asking the bot to stop (it cancels its orders)…")
-            do {
-                let outcome = try await bot.stop(name, skipOrderCancellation: false, windDownLimit: Self.windDownLimit, timeout: nil) { _ in
-                    progress("stopping \(name): bot accepted the stop (200) · waiting for it to wind down…")
-                }
-                if !outcome.reply.succeeded {
-                    botStep = "bot answered \(outcome.reply.status): \(outcome.reply.message)"
-                } else if let after = outcome.woundDownAfter {
-                    botStep = "bot stopped (200), wound down in \(Formatting.fixed(after, decimals: 1)) s"
-                    grace = Self.graceAfterWindDown
-                } else {
-                    botStep = "bot accepted the stop (200) but did not say it wound down within \(Int(Self.windDownLimit)) s"
-                }
-            } catch {
-                botStep = "\(error)"
-            }
-        }
-        let graceText = grace == Self.graceAfterWindDown ? "" : " (up to \(grace) s, then kill)"
-        progress("stopping \(name): \(botStep) · container stopping\(graceText)…")
+        let step = await askBot(progress: progress)
+        let grace = step.woundDown ? Self.graceAfterWindDown : Self.grace
+        let graceText = step.woundDown ? "" : " (up to \(grace) s, then kill)"
+        progress("stopping \(name): \(step.said) · container stopping\(graceText)…")
         let began = now()
         try await engine.stopContainer(name, timeout: grace)
-        return "stopped \(name): \(botStep) · container stopped in \(Formatting.fixed(now() - began, decimals: 1)) s"
+        return "stopped \(name): \(step.said) · container stopped in \(Formatting.fixed(now() - began, decimals: 1)) s"
+    }
+
+    private enum Event: Sendable {
+        case replied(Result<StopOutcome, any Error>)
+        case ownOutput(Bool)
+        case limit
+    }
+
+    /// The bot's MQTT stop, and the wait for its own output to say it wound down, up to ``windDownLimit``.
+    func askBot(progress: @escaping FleetMonitor.Progress) async -> BotStep {
+        guard let bot, !skipped else {
+            return BotStep(said: skipped ? "MQTT stop skipped" : "no MQTT link: bot stop not sent", accepted: false, woundDown: false)
+        }
+        progress("stopping \(name): asking the bot to stop (it cancels its orders)…")
+        let watch = await engine.watchWindDown(of: name)
+        defer { watch.cancel() }
+        let began = now()
+        let (name, limit) = (name, windDownLimit)
+        var outcome: Result<StopOutcome, any Error>?
+        var ownAfter: Double?
+        await withTaskGroup(of: Event.self) { group in
+            group.addTask {
+                do {
+                    return .replied(.success(try await bot.stop(name, skipOrderCancellation: false, windDownLimit: limit, timeout: nil) { _ in
+                        progress("stopping \(name): bot accepted the stop (200) · waiting for its own output to say it wound down…")
+                    }))
+                } catch {
+                    return .replied(.failure(error))
+                }
+            }
+            group.addTask {
+                for await _ in watch.seen { return .ownOutput(true) }
+                return .ownOutput(false)
+            }
+            group.addTask {
+                try? await Task.sleep(nanoseconds: UInt64(max(0, limit) * 1_000_000_000))
+                return .limit
+            }
+            waiting: for await event in group {
+                switch event {
+                case .replied(let result):
+                    outcome = result
+                    if case .success(let stop) = result, stop.reply.succeeded { continue waiting }
+                    break waiting
+                case .ownOutput(true):
+                    ownAfter = now() - began
+                    break waiting
+                case .ownOutput(false):
+                    if outcome == nil { continue waiting }
+                    break waiting
+                case .limit:
+                    break waiting
+                }
+            }
+            group.cancelAll()
+        }
+        if let ownAfter {
+            return BotStep(said: "bot stopped (200), wound down in \(Formatting.fixed(ownAfter, decimals: 1)) s (seen in \(watch.source))", accepted: true, woundDown: true)
+        }
+        switch outcome {
+        case .failure(let error)?:
+            return BotStep(said: "\(error)", accepted: false, woundDown: false)
+        case .success(let stop)? where !stop.reply.succeeded:
+            return BotStep(said: "bot answered \(stop.reply.status): \(stop.reply.message)", accepted: false, woundDown: false)
+        case .success(let stop)?:
+            let limit = Int(windDownLimit)
+            if let reason = watch.unreadable {
+                return BotStep(said: "bot accepted the stop (200) but \(watch.source) could not be read (\(reason)), so its wind-down is not confirmed", accepted: true, woundDown: false)
+            }
+            if stop.woundDownAfter != nil {
+                return BotStep(
+                    said: "bot accepted the stop (200); MQTT said it wound down but \(watch.source) did not within \(limit) s, and a word on MQTT alone is not trusted",
+                    accepted: true, woundDown: false)
+            }
+            return BotStep(said: "bot accepted the stop (200) but did not say it wound down within \(limit) s", accepted: true, woundDown: false)
+        case nil:
+            return BotStep(said: "no reply from \(name) to stop within \(Int(windDownLimit)) s", accepted: false, woundDown: false)
+        }
     }
 }

@@ -32,7 +32,7 @@ public struct ConsoleController: Sendable {
         }
         if state.readOnly, Self.changing.contains(action) {
             state.status = "read-only mode: nothing can be changed from this console"
-            return []
+            return [.refused("\(action)", target: state.selection(in: rows)?.name ?? "")]
         }
         let before = state.selection(in: rows)?.name
         let commands = perform(action, rows: rows, snapshot: snapshot, logLines: logLines)

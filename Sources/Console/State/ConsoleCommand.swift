@@ -1,6 +1,8 @@
 /// Work the console asks the monitor to do; the key handler returns these and never does I/O itself.
 public enum ConsoleCommand: Sendable, Equatable {
     case start(String)
+    /// An action refused in read-only mode, for the audit log: the action's name and what it was aimed at.
+    case refused(String, target: String)
     /// Ask the bot to stop over MQTT first (it cancels its orders) unless `skipBotStop`, then stop the container.
     case stop(String, skipBotStop: Bool)
     case restart(String)

@@ -29,7 +29,7 @@ public struct AuditLog: Sendable {
         let outcome = SecretMask.maskURLCredentials(TerminalSafeText.sanitize(entry.outcome))
         kept = AuditEntry(
             time: entry.time, user: entry.user, from: entry.from, via: entry.via, action: entry.action,
-            target: SecretMask.maskURLCredentials(entry.target), outcome: String(outcome.prefix(Self.maxOutcome)))
+            target: SecretMask.maskURLCredentials(TerminalSafeText.sanitize(entry.target)), outcome: String(outcome.prefix(Self.maxOutcome)))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var line = try encoder.encode(kept)

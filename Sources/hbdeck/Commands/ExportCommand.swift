@@ -41,7 +41,7 @@ struct ExportCommand: AsyncParsableCommand {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output))
                 StandardOutput.error("hbdeck: \(table.rows.count) \(what.rawValue) written to \(output)")
             } else {
-                StandardOutput.raw(Array(text.utf8))
+                StandardOutput.raw(Array(text.utf8), sanitized: true)
             }
         }
     }

@@ -19,7 +19,7 @@ struct UploadCommand: AsyncParsableCommand {
     @Flag(help: "Replace an existing file without asking.") var replace = false
 
     func run() async throws {
-        try await audited("upload", [path], fleet: fleet) {
+        try await audited("upload", [path] + (name.map { ["as", $0] } ?? []), fleet: fleet) {
             try await reportingFailures {
                 let (folder, _) = try location.resolve()
                 let fileName = name ?? URL(fileURLWithPath: path).lastPathComponent

@@ -213,6 +213,7 @@ struct ConsoleLoop {
             } else {
                 status.set("the log pane does not show \(name): nothing saved")
             }
+        case .refused(let action, let target): record(action, target, "refused: read-only mode")
         case .start(let name): onEngine(name, "start") { await $0.start($1, progress: $2) }
         case .stop(let name, let skip): onEngine(name, "stop") { await $0.stop($1, skipBotStop: skip, progress: $2) }
         case .restart(let name): onEngine(name, "restart") { await $0.restart($1, progress: $2) }

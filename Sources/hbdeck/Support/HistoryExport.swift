@@ -1,6 +1,7 @@
 import Console
 import Deploy
 import Foundation
+import HBModel
 import Monitor
 
 /// The recorded history as a table and as CSV or JSON: what `hbdeck export` prints and the console's export
@@ -67,24 +68,8 @@ enum HistoryExport {
 
     static func text<T: LosslessStringConvertible>(_ value: T?) -> String { value.map { String($0) } ?? "" }
 
-    /// RFC 4180: fields with a comma, quote or line break quoted, quotes doubled.
     static func csv(_ header: [String], _ rows: [[String]]) -> String {
-        var out = ""
-        out.reserveCapacity((rows.count + 1) * 96)
-        func line(_ fields: [String]) {
-            for (index, value) in fields.enumerated() {
-                if index > 0 { out += "," }
-                if value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
-                    out += "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-                } else {
-                    out += value
-                }
-            }
-            out += "\r\n"
-        }
-        line(header)
-        rows.forEach(line)
-        return out
+        CSVText.table(header, rows)
     }
 
     static func json(_ header: [String], _ rows: [[String]]) throws -> String {

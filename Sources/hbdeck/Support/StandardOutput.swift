@@ -11,15 +11,17 @@ enum StandardOutput {
     static let isTerminal = isatty(STDOUT_FILENO) == 1
     static let errorIsTerminal = isatty(STDERR_FILENO) == 1
 
-    /// `sanitized`: control characters shown, not obeyed, when the output is a terminal.
-    static func line(_ text: String, sanitized: Bool = false) {
+    /// Control characters are shown, not obeyed, when the output is a terminal: any line may carry a bot's
+    /// strings. A pipe or file gets the bytes as they are.
+    static func line(_ text: String, sanitized: Bool = true) {
         let bytes = Array((text + "\n").utf8)
         write(sanitized && isTerminal ? TerminalSafeText.sanitize(bytes) : bytes, to: STDOUT_FILENO)
     }
 
     static func error(_ text: String) {
         errorsSaid.withLock { $0.append(text) }
-        write(Array((text + "\n").utf8), to: STDERR_FILENO)
+        let bytes = Array((text + "\n").utf8)
+        write(errorIsTerminal ? TerminalSafeText.sanitize(bytes) : bytes, to: STDERR_FILENO)
     }
 
     /// What went to stderr through `error`, for the audit log's account of how a command ended.

@@ -64,8 +64,7 @@ public struct VersionStore: Sendable {
     /// nil for a file that does not exist; returning the same bytes saves nothing.
     public func update(_ path: String, message: String, author: String = VersionStore.author, _ change: (Data?) throws -> Data) throws {
         _ = try resolve(path)
-        try FileManager.default.createDirectory(at: folder.state, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        try StoreLock(folder.state.appendingPathComponent("versions.lock")).holding {
+        try locked {
             let current = try read(path)
             let data = try change(current)
             guard data != current else { return }
@@ -77,11 +76,16 @@ public struct VersionStore: Sendable {
     /// made, such as the client's own `hbot config`.
     public func keep(_ path: String, message: String, author: String = VersionStore.author) throws {
         _ = try resolve(path)
-        try FileManager.default.createDirectory(at: folder.state, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        try StoreLock(folder.state.appendingPathComponent("versions.lock")).holding {
+        try locked {
             guard try read(path) != nil else { return }
             try record(path, message: message, author: author)
         }
+    }
+
+    /// Holds the store's lock (in `.hbdeck`, which only root may write) while `work` runs.
+    private func locked(_ work: () throws -> Void) throws {
+        try FileManager.default.createDirectory(at: folder.state, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try StoreLock(folder.state.appendingPathComponent("versions.lock")).holding(work)
     }
 
     private func saveLocked(_ data: Data, to path: String, existed: Bool, message: String, author: String) throws {

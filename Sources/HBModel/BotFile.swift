@@ -103,6 +103,20 @@ public enum BotFile {
         stamp(relative, beneath: root) != nil
     }
 
+    /// Why a file that is there cannot be read as a bot's file (a link, a FIFO, …); nil when it reads or
+    /// does not exist.
+    public static func unreadableReason(_ relative: String, beneath root: String) -> String? {
+        switch open(relative, beneath: root) {
+        case .success(let file):
+            close(file.descriptor)
+            return nil
+        case .failure(.missing):
+            return nil
+        case .failure(let problem):
+            return problem.description
+        }
+    }
+
     /// At most `count` bytes from `offset`: fewer where the file shrank meanwhile.
     static func read(_ descriptor: Int32, from offset: Int, count: Int) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: count)

@@ -37,6 +37,8 @@ public actor FleetMonitor {
     private var ordersHeardWhole: Set<String> = []
     /// Warnings and errors from each bot's log files, by container id, with the files' size and time when read.
     private var fileProblems: [String: (stamp: [Double], records: [ProblemRecord])] = [:]
+    /// Files of a bot's folder that are there but were not read (a link, a FIFO), with the reason.
+    private var unreadableFiles: [String: [String]] = [:]
     private var tradesReadAt = -Double.infinity
     private var diskUsed: [String: UInt64] = [:]
     /// Containers this console stopped, by id, with the run (`StartedAt`) it stopped and how: the exit code
@@ -114,7 +116,7 @@ public actor FleetMonitor {
                     await self.sample(client: client)
                     await readStatusFiles(client: client)
                     measureDisks()
-                    readTradeDatabases()
+                    await readBotFiles()
                 }
             } catch {
                 markOffline(error)
@@ -298,44 +300,28 @@ public actor FleetMonitor {
         statusFiles = Dictionary(read, uniquingKeysWith: { $1 })
     }
 
-    /// Each bot's fills of its current (or last) run from its own `data/<config>.sqlite`, every 10 s, where
-    /// its data folder is on this machine: exact counts, even for fills made before the console listened.
-    private func readTradeDatabases() {
+    /// Each bot's fills of its current (or last) run from its own `data/<config>.sqlite`, and the problems
+    /// in its log files, every 10 s, where its folders are on this machine: exact counts, even for fills made
+    /// before the console listened. Read four bots at a time off this actor (`BotFilesRead`).
+    private func readBotFiles() async {
         guard config.endpoint.isLocalSocket, now() - tradesReadAt >= 10 else { return }
         tradesReadAt = now()
-        var read: [String: TradeDatabase.Figures] = [:]
-        for summary in summaries where summary.name != config.brokerContainer {
-            guard let found = details[summary.id], let started = SnapshotBuilder.parseTime(found.state.startedAt),
+        let jobs = summaries.compactMap { summary -> BotFilesRead.Job? in
+            guard summary.name != config.brokerContainer, let found = details[summary.id], let started = SnapshotBuilder.parseTime(found.state.startedAt),
                   let data = found.mounts.first(where: { $0.destination == StatusFileReader.dataFolder })?.source, !data.isEmpty
-            else { continue }
-            let config = BotEngine.of(command: found.config.cmd) == .hbot ? BotEngine.config(in: found.config.cmd) : SnapshotBuilder.strategy(found)
-            readLogProblems(summary.id, found, config: config, since: started)
-            guard let path = TradeDatabase.path(dataFolder: data, config: config) else { continue }
-            read[summary.id] = TradeDatabase.figures(at: path, since: started, now: now(), openOrders: !ordersHeardWhole.contains(summary.id))
+            else { return nil }
+            let logs = found.mounts.first(where: { $0.destination == "/home/hummingbot/logs" })?.source
+            return BotFilesRead.Job(
+                id: summary.id, dataFolder: data, logsFolder: logs?.isEmpty == false ? logs : nil,
+                config: BotEngine.of(command: found.config.cmd) == .hbot ? BotEngine.config(in: found.config.cmd) : SnapshotBuilder.strategy(found),
+                runStartedAt: started, openOrders: !ordersHeardWhole.contains(summary.id), logStamp: fileProblems[summary.id]?.stamp)
         }
-        tradeFigures = read
+        let now = now()
+        let read = (try? await concurrentMap(jobs, limit: 4) { BotFilesRead.read($0, now: now) }) ?? []
+        tradeFigures = Dictionary(read.compactMap { result in result.figures.map { (result.id, $0) } }, uniquingKeysWith: { $1 })
+        unreadableFiles = Dictionary(read.map { ($0.id, $0.unreadable) }, uniquingKeysWith: { $1 }).filter { !$0.value.isEmpty }
+        for result in read { if let problems = result.problems { fileProblems[result.id] = problems } }
         fileProblems = fileProblems.filter { id, _ in summaries.contains { $0.id == id } }
-    }
-
-    /// The warnings and errors of this run in the bot's `logs/logs_<config>.log` and `logs/errors.log`
-    /// (their last 256 KiB), read again only when one of them changed.
-    private func readLogProblems(_ id: String, _ found: ContainerDetails, config: String?, since started: Double) {
-        guard let logs = found.mounts.first(where: { $0.destination == "/home/hummingbot/logs" })?.source, !logs.isEmpty,
-              let stem = config.flatMap(ConfigStem.of)
-        else { return }
-        let files = ["logs_\(stem).log", "errors.log"]
-        let stamps = files.flatMap { BotFile.stamp($0, beneath: logs) ?? [0, 0] }
-        if fileProblems[id]?.stamp == stamps { return }
-        var records = LogFileProblems.records(inLog: Self.tail(files[0], beneath: logs), since: started)
-        if stamps[3] >= started { records += LogFileProblems.records(inErrorsLog: Self.tail(files[1], beneath: logs), writtenAt: stamps[3]) }
-        fileProblems[id] = (stamps, Array(records.suffix(200)))
-    }
-
-    private static func tail(_ file: String, beneath logs: String) -> String {
-        guard case .success(let tail) = BotFile.tail(file, beneath: logs, maxBytes: 256 << 10) else { return "" }
-        let text = String(decoding: tail.data, as: UTF8.self)
-        // A cut first line is not a record.
-        return tail.cut ? String(text.drop { $0 != "\n" }.dropFirst()) : text
     }
 
     /// The size of each instance's `data/` and `logs/`, when a quota is set and the bots folder is here.
@@ -407,6 +393,7 @@ public actor FleetMonitor {
             }
             if built.state != .running, let traceback = endings[summary.id]?.traceback { built.crashTraceback = traceback }
             if let files = fileProblems[summary.id]?.records { SnapshotBuilder.apply(fileProblems: files, to: &built) }
+            built.unreadableFiles = (unreadableFiles[summary.id] ?? []) + (statusFiles[summary.id]?.unreadable ?? [])
             built.diskUsed = diskUsed[summary.name]
             built.diskQuota = built.diskUsed == nil ? nil : config.diskQuota
             if summary.name == config.brokerContainer {

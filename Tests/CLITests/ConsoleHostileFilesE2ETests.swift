@@ -37,6 +37,7 @@ extension ConsoleE2ETests {
         try tmux.send("y")
         (ok, screen) = try tmux.waitFor(seconds: 60) { row($0, calm).contains("● Stopped") }
         #expect(ok, "the other bot's stop did not complete:\n\(screen)")
+        #expect(screen.contains("cannot read data/\(hostile).sqlite: not a regular file"), "\(screen)")
         // The hostile bot is still listed, in whatever state its own code left it (the test bot ends when it
         // cannot write its log).
         #expect(!row(screen, hostile).isEmpty, "\(screen)")
@@ -60,6 +61,9 @@ extension ConsoleE2ETests {
         let tmux = try console(for: fleet, width: 160, height: 36, showing: name)
         defer { tmux.kill() }
         var (ok, screen) = try tmux.waitFor(seconds: 60) { $0.split(separator: "\n").contains { $0.contains(String(name.prefix(20))) && $0.contains(" online ") } }
+        #expect(ok, "\(screen)")
+        // What was not read is said under the bot's row, with why.
+        (ok, screen) = try tmux.waitFor(seconds: 60) { $0.contains("cannot read logs/logs_") && $0.contains("logs/errors.log: a symbolic link, not followed") }
         #expect(ok, "\(screen)")
         try tmux.send("E")
         (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("Errors") }

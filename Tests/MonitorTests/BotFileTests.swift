@@ -101,3 +101,29 @@ private enum SQLiteTool {
         return process.terminationStatus == 0
     }
 }
+
+extension BotFileTests {
+    /// What is there but not read is said with its reason; a file not written yet is no problem.
+    @Test func filesNotReadAreSaidWithTheirReason() throws {
+        let data = root + "/data", logs = root + "/logs"
+        try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
+        try "host\n".write(toFile: root + "/host-file", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: data + "/pmm.sqlite", withDestinationPath: root + "/host-file")
+        #expect(mkfifo(logs + "/errors.log", 0o644) == 0)
+        let job = BotFilesRead.Job(id: "c1", dataFolder: data, logsFolder: logs, config: "pmm.yml", runStartedAt: 0, openOrders: true, logStamp: nil)
+        let read = try #require(unblocked(logs + "/errors.log") { BotFilesRead.read(job, now: 100) })
+        #expect(read.figures == nil)
+        #expect(read.unreadable == [
+            "data/pmm.sqlite: a symbolic link, not followed",
+            "logs/errors.log: not a regular file (a FIFO, device or folder), not read",
+        ])
+        var instance = InstanceSnapshot(name: "bot_1", image: "hummingbot/hummingbot:latest", state: .running)
+        instance.unreadableFiles = read.unreadable
+        #expect(instance.filesWarning == "cannot read data/pmm.sqlite: a symbolic link, not followed · logs/errors.log: not a regular file (a FIFO, device or folder), not read")
+
+        try FileManager.default.removeItem(atPath: data + "/pmm.sqlite")
+        try FileManager.default.removeItem(atPath: logs + "/errors.log")
+        #expect(BotFilesRead.read(job, now: 100).unreadable.isEmpty, "no file yet is not a problem")
+    }
+}

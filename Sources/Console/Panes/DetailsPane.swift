@@ -43,7 +43,7 @@ enum DetailsPane {
 
     private static func facts(_ i: InstanceSnapshot, now: Double) -> [(String, String, StyleRole)] {
         let r = i.resources
-        return [
+        var facts: [(String, String, StyleRole)] = [
             ("State", "● \(i.state.rawValue)", StateStyle.role(i.state)),
             ("Reason", i.reason ?? Formatting.unknown, i.reason == nil ? .dim : .stateError),
             ("Bot", (i.engine == .hbot && i.health == nil ? Formatting.unknown : StateStyle.label(i.health)) + botSource(i), StateStyle.role(i.health)),
@@ -66,6 +66,9 @@ enum DetailsPane {
             ("Processes", r.pids.map { String($0) } ?? Formatting.unknown, .text),
             ("Figures from", r.source?.rawValue ?? Formatting.unknown, .dim),
         ]
+        // Right under the state: why figures read `—` although the bot may have written them.
+        if let files = i.filesWarning { facts.insert(("Bot files", files, .stateStarting), at: 2) }
+        return facts
     }
 
     /// Where a trading figure was taken from, and how old that is: ` (performance report, 2s ago)`.

@@ -84,8 +84,9 @@ enum InstancesPane {
             // A row whose engine does not answer shows what was last known, dimmed.
             let stale = !snapshot.engineIsLive(for: instance)
             if line.isReason {
-                let text = [instance.reason, instance.diskWarning].compactMap { $0 }.joined(separator: " · ")
-                grid.put(TextWidth.truncate(text, to: inner.width - 6), x: inner.x + 4, y: y, role: instance.diskWarning == nil ? .dim : .stateStarting)
+                let text = [instance.reason, instance.diskWarning, instance.filesWarning].compactMap { $0 }.joined(separator: " · ")
+                let warns = instance.diskWarning != nil || instance.filesWarning != nil
+                grid.put(TextWidth.truncate(text, to: inner.width - 6), x: inner.x + 4, y: y, role: warns ? .stateStarting : .dim)
             } else {
                 let isSelected = instance.name == selectedName
                 if isSelected { grid.put("▶", x: inner.x, y: y, role: .selection) }
@@ -120,7 +121,7 @@ enum InstancesPane {
     static func layoutLines(_ rows: [InstanceSnapshot]) -> [Line] {
         rows.flatMap { instance -> [Line] in
             let showsReason = (instance.reason != nil && (instance.state == .error || instance.state == .stopped || instance.state == .running))
-                || instance.diskWarning != nil
+                || instance.diskWarning != nil || instance.filesWarning != nil
             return [Line(instance: instance, isReason: false)] + (showsReason ? [Line(instance: instance, isReason: true)] : [])
         }
     }

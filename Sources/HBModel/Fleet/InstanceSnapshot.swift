@@ -56,6 +56,14 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     /// Bytes its `data/` and `logs/` take in the bots folder, and the quota they are watched against.
     public var diskUsed: UInt64?
     public var diskQuota: UInt64?
+    /// Files of the bot's folder that are there but were not read, with the reason
+    /// (`data/x.sqlite: a symbolic link, not followed`): their figures show `—` for that, not for "no file yet".
+    public var unreadableFiles: [String] = []
+
+    /// `cannot read data/x.sqlite: a symbolic link, not followed`, when a file was not read.
+    public var filesWarning: String? {
+        unreadableFiles.isEmpty ? nil : "cannot read " + unreadableFiles.joined(separator: " · ")
+    }
 
     /// Past 90 % of the disk quota: shown under its row until logs are cleaned.
     public var diskWarning: String? {

@@ -17,6 +17,8 @@ enum StatusFileReader {
         /// (read locally only), with the log's size and time they were counted at.
         var recentErrors: Int?
         var logStamp: [Double] = []
+        /// Its files that are there but were not read (a link, a FIFO), with the reason.
+        var unreadable: [String] = []
     }
 
     /// How many of the log's last lines `hbot status` looks at for errors.
@@ -34,6 +36,9 @@ enum StatusFileReader {
             var reading = Reading(
                 status: status.map { BotStatusFile(bytes: $0.bytes) } ?? nil, meta: meta.flatMap { BotMetaFile(bytes: $0.bytes) },
                 writtenAt: status?.modified)
+            reading.unreadable = ["bot/status.json", "bot/meta.json"].compactMap { file in
+                BotFile.unreadableReason(file, beneath: mount.source).map { "data/\(file): \($0)" }
+            }
             if let name = reading.meta?.name, InstanceFolderBuilder.isPlainFileName(name),
                let logs = details.mounts.first(where: { $0.destination == "/home/hummingbot/logs" })?.source, !logs.isEmpty {
                 countErrors(in: "logs_\(name).log", beneath: logs, into: &reading, previous: previous)

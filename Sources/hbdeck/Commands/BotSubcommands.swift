@@ -83,7 +83,8 @@ struct BotStopCommand: AsyncParsableCommand {
                 guard let after = outcome.woundDownAfter else {
                     throw CommandFailure("\(target.name) accepted the stop\(orders) but did not say it wound down within \(Formatting.fixed(windDown, decimals: 0)) s")
                 }
-                StandardOutput.line("\(target.name): strategy stopped\(orders), wound down in \(Formatting.fixed(after, decimals: 1)) s")
+                // Only MQTT is asked here (no container is ended on it), so the line says where the word came from.
+                StandardOutput.line("\(target.name): strategy stopped\(orders), wound down in \(Formatting.fixed(after, decimals: 1)) s (said on MQTT)")
             }
         }
     }

@@ -53,7 +53,7 @@ install_build_packages() { install_missing libncurses-dev libmosquitto-dev libsq
 
 # What the tests need besides (make test).
 install_packages() {
-  install_missing docker.io mosquitto mosquitto-clients libncurses-dev libmosquitto-dev libsqlite3-dev sqlite3 tmux debootstrap iproute2 socat curl docker-registry git python3 openssh-server openssh-client openssl
+  install_missing docker.io mosquitto mosquitto-clients libncurses-dev libmosquitto-dev libsqlite3-dev sqlite3 tmux debootstrap iproute2 iptables socat curl docker-registry git python3 openssh-server openssh-client openssl
 }
 
 engine_alive() { curl -sf --max-time 2 --unix-socket "$sock" http://docker/_ping >/dev/null 2>&1; }
@@ -233,10 +233,23 @@ make_certificates() {
   chmod 600 "$tls"/*/key.pem
 }
 
+# The address pool of engine N's networks: the first of these ranges no route of the machine touches.
+free_pool() {
+  local pool
+  for pool in 10.213 10.219 172.29; do
+    ip -4 route 2>/dev/null | grep -q "^$pool\." || { echo "$pool.0.0/16"; return; }
+  done
+  say "no free address range for engine N's networks"; exit 1
+}
+
 # start_extra_engine NAME [extra dockerd flags...]: a dockerd of its own with a unix socket in $run/NAME.
+# B and C have no bridge and no iptables. N has iptables on, for isolated bot networks: Docker's isolation
+# between bridge networks lives in its chains; its networks come from a range nothing else here uses.
 start_extra_engine() {
   local name=$1; shift
   local dir="$run/$name" data="$state/engine-$name"
+  local network=(--bridge none --iptables=false --ip-masq=false --ip-forward=false)
+  [ "$name" = n ] && network=(--bridge none --default-address-pool "base=$(free_pool),size=24")
   local socket="$dir/docker.sock"
   mkdir -p "$dir/exec" "$data" "$state/log"
   if curl -sf --max-time 2 --unix-socket "$socket" http://docker/_ping >/dev/null 2>&1; then return; fi
@@ -244,7 +257,7 @@ start_extra_engine() {
   rm -f "$socket" "$dir/docker.pid"
   setsid dockerd --host "unix://$socket" "$@" \
     --data-root "$data" --exec-root "$dir/exec" --pidfile "$dir/docker.pid" \
-    --bridge none --iptables=false --ip-masq=false --ip-forward=false \
+    "${network[@]}" \
     --containerd-namespace "hbdeck-test-$name" --containerd-plugins-namespace "hbdeck-test-$name-plugins" \
     >"$state/log/dockerd-$name.log" 2>&1 < /dev/null &
   for _ in $(seq 1 100); do
@@ -299,7 +312,7 @@ CONF
 # The test images, copied from the first engine into B and C when theirs differ.
 copy_images() {
   local name socket image
-  for name in b c; do
+  for name in b c n; do
     socket="unix://$run/$name/docker.sock"
     for image in "$bot_image" "$bot_image_venv" "$bot_image_system" "$broker_image"; do
       if [ "$(DOCKER_HOST=$socket docker image inspect -f '{{.Id}}' "$image" 2>/dev/null)" != "$(docker image inspect -f '{{.Id}}' "$image")" ]; then
@@ -314,6 +327,7 @@ start_extra_engines() {
   make_certificates
   start_extra_engine b --host "$b_tcp" --tlsverify --tlscacert "$tls/server/ca.pem" --tlscert "$tls/server/cert.pem" --tlskey "$tls/server/key.pem"
   start_extra_engine c
+  start_extra_engine n
   start_sshd
   copy_images
 }
@@ -321,10 +335,12 @@ start_extra_engines() {
 stop_extra_engines() {
   local name pid
   if [ -f "$sshdir/sshd.pid" ]; then kill "$(cat "$sshdir/sshd.pid")" 2>/dev/null || true; fi
-  for name in b c; do
+  for name in b c n; do
     [ -f "$run/$name/docker.pid" ] || continue
     pid=$(cat "$run/$name/docker.pid")
     DOCKER_HOST="unix://$run/$name/docker.sock" docker rm -f $(DOCKER_HOST="unix://$run/$name/docker.sock" docker ps -aq 2>/dev/null) >/dev/null 2>&1 || true
+    # Its bridges go with its networks; Docker's chains stay, as another engine on the machine may use them.
+    DOCKER_HOST="unix://$run/$name/docker.sock" docker network prune -f >/dev/null 2>&1 || true
     kill "$pid" 2>/dev/null || true
     for _ in $(seq 1 75); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     kill -9 "$pid" 2>/dev/null || true

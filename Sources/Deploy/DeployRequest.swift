@@ -34,8 +34,14 @@ public struct DeployRequest: Sendable, Equatable {
         /// The broker's user and password, when it refuses anonymous clients.
         public var username: String?
         public var password: Secret?
+        /// The broker's container on this engine, which an isolated bot's network gets attached to.
+        public var container: String
 
-        public init(host: String = "localhost", port: Int = 1883, namespace: String = "hbot", username: String? = nil, password: Secret? = nil) {
+        public init(
+            host: String = "localhost", port: Int = 1883, namespace: String = "hbot", username: String? = nil, password: Secret? = nil,
+            container: String = "hummingbot-broker"
+        ) {
+            self.container = container
             self.username = username
             self.password = password
             self.host = host
@@ -49,7 +55,8 @@ public struct DeployRequest: Sendable, Equatable {
     public var profile: String
     public var strategy: Strategy
     public var broker: Broker
-    /// Docker's network mode: `host` as Hummingbot's tooling does, or a network's name.
+    /// Docker's network mode: `host` as Hummingbot's tooling does, `isolated` for a network of the bot's own
+    /// with only the broker on it (`BotNetwork`), or a network's name.
     public var network: String
     public var cpus: Double?
     public var memoryBytes: Int64?

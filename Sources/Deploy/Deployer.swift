@@ -82,6 +82,23 @@ public struct Deployer: Sendable {
         try await checkPassword(password, image: request.image, conf: folder.profile(request.profile), shownAs: "credentials/\(request.profile)")
 
         progress(.creating)
+        var request = request
+        let isolated = request.network == BotNetwork.isolated
+        if isolated {
+            // The bot finds the broker on its own network, under the broker's name and inside port.
+            let route = try await BotNetwork(client: client).prepare(
+                for: request.name.value, brokerContainer: request.broker.container, brokerHost: request.broker.host, brokerPort: request.broker.port)
+            (request.broker.host, request.broker.port, request.network) = (route.host, route.port, BotNetwork.name(of: request.name.value))
+        }
+        do {
+            return try await create(request, password: password, start: start, progress: progress)
+        } catch {
+            if isolated { try? await BotNetwork(client: client).remove(for: request.name.value) }
+            throw error
+        }
+    }
+
+    private func create(_ request: DeployRequest, password: Secret, start: Bool, progress: @escaping @Sendable (Step) -> Void) async throws -> String {
         let builder = InstanceFolderBuilder(folder: folder)
         let staged = try builder.stage(request)
         let final = folder.instance(request.name.value)
@@ -137,6 +154,9 @@ public struct Deployer: Sendable {
     ) async throws -> String {
         progress(.checking)
         let name = request.name.value
+        guard request.network != BotNetwork.isolated else {
+            throw DeployProblem(.engine, "a folder is deployed again as it is, with its own broker address: deploy it with --network host")
+        }
         let instance = folder.instance(name)
         let conf = instance.appendingPathComponent("conf")
         guard FileManager.default.fileExists(atPath: conf.appendingPathComponent("conf_client.yml").path) else {

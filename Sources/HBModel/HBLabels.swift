@@ -9,6 +9,11 @@ public enum HBLabels {
     public static let brokerRole = "broker"
     /// A throwaway container hbdeck runs the bot image's own code in (password checks, `hbot --version`).
     public static let helperRole = "helper"
+    /// The bridge network of one isolated bot (`hbdeck-NAME`), which only it and the broker are on.
+    public static let botNetworkRole = "bot-network"
+
+    /// The name of an isolated bot's own network.
+    public static func isolatedNetwork(of instance: String) -> String { "hbdeck-\(instance)" }
 }
 
 extension HBLabels {

@@ -1,4 +1,5 @@
 import Docker
+import Deploy
 
 /// What the monitor needs of a Docker engine: the seam between its rules and the engine. `DockerClient`
 /// is the real one; tests give a fake.
@@ -15,10 +16,22 @@ public protocol FleetEngine: ContainerStopper, WindDownWitness {
     func startContainer(_ idOrName: String) async throws
     func restartContainer(_ idOrName: String, timeout: Int) async throws
     func removeContainer(_ idOrName: String, force: Bool) async throws
+    /// Removes an isolated bot's own network (`BotNetwork`), the broker detached first.
+    func removeBotNetwork(of instance: String) async throws
+    /// Attaches the broker to every isolated bot's network it is not on; returns those networks.
+    func attachBrokerToBotNetworks(_ broker: String) async throws -> [String]
     func close() async
 }
 
 extension DockerClient: FleetEngine {
+    public func removeBotNetwork(of instance: String) async throws {
+        try await BotNetwork(client: self).remove(for: instance)
+    }
+
+    public func attachBrokerToBotNetworks(_ broker: String) async throws -> [String] {
+        try await BotNetwork(client: self).reattach(brokerContainer: broker)
+    }
+
     public func listContainers() async throws -> [ContainerSummary] {
         try await listContainers(all: true, filters: DockerFilters())
     }

@@ -75,6 +75,17 @@ extension FleetMonitor {
         }
     }
 
+    /// Puts the broker back on the isolated bots' networks it is missing from (after it was made again
+    /// elsewhere than `hbdeck broker create`).
+    public func attachBrokerToBotNetworks(progress: Progress) async -> String {
+        let name = config.brokerContainer
+        return await run(name, .starting, progress: progress) { client in
+            progress("attaching the broker \(name) to the isolated bots' networks…")
+            let attached = try await client.attachBrokerToBotNetworks(name)
+            return attached.isEmpty ? "broker \(name): already on every isolated bot's network" : "broker \(name): attached to \(attached.joined(separator: ", "))"
+        }
+    }
+
     public func stopBroker(progress: Progress) async -> String {
         let name = config.brokerContainer
         return await run(name, .stopping, progress: progress) { client in

@@ -250,7 +250,8 @@ public actor FleetMonitor {
 
     /// Changes whenever the container's state does, so its details are read again.
     private static func detailKey(_ summary: ContainerSummary) -> String {
-        "\(summary.state)|\(summary.status.prefix(2))|\(summary.created)"
+        // The networks too: an isolated bot's broker attached or detached is seen in the next list.
+        "\(summary.state)|\(summary.status.prefix(2))|\(summary.created)|\(summary.networks.joined(separator: ","))"
     }
 
     private func sample(client: any FleetEngine) async {
@@ -408,6 +409,11 @@ public actor FleetMonitor {
         }
         instances += undeployedInstances(besides: Set(instances.map(\.name)))
         brokerSnapshot.maxBots = config.brokerMaxBots
+        if let broker = summaries.first(where: { $0.name == config.brokerContainer }).flatMap({ details[$0.id] }) {
+            brokerSnapshot.missingNetworks = summaries.compactMap { details[$0.id] }.map(\.hostConfig.networkMode)
+                .filter { mode in summaries.contains { mode == HBLabels.isolatedNetwork(of: $0.name) } && !broker.networks.contains(mode) }
+                .sorted()
+        }
         brokerSnapshot.botsHeard = records.values.filter { $0.liveness.health(now: now, timeout: config.livenessTimeout) == .online }.count
         let snapshot = FleetSnapshot(
             takenAt: now, endpoint: config.endpoint.description, engine: engine, instances: instances, broker: brokerSnapshot,

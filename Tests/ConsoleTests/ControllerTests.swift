@@ -224,3 +224,18 @@ extension ControllerTests {
         #expect(controller.handle(.character("y"), snapshot: hbot, logLines: []) == [.stop("btc_mm_binance_01", skipBotStop: true)])
     }
 }
+
+extension ControllerTests {
+    /// The broker off an isolated bot's network: the panel says so, and `b` offers to attach it, once confirmed.
+    @Test func bAttachesTheBrokerToTheIsolatedNetworksItIsMissingFrom() {
+        var snapshot = FleetFixture.snapshot
+        snapshot.broker.missingNetworks = ["hbdeck-iso_a"]
+        var controller = ConsoleController()
+        let panel = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 160, height: 40).text
+        #expect(panel.contains("⚠ not on 1 isolated bot's network: b attaches"), "\(panel)")
+        #expect(controller.handle(.character("b"), snapshot: snapshot, logLines: []).isEmpty, "asks first")
+        let asked = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 160, height: 40).text
+        #expect(asked.contains("Attach the broker hummingbot-broker to 1 isolated bot's network?"), "\(asked)")
+        #expect(controller.handle(.character("y"), snapshot: snapshot, logLines: []) == [.attachBroker(host: nil)])
+    }
+}

@@ -26,7 +26,7 @@ import Testing
 
     @Test func aFilledInFormAsksForTheDeployOnce() throws {
         var controller = opened()
-        for key: Key in [.character("m"), .character("m"), .tab, .right, .tab, .right, .tab, .tab, .left, .tab, .character("1"), .tab, .character("2"), .character("g"),
+        for key: Key in [.character("m"), .character("m"), .tab, .right, .tab, .right, .tab, .right, .tab, .tab, .left, .tab, .character("1"), .tab, .character("2"), .character("g"),
                          .tab, .character("p"), .character("w"), .tab, .character("n")] {
             _ = controller.handle(key, snapshot: snapshot, logLines: [])
         }
@@ -37,7 +37,7 @@ import Testing
         let commands = controller.handle(.enter, snapshot: snapshot, logLines: [])
         #expect(commands == [.create(CreateRequest(
             name: "mm", image: "hummingbot/hummingbot:version-2.9", profile: "master_account", script: "pmm.yml",
-            cpus: 1, memoryBytes: 2 << 30, password: "pw", start: false, engine: .hbot))])
+            cpus: 1, memoryBytes: 2 << 30, password: "pw", start: false, engine: .hbot, network: "isolated"))])
         #expect(form(controller)?.busy == true)
         #expect(controller.handle(.enter, snapshot: snapshot, logLines: []).isEmpty, "keys wait while it deploys")
 
@@ -72,7 +72,7 @@ import Testing
 
     @Test func theDialogLooksAsDesigned() throws {
         var controller = opened()
-        for key: Key in [.character("b"), .character("a"), .character("d"), .character("."), .tab, .tab, .tab, .tab, .tab, .character("x"), .enter] {
+        for key: Key in [.character("b"), .character("a"), .character("d"), .character("."), .tab, .tab, .tab, .tab, .tab, .tab, .character("x"), .enter] {
             _ = controller.handle(key, snapshot: snapshot, logLines: [])
         }
         try Golden.check(render(controller.state, width: 100, height: 30).text, "create-form-100x30")

@@ -8,6 +8,9 @@ public enum TestEngines {
     public static let state = "/var/lib/hbdeck-test"
     public static let bSocket = "unix://\(run)/b/docker.sock"
     public static let cSocket = "unix://\(run)/c/docker.sock"
+    /// Engine N: iptables on, so bridge networks are isolated from each other as on an operator's machine.
+    public static let nSocket = "unix://\(run)/n/docker.sock"
+    public static var isolationEngineIsUp: Bool { FileManager.default.fileExists(atPath: "\(run)/n/docker.sock") }
     public static let bTCP = "tcp://127.0.0.1:23760"
     /// ca.pem, cert.pem and key.pem of a client engine B trusts.
     public static let clientTLS = "\(state)/tls/client"

@@ -44,6 +44,18 @@ import Testing
         #expect(result.hasSuffix("container removed · instances/bot_a moved to archived/\(archived)"))
     }
 
+    /// An isolated bot's own network goes with it (the broker detached first, by the engine's side).
+    @Test func anIsolatedBotsNetworkIsRemovedWithIt() async throws {
+        let fixture = try Folder()
+        defer { fixture.remove() }
+        let engine = FakeEngine()
+        engine.put("a", .init(name: "bot_a", state: "exited", networkMode: "hbdeck-bot_a"))
+        engine.put("b", .init(name: "bot_b", state: "exited", networkMode: "hbdeck-bot_a"))
+        let result = try await decommission(engine, fixture.folder)
+        #expect(engine.done == ["remove bot_a", "remove network hbdeck-bot_a"])
+        #expect(result.contains("container removed · network hbdeck-bot_a removed ·"), "\(result)")
+    }
+
     @Test func anExitedContainerIsOnlyRemovedAndPurgeDeletesTheFolder() async throws {
         let fixture = try Folder()
         defer { fixture.remove() }

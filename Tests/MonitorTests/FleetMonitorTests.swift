@@ -15,6 +15,8 @@ final class FakeEngine: FleetEngine {
         var restartCount = 0
         var startedAt = "2026-11-26T00:00:00Z"
         var errorsLog: String?
+        var networkMode = "host"
+        var networks: [String] = []
     }
 
     private let state = Mutex<(containers: [String: Container], reachable: Bool, events: [AsyncThrowingStream<DockerEvent, any Error>.Continuation], started: [String], done: [String])>(([:], true, [], [], []))
@@ -55,7 +57,8 @@ final class FakeEngine: FleetEngine {
     func listContainers() async throws -> [ContainerSummary] {
         try check()
         return try state.withLock { $0.containers }.map { id, c in
-            let json = #"{"Id":"\#(id)","Names":["/\#(c.name)"],"Image":"hummingbot/hummingbot:latest","State":"\#(c.state)","Status":"\#(c.state)","Created":1}"#
+            let networks = c.networks.map { "\"\($0)\":{}" }.joined(separator: ",")
+            let json = #"{"Id":"\#(id)","Names":["/\#(c.name)"],"Image":"hummingbot/hummingbot:latest","State":"\#(c.state)","Status":"\#(c.state)","Created":1,"NetworkSettings":{"Networks":{\#(networks)}}}"#
             return try JSONDecoder().decode(ContainerSummary.self, from: Data(json.utf8))
         }
     }
@@ -70,7 +73,8 @@ final class FakeEngine: FleetEngine {
         let json = #"""
             {"Id":"\#(id)","Name":"/\#(c.name)","RestartCount":\#(c.restartCount),"State":{"Status":"\#(c.state)","Running":\#(c.state == "running"),
              "Paused":false,"Restarting":false,"OOMKilled":false,"Dead":false,"Pid":0,"ExitCode":\#(c.exitCode),"Error":"",
-             "StartedAt":"\#(c.startedAt)","FinishedAt":"0001-01-01T00:00:00Z"},"Config":{},"HostConfig":{}}
+             "StartedAt":"\#(c.startedAt)","FinishedAt":"0001-01-01T00:00:00Z"},"Config":{},"HostConfig":{"NetworkMode":"\#(c.networkMode)"},
+             "NetworkSettings":{"Networks":{\#(c.networks.map { "\"\($0)\":{}" }.joined(separator: ","))}}}
             """#
         return try JSONDecoder().decode(ContainerDetails.self, from: Data(json.utf8))
     }
@@ -128,6 +132,22 @@ final class FakeEngine: FleetEngine {
             s.done.append("remove \(idOrName)")
             for (id, c) in s.containers where c.name == idOrName || id == idOrName { s.containers[id] = nil }
         }
+    }
+    func attachBrokerToBotNetworks(_ broker: String) async throws -> [String] {
+        try check()
+        return state.withLock { s in
+            let wanted = s.containers.values.map(\.networkMode).filter { $0.hasPrefix("hbdeck-") }
+            guard let (id, found) = s.containers.first(where: { $0.value.name == broker }) else { return [] }
+            let missing = wanted.filter { !found.networks.contains($0) }.sorted()
+            s.containers[id]?.networks += missing
+            s.done.append("attach \(broker) to \(missing.joined(separator: ","))")
+            return missing
+        }
+    }
+
+    func removeBotNetwork(of instance: String) async throws {
+        try check()
+        state.withLock { $0.done.append("remove network hbdeck-\(instance)") }
     }
     func close() async {}
 }
@@ -277,6 +297,23 @@ final class FakeEngine: FleetEngine {
             engine.put("a", .init(name: "bot_a", state: "exited", exitCode: 137))
             #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.reason == "stopped by hbdeck (exit 137)" })
             #expect(instance(monitor, "bot_b")?.reason == "exited 137", "one stopped elsewhere says only its code")
+        }
+    }
+}
+
+extension FleetMonitorTests {
+    /// An isolated bot whose network the broker is not on is said in the broker's panel, and attaching mends it.
+    @Test func aBrokerMissingFromAnIsolatedBotsNetworkIsSaidAndMended() async throws {
+        let engine = FakeEngine()
+        engine.put("m", .init(name: "hummingbot-broker", state: "running", networkMode: "hbdeck-mqtt", networks: ["hbdeck-mqtt"]))
+        engine.put("a", .init(name: "iso_a", state: "running", networkMode: "hbdeck-iso_a", networks: ["hbdeck-iso_a"]))
+        engine.put("b", .init(name: "host_b", state: "running"))
+        try await watching(engine) { (monitor: FleetMonitor) async throws in
+            #expect(try await eventually(within: 20) { monitor.snapshots.current.value.broker.missingNetworks == ["hbdeck-iso_a"] })
+            let result = await monitor.attachBrokerToBotNetworks { _ in }
+            #expect(result == "broker hummingbot-broker: attached to hbdeck-iso_a")
+            #expect(engine.done.contains("attach hummingbot-broker to hbdeck-iso_a"))
+            #expect(try await eventually(within: 20) { monitor.snapshots.current.value.broker.missingNetworks.isEmpty })
         }
     }
 }

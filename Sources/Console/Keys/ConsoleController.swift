@@ -265,6 +265,15 @@ public struct ConsoleController: Sendable {
                 action: .createBroker))
             return []
         }
+        if broker.state == .running, !broker.missingNetworks.isEmpty {
+            let count = broker.missingNetworks.count
+            state.overlay = .confirm(Confirmation(
+                title: "Attach the broker \(broker.containerName)\(on) to \(count) isolated bot\(count == 1 ? "'s network" : "s' networks")?",
+                steps: ["Attach it to \(broker.missingNetworks.joined(separator: ", ")) under its name, as those bots' conf_client.yml expects.",
+                        "Those bots reach it again (they reconnect by themselves); nothing else changes."],
+                action: .attachBroker(host: host)))
+            return []
+        }
         if broker.state == .running {
             let online = snapshot.instances.filter { $0.host == host && $0.health == .online }.count
             state.overlay = .confirm(Confirmation(

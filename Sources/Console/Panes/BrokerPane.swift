@@ -21,7 +21,12 @@ enum BrokerPane {
         guard inner.height >= 2 else { return }
         let r = broker.resources
         var at = inner.x
-        if broker.botsHeard > broker.maxBots {
+        if !broker.missingNetworks.isEmpty {
+            // Isolated bots whose network the broker left cannot reach it: `b` attaches it again.
+            let count = broker.missingNetworks.count
+            at = grid.put(" ⚠ not on \(count) isolated bot\(count == 1 ? "'s network" : "s' networks"): b attaches", x: at, y: inner.y + 1,
+                          role: .stateError, bold: true, maxX: inner.x + inner.width)
+        } else if broker.botsHeard > broker.maxBots {
             // One broker for too many bots drops messages under load: Hummingbot advises 5 to 10 per broker.
             at = grid.put(" ⚠ \(broker.botsHeard) bots (max \(broker.maxBots))", x: at, y: inner.y + 1, role: .stateStarting, bold: true, maxX: inner.x + inner.width)
         } else {

@@ -50,7 +50,7 @@ enum DetailsPane {
             ("Image", i.image.isEmpty ? Formatting.unknown : i.image, .text),
             ("Container", i.containerID.map { String($0.prefix(12)) } ?? Formatting.unknown, .text),
             ("Supervision", i.supervision ?? Formatting.unknown, .text),
-            ("Network", i.networkMode.isEmpty ? Formatting.unknown : i.networkMode, .text),
+            ("Network", i.networkMode.isEmpty ? Formatting.unknown : i.networkShown, .text),
             ("Uptime", i.state == .running ? Formatting.duration(seconds: i.startedAt.map { now - $0 }) : Formatting.unknown, .text),
             ("Strategy", i.strategy ?? Formatting.unknown, .text),
             ("P&L", NumberText.signed(i.pnl) + source(i.pnl == nil ? nil : .performanceReport, i, now: now), (i.pnl ?? 0) < 0 ? .negative : .positive),

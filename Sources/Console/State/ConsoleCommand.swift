@@ -39,6 +39,8 @@ public enum ConsoleCommand: Sendable, Equatable {
     case createBroker
     /// The broker of `host`'s engine where several are watched (nil: the only one).
     case startBroker(host: String?)
+    /// Attaches the broker to the isolated bots' networks it is missing from.
+    case attachBroker(host: String?)
     case stopBroker(host: String?)
     case follow(String?)
     /// Follow the same instance again: its container restarted.

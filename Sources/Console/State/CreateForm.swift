@@ -5,13 +5,14 @@ import HBModel
 /// its problems come back to the field they concern.
 public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
     public enum Field: Int, CaseIterable, Sendable {
-        case name, image, engine, profile, script, cpus, memory, password, start
+        case name, image, engine, network, profile, script, cpus, memory, password, start
 
         public var label: String {
             switch self {
             case .name: return "Name"
             case .image: return "Image"
             case .engine: return "Runs with"
+            case .network: return "Network"
             case .profile: return "Profile"
             case .script: return "Script config"
             case .cpus: return "CPU limit"
@@ -21,7 +22,7 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
             }
         }
 
-        var isChoice: Bool { self == .image || self == .engine || self == .profile || self == .script }
+        var isChoice: Bool { self == .image || self == .engine || self == .network || self == .profile || self == .script }
     }
 
     public var name = ""
@@ -37,6 +38,8 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
     public var start = true
     /// `quickstart` (the image's command, controlled over MQTT) or `hbot` (the client's CLI).
     public var engine = BotEngine.quickstart
+    /// Host networking as Hummingbot's own compose runs bots, or a network of the bot's own (`isolated`).
+    public var isolated = false
     public var focus: Field = .name
     public var errors: [Field: String] = [:]
     /// Set while the deploy runs: keys wait, the dialog says so.
@@ -60,6 +63,7 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
         case .name: return name
         case .image: return image
         case .engine: return engine == .hbot ? "hbot (graceful stops, no broker needed)" : "quickstart (over MQTT)"
+        case .network: return isolated ? "isolated (its own network: the broker, no other bot)" : "host (as Hummingbot's compose)"
         case .profile: return profile.isEmpty ? "(none in credentials/)" : profile
         case .script: return script.isEmpty ? "(none in conf/scripts/)" : script
         case .cpus: return cpus.isEmpty ? "none" : cpus
@@ -74,6 +78,7 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
         switch field {
         case .image: return imageChoices
         case .engine: return [BotEngine.quickstart, .hbot].map { shownEngine($0) }
+        case .network: return [false, true].map { var copy = self; copy.isolated = $0; return copy.shown(.network) }
         case .profile: return profileChoices
         case .script: return scriptChoices
         default: return []
@@ -120,6 +125,11 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
             errors[focus] = nil
             return
         }
+        if focus == .network {
+            isolated.toggle()
+            errors[focus] = nil
+            return
+        }
         let list = choices(focus)
         guard !list.isEmpty else { return }
         let current = list.firstIndex(of: shown(focus)) ?? -1
@@ -159,7 +169,8 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
     public var request: CreateRequest {
         CreateRequest(
             name: name, image: image.trimmingCharacters(in: .whitespaces), profile: profile, script: script,
-            cpus: Double(cpus), memoryBytes: MemorySize.bytes(memory), password: password, start: start, engine: engine)
+            cpus: Double(cpus), memoryBytes: MemorySize.bytes(memory), password: password, start: start, engine: engine,
+            network: isolated ? "isolated" : "host")
     }
 }
 
@@ -174,6 +185,8 @@ public struct CreateRequest: Sendable, Equatable, CustomStringConvertible {
     public let password: String
     public let start: Bool
     public var engine: BotEngine = .quickstart
+    /// `host` or `isolated`.
+    public var network = "host"
 
     /// The password never prints.
     public var description: String { "create \(name) from \(script) on \(image) with profile \(profile)" }

@@ -40,6 +40,9 @@ public struct BrokerMaker: Sendable {
         }
         progress("creating \(plan.name)…")
         let id = try await client.createContainer(name: plan.name, spec: spec)
+        // A broker made again goes back onto the isolated bots' networks, or they would lose it.
+        let attached = try await BotNetwork(client: client).reattach(brokerContainer: plan.name)
+        if !attached.isEmpty { progress("attached \(plan.name) to \(attached.count) isolated bots' networks: \(attached.joined(separator: ", "))") }
         progress("starting \(plan.name)…")
         do {
             try await client.startContainer(id)

@@ -26,11 +26,16 @@ extension DockerClient {
         return created.Id
     }
 
-    public func connect(container: String, toNetwork network: String) async throws {
-        struct Request: Encodable { let Container: String }
+    /// Attaches a container to a network; on it, the others reach it by its name and by each of `aliases`.
+    public func connect(container: String, toNetwork network: String, aliases: [String] = []) async throws {
+        struct Endpoint: Encodable { let Aliases: [String] }
+        struct Request: Encodable {
+            let Container: String
+            let EndpointConfig: Endpoint
+        }
         _ = try await requester.send(
             .POST, "/networks/\(Self.pathComponent(network))/connect",
-            json: try JSONEncoder().encode(Request(Container: container)), timeout: defaultTimeout,
+            json: try JSONEncoder().encode(Request(Container: container, EndpointConfig: Endpoint(Aliases: aliases))), timeout: defaultTimeout,
             operation: "connect \(container) to \(network)")
     }
 

@@ -57,10 +57,25 @@ public struct ContainerDetails: Sendable, Decodable, Equatable {
         public let nanoCpus: Int64
         public let pidsLimit: Int64?
         public let logConfig: LogConfig?
+        /// Published ports: `1883/tcp` → the host addresses and ports it is published on.
+        public let portBindings: [String: [PortBinding]]
+
+        public struct PortBinding: Sendable, Decodable, Equatable {
+            public let hostIP: String
+            public let hostPort: String
+
+            enum CodingKeys: String, CodingKey { case hostIP = "HostIp", hostPort = "HostPort" }
+
+            public init(from decoder: any Decoder) throws {
+                let c = try decoder.container(keyedBy: CodingKeys.self)
+                hostIP = try c.decodeIfPresent(String.self, forKey: .hostIP) ?? ""
+                hostPort = try c.decodeIfPresent(String.self, forKey: .hostPort) ?? ""
+            }
+        }
 
         enum CodingKeys: String, CodingKey {
             case binds = "Binds", networkMode = "NetworkMode", restartPolicy = "RestartPolicy", memory = "Memory"
-            case nanoCpus = "NanoCpus", pidsLimit = "PidsLimit", logConfig = "LogConfig"
+            case nanoCpus = "NanoCpus", pidsLimit = "PidsLimit", logConfig = "LogConfig", portBindings = "PortBindings"
         }
 
         public init(from decoder: any Decoder) throws {
@@ -72,6 +87,7 @@ public struct ContainerDetails: Sendable, Decodable, Equatable {
             nanoCpus = try c.decodeIfPresent(Int64.self, forKey: .nanoCpus) ?? 0
             pidsLimit = try c.decodeIfPresent(Int64.self, forKey: .pidsLimit)
             logConfig = try c.decodeIfPresent(LogConfig.self, forKey: .logConfig)
+            portBindings = (try? c.decodeIfPresent([String: [PortBinding]?].self, forKey: .portBindings))?.compactMapValues { $0 } ?? [:]
         }
     }
 
@@ -95,12 +111,20 @@ public struct ContainerDetails: Sendable, Decodable, Equatable {
     public let config: Config
     public let hostConfig: HostConfig
     public let mounts: [Mount]
+    /// The networks the container is attached to, by name.
+    public let networks: [String]
 
     public var name: String { rawName.hasPrefix("/") ? String(rawName.dropFirst()) : rawName }
 
     enum CodingKeys: String, CodingKey {
         case id = "Id", rawName = "Name", created = "Created", state = "State", restartCount = "RestartCount"
-        case imageID = "Image", config = "Config", hostConfig = "HostConfig", mounts = "Mounts"
+        case imageID = "Image", config = "Config", hostConfig = "HostConfig", mounts = "Mounts", networkSettings = "NetworkSettings"
+    }
+
+    private struct NetworkSettings: Decodable {
+        let networks: [String: Attachment]?
+        struct Attachment: Decodable {}
+        enum CodingKeys: String, CodingKey { case networks = "Networks" }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -114,5 +138,6 @@ public struct ContainerDetails: Sendable, Decodable, Equatable {
         config = try c.decode(Config.self, forKey: .config)
         hostConfig = try c.decode(HostConfig.self, forKey: .hostConfig)
         mounts = try c.decodeIfPresent([Mount].self, forKey: .mounts) ?? []
+        networks = ((try? c.decodeIfPresent(NetworkSettings.self, forKey: .networkSettings))?.networks ?? [:]).keys.sorted()
     }
 }

@@ -17,6 +17,8 @@ public struct ContainerSummary: Sendable, Decodable, Equatable {
         return Int(status[status.index(status.startIndex, offsetBy: 8)..<close])
     }
     public let labels: [String: String]
+    /// The networks it is attached to, by name.
+    public let networks: [String]
 
     /// True when `image` is an image ID rather than a name: the tag moved after the container was made.
     public var imageIsID: Bool {
@@ -32,7 +34,13 @@ public struct ContainerSummary: Sendable, Decodable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id = "Id", names = "Names", image = "Image", imageID = "ImageID", command = "Command"
-        case created = "Created", state = "State", status = "Status", labels = "Labels"
+        case created = "Created", state = "State", status = "Status", labels = "Labels", networkSettings = "NetworkSettings"
+    }
+
+    private struct NetworkSettings: Decodable {
+        let networks: [String: Attachment]?
+        struct Attachment: Decodable {}
+        enum CodingKeys: String, CodingKey { case networks = "Networks" }
     }
 
     public init(from decoder: any Decoder) throws {
@@ -46,5 +54,6 @@ public struct ContainerSummary: Sendable, Decodable, Equatable {
         state = try c.decodeIfPresent(String.self, forKey: .state) ?? ""
         status = try c.decodeIfPresent(String.self, forKey: .status) ?? ""
         labels = try c.decodeIfPresent([String: String].self, forKey: .labels) ?? [:]
+        networks = ((try? c.decodeIfPresent(NetworkSettings.self, forKey: .networkSettings))?.networks ?? [:]).keys.sorted()
     }
 }

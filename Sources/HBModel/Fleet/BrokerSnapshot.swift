@@ -19,6 +19,8 @@ public struct BrokerSnapshot: Sendable, Equatable {
     public var link: Link
     /// More bots than this on one broker gets a warning (Hummingbot advises 5 to 10).
     public var maxBots = 10
+    /// Isolated bots' networks (`hbdeck-NAME`) the broker is not on: those bots cannot reach it.
+    public var missingNetworks: [String] = []
 
     public init(
         containerName: String, state: InstanceState? = nil, health: String? = nil, image: String? = nil,

@@ -60,6 +60,11 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     /// (`data/x.sqlite: a symbolic link, not followed`): their figures show `—` for that, not for "no file yet".
     public var unreadableFiles: [String] = []
 
+    /// The network as an operator reads it: `host`, `isolated (hbdeck-NAME)`, or the network's name.
+    public var networkShown: String {
+        networkMode == HBLabels.isolatedNetwork(of: containerName) ? "isolated (\(networkMode))" : networkMode
+    }
+
     /// `cannot read data/x.sqlite: a symbolic link, not followed`, when a file was not read.
     public var filesWarning: String? {
         unreadableFiles.isEmpty ? nil : "cannot read " + unreadableFiles.joined(separator: " · ")

@@ -51,6 +51,11 @@ public struct Decommission: Sendable {
             progress("deleting \(name): removing the container…")
             try await engine.removeContainer(name, force: true)
             done.append("container removed")
+            if BotNetwork.isIsolated(found.hostConfig.networkMode, instance: name) {
+                progress("deleting \(name): removing its network…")
+                try await engine.removeBotNetwork(of: name)
+                done.append("network \(found.hostConfig.networkMode) removed")
+            }
         } else if folder.map({ !FileManager.default.fileExists(atPath: $0.instance(name).path) }) ?? true {
             throw DockerError.notFound(message: "no such instance: \(name)")
         }

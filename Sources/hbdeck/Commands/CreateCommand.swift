@@ -30,7 +30,8 @@ struct CreateCommand: AsyncParsableCommand {
     @Option(help: "Memory limit, such as 512m or 2g.") var memory: String?
     @Option(help: "Most processes and threads the container may run.") var pids: Int64?
     @Option(help: "Restarts the engine makes after the bot fails (on-failure:N); it is then left stopped and shown as Error.") var restartRetries: Int?
-    @Option(help: "Docker network: host (Hummingbot's default) or a network's name.") var network: String?
+    @Option(help: "Docker network: host (Hummingbot's default), isolated (a network of its own that only the broker is also on: no other bot can reach it) or a network's name.")
+    var network: String?
     @Option(name: .customLong("engine"), help: "How the container runs the bot: quickstart (the image's command, controlled over MQTT) or hbot (hbot start CONFIG --foreground: graceful stops, state in data/bot/; the image must have hbot).")
     var botEngine: BotEngineOption?
     @Flag(help: "Start the bot once created.") var start = false
@@ -54,7 +55,8 @@ struct CreateCommand: AsyncParsableCommand {
                 do { instance = try InstanceName(validating: name) } catch let problem as InstanceName.Problem { throw DeployProblem(.name, problem.description) }
                 let broker = DeployRequest.Broker(
                     host: settings.mqttHost, port: settings.mqttPort, namespace: settings.namespace,
-                    username: settings.mqttUser, password: settings.mqttUser == nil ? nil : ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"].map(Secret.init))
+                    username: settings.mqttUser, password: settings.mqttUser == nil ? nil : ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"].map(Secret.init),
+                    container: settings.brokerContainer)
                 var request = try template.map { try TemplateStore(folder: folder).load($0).request(named: instance, broker: broker) }
                     ?? DeployRequest(name: instance, strategy: .scriptConfig(""), broker: broker)
                 if let image { request.image = image }

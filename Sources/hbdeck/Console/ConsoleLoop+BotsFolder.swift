@@ -50,8 +50,9 @@ extension ConsoleLoop {
                 strategy: .scriptConfig(request.script),
                 broker: .init(
                     host: config.mqtt?.host ?? "127.0.0.1", port: config.mqtt?.port ?? 1883, namespace: config.namespace,
-                    username: config.mqtt?.username, password: config.mqtt?.username == nil ? nil : config.mqtt?.password.map(Secret.init)),
-                cpus: request.cpus, memoryBytes: request.memoryBytes)
+                    username: config.mqtt?.username, password: config.mqtt?.username == nil ? nil : config.mqtt?.password.map(Secret.init),
+                    container: config.brokerContainer),
+                network: request.network, cpus: request.cpus, memoryBytes: request.memoryBytes)
             deploy.engine = request.engine
             let id = try await Deployer(client: engine, folder: BotsFolder(path)).deploy(
                 deploy, password: Secret(request.password), start: request.start

@@ -221,6 +221,7 @@ struct ConsoleLoop {
         case .createBroker: act("broker create", monitor.config.brokerContainer) { await createBroker() }
         case .startBroker(let host): onBroker(of: host, "broker start") { await $0.startBroker(progress: $1) }
         case .stopBroker(let host): onBroker(of: host, "broker stop") { await $0.stopBroker(progress: $1) }
+        case .attachBroker(let host): onBroker(of: host, "broker attach") { await $0.attachBrokerToBotNetworks(progress: $1) }
         case .create(let request): Task { await create(request) }
         case .reload(let name): act("reload", name) { await monitor.reload(name, progress: progress) }
         case .saveValues(let name, let changes, let viaHbot):

@@ -1,0 +1,87 @@
+import Foundation
+import HBTestSupport
+import Testing
+
+/// Isolated bots on engine N (iptables on): each on a network of its own with only the broker, so it reaches
+/// the broker and never another bot; its network goes with it, and a broker made again is put back on it.
+@Suite(.enabled(if: TestEngine.isConfigured && TestEngines.isolationEngineIsUp), .serialized) struct CLINetworkTests {
+    /// A TCP connection from inside a container: "connected" or "failed: …".
+    static let connect = """
+        import socket, sys
+        s = socket.socket(); s.settimeout(5)
+        try:
+            s.connect((sys.argv[1], int(sys.argv[2]))); print("connected")
+        except Exception as e:
+            print("failed:", e)
+        """
+
+    @Test func isolatedBotsReachTheBrokerAndNeverEachOther() throws {
+        let engine = TestEngines.nSocket
+        let fleet = try TestFleet("iso", startingBroker: false, engine: engine)
+        defer {
+            fleet.remove()
+            for bot in fleet.bots { _ = try? fleet.docker(["network", "rm", "hbdeck-\(bot)"]) }
+        }
+        try fleet.addProfile()
+        // The broker as an operator makes it: hbdeck broker create, on a bridge network, its port published here.
+        let brokerNetwork = TestEngine.uniqueName("iso-mqtt")
+        try fleet.docker(["network", "create", "--label", "\(TestEngine.testLabel)=1", brokerNetwork])
+        defer { _ = try? fleet.docker(["network", "rm", brokerNetwork]) }
+        let config = fleet.root.appendingPathComponent("hbdeck.yml")
+        try """
+            broker_container: \(fleet.brokerName)
+            broker_image: \(TestEngine.brokerImage)
+            broker_network: \(brokerNetwork)
+            mqtt_host: 127.0.0.1
+            mqtt_port: \(fleet.port)
+            bots_folder: \(fleet.root.path)
+
+            """.write(to: config, atomically: true, encoding: .utf8)
+        func hbdeck(_ arguments: [String], stdin: String = "/dev/null") throws -> HBDeckProcess.Result {
+            try HBDeckProcess.run(arguments + ["--config", config.path], dockerHost: engine, stdinFile: stdin, seconds: 180)
+        }
+        let made = try hbdeck(["broker", "create"])
+        #expect(made.status == 0, "\(made.stdout) \(made.stderr)")
+
+        let password = fleet.root.appendingPathComponent("password")
+        try (TestFleet.password + "\n").write(to: password, atomically: true, encoding: .utf8)
+        let a = TestEngine.uniqueName("iso-a"), b = TestEngine.uniqueName("iso-b")
+        for name in [a, b] {
+            fleet.adopt(name)
+            let created = try hbdeck(
+                ["create", name, "--image", TestEngine.botImage, "--script-config", "master_account.yml", "--network", "isolated", "--start"],
+                stdin: password.path)
+            #expect(created.status == 0, "\(created.stdout) \(created.stderr)")
+        }
+        for name in [a, b] {
+            let heard = try Subprocess.run(["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120)
+            #expect(heard.status == 0, "\(name) is online through the broker")
+        }
+        let inspected = try hbdeck(["inspect", a])
+        #expect(inspected.stdout.contains("hbdeck-\(a)"), "\(inspected.stdout)")
+
+        // From A: the broker answers; B, listening on a port of its own, cannot be reached.
+        try fleet.docker(["exec", "-d", b, "python3", "-c", "import socket,time; s=socket.socket(); s.bind(('0.0.0.0', 9999)); s.listen(); time.sleep(120)"])
+        let addressOfB = try fleet.docker(["inspect", "-f", "{{(index .NetworkSettings.Networks \"hbdeck-\(b)\").IPAddress}}", b])
+        #expect(try eventuallySync(within: 30) {
+            (try? fleet.docker(["exec", b, "python3", "-c", Self.connect, "127.0.0.1", "9999"])) == "connected"
+        }, "B listens")
+        #expect(try fleet.docker(["exec", a, "python3", "-c", Self.connect, fleet.brokerName, "1883"]) == "connected")
+        #expect(try fleet.docker(["exec", a, "python3", "-c", Self.connect, addressOfB, "9999"]).hasPrefix("failed"), "A reached B")
+
+        // rm takes B's network with it; the broker is no longer on it.
+        let removed = try hbdeck(["rm", b])
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(removed.stdout.contains("network hbdeck-\(b) removed"), "\(removed.stdout)")
+        #expect(try fleet.docker(["network", "ls", "-q", "--filter", "name=^hbdeck-\(b)$"]).isEmpty)
+        #expect(!(try fleet.docker(["inspect", "-f", "{{json .NetworkSettings.Networks}}", fleet.brokerName])).contains("hbdeck-\(b)"))
+
+        // The broker made again goes back onto A's network, and A comes back online.
+        try fleet.docker(["rm", "-f", fleet.brokerName])
+        let again = try hbdeck(["broker", "create"])
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try fleet.docker(["inspect", "-f", "{{json .NetworkSettings.Networks}}", fleet.brokerName]).contains("hbdeck-\(a)"))
+        let back = try Subprocess.run(["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(a)/hb", "-C", "1", "-W", "120"], timeout: 150)
+        #expect(back.status == 0, "A is online again through the new broker")
+    }
+}

@@ -6,7 +6,9 @@ public actor BotConnection {
     public nonisolated let client: MQTTClient
     public nonisolated let hub: TelemetryHub
     public nonisolated let namespace: String
-    private let replyPrefix: String
+    /// Replies come on `<namespace>/<bot>/reply/<replyTag>/…`: under the bot's own prefix, the only topics
+    /// a broker that gives each bot a user of its own lets it write to, so no other bot can answer for it.
+    private let replyTag: String
     private let pending = PendingReplies()
     private var router: Task<Void, Never>?
     private var gapWatcher: Task<Void, Never>?
@@ -18,7 +20,7 @@ public actor BotConnection {
         self.client = MQTTClient(settings: settings, bufferSize: messageBuffer)
         self.hub = TelemetryHub(namespace: namespace)
         self.namespace = namespace
-        self.replyPrefix = "hbdeck/\(settings.clientID)/reply"
+        self.replyTag = "hbdeck-" + String(settings.clientID.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" })
     }
 
     public func start() async throws {
@@ -27,7 +29,7 @@ public actor BotConnection {
         for topic in BotTopic.subscriptions(namespace: namespace) {
             try await client.subscribe(topic, qos: 0)
         }
-        try await client.subscribe(replyPrefix + "/#", qos: 1)
+        try await client.subscribe("\(namespace)/+/reply/\(replyTag)/#", qos: 1)
         let client = client
         router = Task { [weak self] in
             for await _ in client.arrivals {
@@ -85,7 +87,7 @@ public actor BotConnection {
             throw BotCommandError.brokerUnavailable(address: client.settings.address, reason: reason)
         }
         sequence += 1
-        let replyTopic = "\(replyPrefix)/\(sequence)-\(UInt32.random(in: 0...UInt32.max))"
+        let replyTopic = "\(namespace)/\(instanceID)/reply/\(replyTag)/\(sequence)-\(UInt32.random(in: 0...UInt32.max))"
         let envelope: JSONValue = .object([
             "header": .object([
                 "reply_to": .string(replyTopic),
@@ -155,7 +157,7 @@ public actor BotConnection {
     private func route(_ messages: [MQTTMessage]) async {
         var telemetry: [MQTTMessage] = []
         for message in messages {
-            if message.topic.hasPrefix(replyPrefix + "/") {
+            if isReply(message.topic) {
                 if let reply = BotReply(payload: message.payload) {
                     await pending.resolve(message.topic, with: reply)
                 }
@@ -167,6 +169,11 @@ public actor BotConnection {
         for decoded in await hub.ingest(telemetry) {
             for continuation in observers.values { continuation.yield(decoded) }
         }
+    }
+
+    private func isReply(_ topic: String) -> Bool {
+        let parts = topic.split(separator: "/", maxSplits: 4, omittingEmptySubsequences: false)
+        return parts.count == 5 && parts[0] == namespace && parts[2] == "reply" && parts[3] == replyTag
     }
 
     private func removeObserver(_ id: UUID) {

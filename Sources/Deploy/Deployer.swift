@@ -90,10 +90,18 @@ public struct Deployer: Sendable {
                 for: request.name.value, brokerContainer: request.broker.container, brokerHost: request.broker.host, brokerPort: request.broker.port)
             (request.broker.host, request.broker.port, request.network) = (route.host, route.port, BotNetwork.name(of: request.name.value))
         }
+        // A broker that gives each bot a user of its own: this bot's, with a password only its conf_client.yml holds.
+        let users = BrokerUsers(client: client, folder: folder, broker: request.broker.container)
+        let ownUser = users.areOn
         do {
+            if ownUser {
+                request.broker.password = try await users.add(request.name, hbdeckUser: request.broker.username)
+                request.broker.username = request.name.value
+            }
             return try await create(request, password: password, start: start, progress: progress)
         } catch {
             if isolated { try? await BotNetwork(client: client).remove(for: request.name.value) }
+            if ownUser, request.broker.username == request.name.value { try? await users.remove(request.name.value) }
             throw error
         }
     }

@@ -18,6 +18,9 @@ public protocol FleetEngine: ContainerStopper, WindDownWitness {
     func removeContainer(_ idOrName: String, force: Bool) async throws
     /// Removes an isolated bot's own network (`BotNetwork`), the broker detached first.
     func removeBotNetwork(of instance: String) async throws
+    /// Removes the bot's own user from the broker, when the broker gives bots users (`BrokerUsers`);
+    /// false when it does not.
+    func removeBrokerUser(of instance: String, folder: BotsFolder, broker: String) async throws -> Bool
     /// Attaches the broker to every isolated bot's network it is not on; returns those networks.
     func attachBrokerToBotNetworks(_ broker: String) async throws -> [String]
     func close() async
@@ -26,6 +29,13 @@ public protocol FleetEngine: ContainerStopper, WindDownWitness {
 extension DockerClient: FleetEngine {
     public func removeBotNetwork(of instance: String) async throws {
         try await BotNetwork(client: self).remove(for: instance)
+    }
+
+    public func removeBrokerUser(of instance: String, folder: BotsFolder, broker: String) async throws -> Bool {
+        let users = BrokerUsers(client: self, folder: folder, broker: broker)
+        guard users.areOn else { return false }
+        try await users.remove(instance)
+        return true
     }
 
     public func attachBrokerToBotNetworks(_ broker: String) async throws -> [String] {

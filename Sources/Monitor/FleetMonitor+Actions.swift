@@ -52,7 +52,8 @@ extension FleetMonitor {
         let bots = bots
         let folder = config.botsFolder.map(BotsFolder.init)
         return await run(name, .stopping, progress: progress) { client in
-            try await Decommission(name: name, bot: bots, skipBotStop: skipBotStop, engine: client, folder: folder, disposal: disposal)
+            try await Decommission(
+                name: name, bot: bots, skipBotStop: skipBotStop, engine: client, folder: folder, disposal: disposal, broker: config.brokerContainer)
                 .run(progress: progress)
         }
     }

@@ -84,4 +84,85 @@ import Testing
         let back = try Subprocess.run(["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(a)/hb", "-C", "1", "-W", "120"], timeout: 150)
         #expect(back.status == 0, "A is online again through the new broker")
     }
+
+    /// With a login on the broker, each bot gets a user of its own that reaches only its own topics: it can
+    /// neither speak for another bot nor read another bot's telemetry, and its user goes with it.
+    @Test func eachBotsBrokerUserReachesOnlyItsOwnTopics() throws {
+        let engine = TestEngines.nSocket
+        let fleet = try TestFleet("users", startingBroker: false, engine: engine)
+        defer {
+            fleet.remove()
+            for bot in fleet.bots { _ = try? fleet.docker(["network", "rm", "hbdeck-\(bot)"]) }
+        }
+        try fleet.addProfile()
+        let brokerNetwork = TestEngine.uniqueName("users-mqtt")
+        try fleet.docker(["network", "create", "--label", "\(TestEngine.testLabel)=1", brokerNetwork])
+        defer { _ = try? fleet.docker(["network", "rm", brokerNetwork]) }
+        let config = fleet.root.appendingPathComponent("hbdeck.yml")
+        try """
+            broker_container: \(fleet.brokerName)
+            broker_image: \(TestEngine.brokerImage)
+            broker_network: \(brokerNetwork)
+            mqtt_host: 127.0.0.1
+            mqtt_port: \(fleet.port)
+            mqtt_username: hbdeck-test
+            bots_folder: \(fleet.root.path)
+
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let hbdeckPassword = "pw-\(UInt64.random(in: 0...UInt64.max))"
+        let hbdeckLogin = ["-u", "hbdeck-test", "-P", hbdeckPassword]
+        func hbdeck(_ arguments: [String], stdin: String = "/dev/null") throws -> HBDeckProcess.Result {
+            try HBDeckProcess.run(
+                arguments + ["--config", config.path], dockerHost: engine, stdinFile: stdin, environment: ["HBDECK_MQTT_PASSWORD": hbdeckPassword], seconds: 180)
+        }
+        #expect(try hbdeck(["broker", "create"]).status == 0)
+        let password = fleet.root.appendingPathComponent("password")
+        try (TestFleet.password + "\n").write(to: password, atomically: true, encoding: .utf8)
+        let a = TestEngine.uniqueName("users-a"), b = TestEngine.uniqueName("users-b")
+        for name in [a, b] {
+            fleet.adopt(name)
+            let created = try hbdeck(
+                ["create", name, "--image", TestEngine.botImage, "--script-config", "master_account.yml", "--network", "isolated", "--start"],
+                stdin: password.path)
+            #expect(created.status == 0, "\(created.stderr)")
+            #expect(!created.stdout.contains(hbdeckPassword) && !created.stderr.contains(hbdeckPassword))
+        }
+        for name in [a, b] {
+            let heard = try Subprocess.run(
+                ["mosquitto_sub", "-p", String(fleet.port)] + hbdeckLogin + ["-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120)
+            #expect(heard.status == 0, "\(name) is online with a user of its own")
+        }
+        // A's own login, from its conf_client.yml (never printed).
+        let conf = try String(contentsOf: fleet.root.appendingPathComponent("instances/\(a)/conf/conf_client.yml"), encoding: .utf8)
+        #expect(conf.contains("mqtt_username: \(a)"))
+        let aPassword = try #require(conf.split(separator: "\n").first { $0.contains("mqtt_password:") }.map {
+            $0.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+        })
+        #expect(!aPassword.isEmpty && aPassword != hbdeckPassword)
+        let aLogin = ["-u", a, "-P", aPassword]
+
+        // A publishes on B's log topic, then on its own: hbdeck hears its own line and never the forged one.
+        let ready = "hbdeck-test/ready/\(UInt32.random(in: 0...UInt32.max))"
+        let listener = try MQTTListener(["-p", String(fleet.port)] + hbdeckLogin + ["-t", "hbot/+/log", "-t", ready, "-W", "120"])
+        defer { listener.stop() }
+        #expect(try listener.waitUntilListening(to: ready, port: fleet.port, credentials: hbdeckLogin))
+        let marker = "marker-\(UInt32.random(in: 0...UInt32.max))"
+        _ = try Subprocess.run(["mosquitto_pub", "-p", String(fleet.port)] + aLogin + ["-t", "hbot/\(b)/log", "-m", #"{"msg":"forged by A"}"#], timeout: 30)
+        _ = try Subprocess.run(["mosquitto_pub", "-p", String(fleet.port)] + aLogin + ["-t", "hbot/\(a)/log", "-m", #"{"msg":"\#(marker)"}"#], timeout: 30)
+        #expect(try eventuallySync(within: 30) { listener.lines.contains { $0.contains(marker) } }, "A's own topic works")
+        #expect(!listener.lines.contains { $0.contains("forged by A") }, "A spoke for B")
+
+        // A subscribed to B's performance and its own gets only its own.
+        let read = try Subprocess.run(
+            ["mosquitto_sub", "-p", String(fleet.port)] + aLogin + ["-v", "-t", "hbot/\(b)/performance", "-t", "hbot/\(a)/performance", "-C", "4", "-W", "60"],
+            timeout: 90)
+        let topics = read.stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) }
+        #expect(topics.count == 4 && topics.allSatisfy { $0 == "hbot/\(a)/performance" }, "\(topics)")
+
+        // Its user goes with it.
+        let removed = try hbdeck(["rm", a])
+        #expect(removed.stdout.contains("its broker user removed"), "\(removed.stdout) \(removed.stderr)")
+        let refused = try Subprocess.run(["mosquitto_pub", "-p", String(fleet.port)] + aLogin + ["-t", "hbot/\(a)/log", "-m", "x"], timeout: 30)
+        #expect(refused.status != 0, "A's login still works")
+    }
 }

@@ -1,3 +1,4 @@
+import Deploy
 import Docker
 import Foundation
 import HBModel
@@ -144,6 +145,9 @@ final class FakeEngine: FleetEngine {
             return missing
         }
     }
+
+    /// The fake's broker gives bots no users of their own.
+    func removeBrokerUser(of instance: String, folder: BotsFolder, broker: String) async throws -> Bool { false }
 
     func removeBotNetwork(of instance: String) async throws {
         try check()

@@ -66,27 +66,32 @@ public struct BrokerMaker: Sendable {
 
     private func mosquitto(_ plan: BrokerPlan) async throws -> ContainerSpec {
         let inside = plan.hostNetwork ? plan.port : 1883
+        // Its own folder, which the broker's user reads (hbdeck's folder around it is root's only): the config,
+        // and with a login the password file (hashes only) and the ACL, changed as bots come and go.
+        let config = BrokerUsers.configFolder(in: plan.folder)
+        try FileManager.default.createDirectory(at: config, withIntermediateDirectories: true)
+        chmod(config.path, 0o755)
         var conf = "# written by hbdeck broker create\nlistener \(inside)\(plan.hostNetwork ? " \(plan.bind)" : "")\npersistence false\n"
         if let username = plan.username, let password = plan.password {
-            conf += "allow_anonymous false\npassword_file /mosquitto/config/passwd\n"
+            conf += "allow_anonymous false\npassword_file /mosquitto/config/passwd\nacl_file /mosquitto/config/acl\n"
+            // hbdeck's user reads and sends everything; every other user is a bot, named as its instance, on its own topics.
+            let acl = "# written by hbdeck broker create\npattern readwrite \(plan.namespace)/%u/#\n\nuser \(username)\ntopic readwrite #\n"
+            try AtomicFile.write(Data(acl.utf8), to: config.appendingPathComponent("acl"), permissions: 0o644)
             // The image's own tool hashes the password (it reaches the throwaway container in its environment only);
             // the file is given to the broker's own user, which mosquitto runs as once started.
             let writer = ContainerSpec(
                 image: plan.image, cmd: ["sh", "-c", #"mosquitto_passwd -b -c /hbdeck/passwd "$HBDECK_USER" "$HBDECK_PASS" && (chown mosquitto /hbdeck/passwd 2>/dev/null || true)"#],
                 env: ["HBDECK_USER=\(username)", "HBDECK_PASS=\(password.value)"], labels: [HBLabels.role: HBLabels.helperRole],
-                hostConfig: .init(binds: ["\(plan.folder.path):/hbdeck"], networkMode: "none"))
+                hostConfig: .init(binds: ["\(config.path):/hbdeck"], networkMode: "none"))
             let code = try await ImageProgram.runOnce(writer, client: client, timeout: 60)
             guard code == 0 else { throw DeployProblem(.password, "\(plan.image)'s mosquitto_passwd ended with exit code \(code)") }
         } else {
             conf += "allow_anonymous true\n"
         }
-        try AtomicFile.write(Data(conf.utf8), to: plan.folder.appendingPathComponent("mosquitto.conf"))
+        try AtomicFile.write(Data(conf.utf8), to: config.appendingPathComponent("mosquitto.conf"), permissions: 0o644)
         var spec = common(plan, inside: inside)
         spec.cmd = ["mosquitto", "-c", "/mosquitto/config/mosquitto.conf"]
-        // File by file: the folder is its owner's only (0700), the files are what the broker's user reads.
-        var binds = ["\(plan.folder.path)/mosquitto.conf:/mosquitto/config/mosquitto.conf:ro"]
-        if plan.username != nil { binds.append("\(plan.folder.path)/passwd:/mosquitto/config/passwd:ro") }
-        spec.hostConfig?.binds = binds
+        spec.hostConfig?.binds = ["\(config.path):/mosquitto/config:ro"]
         if let health = plan.healthCommand { spec.healthcheck = .init(test: ["CMD-SHELL"] + [health.joined(separator: " ")]) }
         return spec
     }

@@ -29,6 +29,8 @@ public struct BrokerPlan: Sendable {
     public var folder: URL
     /// The engine's health check, overriding the flavor's own.
     public var healthCommand: [String]?
+    /// The bots' MQTT namespace: with a login, each bot's own user may use `<namespace>/<its name>/…` only.
+    public var namespace = "hbot"
 
     public init(
         name: String, image: String, port: Int, bind: String = "127.0.0.1", network: String = "bridge",

@@ -16,12 +16,15 @@ public struct Decommission: Sendable {
     /// Nil: no bots folder configured; the instance's folder, wherever it is, stays.
     let folder: BotsFolder?
     let disposal: FolderDisposal
+    /// The broker container, whose user for the bot (if it gives bots users) is removed.
+    let broker: String
     let now: @Sendable () -> Double
 
     public init(
         name: String, bot: (any BotStopper)?, skipBotStop: Bool = false, engine: any FleetEngine, folder: BotsFolder?, disposal: FolderDisposal,
-        now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+        broker: String = "hummingbot-broker", now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
+        self.broker = broker
         self.name = name
         self.bot = bot
         self.skipBotStop = skipBotStop
@@ -55,6 +58,9 @@ public struct Decommission: Sendable {
                 progress("deleting \(name): removing its network…")
                 try await engine.removeBotNetwork(of: name)
                 done.append("network \(found.hostConfig.networkMode) removed")
+            }
+            if let folder, try await engine.removeBrokerUser(of: name, folder: folder, broker: broker) {
+                done.append("its broker user removed")
             }
         } else if folder.map({ !FileManager.default.fileExists(atPath: $0.instance(name).path) }) ?? true {
             throw DockerError.notFound(message: "no such instance: \(name)")

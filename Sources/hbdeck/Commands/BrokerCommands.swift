@@ -168,9 +168,11 @@ extension ConsoleSettings {
     func brokerPlan(botsFolder: BotsFolder?) -> BrokerPlan {
         let password = ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"].flatMap { $0.isEmpty ? nil : Secret($0) }
         let state = botsFolder?.state ?? AuditLog.location(botsFolder: nil).file.deletingLastPathComponent()
-        return BrokerPlan(
+        var plan = BrokerPlan(
             name: brokerContainer, image: brokerImage, port: mqttPort, bind: brokerBind, network: brokerNetwork,
             username: mqttUser, password: mqttUser == nil ? nil : password, folder: state.appendingPathComponent("broker"),
             healthCommand: brokerHealth.map { [$0] })
+        plan.namespace = namespace
+        return plan
     }
 }

@@ -48,7 +48,8 @@ struct RemoveCommand: AsyncParsableCommand {
                     for name in names {
                         do {
                             let result = try await Decommission(
-                                name: name, bot: bots, skipBotStop: skipBotStop, engine: client, folder: folder, disposal: disposal
+                                name: name, bot: bots, skipBotStop: skipBotStop, engine: client, folder: folder, disposal: disposal,
+                                broker: location.settings.brokerContainer
                             ).run { StandardOutput.error($0) }
                             StandardOutput.line(result)
                         } catch {

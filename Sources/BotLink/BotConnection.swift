@@ -81,7 +81,7 @@ public actor BotConnection {
 
     /// Sends a command at QoS 1 and waits for the bot's reply.
     public func send(_ command: BotCommand, to instanceID: String, timeout: Double? = nil) async throws -> BotReply {
-        guard client.state.isConnected else {
+        guard await isConnected(within: Self.reconnectGrace) else {
             let reason: String
             if case .disconnected(let why, _) = client.state { reason = why } else { reason = "connecting" }
             throw BotCommandError.brokerUnavailable(address: client.settings.address, reason: reason)
@@ -169,6 +169,21 @@ public actor BotConnection {
         for decoded in await hub.ingest(telemetry) {
             for continuation in observers.values { continuation.yield(decoded) }
         }
+    }
+
+    /// How long a command waits for a link that is down to come back before it is refused: libmosquitto
+    /// reconnects within seconds after the broker restarts or a network it was reached through goes away,
+    /// and a stop refused then would end a bot without cancelling its orders.
+    static let reconnectGrace = 10.0
+
+    private func isConnected(within seconds: Double) async -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !client.state.isConnected {
+            if case .closed = client.state { return false }
+            guard Date() < deadline else { return false }
+            try? await Task.sleep(nanoseconds: 100_000_000)
+        }
+        return true
     }
 
     private func isReply(_ topic: String) -> Bool {

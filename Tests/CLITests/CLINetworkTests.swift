@@ -159,9 +159,13 @@ import Testing
         let topics = read.stdout.split(separator: "\n").map { String($0.prefix { $0 != " " }) }
         #expect(topics.count == 4 && topics.allSatisfy { $0 == "hbot/\(a)/performance" }, "\(topics)")
 
-        // Its user goes with it.
-        let removed = try hbdeck(["rm", a])
-        #expect(removed.stdout.contains("its broker user removed"), "\(removed.stdout) \(removed.stderr)")
+        // Their users go with them; each is stopped over MQTT first, though removing the first one's network
+        // may cut hbdeck's own link to the broker for a moment (older engines route published ports through it).
+        let removed = try hbdeck(["rm", a, b])
+        for name in [a, b] {
+            let line = removed.stdout.split(separator: "\n").first { $0.hasPrefix("deleted \(name):") } ?? ""
+            #expect(line.contains("bot stopped (200)") && line.contains("its broker user removed"), "\(removed.stdout) \(removed.stderr)")
+        }
         let refused = try Subprocess.run(["mosquitto_pub", "-p", String(fleet.port)] + aLogin + ["-t", "hbot/\(a)/log", "-m", "x"], timeout: 30)
         #expect(refused.status != 0, "A's login still works")
     }

@@ -48,7 +48,7 @@ public struct BotNetwork: Sendable {
         }
         try await ensure(network, instance: instance)
         if !broker.networks.contains(network) {
-            try await client.connect(container: brokerContainer, toNetwork: network, aliases: [brokerContainer])
+            try await client.connect(container: brokerContainer, toNetwork: network, aliases: [brokerContainer], gatewayPriority: -1)
         }
         return Route(host: brokerContainer, port: Self.insidePort(of: broker, published: brokerPort))
     }
@@ -72,7 +72,7 @@ public struct BotNetwork: Sendable {
         let networks = try await client.listNetworks(filters: DockerFilters().label(HBLabels.role, HBLabels.botNetworkRole))
         var attached: [String] = []
         for network in networks.map(\.name).sorted() where !broker.networks.contains(network) {
-            try await client.connect(container: brokerContainer, toNetwork: network, aliases: [brokerContainer])
+            try await client.connect(container: brokerContainer, toNetwork: network, aliases: [brokerContainer], gatewayPriority: -1)
             attached.append(network)
         }
         return attached

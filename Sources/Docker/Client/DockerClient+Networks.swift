@@ -27,15 +27,20 @@ extension DockerClient {
     }
 
     /// Attaches a container to a network; on it, the others reach it by its name and by each of `aliases`.
-    public func connect(container: String, toNetwork network: String, aliases: [String] = []) async throws {
-        struct Endpoint: Encodable { let Aliases: [String] }
+    /// `gatewayPriority` below 0 keeps the container's gateway (and the route of its published ports) on the
+    /// networks it had (engines from API 1.48 on; older ones pick the first network by name).
+    public func connect(container: String, toNetwork network: String, aliases: [String] = [], gatewayPriority: Int? = nil) async throws {
+        struct Endpoint: Encodable {
+            let Aliases: [String]
+            let GwPriority: Int?
+        }
         struct Request: Encodable {
             let Container: String
             let EndpointConfig: Endpoint
         }
         _ = try await requester.send(
             .POST, "/networks/\(Self.pathComponent(network))/connect",
-            json: try JSONEncoder().encode(Request(Container: container, EndpointConfig: Endpoint(Aliases: aliases))), timeout: defaultTimeout,
+            json: try JSONEncoder().encode(Request(Container: container, EndpointConfig: Endpoint(Aliases: aliases, GwPriority: gatewayPriority))), timeout: defaultTimeout,
             operation: "connect \(container) to \(network)")
     }
 

@@ -237,7 +237,7 @@ extension ConsoleE2ETests {
         (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("Create a bot") }
         #expect(ok, "no dialog:\n\(screen)")
         try tmux.type(name)
-        try tmux.send("Tab", "Right", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab")
+        try tmux.send("Tab", "Right", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab")
         try tmux.type("not-the-password")
         try tmux.send("Enter")
         (ok, screen) = try tmux.waitFor(seconds: 60) { $0.contains("⚠ Invalid password.") }

@@ -100,8 +100,11 @@ public struct Deployer: Sendable {
             }
             return try await create(request, password: password, start: start, progress: progress)
         } catch {
-            if isolated { try? await BotNetwork(client: client).remove(for: request.name.value) }
-            if ownUser, request.broker.username == request.name.value { try? await users.remove(request.name.value) }
+            // Undone only where no container was made: one made but not started keeps its network and login.
+            if (try? await client.inspectContainer(request.name.value)) == nil {
+                if isolated { try? await BotNetwork(client: client).remove(for: request.name.value) }
+                if ownUser, request.broker.username == request.name.value { try? await users.remove(request.name.value) }
+            }
             throw error
         }
     }

@@ -16,6 +16,10 @@ public protocol FleetEngine: ContainerStopper, WindDownWitness {
     func startContainer(_ idOrName: String) async throws
     func restartContainer(_ idOrName: String, timeout: Int) async throws
     func removeContainer(_ idOrName: String, force: Bool) async throws
+    /// Makes a stopped container again from its own inspect with another network mode; returns its new id.
+    func recreate(_ name: String, networkMode: String) async throws -> String
+    /// Makes an isolated bot's own network with the broker on it; returns where the bot finds the broker.
+    func isolate(_ instance: String, broker: String, brokerHost: String, brokerPort: Int) async throws -> BotNetwork.Route
     /// Removes an isolated bot's own network (`BotNetwork`), the broker detached first.
     func removeBotNetwork(of instance: String) async throws
     /// Removes the bot's own user from the broker, when the broker gives bots users (`BrokerUsers`);
@@ -27,6 +31,10 @@ public protocol FleetEngine: ContainerStopper, WindDownWitness {
 }
 
 extension DockerClient: FleetEngine {
+    public func isolate(_ instance: String, broker: String, brokerHost: String, brokerPort: Int) async throws -> BotNetwork.Route {
+        try await BotNetwork(client: self).prepare(for: instance, brokerContainer: broker, brokerHost: brokerHost, brokerPort: brokerPort)
+    }
+
     public func removeBotNetwork(of instance: String) async throws {
         try await BotNetwork(client: self).remove(for: instance)
     }

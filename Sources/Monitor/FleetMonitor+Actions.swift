@@ -76,6 +76,16 @@ extension FleetMonitor {
         }
     }
 
+    /// Moves a bot between host networking and a network of its own (`NetworkMove`).
+    public func moveNetwork(_ name: String, to target: NetworkMove.Target, progress: @escaping Progress) async -> String {
+        let bots = bots
+        guard let path = config.botsFolder else { return "no bots folder is configured: its broker address lives there" }
+        let broker = NetworkMove.Broker(container: config.brokerContainer, host: config.mqtt?.host ?? "127.0.0.1", port: config.mqtt?.port ?? 1883)
+        return await run(name, .stopping, progress: progress) { client in
+            try await NetworkMove(name: name, to: target, broker: broker, bot: bots, engine: client, folder: BotsFolder(path)).run(progress: progress)
+        }
+    }
+
     /// Puts the broker back on the isolated bots' networks it is missing from (after it was made again
     /// elsewhere than `hbdeck broker create`).
     public func attachBrokerToBotNetworks(progress: Progress) async -> String {

@@ -15,7 +15,7 @@ struct HBDeck: AsyncParsableCommand {
         version: HBDeckVersion.current,
         subcommands: [
             ConsoleRunCommand.self, ListCommand.self, InspectCommand.self, StartCommand.self, StopCommand.self, RestartCommand.self,
-            RemoveCommand.self, UpdateCommand.self, ReloadCommand.self, CreateCommand.self, DeployCommand.self, ProfileCommandGroup.self, TemplateCommandGroup.self, UploadCommand.self,
+            RemoveCommand.self, NetworkCommand.self, UpdateCommand.self, ReloadCommand.self, CreateCommand.self, DeployCommand.self, ProfileCommandGroup.self, TemplateCommandGroup.self, UploadCommand.self,
             VersionsCommand.self, DiffCommand.self, RollbackCommand.self, SetCommand.self, EditCommand.self, LogsCommand.self, StatsCommand.self, EventsCommand.self, BotCommandGroup.self,
             WatchCommand.self, ConfigCommand.self, DoctorCommand.self, NewConfigCommand.self, AuditCommand.self, BrokerCommandGroup.self, CleanLogsCommand.self, RecordCommand.self, ExportCommand.self, ChartCommand.self,
         ],

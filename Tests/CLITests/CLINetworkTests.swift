@@ -169,4 +169,60 @@ import Testing
         let refused = try Subprocess.run(["mosquitto_pub", "-p", String(fleet.port)] + aLogin + ["-t", "hbot/\(a)/log", "-m", "x"], timeout: 30)
         #expect(refused.status != 0, "A's login still works")
     }
+
+    /// A bot made on host networking moves to a network of its own and back, online after each move.
+    @Test func aHostBotMovesToItsOwnNetworkAndBack() throws {
+        let engine = TestEngines.nSocket
+        let fleet = try TestFleet("move", startingBroker: false, engine: engine)
+        defer {
+            fleet.remove()
+            for bot in fleet.bots { _ = try? fleet.docker(["network", "rm", "hbdeck-\(bot)"]) }
+        }
+        try fleet.addProfile()
+        let brokerNetwork = TestEngine.uniqueName("move-mqtt")
+        try fleet.docker(["network", "create", "--label", "\(TestEngine.testLabel)=1", brokerNetwork])
+        defer { _ = try? fleet.docker(["network", "rm", brokerNetwork]) }
+        let config = fleet.root.appendingPathComponent("hbdeck.yml")
+        try """
+            broker_container: \(fleet.brokerName)
+            broker_image: \(TestEngine.brokerImage)
+            broker_network: \(brokerNetwork)
+            mqtt_host: 127.0.0.1
+            mqtt_port: \(fleet.port)
+            bots_folder: \(fleet.root.path)
+
+            """.write(to: config, atomically: true, encoding: .utf8)
+        func hbdeck(_ arguments: [String], stdin: String = "/dev/null") throws -> HBDeckProcess.Result {
+            try HBDeckProcess.run(arguments + ["--config", config.path], dockerHost: engine, stdinFile: stdin, seconds: 180)
+        }
+        func online(_ name: String) throws -> Bool {
+            try Subprocess.run(["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120).status == 0
+        }
+        #expect(try hbdeck(["broker", "create"]).status == 0)
+        let password = fleet.root.appendingPathComponent("password")
+        try (TestFleet.password + "\n").write(to: password, atomically: true, encoding: .utf8)
+        let name = TestEngine.uniqueName("move")
+        fleet.adopt(name)
+        let created = try hbdeck(["create", name, "--image", TestEngine.botImage, "--script-config", "master_account.yml", "--start"], stdin: password.path)
+        #expect(created.status == 0, "\(created.stderr)")
+        #expect(try online(name))
+        let confFile = fleet.root.appendingPathComponent("instances/\(name)/conf/conf_client.yml")
+
+        let there = try hbdeck(["network", name, "isolated"])
+        #expect(there.status == 0, "\(there.stderr)")
+        #expect(there.stdout.hasPrefix("moved \(name) to isolated networking: bot stopped (200)"), "\(there.stdout)")
+        #expect(there.stdout.contains("started again"))
+        #expect(try fleet.docker(["inspect", "-f", "{{.HostConfig.NetworkMode}}", name]) == "hbdeck-\(name)")
+        #expect(try String(contentsOf: confFile, encoding: .utf8).contains("mqtt_host: \(fleet.brokerName)"))
+        #expect(try online(name), "online again on its own network")
+
+        let back = try hbdeck(["network", name, "host"])
+        #expect(back.status == 0, "\(back.stderr)")
+        #expect(back.stdout.contains("network hbdeck-\(name) removed"), "\(back.stdout)")
+        #expect(try fleet.docker(["inspect", "-f", "{{.HostConfig.NetworkMode}}", name]) == "host")
+        #expect(try fleet.docker(["network", "ls", "-q", "--filter", "name=^hbdeck-\(name)$"]).isEmpty)
+        #expect(try online(name), "online again on host networking")
+        let versions = try hbdeck(["versions", "instances/\(name)/conf/conf_client.yml"])
+        #expect(versions.stdout.contains("set mqtt_bridge.mqtt_host"), "\(versions.stdout)")
+    }
 }

@@ -239,3 +239,20 @@ extension ControllerTests {
         #expect(controller.handle(.character("y"), snapshot: snapshot, logLines: []) == [.attachBroker(host: nil)])
     }
 }
+
+extension ControllerTests {
+    /// N moves the selected bot between host networking and its own network, once the steps are confirmed.
+    @Test func nMovesABotBetweenHostAndItsOwnNetworkAfterConfirming() {
+        var snapshot = FleetFixture.snapshot
+        snapshot.botsFolder = "/srv/bots"
+        var controller = ConsoleController()
+        _ = controller.handle(.down, snapshot: snapshot, logLines: [])
+        let selected = controller.state.selection(in: controller.state.visibleInstances(snapshot))
+        #expect(controller.handle(.character("N"), snapshot: snapshot, logLines: []).isEmpty, "asks first")
+        guard case .confirm(let asked)? = controller.state.overlay else { Issue.record("no confirmation"); return }
+        let target = selected?.networkMode == "host" ? "isolated" : "host"
+        #expect(asked.title == "Move \(selected?.name ?? "") to \(target) networking?")
+        #expect(asked.steps.contains { $0.hasPrefix("3. Make its container again from its own settings and folder") })
+        #expect(controller.handle(.character("y"), snapshot: snapshot, logLines: []) == [.moveNetwork(selected?.name ?? "", to: target)])
+    }
+}

@@ -168,7 +168,7 @@ import Testing
         snapshot.botsFolder = "/srv/bots"
         var controller = ConsoleController(readOnly: true)
         let selected = try #require(controller.state.selection(in: controller.state.visibleInstances(snapshot))?.name)
-        for key in ["x", "s", "R", "D", "c", "e", "v", "r", "u", "b"] {
+        for key in ["x", "s", "R", "D", "c", "e", "v", "r", "u", "b", "N"] {
             let commands = controller.handle(.character(Character(key)), snapshot: snapshot, logLines: [])
             // Nothing is done; the refusal alone goes to the audit log.
             guard case .refused(_, let target)? = commands.first, commands.count == 1 else {

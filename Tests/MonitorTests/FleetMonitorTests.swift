@@ -146,6 +146,21 @@ final class FakeEngine: FleetEngine {
         }
     }
 
+    func recreate(_ name: String, networkMode: String) async throws -> String {
+        try check()
+        return state.withLock { s in
+            s.done.append("recreate \(name) on \(networkMode)")
+            for (id, c) in s.containers where c.name == name { s.containers[id]?.networkMode = networkMode }
+            return "new-\(name)"
+        }
+    }
+
+    func isolate(_ instance: String, broker: String, brokerHost: String, brokerPort: Int) async throws -> BotNetwork.Route {
+        try check()
+        state.withLock { $0.done.append("isolate \(instance)") }
+        return BotNetwork.Route(host: broker, port: 1883)
+    }
+
     /// The fake's broker gives bots no users of their own.
     func removeBrokerUser(of instance: String, folder: BotsFolder, broker: String) async throws -> Bool { false }
 

@@ -15,7 +15,7 @@ public struct ConsoleController: Sendable {
     }
 
     /// The actions that change something, refused in read-only mode.
-    static let changing: Set<KeyAction> = [.start, .stop, .restart, .delete, .broker, .edit, .create, .reload, .values, .upload]
+    static let changing: Set<KeyAction> = [.start, .stop, .restart, .delete, .broker, .edit, .create, .reload, .values, .upload, .network]
 
     /// Handles one key; returns the commands to run.
     public mutating func handle(_ key: Key, snapshot: FleetSnapshot, logLines: [LogLine]) -> [ConsoleCommand] {
@@ -124,6 +124,20 @@ public struct ConsoleController: Sendable {
                 return []
             }
             return [.openUpload]
+        case .network:
+            guard snapshot.engineIsLive(for: selected) else {
+                state.status = Self.offline(selected)
+                return []
+            }
+            guard let selected, selected.containerID != nil else {
+                state.status = "no deployed instance selected"
+                return []
+            }
+            guard snapshot.botsFolder != nil else {
+                state.status = "no bots folder is configured (bots_folder in the config file): its broker address lives there"
+                return []
+            }
+            confirmNetworkMove(selected)
         case .reload:
             guard snapshot.engineIsLive(for: selected) else {
                 state.status = Self.offline(selected)
@@ -158,6 +172,21 @@ public struct ConsoleController: Sendable {
             return [action == .values ? .openValuesForm(selected.name, strategy: strategy) : .edit(selected.name, strategy: strategy)]
         }
         return []
+    }
+
+    private mutating func confirmNetworkMove(_ instance: InstanceSnapshot) {
+        let toIsolated = instance.networkMode == "host"
+        let target = toIsolated ? "isolated" : "host"
+        let running = instance.state == .running
+        let steps = [
+            running ? (instance.engine == .hbot ? "1. Stop it gracefully (SIGTERM: it cancels its orders)." : "1. Stop it: MQTT stop first (it cancels its orders), then the container.")
+                : "1. It is not running: nothing to stop.",
+            toIsolated ? "2. Give it a network of its own, hbdeck-\(instance.containerName), with the broker on it; conf_client.yml gets the broker's name."
+                : "2. Put it back on host networking; conf_client.yml gets the broker's address on this machine.",
+            "3. Make its container again from its own settings and folder\(toIsolated ? "" : ", and remove its network").",
+            running ? "4. Start it again." : "4. Leave it stopped, as it was.",
+        ]
+        state.overlay = .confirm(Confirmation(title: "Move \(instance.name) to \(target) networking?", steps: steps, action: .moveNetwork(instance.name, to: target)))
     }
 
     private mutating func confirmReload(_ instance: InstanceSnapshot) {

@@ -4,7 +4,7 @@ public enum KeyAction: Sendable, Hashable {
     case nextPane
     case filter
     case cycleSort
-    case start, stop, restart, delete, broker, brokerLog, edit, create, reload, values, upload
+    case start, stop, restart, delete, broker, brokerLog, edit, create, reload, values, upload, network
     case help, quit, details
     case toggleFollow, toggleWrap, toggleTimestamps, toggleErrorsOnly
     case search, nextMatch, previousMatch, saveLog

@@ -31,6 +31,7 @@ public enum Keymap {
         Binding(keys: [.character("e")], context: .instances, action: .edit, help: "edit config in $EDITOR"),
         Binding(keys: [.character("v")], context: .instances, action: .values, help: "change values in a form"),
         Binding(keys: [.character("r")], context: .instances, action: .reload, help: "reload strategy files"),
+        Binding(keys: [.character("N")], context: .instances, action: .network, help: "network: host ⇄ isolated"),
         Binding(keys: [.character("u")], context: .instances, action: .upload, help: "upload script or config"),
         Binding(keys: [.character("c")], context: .instances, action: .create, help: "create a bot"),
         Binding(keys: [.character("b")], context: .instances, action: .broker, help: "broker start/stop"),

@@ -39,6 +39,8 @@ public enum ConsoleCommand: Sendable, Equatable {
     case createBroker
     /// The broker of `host`'s engine where several are watched (nil: the only one).
     case startBroker(host: String?)
+    /// Moves the bot to `isolated` or `host` networking (stopped safely, made again, started again).
+    case moveNetwork(String, to: String)
     /// Attaches the broker to the isolated bots' networks it is missing from.
     case attachBroker(host: String?)
     case stopBroker(host: String?)

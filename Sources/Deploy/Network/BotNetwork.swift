@@ -24,6 +24,11 @@ public struct BotNetwork: Sendable {
     public struct Route: Sendable, Equatable {
         public let host: String
         public let port: Int
+
+        public init(host: String, port: Int) {
+            self.host = host
+            self.port = port
+        }
     }
 
     /// Makes the bot's network (or takes the one a failed deploy left) and attaches the broker container to

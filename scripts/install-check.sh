@@ -85,8 +85,9 @@ EDITOR=true VISUAL=true run 0 edit conf/scripts/mm.yml "${with_config[@]}"
 run 0 new-config pmm_simple --image "$image" --name ctl.yml "${with_config[@]}"
 run 0 set conf/controllers/ctl.yml connector_name=binance_paper_trade trading_pair=TEST-USDT "${with_config[@]}"
 
-feed "$password"$'\n' 0 create "$name" --image "$image" --script-config mm.yml --start "${with_config[@]}"
-feed "$password"$'\n' 0 create "$hbot_name" --image "$image" --engine hbot --controller-config ctl.yml --start "${with_config[@]}"
+# The broker runs on host networking here (broker_network: host), so the bots do too.
+feed "$password"$'\n' 0 create "$name" --image "$image" --script-config mm.yml --start --network host "${with_config[@]}"
+feed "$password"$'\n' 0 create "$hbot_name" --image "$image" --engine hbot --controller-config ctl.yml --start --network host "${with_config[@]}"
 until_ok 90 bot history "$name" --mqtt-port "$port"
 # status and start answer 400 as the client release the test bot follows does (an upstream bug): said, not crashed.
 run "0|1" bot status "$name" --mqtt-port "$port"

@@ -47,7 +47,7 @@ struct CLIBrokerTests {
         let stdin = fleet.root.appendingPathComponent("password")
         try (TestFleet.password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
         let made = try HBDeckProcess.run(
-            ["create", name, "--image", TestEngine.botImage, "--script-config", "master_account.yml", "--start", "--config", config.path],
+            ["create", name, "--image", TestEngine.botImage, "--script-config", "master_account.yml", "--start", "--network", "host", "--config", config.path],
             stdinFile: stdin.path, environment: ["HBDECK_MQTT_PASSWORD": Self.mqttPassword], seconds: 180)
         #expect(made.status == 0, "\(made.stderr)")
         let heard = try Subprocess.run(

@@ -17,7 +17,7 @@ struct CLICreateTests {
         fleet.adopt(name)
         return try HBDeckProcess.run(
             ["create", name, "--image", image] + (scriptConfig.map { ["--script-config", $0] } ?? []) + ["--bots-folder", fleet.root.path,
-             "--mqtt-host", "127.0.0.1", "--mqtt-port", String(fleet.port), "--config", config.path] + extra,
+             "--mqtt-host", "127.0.0.1", "--mqtt-port", String(fleet.port), "--config", config.path, "--network", "host"] + extra,
             stdinFile: stdin.path, seconds: 180)
     }
 

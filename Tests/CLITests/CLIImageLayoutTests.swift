@@ -25,7 +25,7 @@ struct CLIImageLayoutTests {
         // A quickstart bot: the wrong password refused by the image's client, the right one online.
         let name = TestEngine.uniqueName("layout")
         fleet.adopt(name)
-        let create = ["create", name, "--image", image, "--script-config", "master_account.yml", "--mqtt-host", "127.0.0.1", "--mqtt-port", String(fleet.port)]
+        let create = ["create", name, "--image", image, "--script-config", "master_account.yml", "--mqtt-host", "127.0.0.1", "--mqtt-port", String(fleet.port), "--network", "host"]
         let refused = try fleet.hbdeck(create, stdin: "not-the-password\n")
         #expect(refused.status == 1 && refused.stderr.contains("password: Invalid password."), "\(image): \(refused.stderr)")
         let made = try fleet.hbdeck(create + ["--start"], stdin: TestFleet.password + "\n")
@@ -43,7 +43,7 @@ struct CLIImageLayoutTests {
         // through hbot in the running container (what the console's values form does).
         let hbotName = TestEngine.uniqueName("layouthb")
         fleet.adopt(hbotName)
-        let hbotMade = try fleet.hbdeck(["create", hbotName, "--image", image, "--engine", "hbot", "--script-config", "master_account.yml", "--start"],
+        let hbotMade = try fleet.hbdeck(["create", hbotName, "--image", image, "--engine", "hbot", "--script-config", "master_account.yml", "--start", "--network", "host"],
             stdin: TestFleet.password + "\n")
         #expect(hbotMade.status == 0, "\(image): \(hbotMade.stderr)")
         let status = fleet.root.appendingPathComponent("instances/\(hbotName)/data/bot/status.json")

@@ -203,7 +203,8 @@ import Testing
         try (TestFleet.password + "\n").write(to: password, atomically: true, encoding: .utf8)
         let name = TestEngine.uniqueName("move")
         fleet.adopt(name)
-        let created = try hbdeck(["create", name, "--image", TestEngine.botImage, "--script-config", "master_account.yml", "--start"], stdin: password.path)
+        let created = try hbdeck(
+            ["create", name, "--image", TestEngine.botImage, "--script-config", "master_account.yml", "--network", "host", "--start"], stdin: password.path)
         #expect(created.status == 0, "\(created.stderr)")
         #expect(try online(name))
         let confFile = fleet.root.appendingPathComponent("instances/\(name)/conf/conf_client.yml")

@@ -237,7 +237,8 @@ extension ConsoleE2ETests {
         (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("Create a bot") }
         #expect(ok, "no dialog:\n\(screen)")
         try tmux.type(name)
-        try tmux.send("Tab", "Right", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab", "Tab")
+        // The test broker is on host networking: the dialog's Network goes from isolated (the default) to host.
+        try tmux.send("Tab", "Right", "Tab", "Tab", "Right", "Tab", "Tab", "Tab", "Tab", "Tab")
         try tmux.type("not-the-password")
         try tmux.send("Enter")
         (ok, screen) = try tmux.waitFor(seconds: 60) { $0.contains("⚠ Invalid password.") }
@@ -321,7 +322,7 @@ extension ConsoleE2ETests {
         let stdin = fleet.root.appendingPathComponent("password")
         try (TestFleet.password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
         let created = try HBDeckProcess.run(
-            ["create", name, "--image", TestEngine.botImage, "--script-config", "with_grid.yml", "--start", "--config", config.path],
+            ["create", name, "--image", TestEngine.botImage, "--script-config", "with_grid.yml", "--start", "--network", "host", "--config", config.path],
             stdinFile: stdin.path, seconds: 180)
         #expect(created.status == 0, "\(created.stderr)")
         (ok, screen) = try tmux.waitFor(seconds: 90) { screen in
@@ -468,7 +469,7 @@ extension ConsoleE2ETests {
         let stdin = fleet.root.appendingPathComponent("password")
         try (TestFleet.password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
         let made = try HBDeckProcess.run(
-            ["create", name, "--image", TestEngine.botImage, "--engine", "hbot", "--controller-config", "ctl_live.yml", "--start", "--config", config.path],
+            ["create", name, "--image", TestEngine.botImage, "--engine", "hbot", "--controller-config", "ctl_live.yml", "--start", "--network", "host", "--config", config.path],
             stdinFile: stdin.path, seconds: 180)
         #expect(made.status == 0, "\(made.stderr)")
         let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path) --filter \(name); sleep 60"

@@ -37,7 +37,7 @@ import Testing
         let commands = controller.handle(.enter, snapshot: snapshot, logLines: [])
         #expect(commands == [.create(CreateRequest(
             name: "mm", image: "hummingbot/hummingbot:version-2.9", profile: "master_account", script: "pmm.yml",
-            cpus: 1, memoryBytes: 2 << 30, password: "pw", start: false, engine: .hbot, network: "isolated"))])
+            cpus: 1, memoryBytes: 2 << 30, password: "pw", start: false, engine: .hbot, network: "host"))])
         #expect(form(controller)?.busy == true)
         #expect(controller.handle(.enter, snapshot: snapshot, logLines: []).isEmpty, "keys wait while it deploys")
 

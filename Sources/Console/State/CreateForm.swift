@@ -39,7 +39,7 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
     /// `quickstart` (the image's command, controlled over MQTT) or `hbot` (the client's CLI).
     public var engine = BotEngine.quickstart
     /// Host networking as Hummingbot's own compose runs bots, or a network of the bot's own (`isolated`).
-    public var isolated = false
+    public var isolated = true
     public var focus: Field = .name
     public var errors: [Field: String] = [:]
     /// Set while the deploy runs: keys wait, the dialog says so.
@@ -63,7 +63,7 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
         case .name: return name
         case .image: return image
         case .engine: return engine == .hbot ? "hbot (graceful stops, no broker needed)" : "quickstart (over MQTT)"
-        case .network: return isolated ? "isolated (its own network: the broker, no other bot)" : "host (as Hummingbot's compose)"
+        case .network: return isolated ? "isolated (own network, broker only)" : "host (as Hummingbot's compose)"
         case .profile: return profile.isEmpty ? "(none in credentials/)" : profile
         case .script: return script.isEmpty ? "(none in conf/scripts/)" : script
         case .cpus: return cpus.isEmpty ? "none" : cpus

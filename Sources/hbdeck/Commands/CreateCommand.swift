@@ -30,7 +30,7 @@ struct CreateCommand: AsyncParsableCommand {
     @Option(help: "Memory limit, such as 512m or 2g.") var memory: String?
     @Option(help: "Most processes and threads the container may run.") var pids: Int64?
     @Option(help: "Restarts the engine makes after the bot fails (on-failure:N); it is then left stopped and shown as Error.") var restartRetries: Int?
-    @Option(help: "Docker network: host (Hummingbot's default), isolated (a network of its own that only the broker is also on: no other bot can reach it) or a network's name.")
+    @Option(help: "Docker network: isolated (the default: a network of its own that only the broker is also on, so no other bot can reach it), host (as Hummingbot's compose runs bots) or a network's name.")
     var network: String?
     @Option(name: .customLong("engine"), help: "How the container runs the bot: quickstart (the image's command, controlled over MQTT) or hbot (hbot start CONFIG --foreground: graceful stops, state in data/bot/; the image must have hbot).")
     var botEngine: BotEngineOption?
@@ -58,7 +58,7 @@ struct CreateCommand: AsyncParsableCommand {
                     username: settings.mqttUser, password: settings.mqttUser == nil ? nil : ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"].map(Secret.init),
                     container: settings.brokerContainer)
                 var request = try template.map { try TemplateStore(folder: folder).load($0).request(named: instance, broker: broker) }
-                    ?? DeployRequest(name: instance, strategy: .scriptConfig(""), broker: broker)
+                    ?? DeployRequest(name: instance, strategy: .scriptConfig(""), broker: broker, network: BotNetwork.isolated)
                 if let image { request.image = image }
                 if let profile { request.profile = profile }
                 if let scriptConfig { request.strategy = .scriptConfig(scriptConfig) }

@@ -18,15 +18,16 @@ import Testing
     @Test func isolatedBotsReachTheBrokerAndNeverEachOther() throws {
         let engine = TestEngines.nSocket
         let fleet = try TestFleet("iso", startingBroker: false, engine: engine)
+        var brokerNetwork = ""
         defer {
+            // The containers first: a network with a container on it stays.
             fleet.remove()
-            for bot in fleet.bots { _ = try? fleet.docker(["network", "rm", "hbdeck-\(bot)"]) }
+            for network in fleet.bots.map({ "hbdeck-\($0)" }) + [brokerNetwork] { _ = try? fleet.docker(["network", "rm", network]) }
         }
         try fleet.addProfile()
         // The broker as an operator makes it: hbdeck broker create, on a bridge network, its port published here.
-        let brokerNetwork = TestEngine.uniqueName("iso-mqtt")
+        brokerNetwork = TestEngine.uniqueName("iso-mqtt")
         try fleet.docker(["network", "create", "--label", "\(TestEngine.testLabel)=1", brokerNetwork])
-        defer { _ = try? fleet.docker(["network", "rm", brokerNetwork]) }
         let config = fleet.root.appendingPathComponent("hbdeck.yml")
         try """
             broker_container: \(fleet.brokerName)
@@ -90,14 +91,15 @@ import Testing
     @Test func eachBotsBrokerUserReachesOnlyItsOwnTopics() throws {
         let engine = TestEngines.nSocket
         let fleet = try TestFleet("users", startingBroker: false, engine: engine)
+        var brokerNetwork = ""
         defer {
+            // The containers first: a network with a container on it stays.
             fleet.remove()
-            for bot in fleet.bots { _ = try? fleet.docker(["network", "rm", "hbdeck-\(bot)"]) }
+            for network in fleet.bots.map({ "hbdeck-\($0)" }) + [brokerNetwork] { _ = try? fleet.docker(["network", "rm", network]) }
         }
         try fleet.addProfile()
-        let brokerNetwork = TestEngine.uniqueName("users-mqtt")
+        brokerNetwork = TestEngine.uniqueName("users-mqtt")
         try fleet.docker(["network", "create", "--label", "\(TestEngine.testLabel)=1", brokerNetwork])
-        defer { _ = try? fleet.docker(["network", "rm", brokerNetwork]) }
         let config = fleet.root.appendingPathComponent("hbdeck.yml")
         try """
             broker_container: \(fleet.brokerName)
@@ -174,14 +176,15 @@ import Testing
     @Test func aHostBotMovesToItsOwnNetworkAndBack() throws {
         let engine = TestEngines.nSocket
         let fleet = try TestFleet("move", startingBroker: false, engine: engine)
+        var brokerNetwork = ""
         defer {
+            // The containers first: a network with a container on it stays.
             fleet.remove()
-            for bot in fleet.bots { _ = try? fleet.docker(["network", "rm", "hbdeck-\(bot)"]) }
+            for network in fleet.bots.map({ "hbdeck-\($0)" }) + [brokerNetwork] { _ = try? fleet.docker(["network", "rm", network]) }
         }
         try fleet.addProfile()
-        let brokerNetwork = TestEngine.uniqueName("move-mqtt")
+        brokerNetwork = TestEngine.uniqueName("move-mqtt")
         try fleet.docker(["network", "create", "--label", "\(TestEngine.testLabel)=1", brokerNetwork])
-        defer { _ = try? fleet.docker(["network", "rm", brokerNetwork]) }
         let config = fleet.root.appendingPathComponent("hbdeck.yml")
         try """
             broker_container: \(fleet.brokerName)

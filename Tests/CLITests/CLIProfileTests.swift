@@ -42,7 +42,7 @@ struct CLIProfileTests {
         fleet.adopt(name)
         let created = try fleet.hbdeck([
             "create", name, "--image", TestEngine.botImage, "--profile", "desk", "--script-config", "master_account.yml",
-            "--mqtt-host", "127.0.0.1", "--mqtt-port", String(fleet.port), "--start",
+            "--mqtt-host", "127.0.0.1", "--mqtt-port", String(fleet.port), "--start", "--network", "host",
         ], stdin: "desk-pass\n")
         #expect(created.status == 0, "\(created.stderr)")
         let heard = try Subprocess.run(["mosquitto_sub", "-p", String(fleet.port), "-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120)

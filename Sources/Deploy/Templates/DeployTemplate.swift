@@ -58,8 +58,11 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
         }
         let host = container.hostConfig
         let retries = host.restartPolicy.flatMap { $0.name == "on-failure" ? $0.maximumRetryCount : nil }
+        // A bot's own network is its alone: a bot made from its template gets a network of its own too.
+        let network = host.networkMode.isEmpty ? "host"
+            : BotNetwork.isIsolated(host.networkMode, instance: container.name) ? BotNetwork.isolated : host.networkMode
         self.init(
-            image: container.config.image, profile: profile, strategy: strategy, network: host.networkMode.isEmpty ? "host" : host.networkMode,
+            image: container.config.image, profile: profile, strategy: strategy, network: network,
             cpus: host.nanoCpus > 0 ? Double(host.nanoCpus) / 1e9 : nil, memoryBytes: host.memory > 0 ? host.memory : nil)
         restartRetries = retries
         pidsLimit = host.pidsLimit.flatMap { $0 > 0 ? $0 : nil }

@@ -26,6 +26,20 @@ import Testing
             #expect(created.status == 0, "\(created.stdout) \(created.stderr)")
         }
         for name in [a, b] { #expect(try fleet.online(name), "\(name) is online through the broker") }
+        // As an operator sees them: both online in the console, A's details naming its network.
+        let console = try TmuxSession(
+            width: 150, height: 40,
+            command: "DOCKER_HOST=\(TestEngines.nSocket) \(HBDeckProcess.binary.path) --config \(fleet.config.path) --filter hbt-iso-; sleep 60")
+        defer { console.kill() }
+        func online(_ screen: String, _ name: String) -> Bool {
+            screen.split(separator: "\n").contains { $0.contains(String(name.prefix(20))) && $0.contains(" online ") }
+        }
+        var (shown, screen) = try console.waitFor(seconds: 60) { online($0, a) && online($0, b) }
+        #expect(shown, "\(screen)")
+        try console.send("Enter")
+        (shown, screen) = try console.waitFor(seconds: 10) { $0.contains("isolated (hbdeck-") }
+        #expect(shown, "\(screen)")
+        console.kill()
         let inspected = try fleet.hbdeck(["inspect", a])
         #expect(inspected.stdout.contains("hbdeck-\(a)"), "\(inspected.stdout)")
 

@@ -45,10 +45,8 @@ public struct Decommission: Sendable {
         if let found {
             let state = found.state
             if state.running || state.restarting || state.paused {
-                let stopped = BotEngine.of(command: found.config.cmd) == .hbot
-                    ? try await GracefulStop(name: name, engine: engine, now: now).run(progress: progress)
-                    : try await StopProcedure(name: name, bot: skipBotStop ? nil : bot, skipped: skipBotStop, engine: engine, now: now)
-                        .run(progress: progress)
+                let stopped = try await SafeStop.run(
+                    found, name: name, bot: bot, skipped: skipBotStop, engine: engine, now: now, progress: progress)
                 done.append(String(stopped.trimmingPrefix("stopped \(name): ")))
             }
             progress("deleting \(name): removing the container…")

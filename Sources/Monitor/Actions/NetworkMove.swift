@@ -59,9 +59,7 @@ public struct NetworkMove: Sendable {
         var done: [String] = []
         let wasRunning = found.state.running || found.state.restarting
         if wasRunning {
-            let stopped = BotEngine.of(command: found.config.cmd) == .hbot
-                ? try await GracefulStop(name: name, engine: engine, now: now).run(progress: progress)
-                : try await StopProcedure(name: name, bot: bot, skipped: false, engine: engine, now: now).run(progress: progress)
+            let stopped = try await SafeStop.run(found, name: name, bot: bot, skipped: false, engine: engine, now: now, progress: progress)
             done.append(String(stopped.trimmingPrefix("stopped \(name): ")))
         }
         progress("moving \(name): its broker address…")

@@ -18,9 +18,7 @@ public struct SafeRestart: Sendable {
 
     public func run(progress: @escaping FleetMonitor.Progress) async throws -> String {
         let found = try await engine.inspectContainer(name)
-        let stopped = BotEngine.of(command: found.config.cmd) == .hbot
-            ? try await GracefulStop(name: name, engine: engine, now: now).run(progress: progress)
-            : try await StopProcedure(name: name, bot: bot, skipped: false, engine: engine, now: now).run(progress: progress)
+        let stopped = try await SafeStop.run(found, name: name, bot: bot, skipped: false, engine: engine, now: now, progress: progress)
         progress("starting \(name) again…")
         try await engine.startContainer(name)
         return "restarted \(name): \(stopped.replacingOccurrences(of: "stopped \(name): ", with: "")) · started again"

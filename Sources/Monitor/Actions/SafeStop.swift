@@ -1,0 +1,18 @@
+import Docker
+import Foundation
+import HBModel
+
+/// The one place that chooses how a bot stops safely, by the way its container runs it: one graceful
+/// SIGTERM for bots the client's `hbot` runs (`GracefulStop`), else the bot's MQTT stop first
+/// (`StopProcedure`). Returns the stop's result line.
+enum SafeStop {
+    static func run(
+        _ found: ContainerDetails, name: String, bot: (any BotStopper)?, skipped: Bool, engine: any FleetEngine,
+        now: @escaping @Sendable () -> Double, progress: @escaping FleetMonitor.Progress
+    ) async throws -> String {
+        if BotEngine.of(command: found.config.cmd) == .hbot {
+            return try await GracefulStop(name: name, engine: engine, now: now).run(progress: progress)
+        }
+        return try await StopProcedure(name: name, bot: skipped ? nil : bot, skipped: skipped, engine: engine, now: now).run(progress: progress)
+    }
+}

@@ -20,7 +20,20 @@ public struct ConfigField: Sendable, Equatable {
 public enum ConfigFields {
     /// The top-level settings and those one block deep; nil when the text is not a YAML mapping.
     public static func read(_ text: String) -> [ConfigField]? {
-        guard let root = try? BoundedYAML.compose(text), let mapping = root.mapping else { return nil }
+        try? fields(in: text)
+    }
+
+    /// As ``read(_:)``, saying why when the text is over ``BoundedYAML``'s limits.
+    public static func fields(in text: String) throws(BoundedYAML.Refusal) -> [ConfigField]? {
+        let root: Node?
+        do {
+            root = try BoundedYAML.compose(text)
+        } catch let refusal as BoundedYAML.Refusal {
+            throw refusal
+        } catch {
+            return nil
+        }
+        guard let mapping = root?.mapping else { return nil }
         var fields: [ConfigField] = []
         for (key, value) in mapping {
             guard let name = key.string else { continue }

@@ -20,7 +20,7 @@ public struct InstanceConfigFiles: Sendable {
     /// The main config, then each controller config it lists (`controllers_config`) that is in the instance's folder.
     public func all(of name: String, strategy: String) -> [String] {
         guard let main = main(of: name, strategy: strategy) else { return [] }
-        let text = (try? VersionStore(folder: folder).read(main)).flatMap { String(data: $0, encoding: .utf8) } ?? ""
+        let text = (try? VersionStore(folder: folder).readText(main)) ?? ""
         let listed = ((try? BoundedYAML.load(text)) as? [String: Any])?["controllers_config"] as? [Any] ?? []
         let controllers = listed.compactMap { $0 as? String }
             .filter { InstanceFolderBuilder.isPlainFileName($0) }

@@ -49,6 +49,11 @@ public struct VersionStore: Sendable {
         }
     }
 
+    /// The file as UTF-8 text, read as ``read(_:)`` reads it; nil when there is no such file or it is not text.
+    public func readText(_ path: String) throws -> String? {
+        try read(path).flatMap { String(data: $0, encoding: .utf8) }
+    }
+
     /// Writes `data` to `path` (relative to the bots folder) atomically and keeps it as a version; the file's
     /// content before, if it was never kept, is kept first, so a rollback can always restore it. With
     /// `expecting`, the file must still hold those bytes (nil: must not exist), else ``StaleRead`` is thrown.

@@ -95,7 +95,7 @@ public struct Reload: Sendable {
 
     /// The script a script config runs (`script_file_name`), nil when it names none.
     func script(of config: String) -> String? {
-        guard let data = try? VersionStore(folder: folder).read("instances/\(name)/conf/scripts/\(config)"), let text = String(data: data, encoding: .utf8),
+        guard let text = try? VersionStore(folder: folder).readText("instances/\(name)/conf/scripts/\(config)"),
               let root = (try? BoundedYAML.load(text)) as? [String: Any]
         else { return nil }
         return root["script_file_name"] as? String

@@ -53,14 +53,17 @@ extension ConsoleLoop {
         for file in files {
             let text: String?
             do {
-                text = try VersionStore(folder: folder).read(file).flatMap { String(data: $0, encoding: .utf8) }
+                text = try VersionStore(folder: folder).readText(file)
             } catch {
                 return .failure(Refusal(message: "cannot read \(describe(error))"))
             }
-            if let text, case .failure(let refusal as BoundedYAML.Refusal) = Result(catching: { try BoundedYAML.compose(text) }) {
-                return .failure(Refusal(message: "\(file): \(refusal)"))
+            let fields: [ConfigField]?
+            do {
+                fields = try text.flatMap(ConfigFields.fields(in:))
+            } catch {
+                return .failure(Refusal(message: "\(file): \(error)"))
             }
-            guard let text, let fields = ConfigFields.read(text) else {
+            guard let fields else {
                 return .failure(Refusal(message: "\(file) is not a YAML mapping of settings: open it with e"))
             }
             rows += fields.map { ValuesForm.Row(file: file, key: $0.key, value: $0.value, editable: $0.editable) }

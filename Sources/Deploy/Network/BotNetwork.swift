@@ -53,7 +53,7 @@ public struct BotNetwork: Sendable {
         }
         try await ensure(network, instance: instance)
         if !broker.networks.contains(network) {
-            try await client.connect(container: brokerContainer, toNetwork: network, aliases: [brokerContainer], gatewayPriority: -1)
+            try await attach(brokerContainer, to: network)
         }
         return Route(host: brokerContainer, port: Self.insidePort(of: broker, published: brokerPort))
     }
@@ -77,10 +77,15 @@ public struct BotNetwork: Sendable {
         let networks = try await client.listNetworks(filters: DockerFilters().label(HBLabels.role, HBLabels.botNetworkRole))
         var attached: [String] = []
         for network in networks.map(\.name).sorted() where !broker.networks.contains(network) {
-            try await client.connect(container: brokerContainer, toNetwork: network, aliases: [brokerContainer], gatewayPriority: -1)
+            try await attach(brokerContainer, to: network)
             attached.append(network)
         }
         return attached
+    }
+
+    /// Under its own name, which is the bots' `mqtt_host`; its gateway stays on the networks it had.
+    private func attach(_ broker: String, to network: String) async throws {
+        try await client.connect(container: broker, toNetwork: network, aliases: [broker], gatewayPriority: -1)
     }
 
     private func ensure(_ network: String, instance: String) async throws {

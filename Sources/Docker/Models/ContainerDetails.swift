@@ -121,11 +121,6 @@ public struct ContainerDetails: Sendable, Decodable, Equatable {
         case imageID = "Image", config = "Config", hostConfig = "HostConfig", mounts = "Mounts", networkSettings = "NetworkSettings"
     }
 
-    private struct NetworkSettings: Decodable {
-        let networks: [String: Attachment]?
-        struct Attachment: Decodable {}
-        enum CodingKeys: String, CodingKey { case networks = "Networks" }
-    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -138,6 +133,6 @@ public struct ContainerDetails: Sendable, Decodable, Equatable {
         config = try c.decode(Config.self, forKey: .config)
         hostConfig = try c.decode(HostConfig.self, forKey: .hostConfig)
         mounts = try c.decodeIfPresent([Mount].self, forKey: .mounts) ?? []
-        networks = ((try? c.decodeIfPresent(NetworkSettings.self, forKey: .networkSettings))?.networks ?? [:]).keys.sorted()
+        networks = (try? c.decodeIfPresent(AttachedNetworks.self, forKey: .networkSettings))?.names ?? []
     }
 }

@@ -37,11 +37,6 @@ public struct ContainerSummary: Sendable, Decodable, Equatable {
         case created = "Created", state = "State", status = "Status", labels = "Labels", networkSettings = "NetworkSettings"
     }
 
-    private struct NetworkSettings: Decodable {
-        let networks: [String: Attachment]?
-        struct Attachment: Decodable {}
-        enum CodingKeys: String, CodingKey { case networks = "Networks" }
-    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -54,6 +49,6 @@ public struct ContainerSummary: Sendable, Decodable, Equatable {
         state = try c.decodeIfPresent(String.self, forKey: .state) ?? ""
         status = try c.decodeIfPresent(String.self, forKey: .status) ?? ""
         labels = try c.decodeIfPresent([String: String].self, forKey: .labels) ?? [:]
-        networks = ((try? c.decodeIfPresent(NetworkSettings.self, forKey: .networkSettings))?.networks ?? [:]).keys.sorted()
+        networks = (try? c.decodeIfPresent(AttachedNetworks.self, forKey: .networkSettings))?.names ?? []
     }
 }

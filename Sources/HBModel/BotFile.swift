@@ -66,9 +66,15 @@ public enum BotFile {
 
     /// Its size and modification time, nil when it cannot be read as a bot's file.
     public static func stamp(_ relative: String, beneath root: String) -> [Double]? {
-        guard case .success(let file) = open(relative, beneath: root) else { return nil }
-        close(file.descriptor)
-        return file.stamp
+        try? probe(relative, beneath: root).get()
+    }
+
+    /// Its stamp, or why it cannot be read as a bot's file: one open for both.
+    public static func probe(_ relative: String, beneath root: String) -> Result<[Double], Problem> {
+        open(relative, beneath: root).map { file in
+            close(file.descriptor)
+            return file.stamp
+        }
     }
 
     /// Its last `maxBytes` and whether the start was cut off.
@@ -106,15 +112,13 @@ public enum BotFile {
     /// Why a file that is there cannot be read as a bot's file (a link, a FIFO, …); nil when it reads or
     /// does not exist.
     public static func unreadableReason(_ relative: String, beneath root: String) -> String? {
-        switch open(relative, beneath: root) {
-        case .success(let file):
-            close(file.descriptor)
-            return nil
-        case .failure(.missing):
-            return nil
-        case .failure(let problem):
-            return problem.description
-        }
+        unreadableReason(of: probe(relative, beneath: root))
+    }
+
+    /// Why a probe found a file that is there unreadable; nil when it reads or does not exist.
+    public static func unreadableReason(of probe: Result<[Double], Problem>) -> String? {
+        guard case .failure(let problem) = probe, problem != .missing else { return nil }
+        return problem.description
     }
 
     /// At most `count` bytes from `offset`: fewer where the file shrank meanwhile.

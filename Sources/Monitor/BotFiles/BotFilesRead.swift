@@ -37,8 +37,9 @@ struct BotFilesRead: Sendable {
         }
         guard let logs = job.logsFolder, let stem else { return read }
         let files = ["logs_\(stem).log", "errors.log"]
-        read.unreadable += files.compactMap { file in BotFile.unreadableReason(file, beneath: logs).map { "logs/\(file): \($0)" } }
-        let stamps = files.flatMap { BotFile.stamp($0, beneath: logs) ?? [0, 0] }
+        let probes = files.map { BotFile.probe($0, beneath: logs) }
+        read.unreadable += zip(files, probes).compactMap { file, probe in BotFile.unreadableReason(of: probe).map { "logs/\(file): \($0)" } }
+        let stamps = probes.flatMap { (try? $0.get()) ?? [0, 0] }
         guard job.logStamp != stamps else { return read }
         var records = LogFileProblems.records(inLog: tail(files[0], beneath: logs), since: job.runStartedAt)
         if stamps[3] >= job.runStartedAt { records += LogFileProblems.records(inErrorsLog: tail(files[1], beneath: logs), writtenAt: stamps[3]) }

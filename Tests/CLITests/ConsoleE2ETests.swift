@@ -380,7 +380,10 @@ extension ConsoleE2ETests {
         #expect(screen.contains("● Error"))
         #expect(screen.contains("simulated crash"), "its last error line")
         try tmux.send("Enter")
-        let (detailed, details) = try tmux.waitFor(seconds: 10) { $0.contains("restart on-failure:2 · 2 restarts · last exit 1") }
+        // The whole screen, traceback included: a capture can come while the frame is still being written.
+        let (detailed, details) = try tmux.waitFor(seconds: 10) {
+            $0.contains("restart on-failure:2 · 2 restarts · last exit 1") && $0.contains("How it ended (errors.log)")
+        }
         #expect(detailed, "\(details)")
         // How it ended, whole: the Python traceback its stderr left in errors.log.
         #expect(details.contains("How it ended (errors.log)") && details.contains("Traceback (most recent call last):")

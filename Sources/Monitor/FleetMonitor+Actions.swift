@@ -17,31 +17,25 @@ extension FleetMonitor {
         }
     }
 
-    /// Asks the bot to stop over MQTT first (it cancels its open orders) and waits for its own sign that it
-    /// wound down; then ends the container promptly (`StopProcedure`).
+    /// Stops the bot the safe way for its kind (`SafeStop`): the MQTT stop first, waiting for its own sign
+    /// that it wound down, then the container; or one graceful SIGTERM for a bot `hbot` runs.
     public func stop(_ name: String, skipBotStop: Bool, progress: @escaping Progress) async -> String {
-        let bots = bots
-        if engine(of: name) == .hbot {
-            return await run(name, .stopping, progress: progress) { client in
-                try await GracefulStop(name: name, engine: client, now: { Date().timeIntervalSince1970 }).run(progress: progress)
-            }
+        let (bots, now) = (bots, now)
+        let outcome = await perform(name, .stopping, progress: progress) { client in
+            try await SafeStop.run(name: name, bot: bots, skipped: skipBotStop, engine: client, now: now, progress: progress)
         }
-        let result = await run(name, .stopping, progress: progress) { client in
-            try await StopProcedure(name: name, bot: bots, skipped: skipBotStop, engine: client, now: { Date().timeIntervalSince1970 })
-                .run(progress: progress)
-        }
-        if result.hasPrefix("stopped \(name):") {
-            // Its PID 1 (bash) ignores SIGTERM, so the container ends killed (137) even after a clean wind-down.
-            noteStopped(name, how: result.contains("wound down in") ? "stopped by hbdeck after the bot wound down" : "stopped by hbdeck")
-            await publish()
-        }
-        return result
+        guard case .success(let stopped) = outcome else { return outcome.failure }
+        // A quickstart bot's PID 1 (bash) ignores SIGTERM, so its container ends killed (137) even after a clean
+        // wind-down: the console remembers it stopped it, and how.
+        noteStopped(name, how: stopped.woundDown ? "stopped by hbdeck after the bot wound down" : "stopped by hbdeck")
+        await publish()
+        return stopped.text
     }
 
     public func restart(_ name: String, progress: Progress) async -> String {
         await run(name, .stopping, progress: progress) { client in
             progress("restarting \(name)…")
-            try await client.restartContainer(name, timeout: 30)
+            try await client.restartContainer(name, timeout: StopTimes.containerGrace)
             return "\(name): restarted"
         }
     }
@@ -69,11 +63,7 @@ extension FleetMonitor {
 
     public func startBroker(progress: Progress) async -> String {
         let name = config.brokerContainer
-        return await run(name, .starting, progress: progress) { client in
-            progress("starting the broker \(name)…")
-            try await client.startContainer(name)
-            return "broker \(name): started"
-        }
+        return await run(name, .starting, progress: progress) { try await BrokerControl.start(name, engine: $0, progress: progress) }
     }
 
     /// Moves a bot between host networking and a network of its own (`NetworkMove`).
@@ -99,29 +89,45 @@ extension FleetMonitor {
 
     public func stopBroker(progress: Progress) async -> String {
         let name = config.brokerContainer
-        return await run(name, .stopping, progress: progress) { client in
-            progress("stopping the broker \(name)…")
-            try await client.stopContainer(name, timeout: 10)
-            return "broker \(name): stopped"
-        }
+        return await run(name, .stopping, progress: progress) { try await BrokerControl.stop(name, engine: $0, progress: progress) }
     }
 
     /// One action at a time per instance: a second one while the first runs is refused, never queued.
     private func run(_ name: String, _ marker: PendingAction, progress: Progress, _ work: @Sendable (any FleetEngine) async throws -> String) async -> String {
-        guard let client else { return "the Docker engine is offline: nothing was done" }
-        guard pending[name] == nil || settling[name] != nil else { return "\(name) is busy with another action: nothing was done" }
+        let outcome = await perform(name, marker, progress: progress, work)
+        guard case .success(let said) = outcome else { return outcome.failure }
+        return said
+    }
+
+    /// `run`'s rule, for work with a typed result; a refusal or failure comes back in words.
+    private func perform<Done: Sendable>(
+        _ name: String, _ marker: PendingAction, progress: Progress, _ work: @Sendable (any FleetEngine) async throws -> Done
+    ) async -> ActionOutcome<Done> {
+        guard let client else { return .notDone("the Docker engine is offline: nothing was done") }
+        guard pending[name] == nil || settling[name] != nil else { return .notDone("\(name) is busy with another action: nothing was done") }
         settling[name] = nil
         pending[name] = marker
         await publish()
-        let result: String
+        let outcome: ActionOutcome<Done>
         do {
-            result = try await work(client)
+            outcome = .success(try await work(client))
         } catch {
-            result = "\(name): failed: \(error)"
+            outcome = .notDone("\(name): failed: \(error)")
         }
         // Shown as under way until the engine has been read again (a reconcile begun from now on).
         settling[name] = reconciles
         wake()
-        return result
+        return outcome
+    }
+}
+
+/// What an action came to: its typed result, or why nothing (more) was done, in words.
+enum ActionOutcome<Done: Sendable>: Sendable {
+    case success(Done)
+    case notDone(String)
+
+    var failure: String {
+        if case .notDone(let why) = self { return why }
+        return ""
     }
 }

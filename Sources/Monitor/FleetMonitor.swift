@@ -16,7 +16,7 @@ public actor FleetMonitor {
     public nonisolated let snapshots: LatestValue<FleetSnapshot>
     public nonisolated let bots: BotConnection?
     private let connector: Connector
-    private let now: @Sendable () -> Double
+    let now: @Sendable () -> Double
     var client: (any FleetEngine)?
     private var engine: EngineStatus = .connecting
     private var lastGood: Double?

@@ -48,25 +48,80 @@ import Testing
         #expect(grid[3, 4].role == .stale, "every row is dimmed while offline")
     }
 
+    /// The help, scrolled from top to bottom: every screen of it, one after the other.
+    func wholeHelp(width: Int, height: Int) -> String {
+        var controller = ConsoleController()
+        _ = controller.handle(.character("?"), snapshot: FleetFixture.snapshot, logLines: [])
+        var seen = render(controller.state, width: width, height: height).text
+        for _ in 0..<60 {
+            _ = controller.handle(.character("j"), snapshot: FleetFixture.snapshot, logLines: [])
+            seen += render(controller.state, width: width, height: height).text
+        }
+        return seen
+    }
+
     @Test func helpIsGeneratedFromTheKeyTable() throws {
         var controller = ConsoleController()
         _ = controller.handle(.character("?"), snapshot: FleetFixture.snapshot, logLines: [])
-        let text = render(controller.state).text
+        try Golden.check(render(controller.state).text, "help-120x36")
+        let text = wholeHelp(width: 120, height: 36)
         for binding in Keymap.bindings {
             #expect(text.contains(binding.help), "help lists \(binding.help)")
         }
-        try Golden.check(text, "help-120x36")
+        for context in Keymap.Context.allCases {
+            #expect(text.contains(context.rawValue), "help has a section for \(context)")
+        }
     }
 
-    @Test func helpFitsTheSmallestTerminalInTwoColumns() throws {
+    /// At 80×24 the help does not fit: it scrolls, and scrolled through it lists every binding.
+    @Test func helpScrollsThroughEveryBindingOnTheSmallestTerminal() throws {
         var controller = ConsoleController()
         _ = controller.handle(.character("?"), snapshot: FleetFixture.snapshot, logLines: [])
-        let text = render(controller.state, width: 80, height: 24).text
+        let first = render(controller.state, width: 80, height: 24).text
+        try Golden.check(first, "help-80x24")
+        #expect(first.contains("j k scroll · Esc or ? closes this help"))
+        let seen = wholeHelp(width: 80, height: 24)
         for binding in Keymap.bindings {
-            #expect(text.contains(binding.help), "help lists \(binding.help)")
+            #expect(seen.contains(binding.help), "help lists \(binding.help)")
         }
-        #expect(text.contains("Esc or ? closes this help"))
-        try Golden.check(text, "help-80x24")
+        _ = controller.handle(.character("j"), snapshot: FleetFixture.snapshot, logLines: [])
+        _ = controller.handle(.escape, snapshot: FleetFixture.snapshot, logLines: [])
+        #expect(controller.state.overlay == nil && controller.state.helpScroll == 0)
+    }
+
+    /// A quit while actions run waits for them on screen, each with its step, and says how to leave them.
+    @Test func quittingWhileActionsRunSaysWhatItWaitsFor() throws {
+        var controller = ConsoleController()
+        let running = [
+            RunningAction(id: 1, action: "rm", target: "btc_mm_binance_01", started: FleetFixture.now - 12, step: "stopping the container…"),
+            RunningAction(id: 2, action: "stop", target: "eth_grid_kucoin_02", started: FleetFixture.now - 3),
+        ]
+        controller.waitToQuit(running)
+        let text = render(controller.state).text
+        #expect(text.contains("Quitting once these 2 actions end at a safe point"))
+        #expect(text.contains("rm btc_mm_binance_01 · stopping the container… · 12 s"))
+        #expect(text.contains("stop eth_grid_kucoin_02 · starting… · 3 s"))
+        #expect(text.contains("[ q  quit now, leave them ]"))
+        // Only q does anything while it waits; the table's keys are not taken.
+        for key in [Key.character("x"), .character("D"), .enter, .escape, .character("y")] {
+            #expect(controller.handle(key, snapshot: FleetFixture.snapshot, logLines: []).isEmpty)
+        }
+        #expect(controller.handle(.character("q"), snapshot: FleetFixture.snapshot, logLines: []) == [.quitNow])
+        controller.stillRunning([])
+        #expect(render(controller.state).text.contains("nothing runs any more: quitting…"))
+    }
+
+    /// Every key an overlay takes is in the key table: its actions come from there.
+    @Test func overlayKeysComeFromTheKeyTable() {
+        var controller = ConsoleController()
+        _ = controller.handle(.character("E"), snapshot: FleetFixture.snapshot, logLines: [])
+        _ = controller.handle(.character("a"), snapshot: FleetFixture.snapshot, logLines: [])
+        #expect(controller.state.status == "errors acknowledged: the footer counts only newer ones")
+        _ = controller.handle(.character("q"), snapshot: FleetFixture.snapshot, logLines: [])
+        #expect(controller.state.overlay == nil)
+        for context in [Keymap.Context.confirm, .orders, .errors, .report, .help, .quitting] {
+            #expect(!Keymap.bindings(in: context).isEmpty, "\(context) has its keys in the table")
+        }
     }
 
     @Test func stopConfirmationSaysExactlyWhatWillHappen() throws {

@@ -60,7 +60,7 @@ import Testing
         })
         procedure.windDownLimit = 0.2
         let result = try await procedure.run { step in steps.withLock { $0.append(step) } }
-        return (result, engine.graces.withLock { $0.first }, steps.withLock { $0 })
+        return (result.text, engine.graces.withLock { $0.first }, steps.withLock { $0 })
     }
 
     @Test func aBotThatWoundDownHasItsContainerEndedAtOnce() async throws {

@@ -19,6 +19,7 @@ public struct ConsoleController: Sendable {
 
     /// Handles one key; returns the commands to run.
     public mutating func handle(_ key: Key, snapshot: FleetSnapshot, logLines: [LogLine]) -> [ConsoleCommand] {
+        if state.quitting != nil { return Keymap.overlayAction(for: key, in: .quitting) == .quitNow ? [.quitNow] : [] }
         if case .create(var form)? = state.overlay { return handleForm(&form, key, snapshot: snapshot) }
         if case .values(var form)? = state.overlay { return handleValues(&form, key) }
         if case .upload(var picker)? = state.overlay { return handlePicker(&picker, key) }
@@ -57,12 +58,26 @@ public struct ConsoleController: Sendable {
         state.status = text
     }
 
+    /// Quitting was asked for while `running` ran: the console waits for them, saying so, and takes only `q`.
+    public mutating func waitToQuit(_ running: [RunningAction]) {
+        state.overlay = nil
+        state.editing = .none
+        state.quitting = running
+    }
+
+    /// The actions still under way while the console waits to quit.
+    public mutating func stillRunning(_ running: [RunningAction]) {
+        if state.quitting != nil { state.quitting = running }
+    }
+
 
     private mutating func perform(_ action: KeyAction, rows: [InstanceSnapshot], snapshot: FleetSnapshot, logLines: [LogLine]) -> [ConsoleCommand] {
         let selected = state.selection(in: rows)
         switch action {
         case .quit: return [.quit]
+        case .quitNow: return [.quitNow]
         case .hbotDoctor, .hbotStatus, .chartRange, .exportHistory: break  // keys of the details screen, handled there
+        case .close, .confirm, .cancel, .expand, .acknowledge: break  // keys of the overlays, handled there
         case .audit: return [.showAudit]
         case .orders: state.overlay = .orders(OrdersView())
         case .errors: state.overlay = .errors(ErrorsView())
@@ -219,7 +234,7 @@ public struct ConsoleController: Sendable {
                 title: "Stop \(name)?",
                 steps: [
                     "1. Graceful stop: SIGTERM to the bot (the client's hbot runs it as the container's main process).",
-                    "2. The bot cancels its open orders and exits by itself; after 60 s it is killed.",
+                    "2. The bot cancels its open orders and exits by itself; after \(StopTimes.gracefulGrace) s it is killed.",
                 ],
                 action: .stop(name, skipBotStop: true)))
         case .stop:
@@ -234,25 +249,25 @@ public struct ConsoleController: Sendable {
             var steps = [String]()
             if botOnline { steps.append("1. Ask the bot to stop over MQTT;" + orders) }
             steps.append(botOnline
-                ? "2. Once it says it wound down, end the container (else 30 s, then kill)."
-                : "1. Stop the container (up to 30 s, then kill).")
+                ? "2. Once it says it wound down, end the container (else \(StopTimes.containerGrace) s, then kill)."
+                : "1. Stop the container (up to \(StopTimes.containerGrace) s, then kill).")
             if !botOnline { steps.append("The bot is not online over MQTT: open orders stay on the exchange.") }
             state.overlay = .confirm(Confirmation(
                 title: "Stop \(name)?", steps: steps, action: .stop(name, skipBotStop: !botOnline),
                 alternative: botOnline ? (key: "k", label: "Skip step 1", action: .stop(name, skipBotStop: true)) : nil))
         case .restart:
             state.overlay = .confirm(Confirmation(
-                title: "Restart \(name)?", steps: ["Restart the container (up to 30 s to stop, then kill)."], action: .restart(name)))
+                title: "Restart \(name)?", steps: ["Restart the container (up to \(StopTimes.containerGrace) s to stop, then kill)."], action: .restart(name)))
         case .delete:
             let botOnline = instance.health == .online
             let running = instance.state == .running
             var steps = [String]()
             if running && instance.engine == .hbot {
-                steps.append("Stop it gracefully (SIGTERM): the bot cancels its open orders and exits (60 s, then kill).")
+                steps.append("Stop it gracefully (SIGTERM): the bot cancels its open orders and exits (\(StopTimes.gracefulGrace) s, then kill).")
             } else if running {
                 steps.append(botOnline
                     ? "Ask the bot to stop over MQTT (it cancels its open orders), then end the container."
-                    : "Stop the container (up to 30 s, then kill): the bot is not online, open orders stay on the exchange.")
+                    : "Stop the container (up to \(StopTimes.containerGrace) s, then kill): the bot is not online, open orders stay on the exchange.")
             }
             if instance.state != .notDeployed { steps.append("Remove the container.") }
             steps.append(snapshot.botsFolder == nil
@@ -329,15 +344,15 @@ public struct ConsoleController: Sendable {
                 }
                 view.scroll = 0
             } else {
-                switch key {
-                case .escape, .character("q"), .character("O"): state.overlay = nil; return []
-                case .character("o"): view.cycleSort()
-                case .character("/"): view.editingFilter = true
-                case .down, .character("j"): view.scroll += 1
-                case .up, .character("k"): view.scroll = max(0, view.scroll - 1)
-                case .pageDown: view.scroll += 10
-                case .pageUp: view.scroll = max(0, view.scroll - 10)
-                case .home, .character("g"): view.scroll = 0
+                switch Keymap.overlayAction(for: key, in: .orders) {
+                case .close?: state.overlay = nil; return []
+                case .cycleSort?: view.cycleSort()
+                case .filter?: view.editingFilter = true
+                case .moveDown?: view.scroll += 1
+                case .moveUp?: view.scroll = max(0, view.scroll - 1)
+                case .pageDown?: view.scroll += 10
+                case .pageUp?: view.scroll = max(0, view.scroll - 10)
+                case .first?: view.scroll = 0
                 default: break
                 }
                 view.scroll = min(view.scroll, max(0, view.rows(snapshot).count - 1))
@@ -346,12 +361,12 @@ public struct ConsoleController: Sendable {
             return []
         case .errors(var view):
             let count = ErrorsView.groups(snapshot).count
-            switch key {
-            case .escape, .character("q"), .character("E"): state.overlay = nil; return []
-            case .down, .character("j"): view.selected = min(view.selected + 1, max(0, count - 1)); view.expanded = false
-            case .up, .character("k"): view.selected = max(0, view.selected - 1); view.expanded = false
-            case .enter: view.expanded.toggle()
-            case .character("a"):
+            switch Keymap.overlayAction(for: key, in: .errors) {
+            case .close?: state.overlay = nil; return []
+            case .moveDown?: view.selected = min(view.selected + 1, max(0, count - 1)); view.expanded = false
+            case .moveUp?: view.selected = max(0, view.selected - 1); view.expanded = false
+            case .expand?: view.expanded.toggle()
+            case .acknowledge?:
                 state.errorsAcknowledgedAt = snapshot.takenAt
                 state.status = "errors acknowledged: the footer counts only newer ones"
             default: break
@@ -372,10 +387,10 @@ public struct ConsoleController: Sendable {
                 return [.exportHistory(request)]
             }
         case .report(var report):
-            switch key {
-            case .up: report.scroll = max(0, report.scroll - 1)
-            case .down: report.scroll = min(max(0, report.lines.count - 1), report.scroll + 1)
-            case .escape, .enter, .character("q"): state.overlay = nil; return []
+            switch Keymap.overlayAction(for: key, in: .report) {
+            case .moveUp?: report.scroll = max(0, report.scroll - 1)
+            case .moveDown?: report.scroll = min(max(0, report.lines.count - 1), report.scroll + 1)
+            case .close?: state.overlay = nil; return []
             default: break
             }
             state.overlay = .report(report)
@@ -387,6 +402,9 @@ public struct ConsoleController: Sendable {
         case .details(let name) where Keymap.overlayAction(for: key, in: .details) == .exportHistory:
             state.overlay = .export(ExportDialog(instance: name, charts: state.chartRange))
             return []
+        case .details where Keymap.overlayAction(for: key, in: .details) == .close:
+            state.overlay = nil
+            return []
         case .details(let name) where Keymap.overlayAction(for: key, in: .details) != nil:
             guard let instance = snapshot.instances.first(where: { $0.name == name }), instance.engine == .hbot, instance.state == .running else {
                 state.status = "\(name): hbot doctor and status answer only in a running bot that hbot runs"
@@ -395,18 +413,25 @@ public struct ConsoleController: Sendable {
             let doctor = Keymap.overlayAction(for: key, in: .details) == .hbotDoctor
             state.status = "asking \(name)'s hbot for its \(doctor ? "doctor report" : "status") (the client starts Python: a few seconds)…"
             return [doctor ? .hbotDoctor(name) : .hbotStatus(name)]
-        case .help, .details:
-            if key == .escape || key == .character("?") || key == .character("q") || key == .enter { state.overlay = nil }
+        case .details:
+            return []
+        case .help:
+            switch Keymap.overlayAction(for: key, in: .help) {
+            case .close?: state.overlay = nil; state.helpScroll = 0
+            case .moveDown?: state.helpScroll += 1
+            case .moveUp?: state.helpScroll = max(0, state.helpScroll - 1)
+            default: break
+            }
             return []
         case .confirm(let confirmation):
-            switch key {
-            case .character("y"), .character("Y"):
+            switch Keymap.overlayAction(for: key, in: .confirm) {
+            case .confirm?:
                 state.overlay = nil
                 return [confirmation.action]
-            case .character(let c) where confirmation.alternative?.key == c:
+            case _ where key == confirmation.alternative.map({ Key.character($0.key) }):
                 state.overlay = nil
                 return [confirmation.alternative!.action]
-            case .character("n"), .character("N"), .escape, .character("q"):
+            case .cancel?:
                 state.overlay = nil
                 state.status = "cancelled: nothing was done"
             default:

@@ -5,9 +5,11 @@ public enum KeyAction: Sendable, Hashable {
     case filter
     case cycleSort
     case start, stop, restart, delete, broker, brokerLog, edit, create, reload, values, upload, network
-    case help, quit, details
+    case help, quit, quitNow, details
     case toggleFollow, toggleWrap, toggleTimestamps, toggleErrorsOnly
     case search, nextMatch, previousMatch, saveLog
     case hbotDoctor, hbotStatus, chartRange, exportHistory
     case audit, orders, errors
+    /// Keys of the overlays: close one, answer a confirmation, open or acknowledge an error.
+    case close, confirm, cancel, expand, acknowledge
 }

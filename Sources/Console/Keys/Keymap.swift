@@ -2,7 +2,12 @@ import Canvas
 
 /// Every key binding, in one place: dispatch, the help screen and the footer all read this table.
 public enum Keymap {
-    public enum Context: String, Sendable { case anywhere = "Everywhere", instances = "Instances", logs = "Log pane", details = "Details" }
+    /// Where a key is pressed: a pane, or an overlay that takes the keys while it is open.
+    public enum Context: String, Sendable, CaseIterable {
+        case anywhere = "Everywhere", instances = "Instances", logs = "Log pane", details = "Details"
+        case confirm = "Confirmations", orders = "Open orders (O)", errors = "Errors (E)", report = "Reports (A, hbot)"
+        case help = "This help", quitting = "Quitting while actions run"
+    }
 
     public struct Binding: Sendable {
         public let keys: [Key]
@@ -51,7 +56,35 @@ public enum Keymap {
         Binding(keys: [.character("X")], context: .details, action: .exportHistory, help: "export history (CSV/JSON)"),
         Binding(keys: [.character("d")], context: .details, action: .hbotDoctor, help: "hbot doctor (hbot bots)"),
         Binding(keys: [.character("t")], context: .details, action: .hbotStatus, help: "hbot status (hbot bots)"),
+        Binding(keys: [.escape, .character("q"), .enter, .character("?")], context: .details, action: .close, help: "close"),
+        Binding(keys: [.character("y"), .character("Y")], context: .confirm, action: .confirm, help: "do it"),
+        Binding(keys: [.character("n"), .character("N"), .escape, .character("q")], context: .confirm, action: .cancel, help: "cancel"),
+        Binding(keys: [.down, .character("j")], context: .orders, action: .moveDown, help: "down"),
+        Binding(keys: [.up, .character("k")], context: .orders, action: .moveUp, help: "up"),
+        Binding(keys: [.pageDown], context: .orders, action: .pageDown, help: "page down"),
+        Binding(keys: [.pageUp], context: .orders, action: .pageUp, help: "page up"),
+        Binding(keys: [.home, .character("g")], context: .orders, action: .first, help: "first"),
+        Binding(keys: [.character("o")], context: .orders, action: .cycleSort, help: "sort: age/bot/exchange…"),
+        Binding(keys: [.character("/")], context: .orders, action: .filter, help: "filter: bot/pair/exchange"),
+        Binding(keys: [.escape, .character("q"), .character("O")], context: .orders, action: .close, help: "close"),
+        Binding(keys: [.down, .character("j")], context: .errors, action: .moveDown, help: "next error"),
+        Binding(keys: [.up, .character("k")], context: .errors, action: .moveUp, help: "previous error"),
+        Binding(keys: [.enter], context: .errors, action: .expand, help: "whole record, traceback"),
+        Binding(keys: [.character("a")], context: .errors, action: .acknowledge, help: "acknowledge all seen"),
+        Binding(keys: [.escape, .character("q"), .character("E")], context: .errors, action: .close, help: "close"),
+        Binding(keys: [.down], context: .report, action: .moveDown, help: "scroll down"),
+        Binding(keys: [.up], context: .report, action: .moveUp, help: "scroll up"),
+        Binding(keys: [.escape, .enter, .character("q")], context: .report, action: .close, help: "close"),
+        Binding(keys: [.down, .character("j")], context: .help, action: .moveDown, help: "scroll down"),
+        Binding(keys: [.up, .character("k")], context: .help, action: .moveUp, help: "scroll up"),
+        Binding(keys: [.escape, .character("?"), .character("q"), .enter], context: .help, action: .close, help: "close this help"),
+        Binding(keys: [.character("q")], context: .quitting, action: .quitNow, help: "quit now, leave them"),
     ]
+
+    /// The bindings of one context, in the table's order.
+    public static func bindings(in context: Context) -> [Binding] {
+        bindings.filter { $0.context == context }
+    }
 
     /// The action for a key in an overlay's own context, with no fallback to the global keys.
     public static func overlayAction(for key: Key, in context: Context) -> KeyAction? {

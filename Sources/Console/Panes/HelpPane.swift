@@ -15,11 +15,17 @@ enum HelpPane {
     private static let gap = 3
 
     private static var sections: [[Line]] {
-        [Keymap.Context.anywhere, .instances, .logs, .details].map { context in
-            [(context.rawValue, .dialogTitle)] + Keymap.bindings.filter { $0.context == context }.map {
-                ("  " + TextWidth.pad($0.keys.map(\.label).joined(separator: " "), to: 8) + $0.help, .dialog)
+        Keymap.Context.allCases.map { context in
+            [(context.rawValue, .dialogTitle)] + Keymap.bindings(in: context).map {
+                ("  " + keyColumn($0.keys) + $0.help, .dialog)
             }
         }
+    }
+
+    /// The keys, padded to a column of 8; a longer list keeps one space before the help.
+    private static func keyColumn(_ keys: [Key]) -> String {
+        let text = keys.map(\.label).joined(separator: " ")
+        return TextWidth.of(text) < 8 ? TextWidth.pad(text, to: 8) : text + " "
     }
 
     /// The fewest columns that fit the height, as many as fit the width when none does.
@@ -31,11 +37,18 @@ enum HelpPane {
         var columns: [[Line]] = []
         for count in 1...maxColumns {
             // Sections may change places between columns (in their own order first) when that makes it fit.
-            columns = orders(of: sections).map { split($0, into: count) }.min { tallest($0) < tallest($1) } ?? []
+            // Only the panes' sections are reordered: every order of all of them would be millions.
+            let panes = 4
+            columns = orders(of: Array(sections.prefix(panes))).map { split($0 + sections.dropFirst(panes), into: count) }
+                .min { tallest($0) < tallest($1) } ?? []
             if tallest(columns) <= roomForRows { break }
         }
-        // Whole sections do not fit: the lines flow from column to column instead, without blank lines.
-        if tallest(columns) > roomForRows { columns = flow(sections, into: maxColumns, rows: roomForRows) }
+        // Whole sections do not fit: the lines flow from column to column instead, without blank lines, and
+        // the help scrolls.
+        if tallest(columns) > roomForRows {
+            let lines = sections.joined().count
+            columns = flow(sections, into: maxColumns, rows: max(roomForRows, (lines + maxColumns - 1) / maxColumns))
+        }
         let rows = columns.map(\.count).max() ?? 0
         let visibleRows = max(1, min(rows, roomForRows))
         let boxWidth = min(width - 2, columns.count * columnWidth + (columns.count - 1) * gap + 4)
@@ -44,18 +57,21 @@ enum HelpPane {
         return Layout(rect: rect, columns: columns, columnWidth: columnWidth, visibleRows: visibleRows)
     }
 
-    static func draw(into grid: inout CellGrid) {
+    /// Draws the help scrolled down by `scroll` rows (kept within what there is).
+    static func draw(scroll: Int, into grid: inout CellGrid) {
         let layout = layout(width: grid.width, height: grid.height)
         let rect = layout.rect
+        let rows = tallest(layout.columns)
+        let offset = min(max(0, scroll), max(0, rows - layout.visibleRows))
         grid.fill(rect)
         grid.box(rect, title: "Help", role: .border, titleRole: .dialogTitle)
         for (index, column) in layout.columns.enumerated() {
             let x = rect.x + 2 + index * (layout.columnWidth + gap)
-            for (row, line) in column.prefix(layout.visibleRows).enumerated() {
+            for (row, line) in column.dropFirst(offset).prefix(layout.visibleRows).enumerated() {
                 grid.put(line.text, x: x, y: rect.y + 1 + row, role: line.role, bold: line.role == .dialogTitle, maxX: rect.x + rect.width - 1)
             }
         }
-        let closing = " Esc or ? closes this help "
+        let closing = (rows > layout.visibleRows ? " j k scroll ·" : "") + " Esc or ? closes this help "
         if TextWidth.of(closing) + 4 <= rect.width {
             grid.put(closing, x: rect.x + 2, y: rect.y + rect.height - 1, role: .dim, maxX: rect.x + rect.width - 1)
         }

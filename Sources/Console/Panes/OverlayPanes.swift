@@ -19,6 +19,28 @@ enum OverlayPanes {
         grid.put(buttons, x: bx, y: rect.y + height - 2, role: .footerKey, bold: true, maxX: rect.x + rect.width - 1)
     }
 
+    /// The actions a quit waits for, each with its latest step and how long it has run.
+    static func drawQuitting(_ running: [RunningAction], now: Double, into grid: inout CellGrid) {
+        let count = running.count
+        let title = "Quitting once \(count == 1 ? "this action ends" : "these \(count) actions end") at a safe point"
+        var lines = running.map { action in
+            let seconds = Int(max(0, now - action.started))
+            return "\(action.action) \(action.target) · \(action.step ?? "starting…") · \(seconds) s"
+        }
+        if lines.isEmpty { lines = ["nothing runs any more: quitting…"] }
+        let keys = Keymap.bindings(in: .quitting).map { "[ \($0.keys.map(\.label).joined(separator: " "))  \($0.help) ]" }
+        lines += ["", "Each ends by itself; the audit log and the footer say how."] + keys
+        let width = min(grid.width - 2, max(TextWidth.of(title) + 4, lines.map(TextWidth.of).max() ?? 0) + 4)
+        let height = min(grid.height, lines.count + 2)
+        let rect = Rect(x: (grid.width - width) / 2, y: max(0, (grid.height - height) / 2), width: width, height: height)
+        grid.fill(rect)
+        grid.box(rect, title: title, role: .border, titleRole: .dialogTitle)
+        for (i, line) in lines.prefix(height - 2).enumerated() {
+            let role: StyleRole = i >= lines.count - keys.count ? .footerKey : .dialog
+            grid.put(line, x: rect.x + 2, y: rect.y + 1 + i, role: role, maxX: rect.x + rect.width - 1)
+        }
+    }
+
     static func drawTooSmall(into grid: inout CellGrid, minimum: (Int, Int)) {
         grid.put(" hbdeck needs at least \(minimum.0)×\(minimum.1) — this terminal is \(grid.width)×\(grid.height).", x: 0, y: 0, role: .stateError, bold: true)
         grid.put(" Enlarge it, or press q to quit.", x: 0, y: 1)

@@ -41,7 +41,7 @@ public enum ScreenComposer {
         let errors = snapshot.instances.filter { $0.state == .error }.count
         FooterPane.draw(state, errors: errors, newErrors: newErrors, into: &grid)
         switch state.overlay {
-        case .help?: HelpPane.draw(into: &grid)
+        case .help?: HelpPane.draw(scroll: state.helpScroll, into: &grid)
         case .details(let name)?:
             drawDetails(name, snapshot: snapshot, state: state, now: now, into: &grid)
         case .confirm(let confirmation)?: OverlayPanes.drawConfirmation(confirmation, into: &grid)
@@ -56,6 +56,7 @@ public enum ScreenComposer {
             ExportDialogPane.draw(dialog, into: &grid)
         case nil: break
         }
+        if let running = state.quitting { OverlayPanes.drawQuitting(running, now: now, into: &grid) }
         return grid
     }
 

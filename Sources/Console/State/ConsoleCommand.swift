@@ -48,5 +48,7 @@ public enum ConsoleCommand: Sendable, Equatable {
     /// Follow the same instance again: its container restarted.
     case refollow(String)
     case saveLog(String)
+    /// Quit without waiting for the actions under way: each is left where it is, and said so.
+    case quitNow
     case quit
 }

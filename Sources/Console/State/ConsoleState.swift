@@ -28,6 +28,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var editing: Editing = .none
     public var sort: SortKey = .name
     public var overlay: Overlay?
+    /// How far the help is scrolled, where it is taller than the terminal.
+    public var helpScroll = 0
     /// Progress or the result of the last action; stays until the next one.
     public var status: String?
     public var logView = LogViewOptions()
@@ -42,6 +44,8 @@ public struct ConsoleState: Sendable, Equatable {
     public var errorsAcknowledgedAt = 0.0
     /// The broker `b` offers to create when there is none (nil: not offered).
     public var brokerOffer: BrokerOffer?
+    /// Quitting was asked for while these actions ran: the console ends once they have (nil: not quitting).
+    public var quitting: [RunningAction]?
 
     public init() {}
 

@@ -47,7 +47,7 @@ public struct Decommission: Sendable {
             if state.running || state.restarting || state.paused {
                 let stopped = try await SafeStop.run(
                     found, name: name, bot: bot, skipped: skipBotStop, engine: engine, now: now, progress: progress)
-                done.append(String(stopped.trimmingPrefix("stopped \(name): ")))
+                done.append(stopped.summary)
             }
             progress("deleting \(name): removing the container…")
             try await engine.removeContainer(name, force: true)

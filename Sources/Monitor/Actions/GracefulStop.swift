@@ -6,23 +6,20 @@ import HBModel
 /// long enough for that is the whole procedure: no MQTT step.
 struct GracefulStop {
     /// Long enough for a wind-down that cancels many orders.
-    static let grace = 60
+    static let grace = StopTimes.gracefulGrace
 
     let name: String
     let engine: any FleetEngine
     let now: @Sendable () -> Double
 
-    func run(progress: @escaping FleetMonitor.Progress) async throws -> String {
+    func run(progress: @escaping FleetMonitor.Progress) async throws -> StopResult {
         progress("stopping \(name): graceful stop (SIGTERM): the bot cancels its orders and exits (up to \(Self.grace) s, then kill)…")
         let began = now()
         try await engine.stopContainer(name, timeout: Self.grace)
-        let took = Formatting.fixed(now() - began, decimals: 1)
-        guard let code = try? await engine.inspectContainer(name).state.exitCode else {
-            return "stopped \(name): graceful stop in \(took) s"
-        }
-        if code == 137 {
-            return "stopped \(name): killed after \(Self.grace) s without winding down (exit 137): its orders may still be open"
-        }
-        return "stopped \(name): graceful stop, the bot cancelled its orders and exited \(code) in \(took) s"
+        let took = now() - began
+        let code = try? await engine.inspectContainer(name).state.exitCode
+        return StopResult(
+            name: name, procedure: .graceful(grace: Self.grace), botStep: nil, accepted: false, woundDown: code.map { $0 != 137 } ?? false,
+            containerSeconds: took, exitCode: code)
     }
 }

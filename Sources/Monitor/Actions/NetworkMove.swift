@@ -60,7 +60,7 @@ public struct NetworkMove: Sendable {
         let wasRunning = found.state.running || found.state.restarting
         if wasRunning {
             let stopped = try await SafeStop.run(found, name: name, bot: bot, skipped: false, engine: engine, now: now, progress: progress)
-            done.append(String(stopped.trimmingPrefix("stopped \(name): ")))
+            done.append(stopped.summary)
         }
         progress("moving \(name): its broker address…")
         let route = target == .isolated

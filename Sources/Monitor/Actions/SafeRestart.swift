@@ -21,6 +21,6 @@ public struct SafeRestart: Sendable {
         let stopped = try await SafeStop.run(found, name: name, bot: bot, skipped: false, engine: engine, now: now, progress: progress)
         progress("starting \(name) again…")
         try await engine.startContainer(name)
-        return "restarted \(name): \(stopped.replacingOccurrences(of: "stopped \(name): ", with: "")) · started again"
+        return "restarted \(name): \(stopped.summary) · started again"
     }
 }

@@ -26,9 +26,9 @@ extension BotConnection: BotStopper {}
 /// `progress`; the result line says what happened, which evidence was used and how long it took.
 struct StopProcedure {
     /// How long a bot may take to wind down after it accepted a stop (cancelling orders included).
-    static let windDownLimit = 30.0
+    static let windDownLimit = Double(StopTimes.windDownLimit)
     /// The container's grace period when the bot did not wind down by itself first.
-    static let grace = 30
+    static let grace = StopTimes.containerGrace
     /// The container's grace once the bot said it wound down: nothing is left to lose, and the image's
     /// PID 1 (bash) ignores SIGTERM anyway, so a longer grace would only be waited out.
     static let graceAfterWindDown = 1
@@ -50,14 +50,16 @@ struct StopProcedure {
         let woundDown: Bool
     }
 
-    func run(progress: @escaping FleetMonitor.Progress) async throws -> String {
+    func run(progress: @escaping FleetMonitor.Progress) async throws -> StopResult {
         let step = await askBot(progress: progress)
         let grace = step.woundDown ? Self.graceAfterWindDown : Self.grace
         let graceText = step.woundDown ? "" : " (up to \(grace) s, then kill)"
         progress("stopping \(name): \(step.said) · container stopping\(graceText)…")
         let began = now()
         try await engine.stopContainer(name, timeout: grace)
-        return "stopped \(name): \(step.said) · container stopped in \(Formatting.fixed(now() - began, decimals: 1)) s"
+        return StopResult(
+            name: name, procedure: .mqttFirst, botStep: step.said, accepted: step.accepted, woundDown: step.woundDown,
+            containerSeconds: now() - began, exitCode: nil)
     }
 
     private enum Event: Sendable {

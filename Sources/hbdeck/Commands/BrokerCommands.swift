@@ -4,6 +4,7 @@ import Deploy
 import Docker
 import Foundation
 import HBModel
+import Monitor
 
 /// `hbdeck broker …`: the MQTT broker the bots talk through, as a container.
 struct BrokerCommandGroup: AsyncParsableCommand {
@@ -60,12 +61,7 @@ struct BrokerStart: AsyncParsableCommand {
 
     func run() async throws {
         try await audited("broker start", [broker.name], fleet: broker.fleet) {
-            try await broker.engine.withEngine { client in
-                let found = try await BrokerStatus.find(broker.name, client: client)
-                if found.state.running { return StandardOutput.line("\(broker.name) is already running: nothing changed") }
-                try await client.startContainer(broker.name)
-                StandardOutput.line("\(broker.name): started")
-            }
+            try await broker.engine.withEngine { StandardOutput.line(try await BrokerControl.start(broker.name, engine: $0)) }
         }
     }
 }
@@ -77,14 +73,7 @@ struct BrokerStop: AsyncParsableCommand {
 
     func run() async throws {
         try await audited("broker stop", [broker.name], fleet: broker.fleet) {
-            try await broker.engine.withEngine { client in
-                guard let found = try? await client.inspectContainer(broker.name) else {
-                    return StandardOutput.line("no broker container named \(broker.name): nothing to stop")
-                }
-                if !found.state.running { return StandardOutput.line("\(broker.name) is not running: nothing changed") }
-                try await client.stopContainer(broker.name, timeout: 10)
-                StandardOutput.line("\(broker.name): stopped")
-            }
+            try await broker.engine.withEngine { StandardOutput.line(try await BrokerControl.stop(broker.name, engine: $0)) }
         }
     }
 }
@@ -95,11 +84,7 @@ struct BrokerRestart: AsyncParsableCommand {
 
     func run() async throws {
         try await audited("broker restart", [broker.name], fleet: broker.fleet) {
-            try await broker.engine.withEngine { client in
-                _ = try await BrokerStatus.find(broker.name, client: client)
-                try await client.restartContainer(broker.name, timeout: 10)
-                StandardOutput.line("\(broker.name): restarted")
-            }
+            try await broker.engine.withEngine { StandardOutput.line(try await BrokerControl.restart(broker.name, engine: $0)) }
         }
     }
 }

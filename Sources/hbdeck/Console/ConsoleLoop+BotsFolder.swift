@@ -28,19 +28,22 @@ extension ConsoleLoop {
         return CreateForm(images: images, profiles: folder?.profiles() ?? [], scripts: folder?.scriptConfigNames() ?? [])
     }
 
-    /// Deploys what the dialog holds, with progress in the footer; the outcome goes back to the dialog.
-    func create(_ request: CreateRequest) async {
+    /// Deploys what the dialog holds, with progress in the footer; the outcome goes back to the dialog and
+    /// is returned.
+    func create(_ request: CreateRequest) async -> String {
         let config = monitor.config
-        let finish = { (field: CreateForm.Field?, message: String?) in
-            if let message {
-                dialogs.set(.created(problem: (field, message)))
-                status.set("create \(request.name) failed: \(message)")
-                record("create", request.name, "failed: \(message)")
-            } else {
+        let finish = { (field: CreateForm.Field?, message: String?) -> String in
+            guard let message else {
                 dialogs.set(.created(problem: nil))
+                return ""
             }
+            dialogs.set(.created(problem: (field, message)))
+            status.set("create \(request.name) failed: \(message)")
+            record("create", request.name, "failed: \(message)")
+            return "failed: \(message)"
         }
         guard let path = config.botsFolder else { return finish(nil, "no bots folder is configured") }
+        let outcome: String
         var client: DockerClient?
         do {
             let engine = try await DockerClient.connect(to: config.endpoint, timeout: 10)
@@ -58,19 +61,20 @@ extension ConsoleLoop {
                 deploy, password: Secret(request.password), start: request.start
             ) { step in status.set("create \(request.name): \(CreateCommand.describe(step))") }
             // The dialog closes before the result shows.
-            finish(nil, nil)
-            let said = "\(request.start ? "started" : "created") \(request.name) (\(id.prefix(12)))"
-            status.set(said)
-            record("create", request.name, said)
+            _ = finish(nil, nil)
+            outcome = "\(request.start ? "started" : "created") \(request.name) (\(id.prefix(12)))"
+            status.set(outcome)
+            record("create", request.name, outcome)
         } catch let problem as DeployProblem {
             let fields: [DeployProblem.Field: CreateForm.Field] = [
                 .name: .name, .image: .image, .profile: .profile, .strategy: .script, .password: .password, .cpus: .cpus, .memory: .memory,
             ]
-            finish(fields[problem.field], problem.message)
+            outcome = finish(fields[problem.field], problem.message)
         } catch {
-            finish(nil, describe(error))
+            outcome = finish(nil, describe(error))
         }
         await client?.close()
+        return outcome
     }
 
     /// Opens the instance's script config in the operator's editor; returns what became of the edit.

@@ -7,18 +7,16 @@ extension ConsoleLoop {
     /// its progress names the host where there are several.
     func onEngine(_ name: String, _ action: String, _ work: @escaping @Sendable (FleetMonitor, String, @escaping FleetMonitor.Progress) async -> String) {
         guard let route = fleet.route(name) else { return status.set("\(name): no engine of this console holds it") }
-        let status = status
         let prefix = fleet.hasSeveralHosts ? "\(route.host): " : ""
-        act(action, name) { prefix + (await work(route.monitor, route.name) { status.set(prefix + $0) }) }
+        act(action, name) { progress in prefix + (await work(route.monitor, route.name) { progress(prefix + $0) }) }
     }
 
     /// Runs a broker action on `host`'s engine (nil: this machine's, the only one with one engine).
     func onBroker(of host: String?, _ action: String, _ work: @escaping @Sendable (FleetMonitor, @escaping FleetMonitor.Progress) async -> String) {
         let target = host.flatMap { host in fleet.members.first { $0.host == host } }?.monitor ?? monitor
-        let status = status
         let prefix = host.map { "\($0): " } ?? ""
-        act(action, prefix.isEmpty ? target.config.brokerContainer : "\(host ?? "")/\(target.config.brokerContainer)") {
-            prefix + (await work(target) { status.set(prefix + $0) })
+        act(action, prefix.isEmpty ? target.config.brokerContainer : "\(host ?? "")/\(target.config.brokerContainer)") { progress in
+            prefix + (await work(target) { progress(prefix + $0) })
         }
     }
 

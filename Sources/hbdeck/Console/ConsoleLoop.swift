@@ -22,10 +22,12 @@ struct ConsoleLoop {
     var filter = ""
     /// How the last deploy, save or upload from a dialog ended, for the dialog (nil: not yet).
     let dialogs = LatestValue<DialogOutcome?>(nil)
+    /// Every action under way: quitting waits for them or says where each was left.
+    let actions = RunningActions()
 
     static func runOnOwnThread(
         fleet: FleetGroup, feed: LogFeed, theme: Theme, initialStatus: String?, readOnly: Bool, brokerPlan: BrokerPlan?, filter: String
-    ) async -> Result<Void, TerminalScreen.StartError> {
+    ) async -> Result<[String], TerminalScreen.StartError> {
         await withCheckedContinuation { continuation in
             let thread = Thread {
                 let loop = ConsoleLoop(fleet: fleet, feed: feed, theme: theme, status: LatestValue(initialStatus), readOnly: readOnly, brokerPlan: brokerPlan, filter: filter)
@@ -39,7 +41,9 @@ struct ConsoleLoop {
     /// The engine on this machine: its bots folder, broker plan, audit log and history are hbdeck's.
     var monitor: FleetMonitor { fleet.primary }
 
-    func run() -> Result<Void, TerminalScreen.StartError> {
+    /// Runs until `q` or a signal and every action under way has ended; returns what to say once the
+    /// terminal is back (how the actions a quit waited for ended, or where those it left were).
+    func run() -> Result<[String], TerminalScreen.StartError> {
         TerminationSignal.install()
         let screen = TerminalScreen(theme: theme)
         do {
@@ -82,18 +86,51 @@ struct ConsoleLoop {
         var lastDraw = 0.0
         var lastSecond = 0
         var followed: (name: String, started: Double)?
+        // Quitting waits for the actions under way; `q` again, or SIGINT/SIGTERM again, leaves them.
+        var quitting = false
+        var interruptsAtQuit = 0
+        var waitedFor: [RunningAction] = []
+        var leftRunning: [RunningAction] = []
+        var actionsVersion = actions.list.version
+        func beginQuit() -> Bool {
+            let running = actions.current
+            if running.isEmpty { return false }
+            quitting = true
+            interruptsAtQuit = TerminationSignal.interrupts
+            waitedFor = running
+            controller.waitToQuit(running)
+            dirty = true
+            urgent = true
+            return true
+        }
 
         let wake = WakeSignal()
         fleet.snapshots.onChange { wake.poke() }
         feed.state.onChange { wake.poke() }
         status.onChange { wake.poke() }
         dialogs.onChange { wake.poke() }
+        actions.list.onChange { wake.poke() }
 
-        keyLoop: while TerminationSignal.received == nil {
+        keyLoop: while true {
+            if !quitting, TerminationSignal.received != nil, !beginQuit() { break }
+            if quitting {
+                if actions.isEmpty { break }
+                if TerminationSignal.interrupts > interruptsAtQuit {
+                    leftRunning = actions.current
+                    break
+                }
+            }
             while let key = screen.readKey() {
                 if key == .resize { screen.invalidate() }
                 let commands = controller.handle(key, snapshot: snapshot, logLines: logs)
-                if commands.contains(.quit) { break keyLoop }
+                if commands.contains(.quitNow) {
+                    leftRunning = actions.current
+                    break keyLoop
+                }
+                if commands.contains(.quit) {
+                    if !beginQuit() { break keyLoop }
+                    continue
+                }
                 for command in commands {
                     // What reads or changes an instance's files needs it on this machine, by its own name.
                     guard let command = onThisMachine(command) else { continue }
@@ -106,6 +143,7 @@ struct ConsoleLoop {
                     }
                     // Dialogs open with what a few small reads of the bots folder or a listed folder give.
                     if open(command, in: &controller, snapshot: snapshot) { continue }
+                    if launch(command) { continue }
                     queue.yield(command)
                 }
                 dirty = true
@@ -154,6 +192,12 @@ struct ConsoleLoop {
                 dirty = true
                 urgent = true
             }
+            if actions.list.version != actionsVersion {
+                actionsVersion = actions.list.version
+                controller.stillRunning(actions.current)
+                dirty = true
+                urgent = quitting
+            }
             if status.version != statusVersion {
                 let statusState = status.current
                 statusVersion = statusState.version
@@ -195,15 +239,18 @@ struct ConsoleLoop {
                 : Int((0.25 - (now - launched)) * 1000) + 1
             guard screen.wait(for: wake, milliseconds: timeout) else { break }
         }
-        return .success(())
+        // The terminal went away with actions under way: they still end where they are safe.
+        if leftRunning.isEmpty, !actions.isEmpty {
+            if waitedFor.isEmpty { waitedFor = actions.current }
+            let interrupts = TerminationSignal.interrupts
+            while !actions.isEmpty, TerminationSignal.interrupts == interrupts { Thread.sleep(forTimeInterval: 0.1) }
+            leftRunning = actions.current
+        }
+        return .success(farewell(waitedFor: waitedFor, leftRunning: leftRunning))
     }
 
-    /// Runs one command, in order. Actions on instances go on in the background (one at a time per
-    /// instance, guarded by the monitor); their progress and result come back through `status`.
+    /// Runs one command that is not an action, in the order the keys came: follows, saves, reads.
     private func perform(_ command: ConsoleCommand) async {
-        let monitor = monitor
-        let status = status
-        let progress: FleetMonitor.Progress = { status.set($0) }
         switch command {
         case .follow(let name): await follow(name)
         case .refollow(let name): await follow(name, again: true)
@@ -213,29 +260,12 @@ struct ConsoleLoop {
             } else {
                 status.set("the log pane does not show \(name): nothing saved")
             }
-        case .refused(let action, let target): record(action, target, "refused: read-only mode")
-        case .start(let name): onEngine(name, "start") { await $0.start($1, progress: $2) }
-        case .stop(let name, let skip): onEngine(name, "stop") { await $0.stop($1, skipBotStop: skip, progress: $2) }
-        case .restart(let name): onEngine(name, "restart") { await $0.restart($1, progress: $2) }
-        case .delete(let name, let skip): onEngine(name, "rm") { await $0.delete($1, skipBotStop: skip, progress: $2) }
-        case .createBroker: act("broker create", monitor.config.brokerContainer) { await createBroker() }
-        case .startBroker(let host): onBroker(of: host, "broker start") { await $0.startBroker(progress: $1) }
-        case .stopBroker(let host): onBroker(of: host, "broker stop") { await $0.stopBroker(progress: $1) }
-        case .moveNetwork(let name, let target):
-            guard let target = NetworkMove.Target(rawValue: target) else { return }
-            onEngine(name, "network \(target.rawValue)") { await $0.moveNetwork($1, to: target, progress: $2) }
-        case .attachBroker(let host): onBroker(of: host, "broker attach") { await $0.attachBrokerToBotNetworks(progress: $1) }
-        case .create(let request): Task { await create(request) }
-        case .reload(let name): act("reload", name) { await monitor.reload(name, progress: progress) }
-        case .saveValues(let name, let changes, let viaHbot):
-            if viaHbot { Task { await saveThroughHbot(changes, of: name) } } else { saveValues(changes, of: name) }
-        case .openValuesForm(let name, _): Task { await openHbotValues(of: name) }
+        // Reads only: nothing is left half done when the console quits during one, so no quit waits for them.
+        case .openValuesForm(let name, _): await openHbotValues(of: name)
         case .hbotDoctor(let name): Task { await hbotReport(name, doctor: true) }
-        case .loadHistory(let name, let range): Task { await loadCharts(of: name, range: range) }
-        case .exportHistory(let request): Task { status.set(await export(request)) }
         case .hbotStatus(let name): Task { await hbotReport(name, doctor: false) }
-        case .upload(let source, let destination, let replacing): upload(source, to: destination, replacing: replacing)
-        case .quit, .edit, .openCreateForm, .openUpload, .listFolder, .showAudit: break
+        case .loadHistory(let name, let range): Task { await loadCharts(of: name, range: range) }
+        default: break
         }
     }
 }

@@ -57,7 +57,10 @@ struct ConsoleRunCommand: AsyncParsableCommand {
             watching.cancel()
             recording?.cancel()
             await feed.follow(nil, source: nil, bots: nil)
-            if case .failure(let error) = result { throw CommandFailure("\(error)") }
+            switch result {
+            case .success(let lines): lines.forEach { StandardOutput.error("hbdeck: \($0)") }
+            case .failure(let error): throw CommandFailure("\(error)")
+            }
         }
     }
 }

@@ -3,7 +3,7 @@ TEST_DOCKER_HOST := unix:///run/hbdeck-test/docker.sock
 ARGS ?=
 PREFIX ?= /usr/local
 
-.PHONY: run install test build artifact env down demo bench
+.PHONY: run install test build artifact env down demo bench format lint
 
 build:
 	swift build
@@ -29,9 +29,16 @@ install: artifact
 
 # Unit tests run in the debug build; every test that starts hbdeck starts the artifact above, and the
 # installed binary answers one real call of each command.
-test: env artifact
+test: lint env artifact
 	HBDECK_BIN=$(abspath $(ARTIFACT)) HBDECK_TEST_DOCKER_HOST=$(TEST_DOCKER_HOST) swift test --no-parallel
 	scripts/install-check.sh
+
+# The code's layout is swift-format's (the toolchain's own), with the configuration in .swift-format.
+format:
+	swift format format -i -r --configuration .swift-format Package.swift Sources Tests
+
+lint:
+	swift format lint -r --strict --configuration .swift-format Package.swift Sources Tests
 
 demo: env
 	scripts/demo.sh

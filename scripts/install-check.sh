@@ -113,7 +113,7 @@ run 0 update "$name" --memory 600m
 run 0 reload "$name" --mqtt-port "$port" "${with_config[@]}"
 run 0 restart "$name"
 run 0 restart --older-than 1s "$name" --mqtt-port "$port"
-run 0 stop "$name"
+run 0 stop "$name" --mqtt-port "$port"
 run 0 start "$name"
 run 0 clean-logs --dry-run "$name" "${with_config[@]}"
 "$hb" record --config "$cfg" --mqtt-port "$port" --interval 1 >"$root/record.out" 2>&1 & recorder=$!

@@ -24,7 +24,7 @@ extension FleetMonitor {
         let outcome = await perform(name, .stopping, progress: progress) { client in
             try await SafeStop.run(name: name, bot: bots, skipped: skipBotStop, engine: client, now: now, progress: progress)
         }
-        guard case .success(let stopped) = outcome else { return outcome.failure }
+        guard case .success(let stopped) = outcome, stopped.procedure != .none else { return outcome.text }
         // A quickstart bot's PID 1 (bash) ignores SIGTERM, so its container ends killed (137) even after a clean
         // wind-down: the console remembers it stopped it, and how.
         noteStopped(name, how: stopped.woundDown ? "stopped by hbdeck after the bot wound down" : "stopped by hbdeck")
@@ -95,7 +95,7 @@ extension FleetMonitor {
     /// One action at a time per instance: a second one while the first runs is refused, never queued.
     private func run(_ name: String, _ marker: PendingAction, progress: Progress, _ work: @Sendable (any FleetEngine) async throws -> String) async -> String {
         let outcome = await perform(name, marker, progress: progress, work)
-        guard case .success(let said) = outcome else { return outcome.failure }
+        guard case .success(let said) = outcome else { return outcome.text }
         return said
     }
 
@@ -126,8 +126,12 @@ enum ActionOutcome<Done: Sendable>: Sendable {
     case success(Done)
     case notDone(String)
 
-    var failure: String {
-        if case .notDone(let why) = self { return why }
-        return ""
+    /// Why nothing (more) was done; a result says itself (`StopResult.text`, or the line).
+    var text: String {
+        switch self {
+        case .notDone(let why): return why
+        case .success(let done as StopResult): return done.text
+        case .success(let done): return "\(done)"
+        }
     }
 }

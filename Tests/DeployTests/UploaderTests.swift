@@ -34,6 +34,19 @@ struct UploaderTests {
         #expect(try store.versions(of: "conf/controllers/grid_2.yml").first?.message == "rolled back to \(versions[1].id)")
     }
 
+    /// One rule for the CLI and the console: only other bytes over an existing file need the operator's say.
+    @Test func consentIsNeededOnlyToReplaceOtherContent() throws {
+        let fixture = try BotsFolderFixture()
+        defer { fixture.remove() }
+        let uploader = Uploader(folder: fixture.folder)
+        let first = try source("a.yml", Array("id: grid_3\n".utf8))
+        #expect(try uploader.replaces(first, as: "grid_3.yml", kind: .controllerConfig) == nil, "nothing there yet")
+        _ = try uploader.upload(first, as: "grid_3.yml", kind: .controllerConfig, replacing: false)
+        #expect(try uploader.replaces(try source("same.yml", Array("id: grid_3\n".utf8)), as: "grid_3.yml", kind: .controllerConfig) == nil)
+        let other = try source("b.yml", Array("id: grid_3\ntotal_amount_quote: 20\n".utf8))
+        #expect(try uploader.replaces(other, as: "grid_3.yml", kind: .controllerConfig) == "conf/controllers/grid_3.yml")
+    }
+
     @Test func aFileFoundInTheFolderIsKeptBeforeItIsFirstReplaced() throws {
         let fixture = try BotsFolderFixture()
         defer { fixture.remove() }

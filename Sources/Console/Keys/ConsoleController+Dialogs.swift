@@ -92,20 +92,24 @@ extension ConsoleController {
     mutating func handleValues(_ form: inout ValuesForm, _ key: Key) -> [ConsoleCommand] {
         guard !form.busy else { return [] }
         var commands: [ConsoleCommand] = []
-        switch key {
-        case .escape:
+        if case .character(let c) = key {
+            form.type(c)
+            state.overlay = .values(form)
+            return []
+        }
+        switch Keymap.overlayAction(for: key, in: .form) {
+        case .cancel?:
             let unsaved = form.changes.count
             state.overlay = nil
             state.status = unsaved == 0 ? "values form closed" : "values form closed: \(unsaved) change\(unsaved == 1 ? "" : "s") not saved"
             return []
-        case .tab, .down: form.moveFocus(by: 1)
-        case .backTab, .up: form.moveFocus(by: -1)
-        case .pageDown: for _ in 0..<10 { form.moveFocus(by: 1) }
-        case .pageUp: for _ in 0..<10 { form.moveFocus(by: -1) }
-        case .backspace, .delete: form.backspace()
-        case .control("u"): form.revert()
-        case .character(let c): form.type(c)
-        case .enter:
+        case .moveDown?: form.moveFocus(by: 1)
+        case .moveUp?: form.moveFocus(by: -1)
+        case .pageDown?: for _ in 0..<10 { form.moveFocus(by: 1) }
+        case .pageUp?: for _ in 0..<10 { form.moveFocus(by: -1) }
+        case .erase?: form.backspace()
+        case .revert?: form.revert()
+        case .confirm?:
             guard !form.changes.isEmpty else {
                 state.overlay = nil
                 state.status = "no value changed: nothing saved"
@@ -123,13 +127,13 @@ extension ConsoleController {
         guard !picker.busy else { return [] }
         var commands: [ConsoleCommand] = []
         if picker.replacing != nil {
-            switch key {
-            case .character("y"), .character("Y"):
+            switch Keymap.overlayAction(for: key, in: .confirm) {
+            case .confirm?:
                 if let entry = picker.current, let destination = picker.destination {
                     picker.busy = true
                     commands = [.upload(source: picker.path(of: entry), to: destination, replacing: true)]
                 }
-            case .character("n"), .character("N"), .escape:
+            case .cancel?:
                 state.status = "\(picker.replacing ?? "the file") kept as it was"
                 picker.replacing = nil
             default: break
@@ -137,22 +141,22 @@ extension ConsoleController {
             state.overlay = .upload(picker)
             return commands
         }
-        switch key {
-        case .escape:
+        switch Keymap.overlayAction(for: key, in: .upload) {
+        case .cancel?:
             state.overlay = nil
             state.status = "upload cancelled: nothing was done"
             return []
-        case .up: picker.move(by: -1)
-        case .down, .tab: picker.move(by: 1)
-        case .pageUp: picker.move(by: -10)
-        case .pageDown: picker.move(by: 10)
-        case .home: picker.move(by: -picker.entries.count)
-        case .end: picker.move(by: picker.entries.count)
-        case .left: picker.cycleDestination(by: -1)
-        case .right: picker.cycleDestination(by: 1)
-        case .backspace:
+        case .moveUp?: picker.move(by: -1)
+        case .moveDown?: picker.move(by: 1)
+        case .pageUp?: picker.move(by: -10)
+        case .pageDown?: picker.move(by: 10)
+        case .first?: picker.move(by: -picker.entries.count)
+        case .last?: picker.move(by: picker.entries.count)
+        case .previousChoice?: picker.cycleDestination(by: -1)
+        case .nextChoice?: picker.cycleDestination(by: 1)
+        case .parentFolder?:
             if picker.folder != "/" { commands = [.listFolder(picker.path(of: FilePicker.Entry(name: "..", isFolder: true)))] }
-        case .enter:
+        case .confirm?:
             guard let entry = picker.current else { break }
             if entry.isFolder {
                 commands = [.listFolder(picker.path(of: entry))]
@@ -169,18 +173,22 @@ extension ConsoleController {
     mutating func handleForm(_ form: inout CreateForm, _ key: Key, snapshot: FleetSnapshot) -> [ConsoleCommand] {
         guard !form.busy else { return [] }
         var commands: [ConsoleCommand] = []
-        switch key {
-        case .escape:
+        if case .character(let c) = key {
+            form.type(c)
+            state.overlay = .create(form)
+            return []
+        }
+        switch Keymap.overlayAction(for: key, in: .form) {
+        case .cancel?:
             state.overlay = nil
             state.status = "create cancelled: nothing was done"
             return []
-        case .tab, .down: form.moveFocus(by: 1)
-        case .backTab, .up: form.moveFocus(by: -1)
-        case .left: form.cycle(by: -1)
-        case .right: form.cycle(by: 1)
-        case .backspace, .delete: form.backspace()
-        case .character(let c): form.type(c)
-        case .enter:
+        case .moveDown?: form.moveFocus(by: 1)
+        case .moveUp?: form.moveFocus(by: -1)
+        case .previousChoice?: form.cycle(by: -1)
+        case .nextChoice?: form.cycle(by: 1)
+        case .erase?: form.backspace()
+        case .confirm?:
             let problems = form.problems(taken: Set(snapshot.instances.map(\.name)))
             form.errors = problems
             if let first = CreateForm.Field.allCases.first(where: { problems[$0] != nil }) {

@@ -77,7 +77,8 @@ public struct ConsoleController: Sendable {
         case .quit: return [.quit]
         case .quitNow: return [.quitNow]
         case .hbotDoctor, .hbotStatus, .chartRange, .exportHistory: break  // keys of the details screen, handled there
-        case .close, .confirm, .cancel, .expand, .acknowledge: break  // keys of the overlays, handled there
+        case .close, .confirm, .cancel, .expand, .acknowledge, .nextChoice, .previousChoice, .erase, .revert, .parentFolder:
+            break  // keys of the overlays, handled there
         case .audit: return [.showAudit]
         case .orders: state.overlay = .orders(OrdersView())
         case .errors: state.overlay = .errors(ErrorsView())

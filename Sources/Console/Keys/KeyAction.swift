@@ -12,4 +12,6 @@ public enum KeyAction: Sendable, Hashable {
     case audit, orders, errors
     /// Keys of the overlays: close one, answer a confirmation, open or acknowledge an error.
     case close, confirm, cancel, expand, acknowledge
+    /// Keys of the forms and dialogs: choices, erasing, putting a value back, the folder above.
+    case nextChoice, previousChoice, erase, revert, parentFolder
 }

@@ -6,6 +6,7 @@ public enum Keymap {
     public enum Context: String, Sendable, CaseIterable {
         case anywhere = "Everywhere", instances = "Instances", logs = "Log pane", details = "Details"
         case confirm = "Confirmations", orders = "Open orders (O)", errors = "Errors (E)", report = "Reports (A, hbot)"
+        case form = "Forms (c, v): type to change", upload = "Upload (u)", export = "Export (X)"
         case help = "This help", quitting = "Quitting while actions run"
     }
 
@@ -75,6 +76,33 @@ public enum Keymap {
         Binding(keys: [.down], context: .report, action: .moveDown, help: "scroll down"),
         Binding(keys: [.up], context: .report, action: .moveUp, help: "scroll up"),
         Binding(keys: [.escape, .enter, .character("q")], context: .report, action: .close, help: "close"),
+        Binding(keys: [.tab, .down], context: .form, action: .moveDown, help: "next field"),
+        Binding(keys: [.backTab, .up], context: .form, action: .moveUp, help: "previous field"),
+        Binding(keys: [.pageDown], context: .form, action: .pageDown, help: "10 fields down"),
+        Binding(keys: [.pageUp], context: .form, action: .pageUp, help: "10 fields up"),
+        Binding(keys: [.right], context: .form, action: .nextChoice, help: "next choice"),
+        Binding(keys: [.left], context: .form, action: .previousChoice, help: "previous choice"),
+        Binding(keys: [.backspace, .delete], context: .form, action: .erase, help: "erase a character"),
+        Binding(keys: [.control("u")], context: .form, action: .revert, help: "value as it was (v)"),
+        Binding(keys: [.enter], context: .form, action: .confirm, help: "create / save"),
+        Binding(keys: [.escape], context: .form, action: .cancel, help: "close, nothing saved"),
+        Binding(keys: [.down, .tab], context: .upload, action: .moveDown, help: "next file"),
+        Binding(keys: [.up], context: .upload, action: .moveUp, help: "previous file"),
+        Binding(keys: [.pageDown], context: .upload, action: .pageDown, help: "page down"),
+        Binding(keys: [.pageUp], context: .upload, action: .pageUp, help: "page up"),
+        Binding(keys: [.home], context: .upload, action: .first, help: "first"),
+        Binding(keys: [.end], context: .upload, action: .last, help: "last"),
+        Binding(keys: [.right], context: .upload, action: .nextChoice, help: "where it goes: next"),
+        Binding(keys: [.left], context: .upload, action: .previousChoice, help: "where it goes: previous"),
+        Binding(keys: [.backspace], context: .upload, action: .parentFolder, help: "the folder above"),
+        Binding(keys: [.enter], context: .upload, action: .confirm, help: "open folder / upload"),
+        Binding(keys: [.escape], context: .upload, action: .cancel, help: "close, nothing uploaded"),
+        Binding(keys: [.down, .character("j"), .tab], context: .export, action: .moveDown, help: "next row"),
+        Binding(keys: [.up, .character("k")], context: .export, action: .moveUp, help: "previous row"),
+        Binding(keys: [.right, .character("l"), .character(" ")], context: .export, action: .nextChoice, help: "next value"),
+        Binding(keys: [.left, .character("h")], context: .export, action: .previousChoice, help: "previous value"),
+        Binding(keys: [.enter], context: .export, action: .confirm, help: "write the file"),
+        Binding(keys: [.escape], context: .export, action: .cancel, help: "back to the details"),
         Binding(keys: [.down, .character("j")], context: .help, action: .moveDown, help: "scroll down"),
         Binding(keys: [.up, .character("k")], context: .help, action: .moveUp, help: "scroll up"),
         Binding(keys: [.escape, .character("?"), .character("q"), .enter], context: .help, action: .close, help: "close this help"),

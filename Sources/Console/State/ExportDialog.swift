@@ -63,13 +63,13 @@ public struct ExportDialog: Sendable, Equatable {
     public var values: [String] { [what.rawValue, wholeFleet ? "the whole fleet" : instance, span.rawValue, format.rawValue] }
 
     public mutating func handle(_ key: Key) -> Outcome {
-        switch key {
-        case .escape: return .cancel
-        case .enter: return .export(request)
-        case .up, .character("k"): row = max(0, row - 1)
-        case .down, .character("j"), .tab: row = min(Self.rows.count - 1, row + 1)
-        case .left, .character("h"): change(by: -1)
-        case .right, .character("l"), .character(" "): change(by: 1)
+        switch Keymap.overlayAction(for: key, in: .export) {
+        case .cancel?: return .cancel
+        case .confirm?: return .export(request)
+        case .moveUp?: row = max(0, row - 1)
+        case .moveDown?: row = min(Self.rows.count - 1, row + 1)
+        case .previousChoice?: change(by: -1)
+        case .nextChoice?: change(by: 1)
         default: break
         }
         return .none

@@ -1,6 +1,11 @@
 import Foundation
+import Synchronization
 
 /// Runs a command-line tool (git, python3) with no shell in between and returns its status and output.
+///
+/// Foundation's `Process`, not swift-subprocess: its callers (the version store under its flock, uploads,
+/// the values form) are synchronous, and swift-subprocess is async only; waiting for it from synchronous code
+/// would block a thread of the cooperative pool (two on this 2-core machine) on a task that needs one.
 struct ToolRun {
     let status: Int32
     let data: Data
@@ -31,18 +36,18 @@ struct ToolRun {
             try? inPipe.fileHandleForWriting.close()
         }
         // Read both pipes to their end before waiting, so that a tool with much to say cannot block.
+        let errData = Mutex(Data())
         let group = DispatchGroup()
-        // Written by the reader before `leave()`, read only after `wait()`: never touched by two threads at once.
-        nonisolated(unsafe) var errData = Data()
         group.enter()
         DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
+            let read = err.fileHandleForReading.readDataToEndOfFile()
+            errData.withLock { $0 = read }
             group.leave()
         }
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
         return ToolRun(
-            status: process.terminationStatus, data: outData, errors: String(decoding: errData, as: UTF8.self))
+            status: process.terminationStatus, data: outData, errors: String(decoding: errData.withLock { $0 }, as: UTF8.self))
     }
 }

@@ -104,6 +104,15 @@ public struct Uploader: Sendable {
         return nil
     }
 
+    /// Where uploading `source` as `name` would replace a file with other content, that file's path in the
+    /// bots folder: the operator is asked first (the same rule for the CLI and the console). Nil: nothing is
+    /// there, or the same bytes are, and the upload needs no consent.
+    public func replaces(_ source: URL, as name: String, kind: Kind) throws -> String? {
+        let relative = try destination(of: name, kind: kind)
+        guard let existing = try VersionStore(folder: folder).read(relative) else { return nil }
+        return existing == FileManager.default.contents(atPath: source.path) ? nil : relative
+    }
+
     /// Uploads `source` as `name`. An existing file of that name is replaced only when `replacing`; its old
     /// content stays as a version.
     public func upload(_ source: URL, as name: String, kind: Kind, replacing: Bool, author: String = VersionStore.author) throws -> Outcome {

@@ -40,6 +40,7 @@ struct StopProcedure {
     let engine: any ContainerStopper & WindDownWitness
     let now: @Sendable () -> Double
     var windDownLimit = StopProcedure.windDownLimit
+    var grace = StopProcedure.grace
 
     /// What the bot's own stop came to.
     struct BotStep {
@@ -52,7 +53,7 @@ struct StopProcedure {
 
     func run(progress: @escaping FleetMonitor.Progress) async throws -> StopResult {
         let step = await askBot(progress: progress)
-        let grace = step.woundDown ? Self.graceAfterWindDown : Self.grace
+        let grace = step.woundDown ? Self.graceAfterWindDown : self.grace
         let graceText = step.woundDown ? "" : " (up to \(grace) s, then kill)"
         progress("stopping \(name): \(step.said) · container stopping\(graceText)…")
         let began = now()

@@ -9,6 +9,8 @@ public struct StopResult: Sendable, Equatable {
         case graceful(grace: Int)
         /// The bot's MQTT stop first, then the container (`StopProcedure`).
         case mqttFirst
+        /// Nothing: the container was not running.
+        case none
     }
 
     public let name: String
@@ -46,11 +48,18 @@ public struct StopResult: Sendable, Equatable {
             return "graceful stop, the bot cancelled its orders and exited \(exitCode) in \(took) s"
         case .mqttFirst:
             return "\(botStep ?? "MQTT stop not sent") · container stopped in \(took) s"
+        case .none:
+            return "not running: nothing to stop"
         }
     }
 
     /// The result line: `stopped NAME: …`.
     public var text: String {
-        "stopped \(name): \(summary)"
+        procedure == .none ? "\(name) is \(summary)" : "stopped \(name): \(summary)"
+    }
+
+    /// A container that was not running: nothing was done.
+    static func notRunning(_ name: String) -> StopResult {
+        StopResult(name: name, procedure: .none, botStep: nil, accepted: false, woundDown: false, containerSeconds: 0, exitCode: nil)
     }
 }

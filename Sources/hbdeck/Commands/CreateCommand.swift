@@ -53,10 +53,7 @@ struct CreateCommand: AsyncParsableCommand {
                 let (folder, settings) = try location.resolve()
                 let instance: InstanceName
                 do { instance = try InstanceName(validating: name) } catch let problem as InstanceName.Problem { throw DeployProblem(.name, problem.description) }
-                let broker = DeployRequest.Broker(
-                    host: settings.mqttHost, port: settings.mqttPort, namespace: settings.namespace,
-                    username: settings.mqttUser, password: settings.mqttUser == nil ? nil : ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"].map(Secret.init),
-                    container: settings.brokerContainer)
+                let broker = settings.deployBroker
                 var request = try template.map { try TemplateStore(folder: folder).load($0).request(named: instance, broker: broker) }
                     ?? DeployRequest(name: instance, strategy: .scriptConfig(""), broker: broker, network: BotNetwork.isolated)
                 if let image { request.image = image }
@@ -79,27 +76,13 @@ struct CreateCommand: AsyncParsableCommand {
                     let shown = Mutex<String?>(nil)
                     let id = try await deployer.deploy(request, password: password, start: start, pull: !noPull) { step in
                         // A pull sends thousands of lines: one is printed per layer done and per tenth of the bytes.
-                        let line = Self.describe(step, coarse: true)
+                        let line = step.said(coarse: true)
                         guard shown.withLock({ last in defer { last = line }; return last != line }) else { return }
-                        StandardOutput.error(Self.describe(step))
+                        StandardOutput.error(step.said())
                     }
                     StandardOutput.line("\(start ? "started" : "created") \(name) (\(id.prefix(12))) in \(folder.instance(name).path)")
                 }
             }
-        }
-    }
-
-    static func describe(_ step: Deployer.Step, coarse: Bool = false) -> String {
-        switch step {
-        case .checking: return "checking…"
-        case .pulling(let tally) where coarse:
-            return "pulling \(tally.layersDone)/\(tally.layers) \(tally.total > 0 ? tally.bytes * 10 / tally.total : 0)"
-        case .pulling(let tally):
-            let megabytes = { (bytes: Int64) in String(format: "%.1f MB", Double(bytes) / 1_048_576) }
-            return "pulling: \(tally.layersDone)/\(tally.layers) layers, \(megabytes(tally.bytes)) of \(megabytes(tally.total))"
-        case .checkingPassword: return "checking the password with the image's own code…"
-        case .creating: return "creating the instance folder and the container…"
-        case .starting: return "starting…"
         }
     }
 }

@@ -33,7 +33,7 @@ struct DeployCommand: AsyncParsableCommand {
                 try await engine.withEngine { client in
                     let password = Secret(try PasswordInput.read(prompt: "Password of instances/\(name): "))
                     let id = try await Deployer(client: client, folder: folder).redeploy(request, password: password, start: start) { step in
-                        StandardOutput.error(CreateCommand.describe(step))
+                        StandardOutput.error(step.said())
                     }
                     StandardOutput.line("\(start ? "started" : "created") \(name) (\(id.prefix(12))) from \(folder.instance(name).path)")
                 }

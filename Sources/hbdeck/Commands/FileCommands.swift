@@ -29,8 +29,7 @@ struct UploadCommand: AsyncParsableCommand {
                 }
                 let uploader = Uploader(folder: folder)
                 var replacing = replace
-                let relative = try uploader.destination(of: fileName, kind: kind)
-                if !replacing, FileManager.default.fileExists(atPath: folder.root.appendingPathComponent(relative).path), isatty(STDIN_FILENO) != 0 {
+                if !replacing, let relative = try uploader.replaces(URL(fileURLWithPath: path), as: fileName, kind: kind), isatty(STDIN_FILENO) != 0 {
                     replacing = try PasswordInput.line(prompt: "\(relative) exists. Replace it (its content is kept as a version)? [y/N] ").lowercased() == "y"
                     if !replacing { throw CommandFailure("\(relative) kept as it was") }
                 }

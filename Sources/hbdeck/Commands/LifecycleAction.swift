@@ -3,12 +3,11 @@ import Docker
 
 /// One of the lifecycle commands applied to each named instance in turn; every outcome is reported.
 enum LifecycleAction {
-    case start, stop(timeout: Int), restart(timeout: Int), remove(force: Bool)
+    case start, restart(timeout: Int), remove(force: Bool)
 
     var pastTense: String {
         switch self {
         case .start: return "started"
-        case .stop: return "stopped"
         case .restart: return "restarted"
         case .remove: return "removed"
         }
@@ -35,7 +34,6 @@ enum LifecycleAction {
     private func perform(on id: String, client: DockerClient) async throws {
         switch self {
         case .start: try await client.startContainer(id)
-        case .stop(let timeout): try await client.stopContainer(id, timeout: timeout)
         case .restart(let timeout): try await client.restartContainer(id, timeout: timeout)
         case .remove(let force): try await client.removeContainer(id, force: force)
         }

@@ -50,16 +50,12 @@ extension ConsoleLoop {
             client = engine
             var deploy = DeployRequest(
                 name: try InstanceName(validating: request.name), image: request.image, profile: request.profile,
-                strategy: .scriptConfig(request.script),
-                broker: .init(
-                    host: config.mqtt?.host ?? "127.0.0.1", port: config.mqtt?.port ?? 1883, namespace: config.namespace,
-                    username: config.mqtt?.username, password: config.mqtt?.username == nil ? nil : config.mqtt?.password.map(Secret.init),
-                    container: config.brokerContainer),
+                strategy: .scriptConfig(request.script), broker: deployBroker,
                 network: request.network, cpus: request.cpus, memoryBytes: request.memoryBytes)
             deploy.engine = request.engine
             let id = try await Deployer(client: engine, folder: BotsFolder(path)).deploy(
                 deploy, password: Secret(request.password), start: request.start
-            ) { step in status.set("create \(request.name): \(CreateCommand.describe(step))") }
+            ) { step in status.set("create \(request.name): \(step.said())") }
             // The dialog closes before the result shows.
             _ = finish(nil, nil)
             outcome = "\(request.start ? "started" : "created") \(request.name) (\(id.prefix(12)))"

@@ -145,8 +145,7 @@ extension ConsoleLoop {
         }
         let uploader = Uploader(folder: folder)
         do {
-            let relative = try uploader.destination(of: name, kind: kind)
-            if !replacing, let existing = try VersionStore(folder: folder).read(relative), existing != FileManager.default.contents(atPath: source) {
+            if !replacing, let relative = try uploader.replaces(URL(fileURLWithPath: source), as: name, kind: kind) {
                 return dialogs.set(.uploaded(error: nil, exists: relative))
             }
             let said: String

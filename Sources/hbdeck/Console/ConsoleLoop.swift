@@ -18,6 +18,8 @@ struct ConsoleLoop {
     var readOnly = false
     /// The broker `b` creates when there is none.
     var brokerPlan: BrokerPlan?
+    /// The broker bots created from the dialog are given (`ConsoleSettings.deployBroker`).
+    var deployBroker: DeployRequest.Broker
     /// The table's filter at start (`--filter`).
     var filter = ""
     /// How the last deploy, save or upload from a dialog ended, for the dialog (nil: not yet).
@@ -26,11 +28,14 @@ struct ConsoleLoop {
     let actions = RunningActions()
 
     static func runOnOwnThread(
-        fleet: FleetGroup, feed: LogFeed, theme: Theme, initialStatus: String?, readOnly: Bool, brokerPlan: BrokerPlan?, filter: String
+        fleet: FleetGroup, feed: LogFeed, theme: Theme, initialStatus: String?, readOnly: Bool, brokerPlan: BrokerPlan?,
+        deployBroker: DeployRequest.Broker, filter: String
     ) async -> Result<[String], TerminalScreen.StartError> {
         await withCheckedContinuation { continuation in
             let thread = Thread {
-                let loop = ConsoleLoop(fleet: fleet, feed: feed, theme: theme, status: LatestValue(initialStatus), readOnly: readOnly, brokerPlan: brokerPlan, filter: filter)
+                let loop = ConsoleLoop(
+                    fleet: fleet, feed: feed, theme: theme, status: LatestValue(initialStatus), readOnly: readOnly, brokerPlan: brokerPlan,
+                    deployBroker: deployBroker, filter: filter)
                 continuation.resume(returning: loop.run())
             }
             thread.name = "hbdeck-draw"

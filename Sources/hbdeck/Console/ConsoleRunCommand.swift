@@ -52,7 +52,7 @@ struct ConsoleRunCommand: AsyncParsableCommand {
             }
             let result = await ConsoleLoop.runOnOwnThread(
                 fleet: fleet, feed: feed, theme: theme, initialStatus: startWarning, readOnly: ReadOnlyMode.isOn(settings),
-                brokerPlan: settings.brokerPlan(botsFolder: settings.botsFolder.map(BotsFolder.init)),
+                brokerPlan: settings.brokerPlan(botsFolder: settings.botsFolder.map(BotsFolder.init)), deployBroker: settings.deployBroker,
                 filter: String(TerminalSafeText.sanitize(filter ?? "").prefix(64)))
             watching.cancel()
             recording?.cancel()

@@ -4,7 +4,7 @@ import PackageDescription
 let package = Package(
     name: "hbdeck",
     products: [
-        .executable(name: "hbdeck", targets: ["hbdeck"]),
+        .executable(name: "hbdeck", targets: ["hbdeck"])
     ],
     dependencies: [
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
@@ -88,7 +88,8 @@ let package = Package(
             dependencies: ["Docker", "HBModel", "HBTestSupport"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "BotLinkTests", dependencies: ["BotLink", "HBModel", "HBTestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "BotLinkTests", dependencies: ["BotLink", "HBModel", "HBTestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "CLITests", dependencies: ["HBTestSupport"]),
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "Docker", "HBModel", "HBTestSupport"]),
         .testTarget(

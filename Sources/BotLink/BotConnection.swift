@@ -20,7 +20,12 @@ public actor BotConnection {
         self.client = MQTTClient(settings: settings, bufferSize: messageBuffer)
         self.hub = TelemetryHub(namespace: namespace)
         self.namespace = namespace
-        self.replyTag = "hbdeck-" + String(settings.clientID.unicodeScalars.filter { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" })
+        self.replyTag =
+            "hbdeck-"
+            + String(
+                settings.clientID.unicodeScalars.filter {
+                    $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_"
+                })
     }
 
     public func start() async throws {
@@ -72,7 +77,8 @@ public actor BotConnection {
 
     /// A telemetry stream and its id, to end it with `removeObserver` even when nobody ever iterates it.
     private func observe() -> (stream: AsyncStream<(String, BotTelemetry)>, id: UUID) {
-        let (stream, continuation) = AsyncStream.makeStream(of: (String, BotTelemetry).self, bufferingPolicy: .bufferingNewest(2_000))
+        let (stream, continuation) = AsyncStream.makeStream(
+            of: (String, BotTelemetry).self, bufferingPolicy: .bufferingNewest(2_000))
         let id = UUID()
         observers[id] = continuation
         continuation.onTermination = { _ in Task { await self.removeObserver(id) } }
@@ -98,7 +104,9 @@ public actor BotConnection {
         let seconds = timeout ?? command.defaultTimeout
         await pending.expect(replyTopic)
         do {
-            try await client.publish("\(namespace)/\(instanceID)/\(command.topicSuffix)", payload: try JSONValueEncoding.encode(envelope), qos: 1)
+            try await client.publish(
+                "\(namespace)/\(instanceID)/\(command.topicSuffix)", payload: try JSONValueEncoding.encode(envelope),
+                qos: 1)
         } catch {
             await pending.expire(replyTopic)
             throw error
@@ -118,7 +126,8 @@ public actor BotConnection {
     ) async throws -> StopOutcome {
         let (heard, observer) = observe()
         defer { removeObserver(observer) }
-        let reply = try await send(.stop(skipOrderCancellation: skipOrderCancellation), to: instanceID, timeout: timeout)
+        let reply = try await send(
+            .stop(skipOrderCancellation: skipOrderCancellation), to: instanceID, timeout: timeout)
         guard reply.succeeded else { return StopOutcome(reply: reply, woundDownAfter: nil) }
         replied(reply)
         let answered = Date()

@@ -17,7 +17,10 @@ public struct CellGrid: Sendable, Equatable {
 
     /// Writes `text` from (x, y), clipped at `maxX` (exclusive); returns the column after the last one written.
     @discardableResult
-    public mutating func put(_ text: String, x: Int, y: Int, role: StyleRole = .text, bold: Bool = false, reverse: Bool = false, maxX: Int? = nil) -> Int {
+    public mutating func put(
+        _ text: String, x: Int, y: Int, role: StyleRole = .text, bold: Bool = false, reverse: Bool = false,
+        maxX: Int? = nil
+    ) -> Int {
         guard y >= 0, y < height else { return x }
         let limit = min(maxX ?? width, width)
         var column = x
@@ -49,7 +52,8 @@ public struct CellGrid: Sendable, Equatable {
     }
 
     /// A box with a title in its top border, as `┌ Title ───┐`.
-    public mutating func box(_ rect: Rect, title: String = "", role: StyleRole = .border, titleRole: StyleRole = .title) {
+    public mutating func box(_ rect: Rect, title: String = "", role: StyleRole = .border, titleRole: StyleRole = .title)
+    {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let right = rect.x + rect.width - 1
         let bottom = rect.y + rect.height - 1
@@ -66,7 +70,9 @@ public struct CellGrid: Sendable, Equatable {
         put("└", x: rect.x, y: bottom, role: role)
         put("┘", x: right, y: bottom, role: role)
         if !title.isEmpty, rect.width > 6 {
-            put(" " + TextWidth.truncate(title, to: rect.width - 6) + " ", x: rect.x + 2, y: rect.y, role: titleRole, bold: true, maxX: right - 1)
+            put(
+                " " + TextWidth.truncate(title, to: rect.width - 6) + " ", x: rect.x + 2, y: rect.y, role: titleRole,
+                bold: true, maxX: right - 1)
         }
     }
 

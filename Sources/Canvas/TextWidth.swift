@@ -7,13 +7,18 @@ public enum TextWidth {
         if v < 0x300 { return 1 }
         // Punctuation, arrows, box drawing, blocks and shapes (most of what the screen draws besides ASCII):
         // one column, without the costlier property lookups below. 0x20D0–0x20FF are combining marks.
-        if (0x2000..<0x2CEF).contains(v), !(0x20D0...0x20FF).contains(v), character.unicodeScalars.count == 1 { return 1 }
-        if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark { return 0 }
+        if (0x2000..<0x2CEF).contains(v), !(0x20D0...0x20FF).contains(v), character.unicodeScalars.count == 1 {
+            return 1
+        }
+        if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .enclosingMark {
+            return 0
+        }
         if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         if (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
             || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
             || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x1F900...0x1F9FF).contains(v)
-            || (0x20000...0x3FFFD).contains(v) {
+            || (0x20000...0x3FFFD).contains(v)
+        {
             return 2
         }
         return 1

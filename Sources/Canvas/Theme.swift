@@ -19,9 +19,13 @@ public struct Theme: Sendable, Equatable {
     public static let attributesOnly: Theme = {
         var styles: [StyleRole: ThemeStyle] = [:]
         for role in StyleRole.allCases { styles[role] = ThemeStyle() }
-        for role: StyleRole in [.title, .header, .stateError, .logError, .dialogTitle, .footerKey] { styles[role]?.bold = true }
+        for role: StyleRole in [.title, .header, .stateError, .logError, .dialogTitle, .footerKey] {
+            styles[role]?.bold = true
+        }
         for role: StyleRole in [.selection, .highlight] { styles[role]?.reverse = true }
-        for role: StyleRole in [.dim, .stale, .border, .logDebug, .healthUnknown, .stateStopped] { styles[role]?.dim = true }
+        for role: StyleRole in [.dim, .stale, .border, .logDebug, .healthUnknown, .stateStopped] {
+            styles[role]?.dim = true
+        }
         styles[.stateRunning]?.bold = true
         styles[.healthUnresponsive]?.underline = true
         return Theme(name: "attributes-only", styles: styles)
@@ -29,12 +33,14 @@ public struct Theme: Sendable, Equatable {
 
     /// The same roles with every colour removed, attributes kept.
     public var withoutColors: Theme {
-        Theme(name: name, styles: styles.mapValues {
-            var style = $0
-            style.foreground = .terminalDefault
-            style.background = .terminalDefault
-            return style
-        })
+        Theme(
+            name: name,
+            styles: styles.mapValues {
+                var style = $0
+                style.foreground = .terminalDefault
+                style.background = .terminalDefault
+                return style
+            })
     }
 }
 
@@ -58,7 +64,8 @@ public struct ThemeError: Error, Sendable, Equatable, CustomStringConvertible {
 public enum ThemeParser {
     /// Reads `role: style` lines; `name:` is optional. Every role must be named once.
     public static func parse(_ text: String, file: String) throws(ThemeError) -> Theme {
-        var name = (file as NSString).lastPathComponent.replacingOccurrences(of: ".yml", with: "").replacingOccurrences(of: ".yaml", with: "")
+        var name = (file as NSString).lastPathComponent.replacingOccurrences(of: ".yml", with: "").replacingOccurrences(
+            of: ".yaml", with: "")
         var styles: [StyleRole: ThemeStyle] = [:]
         let entries: [SettingsFile.Entry]
         do {
@@ -76,7 +83,10 @@ public enum ThemeParser {
             }
             guard !entry.value.isEmpty else {
                 // `title: #ff8800` is a key with a comment to any YAML reader.
-                throw ThemeError(file: file, line: entry.line, message: "\(entry.key): no style (quote a colour like \"#ff8800\": in YAML a bare # starts a comment)")
+                throw ThemeError(
+                    file: file, line: entry.line,
+                    message:
+                        "\(entry.key): no style (quote a colour like \"#ff8800\": in YAML a bare # starts a comment)")
             }
             do {
                 styles[role] = try ThemeStyle(parsing: entry.value)

@@ -6,7 +6,8 @@ public enum ThemeColor: Sendable, Equatable {
 
     static let names = [
         "black", "red", "green", "yellow", "blue", "magenta", "cyan", "white",
-        "bright-black", "bright-red", "bright-green", "bright-yellow", "bright-blue", "bright-magenta", "bright-cyan", "bright-white",
+        "bright-black", "bright-red", "bright-green", "bright-yellow", "bright-blue", "bright-magenta", "bright-cyan",
+        "bright-white",
     ]
 
     public init?(parsing text: String) {
@@ -45,12 +46,16 @@ public enum ThemeColor: Sendable, Equatable {
 
     static let basicRGB: [(Int, Int, Int)] = [
         (0, 0, 0), (205, 0, 0), (0, 205, 0), (205, 205, 0), (0, 0, 238), (205, 0, 205), (0, 205, 205), (229, 229, 229),
-        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255), (255, 255, 255),
+        (127, 127, 127), (255, 0, 0), (0, 255, 0), (255, 255, 0), (92, 92, 255), (255, 0, 255), (0, 255, 255),
+        (255, 255, 255),
     ]
 
     static func rgbOf(index n: Int) -> (Int, Int, Int) {
         if n < 16 { return basicRGB[n] }
-        if n >= 232 { let v = 8 + (n - 232) * 10; return (v, v, v) }
+        if n >= 232 {
+            let v = 8 + (n - 232) * 10
+            return (v, v, v)
+        }
         let c = n - 16
         func scale(_ v: Int) -> Int { v == 0 ? 0 : 55 + v * 40 }
         return (scale(c / 36), scale(c / 6 % 6), scale(c % 6))
@@ -61,7 +66,10 @@ public enum ThemeColor: Sendable, Equatable {
         var bestDistance = Int.max
         for (i, c) in basicRGB.prefix(limit).enumerated() {
             let d = (c.0 - rgb.0) * (c.0 - rgb.0) + (c.1 - rgb.1) * (c.1 - rgb.1) + (c.2 - rgb.2) * (c.2 - rgb.2)
-            if d < bestDistance { best = i; bestDistance = d }
+            if d < bestDistance {
+                best = i
+                bestDistance = d
+            }
         }
         return best
     }

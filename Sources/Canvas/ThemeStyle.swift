@@ -7,7 +7,10 @@ public struct ThemeStyle: Sendable, Equatable {
     public var dim: Bool
     public var underline: Bool
 
-    public init(foreground: ThemeColor = .terminalDefault, background: ThemeColor = .terminalDefault, bold: Bool = false, reverse: Bool = false, dim: Bool = false, underline: Bool = false) {
+    public init(
+        foreground: ThemeColor = .terminalDefault, background: ThemeColor = .terminalDefault, bold: Bool = false,
+        reverse: Bool = false, dim: Bool = false, underline: Bool = false
+    ) {
         self.foreground = foreground
         self.background = background
         self.bold = bold
@@ -34,7 +37,9 @@ public struct ThemeStyle: Sendable, Equatable {
                 background = color
             default:
                 guard !sawForeground, let color = ThemeColor(parsing: word) else {
-                    throw ThemeStyleProblem("\"\(word)\" is not a colour or attribute (colours: default, red, bright-blue, color208, #ff8800; attributes: bold, dim, reverse, underline; background: on COLOUR)")
+                    throw ThemeStyleProblem(
+                        "\"\(word)\" is not a colour or attribute (colours: default, red, bright-blue, color208, #ff8800; attributes: bold, dim, reverse, underline; background: on COLOUR)"
+                    )
                 }
                 foreground = color
                 sawForeground = true

@@ -6,7 +6,9 @@ import HBModel
 public enum BotContainerSpec {
     public static let home = "/home/hummingbot"
 
-    public static func make(_ request: DeployRequest, instanceFolder: String, folder: BotsFolder, password: Secret) -> ContainerSpec {
+    public static func make(_ request: DeployRequest, instanceFolder: String, folder: BotsFolder, password: Secret)
+        -> ContainerSpec
+    {
         var env = ["CONFIG_PASSWORD=\(password.value)", "HEADLESS_MODE=true"]
         var command: [String]?
         switch (request.engine, request.strategy) {
@@ -31,7 +33,8 @@ public enum BotContainerSpec {
         let host = ContainerSpec.HostConfig(
             binds: binds, networkMode: request.network,
             restartPolicy: request.restartRetries.flatMap { $0 > 0 ? .onFailure(maxRetries: $0) : nil },
-            memory: request.memoryBytes, nanoCpus: request.cpus.map { Int64(($0 * 1e9).rounded()) }, pidsLimit: request.pidsLimit,
+            memory: request.memoryBytes, nanoCpus: request.cpus.map { Int64(($0 * 1e9).rounded()) },
+            pidsLimit: request.pidsLimit,
             logConfig: .hummingbotDefault)
         var labels = [HBLabels.role: HBLabels.botRole, HBLabels.instance: request.name.value]
         if !request.profile.isEmpty { labels[HBLabels.profile] = request.profile }

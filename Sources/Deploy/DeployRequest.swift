@@ -38,7 +38,8 @@ public struct DeployRequest: Sendable, Equatable {
         public var container: String
 
         public init(
-            host: String = "localhost", port: Int = 1883, namespace: String = "hbot", username: String? = nil, password: Secret? = nil,
+            host: String = "localhost", port: Int = 1883, namespace: String = "hbot", username: String? = nil,
+            password: Secret? = nil,
             container: String = "hummingbot-broker"
         ) {
             self.container = container
@@ -70,7 +71,8 @@ public struct DeployRequest: Sendable, Equatable {
 
     public init(
         name: InstanceName, image: String = "hummingbot/hummingbot:latest", profile: String = "master_account",
-        strategy: Strategy, broker: Broker = Broker(), network: String = "host", cpus: Double? = nil, memoryBytes: Int64? = nil
+        strategy: Strategy, broker: Broker = Broker(), network: String = "host", cpus: Double? = nil,
+        memoryBytes: Int64? = nil
     ) {
         self.name = name
         self.image = image

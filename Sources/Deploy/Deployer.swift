@@ -24,7 +24,7 @@ public struct Deployer: Sendable {
     }
 
     /// Checks everything a deploy needs without writing anything; throws the first problem found.
-    public func check(_ request: DeployRequest) async throws -> Void {
+    public func check(_ request: DeployRequest) async throws {
         guard folder.exists else { throw DeployProblem(.folder, "no bots folder at \(folder.root.path)") }
         let name = request.name.value
         if FileManager.default.fileExists(atPath: folder.instance(name).path) {
@@ -34,7 +34,10 @@ public struct Deployer: Sendable {
         if !same.isEmpty { throw DeployProblem(.name, "a container named \(name) already exists") }
         try checkProfile(request.profile)
         if case .controllerConfig = request.strategy, request.engine != .hbot {
-            throw DeployProblem(.strategy, "a controller config runs on its own only with the client's hbot (--engine hbot); the quickstart command runs script configs")
+            throw DeployProblem(
+                .strategy,
+                "a controller config runs on its own only with the client's hbot (--engine hbot); the quickstart command runs script configs"
+            )
         }
         _ = try InstanceFolderBuilder(folder: folder).strategyFiles(request.strategy)
         if let cpus = request.cpus, !(cpus > 0 && cpus <= Double(ProcessInfo.processInfo.activeProcessorCount * 4)) {
@@ -46,15 +49,20 @@ public struct Deployer: Sendable {
     }
 
     public func checkProfile(_ profile: String) throws(DeployProblem) {
-        guard InstanceFolderBuilder.isPlainFileName(profile) else { throw DeployProblem(.profile, "\(profile) is not a profile name") }
+        guard InstanceFolderBuilder.isPlainFileName(profile) else {
+            throw DeployProblem(.profile, "\(profile) is not a profile name")
+        }
         let known = folder.profiles()
         guard known.contains(profile) else {
-            let choices = known.isEmpty ? "there are none in \(folder.credentials.path)" : "profiles: \(known.joined(separator: ", "))"
+            let choices =
+                known.isEmpty
+                ? "there are none in \(folder.credentials.path)" : "profiles: \(known.joined(separator: ", "))"
             throw DeployProblem(.profile, "no profile \(profile) (\(choices))")
         }
         let verification = folder.profile(profile).appendingPathComponent(".password_verification")
         guard FileManager.default.fileExists(atPath: verification.path) else {
-            throw DeployProblem(.profile, "credentials/\(profile) has no .password_verification: a headless bot cannot start with it")
+            throw DeployProblem(
+                .profile, "credentials/\(profile) has no .password_verification: a headless bot cannot start with it")
         }
     }
 
@@ -76,10 +84,14 @@ public struct Deployer: Sendable {
             }
         }
         if request.engine == .hbot, try await !EngineSupport(client: client, folder: folder).hasHbot(request.image) {
-            throw DeployProblem(.image, "\(request.image) has no hbot CLI (hbot --version failed in it): deploy it with the quickstart engine")
+            throw DeployProblem(
+                .image,
+                "\(request.image) has no hbot CLI (hbot --version failed in it): deploy it with the quickstart engine")
         }
         progress(.checkingPassword)
-        try await checkPassword(password, image: request.image, conf: folder.profile(request.profile), shownAs: "credentials/\(request.profile)")
+        try await checkPassword(
+            password, image: request.image, conf: folder.profile(request.profile),
+            shownAs: "credentials/\(request.profile)")
 
         progress(.creating)
         var request = request
@@ -87,8 +99,11 @@ public struct Deployer: Sendable {
         if isolated {
             // The bot finds the broker on its own network, under the broker's name and inside port.
             let route = try await BotNetwork(client: client).prepare(
-                for: request.name.value, brokerContainer: request.broker.container, brokerHost: request.broker.host, brokerPort: request.broker.port)
-            (request.broker.host, request.broker.port, request.network) = (route.host, route.port, BotNetwork.name(of: request.name.value))
+                for: request.name.value, brokerContainer: request.broker.container, brokerHost: request.broker.host,
+                brokerPort: request.broker.port)
+            (request.broker.host, request.broker.port, request.network) = (
+                route.host, route.port, BotNetwork.name(of: request.name.value)
+            )
         }
         // A broker that gives each bot a user of its own: this bot's, with a password only its conf_client.yml holds.
         let users = BrokerUsers(client: client, folder: folder, broker: request.broker.container)
@@ -103,13 +118,17 @@ public struct Deployer: Sendable {
             // Undone only where no container was made: one made but not started keeps its network and login.
             if (try? await client.inspectContainer(request.name.value)) == nil {
                 if isolated { try? await BotNetwork(client: client).remove(for: request.name.value) }
-                if ownUser, request.broker.username == request.name.value { try? await users.remove(request.name.value) }
+                if ownUser, request.broker.username == request.name.value {
+                    try? await users.remove(request.name.value)
+                }
             }
             throw error
         }
     }
 
-    private func create(_ request: DeployRequest, password: Secret, start: Bool, progress: @escaping @Sendable (Step) -> Void) async throws -> String {
+    private func create(
+        _ request: DeployRequest, password: Secret, start: Bool, progress: @escaping @Sendable (Step) -> Void
+    ) async throws -> String {
         let builder = InstanceFolderBuilder(folder: folder)
         let staged = try builder.stage(request)
         let final = folder.instance(request.name.value)
@@ -146,7 +165,8 @@ public struct Deployer: Sendable {
         }
     }
 
-    private func startIfAsked(_ id: String, name: String, start: Bool, progress: @Sendable (Step) -> Void) async throws {
+    private func startIfAsked(_ id: String, name: String, start: Bool, progress: @Sendable (Step) -> Void) async throws
+    {
         guard start else { return }
         progress(.starting)
         do {
@@ -166,7 +186,9 @@ public struct Deployer: Sendable {
         progress(.checking)
         let name = request.name.value
         guard request.network != BotNetwork.isolated else {
-            throw DeployProblem(.engine, "a folder is deployed again as it is, with its own broker address: deploy it with --network host")
+            throw DeployProblem(
+                .engine,
+                "a folder is deployed again as it is, with its own broker address: deploy it with --network host")
         }
         let instance = folder.instance(name)
         let conf = instance.appendingPathComponent("conf")
@@ -177,10 +199,15 @@ public struct Deployer: Sendable {
         if !same.isEmpty { throw DeployProblem(.name, "a container named \(name) already exists") }
         let configFolder = request.strategy.folder
         let config = conf.appendingPathComponent("\(configFolder)/\(request.strategy.fileName)")
-        guard InstanceFolderBuilder.isPlainFileName(request.strategy.fileName), FileManager.default.fileExists(atPath: config.path) else {
-            throw DeployProblem(.strategy, "instances/\(name)/conf/\(configFolder)/\(request.strategy.fileName) does not exist")
+        guard InstanceFolderBuilder.isPlainFileName(request.strategy.fileName),
+            FileManager.default.fileExists(atPath: config.path)
+        else {
+            throw DeployProblem(
+                .strategy, "instances/\(name)/conf/\(configFolder)/\(request.strategy.fileName) does not exist")
         }
-        guard try await client.hasImage(request.image) else { throw DeployProblem(.image, "\(request.image) is not on the engine") }
+        guard try await client.hasImage(request.image) else {
+            throw DeployProblem(.image, "\(request.image) is not on the engine")
+        }
         progress(.checkingPassword)
         try await checkPassword(password, image: request.image, conf: conf, shownAs: "instances/\(name)/conf")
         progress(.creating)

@@ -10,7 +10,8 @@ extension Deployer.Step {
             return "pulling \(tally.layersDone)/\(tally.layers) \(tally.total > 0 ? tally.bytes * 10 / tally.total : 0)"
         case .pulling(let tally):
             let megabytes = { (bytes: Int64) in String(format: "%.1f MB", Double(bytes) / 1_048_576) }
-            return "pulling: \(tally.layersDone)/\(tally.layers) layers, \(megabytes(tally.bytes)) of \(megabytes(tally.total))"
+            return
+                "pulling: \(tally.layersDone)/\(tally.layers) layers, \(megabytes(tally.bytes)) of \(megabytes(tally.total))"
         case .checkingPassword: return "checking the password with the image's own code…"
         case .creating: return "creating the instance folder and the container…"
         case .starting: return "starting…"

@@ -21,7 +21,8 @@ public struct EngineSupport: Sendable {
         var cache = (try? JSONDecoder().decode([String: Bool].self, from: Data(contentsOf: cacheFile))) ?? [:]
         if let known = cache[id] { return known }
         let spec = ContainerSpec(
-            image: image, cmd: ImageCommand.wrapping(["hbot", "--version"]), labels: [HBLabels.role: HBLabels.helperRole], hostConfig: .init(networkMode: "none"))
+            image: image, cmd: ImageCommand.wrapping(["hbot", "--version"]),
+            labels: [HBLabels.role: HBLabels.helperRole], hostConfig: .init(networkMode: "none"))
         let supported = (try? await ImageProgram.runOnce(spec, client: client, timeout: 60)) == 0
         cache[id] = supported
         try? FileManager.default.createDirectory(at: folder.state, withIntermediateDirectories: true)

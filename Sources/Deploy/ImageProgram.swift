@@ -13,7 +13,8 @@ public struct ImageProgram: Sendable {
     }
 
     /// The program's exit code. `password` goes in as `CONFIG_PASSWORD`, the program's to read and drop.
-    public func run(binds: [String], password: Secret, client: DockerClient, timeout: Double = 120) async throws -> Int {
+    public func run(binds: [String], password: Secret, client: DockerClient, timeout: Double = 120) async throws -> Int
+    {
         let spec = ContainerSpec(
             image: image, cmd: ImageCommand.wrapping(["python", "-c", program]),
             env: ["CONFIG_PASSWORD=\(password.value)"],
@@ -28,7 +29,9 @@ public struct ImageProgram: Sendable {
     }
 
     /// Runs a throwaway container to its end and returns what it printed and its exit code; removed whatever happens.
-    static func runCapturing(_ spec: ContainerSpec, client: DockerClient, timeout: Double, maxBytes: Int = 1 << 20) async throws -> ExecResult {
+    static func runCapturing(_ spec: ContainerSpec, client: DockerClient, timeout: Double, maxBytes: Int = 1 << 20)
+        async throws -> ExecResult
+    {
         let id = try await client.createContainer(name: nil, spec: spec)
         do {
             try await client.startContainer(id)
@@ -36,7 +39,9 @@ public struct ImageProgram: Sendable {
             var output = BoundedOutput(maxBytes: maxBytes)
             // With nothing to keep, its log is not even read.
             if maxBytes > 0 {
-                for try await chunk in try await client.logs(id, options: LogOptions(), tty: false) { output.take(chunk) }
+                for try await chunk in try await client.logs(id, options: LogOptions(), tty: false) {
+                    output.take(chunk)
+                }
             }
             try? await client.removeContainer(id, force: true)
             return output.result(exitCode: result.statusCode)
@@ -56,6 +61,8 @@ public struct ImageProgram: Sendable {
         """
 
     static func describe(exitCode: Int) -> String {
-        exitCode == 5 ? "the image has no Hummingbot client to do it with" : "the program in the image ended with exit code \(exitCode)"
+        exitCode == 5
+            ? "the image has no Hummingbot client to do it with"
+            : "the program in the image ended with exit code \(exitCode)"
     }
 }

@@ -41,7 +41,8 @@ public struct InstanceArchiver: Sendable {
                 suffix += 1
             }
             guard rename(source.path, folder.archived.appendingPathComponent(target).path) == 0 else {
-                throw DeployProblem(.folder, "cannot move instances/\(name) to archived/: \(String(cString: strerror(errno)))")
+                throw DeployProblem(
+                    .folder, "cannot move instances/\(name) to archived/: \(String(cString: strerror(errno)))")
             }
             return "instances/\(name) moved to archived/\(target)"
         }

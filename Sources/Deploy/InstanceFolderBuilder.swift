@@ -14,7 +14,8 @@ public struct InstanceFolderBuilder: Sendable {
 
     /// The files the strategy needs, read and checked before anything is written: the config itself and
     /// each controller config it lists, with the folder each goes to inside the instance's `conf/`.
-    public func strategyFiles(_ strategy: DeployRequest.Strategy) throws(DeployProblem) -> [(source: URL, into: String)] {
+    public func strategyFiles(_ strategy: DeployRequest.Strategy) throws(DeployProblem) -> [(source: URL, into: String)]
+    {
         let name = strategy.fileName
         guard Self.isPlainFileName(name), name.hasSuffix(".yml") || name.hasSuffix(".yaml") else {
             throw DeployProblem(.strategy, "\(name) is not the name of a .yml file in the bots folder")
@@ -38,7 +39,8 @@ public struct InstanceFolderBuilder: Sendable {
             }
             for entry in (listed as? [Any]) ?? [] {
                 guard let controller = entry as? String, Self.isPlainFileName(controller) else {
-                    throw DeployProblem(.strategy, "conf/scripts/\(name): \(entry) in controllers_config is not a file name")
+                    throw DeployProblem(
+                        .strategy, "conf/scripts/\(name): \(entry) in controllers_config is not a file name")
                 }
                 let controllerSource = folder.controllerConfigs.appendingPathComponent(controller)
                 _ = try Self.mapping(at: controllerSource, shownAs: "conf/controllers/\(controller)")
@@ -52,31 +54,37 @@ public struct InstanceFolderBuilder: Sendable {
     public func stage(_ request: DeployRequest) throws(DeployProblem) -> URL {
         let files = try strategyFiles(request.strategy)
         let profile = folder.profile(request.profile)
-        let staged = folder.instances.appendingPathComponent(".\(request.name.value).hbdeck-new-\(UInt32.random(in: 0...UInt32.max))")
+        let staged = folder.instances.appendingPathComponent(
+            ".\(request.name.value).hbdeck-new-\(UInt32.random(in: 0...UInt32.max))")
         do {
             try FileManager.default.createDirectory(at: folder.instances, withIntermediateDirectories: true)
             try FileManager.default.createDirectory(at: staged, withIntermediateDirectories: false)
             try FileManager.default.copyItem(at: profile, to: staged.appendingPathComponent("conf"))
             for sub in ["conf/connectors", "conf/scripts", "conf/controllers", "data", "logs"] {
-                try FileManager.default.createDirectory(at: staged.appendingPathComponent(sub), withIntermediateDirectories: true)
+                try FileManager.default.createDirectory(
+                    at: staged.appendingPathComponent(sub), withIntermediateDirectories: true)
             }
             for file in files {
                 let into = staged.appendingPathComponent("conf/\(file.into)", isDirectory: true)
                 try FileManager.default.createDirectory(at: into, withIntermediateDirectories: true)
-                try FileManager.default.copyItem(at: file.source, to: into.appendingPathComponent(file.source.lastPathComponent))
+                try FileManager.default.copyItem(
+                    at: file.source, to: into.appendingPathComponent(file.source.lastPathComponent))
             }
             let confClient = staged.appendingPathComponent("conf/conf_client.yml")
             var text = try String(contentsOf: confClient, encoding: .utf8)
             text = try YAMLValueEditor.setting(request.name.value, at: ["instance_id"], in: text)
             text = try YAMLValueEditor.setting(request.broker.host, at: ["mqtt_bridge", "mqtt_host"], in: text)
-            text = try YAMLValueEditor.setting(String(request.broker.port), at: ["mqtt_bridge", "mqtt_port"], in: text, asString: false)
-            text = try YAMLValueEditor.setting(request.broker.namespace, at: ["mqtt_bridge", "mqtt_namespace"], in: text)
+            text = try YAMLValueEditor.setting(
+                String(request.broker.port), at: ["mqtt_bridge", "mqtt_port"], in: text, asString: false)
+            text = try YAMLValueEditor.setting(
+                request.broker.namespace, at: ["mqtt_bridge", "mqtt_namespace"], in: text)
             if let username = request.broker.username, let password = request.broker.password {
                 text = try YAMLValueEditor.setting(username, at: ["mqtt_bridge", "mqtt_username"], in: text)
                 text = try YAMLValueEditor.setting(password.value, at: ["mqtt_bridge", "mqtt_password"], in: text)
             }
             // Headless bots refuse to start without it.
-            text = try YAMLValueEditor.setting("true", at: ["mqtt_bridge", "mqtt_autostart"], in: text, asString: false)
+            text = try YAMLValueEditor.setting(
+                "true", at: ["mqtt_bridge", "mqtt_autostart"], in: text, asString: false)
             try AtomicFile.write(Data(text.utf8), to: confClient)
         } catch let failure as YAMLValueEditor.Failure {
             try? FileManager.default.removeItem(at: staged)
@@ -121,7 +129,9 @@ public struct InstanceFolderBuilder: Sendable {
 
     public static func isPlainFileName(_ name: String) -> Bool {
         !name.isEmpty && !name.hasPrefix(".") && !name.contains("/") && name.count <= 255
-            && name.unicodeScalars.allSatisfy { $0.properties.generalCategory != .control && $0 != "\u{2028}" && $0 != "\u{2029}" }
+            && name.unicodeScalars.allSatisfy {
+                $0.properties.generalCategory != .control && $0 != "\u{2028}" && $0 != "\u{2029}"
+            }
     }
 
     static func firstLine(of error: any Error) -> String {

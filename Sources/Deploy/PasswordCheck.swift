@@ -13,14 +13,17 @@ public enum PasswordCheck {
         case cannotCheck(String)
     }
 
-    static let program = ImageProgram.importCrypt + """
+    static let program =
+        ImageProgram.importCrypt + """
 
-        if not PASSWORD_VERIFICATION_PATH.exists():
-            sys.exit(4)
-        sys.exit(0 if validate_password(ETHKeyFileSecretManger(os.environ.pop("CONFIG_PASSWORD"))) else 3)
-        """
+            if not PASSWORD_VERIFICATION_PATH.exists():
+                sys.exit(4)
+            sys.exit(0 if validate_password(ETHKeyFileSecretManger(os.environ.pop("CONFIG_PASSWORD"))) else 3)
+            """
 
-    public static func run(image: String, profileFolder: String, password: Secret, client: DockerClient) async throws -> Outcome {
+    public static func run(image: String, profileFolder: String, password: Secret, client: DockerClient) async throws
+        -> Outcome
+    {
         let code = try await ImageProgram(image: image, program: program).run(
             binds: ["\(profileFolder):\(BotContainerSpec.home)/conf:ro"], password: password, client: client)
         switch code {

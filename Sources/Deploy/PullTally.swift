@@ -10,7 +10,11 @@ public struct PullTally: Sendable, Equatable {
 
     /// Folds one line of the engine's pull stream into a running tally; safe from the stream's callback.
     final class Box: Sendable {
-        private struct Layer { var current: Int64 = 0; var total: Int64 = 0; var done = false }
+        private struct Layer {
+            var current: Int64 = 0
+            var total: Int64 = 0
+            var done = false
+        }
         private let layers = Mutex<[String: Layer]>([:])
 
         func add(_ line: PullProgress) -> PullTally {
@@ -25,7 +29,9 @@ public struct PullTally: Sendable, Equatable {
                         layer.done = true
                         layer.current = max(layer.current, layer.total)
                     }
-                    if line.status?.hasPrefix("Pulling fs layer") == true || line.status == "Waiting" || layer.done || layer.total > 0 {
+                    if line.status?.hasPrefix("Pulling fs layer") == true || line.status == "Waiting" || layer.done
+                        || layer.total > 0
+                    {
                         layers[id] = layer
                     }
                 }

@@ -40,7 +40,9 @@ public enum BotFile {
     /// Opens `relative` (plain names joined by `/`) beneath `root` for reading.
     public static func open(_ relative: String, beneath root: String) -> Result<Opened, Problem> {
         let parts = relative.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else { return .failure(.badPath) }
+        guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
+            return .failure(.badPath)
+        }
         var folder = Foundation.open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { return .failure(problem(errno)) }
         for part in parts.dropLast() {
@@ -51,7 +53,8 @@ public enum BotFile {
             folder = next
         }
         // O_NONBLOCK: a FIFO opens at once instead of waiting for a writer, and is then refused below.
-        let descriptor = openat(folder, parts[parts.count - 1], O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
+        let descriptor = openat(
+            folder, parts[parts.count - 1], O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | O_CLOEXEC)
         let code = errno
         close(folder)
         guard descriptor >= 0 else { return .failure(problem(code)) }
@@ -78,7 +81,9 @@ public enum BotFile {
     }
 
     /// Its last `maxBytes` and whether the start was cut off.
-    public static func tail(_ relative: String, beneath root: String, maxBytes: Int) -> Result<(data: Data, cut: Bool), Problem> {
+    public static func tail(_ relative: String, beneath root: String, maxBytes: Int) -> Result<
+        (data: Data, cut: Bool), Problem
+    > {
         open(relative, beneath: root).map { file in
             defer { close(file.descriptor) }
             let start = max(0, file.size - maxBytes)
@@ -88,7 +93,9 @@ public enum BotFile {
     }
 
     /// The whole file, when it is at most `maxBytes`, with its modification time.
-    public static func contents(_ relative: String, beneath root: String, maxBytes: Int) -> (bytes: [UInt8], modified: Double)? {
+    public static func contents(_ relative: String, beneath root: String, maxBytes: Int) -> (
+        bytes: [UInt8], modified: Double
+    )? {
         guard case .success(let file) = open(relative, beneath: root) else { return nil }
         defer { close(file.descriptor) }
         guard file.size <= maxBytes else { return nil }
@@ -126,7 +133,9 @@ public enum BotFile {
         var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
-            let got = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + filled, count - filled, off_t(offset + filled)) }
+            let got = bytes.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress! + filled, count - filled, off_t(offset + filled))
+            }
             if got < 0, errno == EINTR { continue }
             guard got > 0 else { break }
             filled += got

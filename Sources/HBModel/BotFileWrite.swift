@@ -12,7 +12,9 @@ public enum BotFileWrite {
 
     /// Writes `data` to `relative` beneath `root`; the file keeps its permissions, a new one gets
     /// `permissions` (0644 when nil).
-    public static func write(_ data: Data, to relative: String, beneath root: String, permissions: mode_t? = nil) throws(Failure) {
+    public static func write(_ data: Data, to relative: String, beneath root: String, permissions: mode_t? = nil)
+        throws(Failure)
+    {
         let parts = relative.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard !parts.isEmpty, parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." }) else {
             throw Failure(description: "\(relative): a path that leaves the folder")
@@ -36,7 +38,10 @@ public enum BotFileWrite {
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 { if errno == EINTR { continue }; return false }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
                 offset += written
             }
             return true
@@ -55,20 +60,26 @@ public enum BotFileWrite {
     /// Removes the temporary files a killed write left beside `relative`.
     public static func removeLeftovers(of relative: String, beneath root: String) {
         let parts = relative.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard parts.count > 1, let folder = try? openFolder(parts.dropLast(), beneath: root, relative: relative, creating: false) else { return }
+        guard parts.count > 1,
+            let folder = try? openFolder(parts.dropLast(), beneath: root, relative: relative, creating: false)
+        else { return }
         defer { close(folder) }
         let prefix = ".\(parts[parts.count - 1]).hbdeck-tmp-"
         guard let listing = fdopendir(dup(folder)) else { return }
         defer { closedir(listing) }
         var stale: [String] = []
         while let entry = readdir(listing) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            let name = withUnsafeBytes(of: entry.pointee.d_name) {
+                String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self)
+            }
             if name.hasPrefix(prefix) { stale.append(name) }
         }
         for name in stale { unlinkat(folder, name, 0) }
     }
 
-    private static func openFolder(_ parts: ArraySlice<String>, beneath root: String, relative: String, creating: Bool = true) throws(Failure) -> Int32 {
+    private static func openFolder(
+        _ parts: ArraySlice<String>, beneath root: String, relative: String, creating: Bool = true
+    ) throws(Failure) -> Int32 {
         var folder = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard folder >= 0 else { throw failure("cannot open \(root)") }
         for part in parts {
@@ -81,7 +92,10 @@ public enum BotFileWrite {
             guard next >= 0 else {
                 errno = code
                 throw code == ELOOP || code == ENOTDIR
-                    ? Failure(description: "\(relative): \(part) on its way is a symbolic link or not a folder; hbdeck does not write through it")
+                    ? Failure(
+                        description:
+                            "\(relative): \(part) on its way is a symbolic link or not a folder; hbdeck does not write through it"
+                    )
                     : failure("cannot open the folder of \(relative)")
             }
             folder = next

@@ -11,7 +11,9 @@ public enum CSVText {
             for (index, field) in fields.enumerated() {
                 if index > 0 { out += "," }
                 let value = isFormula(field) ? "'" + field : field
-                if value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13 }) {
+                if value.utf8.contains(where: {
+                    $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 10 || $0 == 13
+                }) {
                     out += "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
                 } else {
                     out += value

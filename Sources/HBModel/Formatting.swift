@@ -39,7 +39,8 @@ public enum Formatting {
         var t = time_t(time)
         var parts = tm()
         localtime_r(&t, &parts)
-        return "\(twoDigits(Int(parts.tm_mon) + 1))-\(twoDigits(Int(parts.tm_mday))) \(twoDigits(Int(parts.tm_hour))):\(twoDigits(Int(parts.tm_min)))"
+        return
+            "\(twoDigits(Int(parts.tm_mon) + 1))-\(twoDigits(Int(parts.tm_mday))) \(twoDigits(Int(parts.tm_hour))):\(twoDigits(Int(parts.tm_min)))"
     }
 
     /// `07`, `42`: clock and duration fields.

@@ -16,7 +16,8 @@ public struct InstanceName: Sendable, Hashable, Comparable, CustomStringConverti
             switch self {
             case .empty: return "a name is needed"
             case .tooLong(let count): return "\(count) characters is too long (at most \(InstanceName.maxLength))"
-            case .badFirstCharacter(let c): return "it must start with a letter or digit, not \"\(InstanceName.shown(c))\""
+            case .badFirstCharacter(let c):
+                return "it must start with a letter or digit, not \"\(InstanceName.shown(c))\""
             case .badCharacter(let c):
                 return "\"\(InstanceName.shown(c))\" is not allowed: use letters, digits, _ and - only"
             }
@@ -30,7 +31,8 @@ public struct InstanceName: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// A character as it can be printed on one line: `\n`, `\u{1B}` for controls.
     static func shown(_ c: Character) -> String {
-        c.unicodeScalars.map { $0.properties.generalCategory == .control ? $0.escaped(asASCII: true) : String($0) }.joined()
+        c.unicodeScalars.map { $0.properties.generalCategory == .control ? $0.escaped(asASCII: true) : String($0) }
+            .joined()
     }
 
     public init(validating text: String) throws(Problem) {

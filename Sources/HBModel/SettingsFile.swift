@@ -42,7 +42,9 @@ public enum SettingsFile {
             }
             var text = value.string
             // `null`, `~` and nothing at all are no value; a `#` after the colon starts a YAML comment.
-            if value.tag.description == Tag.Name.null.rawValue || (value.style == .plain && ["~", "null", "Null", "NULL"].contains(text)) {
+            if value.tag.description == Tag.Name.null.rawValue
+                || (value.style == .plain && ["~", "null", "Null", "NULL"].contains(text))
+            {
                 text = ""
             }
             entries.append(Entry(line: line, key: key.string, value: text))
@@ -52,7 +54,8 @@ public enum SettingsFile {
 
     private static func problem(_ error: YamlError) -> Problem {
         switch error {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             return Problem(line: mark.line, message: problem)
         case .duplicatedKeysInMapping(let duplicates, let context):
             return Problem(line: context.mark.line, message: "\"\(duplicates.first ?? "")\" is set twice")

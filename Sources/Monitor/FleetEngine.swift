@@ -1,12 +1,13 @@
-import Docker
 import Deploy
+import Docker
 
 /// What the monitor needs of a Docker engine: the seam between its rules and the engine. `DockerClient`
 /// is the real one; tests give a fake.
 public protocol FleetEngine: ContainerStopper, WindDownWitness {
     func listContainers() async throws -> [ContainerSummary]
     /// The list with image IDs of moved tags replaced by the names the containers were created with.
-    func resolvingImageNames(_ containers: [ContainerSummary], known: [String: String]) async throws -> [ContainerSummary]
+    func resolvingImageNames(_ containers: [ContainerSummary], known: [String: String]) async throws
+        -> [ContainerSummary]
     func inspectContainer(_ idOrName: String) async throws -> ContainerDetails
     func stats(_ idOrName: String) async throws -> StatsSample
     /// The last `maxBytes` of a file in a container, nil when it does not exist.
@@ -19,7 +20,8 @@ public protocol FleetEngine: ContainerStopper, WindDownWitness {
     /// Makes a stopped container again from its own inspect with another network mode; returns its new id.
     func recreate(_ name: String, networkMode: String) async throws -> String
     /// Makes an isolated bot's own network with the broker on it; returns where the bot finds the broker.
-    func isolate(_ instance: String, broker: String, brokerHost: String, brokerPort: Int) async throws -> BotNetwork.Route
+    func isolate(_ instance: String, broker: String, brokerHost: String, brokerPort: Int) async throws
+        -> BotNetwork.Route
     /// Removes an isolated bot's own network (`BotNetwork`), the broker detached first.
     func removeBotNetwork(of instance: String) async throws
     /// Removes the bot's own user from the broker, when the broker gives bots users (`BrokerUsers`);
@@ -31,8 +33,11 @@ public protocol FleetEngine: ContainerStopper, WindDownWitness {
 }
 
 extension DockerClient: FleetEngine {
-    public func isolate(_ instance: String, broker: String, brokerHost: String, brokerPort: Int) async throws -> BotNetwork.Route {
-        try await BotNetwork(client: self).prepare(for: instance, brokerContainer: broker, brokerHost: brokerHost, brokerPort: brokerPort)
+    public func isolate(_ instance: String, broker: String, brokerHost: String, brokerPort: Int) async throws
+        -> BotNetwork.Route
+    {
+        try await BotNetwork(client: self).prepare(
+            for: instance, brokerContainer: broker, brokerHost: brokerHost, brokerPort: brokerPort)
     }
 
     public func removeBotNetwork(of instance: String) async throws {

@@ -24,7 +24,10 @@ public final class FleetGroup: Sendable {
     public init(_ members: [Member]) {
         precondition(!members.isEmpty, "a fleet has at least one engine")
         self.members = members
-        snapshots = members.count == 1 ? members[0].monitor.snapshots : LatestValue(FleetMerge.merge(members.map { ($0.host, $0.monitor.snapshots.current.value) }))
+        snapshots =
+            members.count == 1
+            ? members[0].monitor.snapshots
+            : LatestValue(FleetMerge.merge(members.map { ($0.host, $0.monitor.snapshots.current.value) }))
         guard members.count > 1 else { return }
         for member in members {
             member.monitor.snapshots.onChange { [weak self] in self?.remerge() }

@@ -16,7 +16,8 @@ enum FleetMerge {
                 merged.instances.append(instance)
             }
             for (name, history) in snapshot.history { merged.history["\(host)/\(name)"] = history }
-            merged.hosts.append(HostSnapshot(name: host, endpoint: snapshot.endpoint, engine: snapshot.engine, broker: snapshot.broker))
+            merged.hosts.append(
+                HostSnapshot(name: host, endpoint: snapshot.endpoint, engine: snapshot.engine, broker: snapshot.broker))
             merged.takenAt = max(merged.takenAt, snapshot.takenAt)
         }
         // The fleet is live while any engine is: each row shows its own engine's state.

@@ -22,7 +22,8 @@ extension FleetMonitor {
     public func stop(_ name: String, skipBotStop: Bool, progress: @escaping Progress) async -> String {
         let (bots, now) = (bots, now)
         let outcome = await perform(name, .stopping, progress: progress) { client in
-            try await SafeStop.run(name: name, bot: bots, skipped: skipBotStop, engine: client, now: now, progress: progress)
+            try await SafeStop.run(
+                name: name, bot: bots, skipped: skipBotStop, engine: client, now: now, progress: progress)
         }
         guard case .success(let stopped) = outcome, stopped.procedure != .none else { return outcome.text }
         // A quickstart bot's PID 1 (bash) ignores SIGTERM, so its container ends killed (137) even after a clean
@@ -42,13 +43,18 @@ extension FleetMonitor {
 
     /// Stops the bot as `stop` does when it runs, removes its container and archives (or deletes, or keeps)
     /// its folder in the bots folder.
-    public func delete(_ name: String, skipBotStop: Bool = false, folder disposal: FolderDisposal = .archive, progress: @escaping Progress) async -> String {
+    public func delete(
+        _ name: String, skipBotStop: Bool = false, folder disposal: FolderDisposal = .archive,
+        progress: @escaping Progress
+    ) async -> String {
         let bots = bots
         let folder = config.botsFolder.map(BotsFolder.init)
         return await run(name, .stopping, progress: progress) { client in
             try await Decommission(
-                name: name, bot: bots, skipBotStop: skipBotStop, engine: client, folder: folder, disposal: disposal, broker: config.brokerContainer)
-                .run(progress: progress)
+                name: name, bot: bots, skipBotStop: skipBotStop, engine: client, folder: folder, disposal: disposal,
+                broker: config.brokerContainer
+            )
+            .run(progress: progress)
         }
     }
 
@@ -63,16 +69,24 @@ extension FleetMonitor {
 
     public func startBroker(progress: Progress) async -> String {
         let name = config.brokerContainer
-        return await run(name, .starting, progress: progress) { try await BrokerControl.start(name, engine: $0, progress: progress) }
+        return await run(name, .starting, progress: progress) {
+            try await BrokerControl.start(name, engine: $0, progress: progress)
+        }
     }
 
     /// Moves a bot between host networking and a network of its own (`NetworkMove`).
-    public func moveNetwork(_ name: String, to target: NetworkMove.Target, progress: @escaping Progress) async -> String {
+    public func moveNetwork(_ name: String, to target: NetworkMove.Target, progress: @escaping Progress) async -> String
+    {
         let bots = bots
-        guard let path = config.botsFolder else { return "no bots folder is configured: its broker address lives there" }
-        let broker = NetworkMove.Broker(container: config.brokerContainer, host: config.mqtt?.host ?? "127.0.0.1", port: config.mqtt?.port ?? 1883)
+        guard let path = config.botsFolder else {
+            return "no bots folder is configured: its broker address lives there"
+        }
+        let broker = NetworkMove.Broker(
+            container: config.brokerContainer, host: config.mqtt?.host ?? "127.0.0.1", port: config.mqtt?.port ?? 1883)
         return await run(name, .stopping, progress: progress) { client in
-            try await NetworkMove(name: name, to: target, broker: broker, bot: bots, engine: client, folder: BotsFolder(path)).run(progress: progress)
+            try await NetworkMove(
+                name: name, to: target, broker: broker, bot: bots, engine: client, folder: BotsFolder(path)
+            ).run(progress: progress)
         }
     }
 
@@ -83,17 +97,24 @@ extension FleetMonitor {
         return await run(name, .starting, progress: progress) { client in
             progress("attaching the broker \(name) to the isolated bots' networks…")
             let attached = try await client.attachBrokerToBotNetworks(name)
-            return attached.isEmpty ? "broker \(name): already on every isolated bot's network" : "broker \(name): attached to \(attached.joined(separator: ", "))"
+            return attached.isEmpty
+                ? "broker \(name): already on every isolated bot's network"
+                : "broker \(name): attached to \(attached.joined(separator: ", "))"
         }
     }
 
     public func stopBroker(progress: Progress) async -> String {
         let name = config.brokerContainer
-        return await run(name, .stopping, progress: progress) { try await BrokerControl.stop(name, engine: $0, progress: progress) }
+        return await run(name, .stopping, progress: progress) {
+            try await BrokerControl.stop(name, engine: $0, progress: progress)
+        }
     }
 
     /// One action at a time per instance: a second one while the first runs is refused, never queued.
-    private func run(_ name: String, _ marker: PendingAction, progress: Progress, _ work: @Sendable (any FleetEngine) async throws -> String) async -> String {
+    private func run(
+        _ name: String, _ marker: PendingAction, progress: Progress,
+        _ work: @Sendable (any FleetEngine) async throws -> String
+    ) async -> String {
         let outcome = await perform(name, marker, progress: progress, work)
         guard case .success(let said) = outcome else { return outcome.text }
         return said
@@ -101,10 +122,13 @@ extension FleetMonitor {
 
     /// `run`'s rule, for work with a typed result; a refusal or failure comes back in words.
     private func perform<Done: Sendable>(
-        _ name: String, _ marker: PendingAction, progress: Progress, _ work: @Sendable (any FleetEngine) async throws -> Done
+        _ name: String, _ marker: PendingAction, progress: Progress,
+        _ work: @Sendable (any FleetEngine) async throws -> Done
     ) async -> ActionOutcome<Done> {
         guard let client else { return .notDone("the Docker engine is offline: nothing was done") }
-        guard pending[name] == nil || settling[name] != nil else { return .notDone("\(name) is busy with another action: nothing was done") }
+        guard pending[name] == nil || settling[name] != nil else {
+            return .notDone("\(name) is busy with another action: nothing was done")
+        }
         settling[name] = nil
         pending[name] = marker
         await publish()

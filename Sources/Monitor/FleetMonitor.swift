@@ -70,8 +70,10 @@ public actor FleetMonitor {
         self.now = now
         self.bots = config.mqtt.map { BotConnection(settings: $0, namespace: config.namespace) }
         let broker = BrokerSnapshot(containerName: config.brokerContainer, address: config.brokerAddress)
-        snapshots = LatestValue(FleetSnapshot(
-            takenAt: now(), endpoint: config.endpoint.description, engine: .connecting, instances: [], broker: broker, botsFolder: config.botsFolder))
+        snapshots = LatestValue(
+            FleetSnapshot(
+                takenAt: now(), endpoint: config.endpoint.description, engine: .connecting, instances: [],
+                broker: broker, botsFolder: config.botsFolder))
     }
 
     /// Runs until cancelled.
@@ -138,7 +140,9 @@ public actor FleetMonitor {
 
     /// How the named instance's bot runs, as its container's command says.
     func engine(of name: String) -> BotEngine {
-        guard let summary = summaries.first(where: { $0.name == name }), let found = details[summary.id] else { return .quickstart }
+        guard let summary = summaries.first(where: { $0.name == name }), let found = details[summary.id] else {
+            return .quickstart
+        }
         return BotEngine.of(command: found.config.cmd)
     }
 
@@ -204,7 +208,10 @@ public actor FleetMonitor {
         let fresh: [ContainerSummary]
         if let listed { fresh = listed } else { fresh = try await client.listContainers() }
         let all = try await client.resolvingImageNames(fresh, known: known)
-        summaries = all.filter { BotClassifier.isBot(image: $0.image, labels: $0.labels, command: $0.command) || $0.name == config.brokerContainer }
+        summaries = all.filter {
+            BotClassifier.isBot(image: $0.image, labels: $0.labels, command: $0.command)
+                || $0.name == config.brokerContainer
+        }
         let live = Set(summaries.map(\.id))
         for id in details.keys where !live.contains(id) {
             details[id] = nil
@@ -219,7 +226,8 @@ public actor FleetMonitor {
         // Inspect only what changed since the last look, eight at a time; with each container that has
         // exited, the last line of its errors.log.
         let changed = summaries.filter {
-            (detailKeys[$0.id] != Self.detailKey($0) || details[$0.id] == nil) && (!firstFrame || Self.needsInspectionFirst($0))
+            (detailKeys[$0.id] != Self.detailKey($0) || details[$0.id] == nil)
+                && (!firstFrame || Self.needsInspectionFirst($0))
         }
         let inspected = try await concurrentMap(changed, limit: 8) { summary in
             let found = try await client.inspectContainer(summary.id)
@@ -290,14 +298,20 @@ public actor FleetMonitor {
     /// The `data/bot/` files of the running bots that the client's `hbot` CLI runs, eight at a time.
     private func readStatusFiles(client: any FleetEngine) async {
         let hbot = summaries.compactMap { summary -> ContainerDetails? in
-            guard summary.state == "running", let found = details[summary.id], BotEngine.of(command: found.config.cmd) == .hbot else { return nil }
+            guard summary.state == "running", let found = details[summary.id],
+                BotEngine.of(command: found.config.cmd) == .hbot
+            else { return nil }
             return found
         }
         let local = config.endpoint.isLocalSocket
         let previous = statusFiles
-        let read = (try? await concurrentMap(hbot, limit: 8) { found in
-            (found.id, await StatusFileReader.read(found, local: local, client: client, previous: previous[found.id]))
-        }) ?? []
+        let read =
+            (try? await concurrentMap(hbot, limit: 8) { found in
+                (
+                    found.id,
+                    await StatusFileReader.read(found, local: local, client: client, previous: previous[found.id])
+                )
+            }) ?? []
         statusFiles = Dictionary(read, uniquingKeysWith: { $1 })
     }
 
@@ -308,19 +322,26 @@ public actor FleetMonitor {
         guard config.endpoint.isLocalSocket, now() - tradesReadAt >= 10 else { return }
         tradesReadAt = now()
         let jobs = summaries.compactMap { summary -> BotFilesRead.Job? in
-            guard summary.name != config.brokerContainer, let found = details[summary.id], let started = SnapshotBuilder.parseTime(found.state.startedAt),
-                  let data = found.mounts.first(where: { $0.destination == StatusFileReader.dataFolder })?.source, !data.isEmpty
+            guard summary.name != config.brokerContainer, let found = details[summary.id],
+                let started = SnapshotBuilder.parseTime(found.state.startedAt),
+                let data = found.mounts.first(where: { $0.destination == StatusFileReader.dataFolder })?.source,
+                !data.isEmpty
             else { return nil }
             let logs = found.mounts.first(where: { $0.destination == "/home/hummingbot/logs" })?.source
             return BotFilesRead.Job(
                 id: summary.id, dataFolder: data, logsFolder: logs?.isEmpty == false ? logs : nil,
-                config: BotEngine.of(command: found.config.cmd) == .hbot ? BotEngine.config(in: found.config.cmd) : SnapshotBuilder.strategy(found),
-                runStartedAt: started, openOrders: !ordersHeardWhole.contains(summary.id), logStamp: fileProblems[summary.id]?.stamp)
+                config: BotEngine.of(command: found.config.cmd) == .hbot
+                    ? BotEngine.config(in: found.config.cmd) : SnapshotBuilder.strategy(found),
+                runStartedAt: started, openOrders: !ordersHeardWhole.contains(summary.id),
+                logStamp: fileProblems[summary.id]?.stamp)
         }
         let now = now()
         let read = (try? await concurrentMap(jobs, limit: 4) { BotFilesRead.read($0, now: now) }) ?? []
-        tradeFigures = Dictionary(read.compactMap { result in result.figures.map { (result.id, $0) } }, uniquingKeysWith: { $1 })
-        unreadableFiles = Dictionary(read.map { ($0.id, $0.unreadable) }, uniquingKeysWith: { $1 }).filter { !$0.value.isEmpty }
+        tradeFigures = Dictionary(
+            read.compactMap { result in result.figures.map { (result.id, $0) } }, uniquingKeysWith: { $1 })
+        unreadableFiles = Dictionary(read.map { ($0.id, $0.unreadable) }, uniquingKeysWith: { $1 }).filter {
+            !$0.value.isEmpty
+        }
         for result in read { if let problems = result.problems { fileProblems[result.id] = problems } }
         fileProblems = fileProblems.filter { id, _ in summaries.contains { $0.id == id } }
     }
@@ -328,19 +349,24 @@ public actor FleetMonitor {
     /// The size of each instance's `data/` and `logs/`, when a quota is set and the bots folder is here.
     private func measureDisks() {
         guard config.diskQuota != nil, let folder = config.botsFolder, config.endpoint.isLocalSocket else { return }
-        diskUsed = diskUsage.usage(of: summaries.map(\.name).filter { $0 != config.brokerContainer }, in: folder, now: now())
+        diskUsed = diskUsage.usage(
+            of: summaries.map(\.name).filter { $0 != config.brokerContainer }, in: folder, now: now())
     }
 
     /// One-shot stats calls, eight at a time.
     private func sampleThroughEngine(_ containers: [ContainerSummary], client: any FleetEngine) async {
         guard !containers.isEmpty else { return }
-        let sampled = (try? await concurrentMap(containers, limit: 8) { summary -> (String, ResourceFigures?) in
-            guard let sample = try? await client.stats(summary.id) else { return (summary.id, nil) }
-            let usage = ResourceUsage(sample)
-            return (summary.id, ResourceFigures(
-                cpuPercent: usage.cpuPercent, memoryUsed: usage.memoryUsed, memoryLimit: usage.memoryLimit,
-                networkRx: usage.networkRx, networkTx: usage.networkTx, pids: usage.pids, source: .engineStats))
-        }) ?? []
+        let sampled =
+            (try? await concurrentMap(containers, limit: 8) { summary -> (String, ResourceFigures?) in
+                guard let sample = try? await client.stats(summary.id) else { return (summary.id, nil) }
+                let usage = ResourceUsage(sample)
+                return (
+                    summary.id,
+                    ResourceFigures(
+                        cpuPercent: usage.cpuPercent, memoryUsed: usage.memoryUsed, memoryLimit: usage.memoryLimit,
+                        networkRx: usage.networkRx, networkTx: usage.networkTx, pids: usage.pids, source: .engineStats)
+                )
+            }) ?? []
         for (id, result) in sampled { figures[id] = result }
     }
 
@@ -369,20 +395,27 @@ public actor FleetMonitor {
         let now = self.now()
         var starts: [String: Double] = [:]
         for summary in summaries {
-            if let text = details[summary.id]?.state.startedAt, let started = SnapshotBuilder.parseTime(text) { starts[summary.name] = started }
+            if let text = details[summary.id]?.state.startedAt, let started = SnapshotBuilder.parseTime(text) {
+                starts[summary.name] = started
+            }
         }
         let records = await bots?.hub.snapshot(runsStartedAt: starts) ?? [:]
         var instances: [InstanceSnapshot] = []
         let link = linkState()
         var listeningSince: Double?
         if case .connected(let since) = link { listeningSince = since }
-        var brokerSnapshot = BrokerSnapshot(containerName: config.brokerContainer, address: config.brokerAddress, link: link)
+        var brokerSnapshot = BrokerSnapshot(
+            containerName: config.brokerContainer, address: config.brokerAddress, link: link)
         for summary in summaries {
             var built = SnapshotBuilder.instance(
-                summary: summary, details: details[summary.id], pending: pending[summary.name], bot: records[summary.name],
-                linkEnabled: bots != nil, listeningSince: listeningSince, figures: figures[summary.id], errorsLine: endings[summary.id]?.lastLine,
+                summary: summary, details: details[summary.id], pending: pending[summary.name],
+                bot: records[summary.name],
+                linkEnabled: bots != nil, listeningSince: listeningSince, figures: figures[summary.id],
+                errorsLine: endings[summary.id]?.lastLine,
                 statusFile: statusFiles[summary.id],
-                stoppedHere: stoppedHere[summary.id].flatMap { $0.run == details[summary.id]?.state.startedAt ? $0.how : nil }, now: now,
+                stoppedHere: stoppedHere[summary.id].flatMap {
+                    $0.run == details[summary.id]?.state.startedAt ? $0.how : nil
+                }, now: now,
                 livenessTimeout: config.livenessTimeout, restartAfter: config.restartAfter)
             if records[summary.name] != nil, !built.countsAreLowerBounds, !built.hasUncertainOrders {
                 ordersHeardWhole.insert(summary.id)
@@ -390,9 +423,12 @@ public actor FleetMonitor {
                 ordersHeardWhole.remove(summary.id)
             }
             if let trades = tradeFigures[summary.id] {
-                SnapshotBuilder.apply(trades, closedOrders: records[summary.name]?.activity.closedOrders ?? [:], to: &built)
+                SnapshotBuilder.apply(
+                    trades, closedOrders: records[summary.name]?.activity.closedOrders ?? [:], to: &built)
             }
-            if built.state != .running, let traceback = endings[summary.id]?.traceback { built.crashTraceback = traceback }
+            if built.state != .running, let traceback = endings[summary.id]?.traceback {
+                built.crashTraceback = traceback
+            }
             if let files = fileProblems[summary.id]?.records { SnapshotBuilder.apply(fileProblems: files, to: &built) }
             built.unreadableFiles = (unreadableFiles[summary.id] ?? []) + (statusFiles[summary.id]?.unreadable ?? [])
             built.diskUsed = diskUsed[summary.name]
@@ -411,12 +447,17 @@ public actor FleetMonitor {
         brokerSnapshot.maxBots = config.brokerMaxBots
         if let broker = summaries.first(where: { $0.name == config.brokerContainer }).flatMap({ details[$0.id] }) {
             brokerSnapshot.missingNetworks = summaries.compactMap { details[$0.id] }.map(\.hostConfig.networkMode)
-                .filter { mode in summaries.contains { mode == HBLabels.isolatedNetwork(of: $0.name) } && !broker.networks.contains(mode) }
+                .filter { mode in
+                    summaries.contains { mode == HBLabels.isolatedNetwork(of: $0.name) }
+                        && !broker.networks.contains(mode)
+                }
                 .sorted()
         }
-        brokerSnapshot.botsHeard = records.values.filter { $0.liveness.health(now: now, timeout: config.livenessTimeout) == .online }.count
+        brokerSnapshot.botsHeard =
+            records.values.filter { $0.liveness.health(now: now, timeout: config.livenessTimeout) == .online }.count
         let snapshot = FleetSnapshot(
-            takenAt: now, endpoint: config.endpoint.description, engine: engine, instances: instances, broker: brokerSnapshot,
+            takenAt: now, endpoint: config.endpoint.description, engine: engine, instances: instances,
+            broker: brokerSnapshot,
             history: history, botsFolder: config.botsFolder)
         // Publish only what changed, so an idle fleet costs the draw loop nothing.
         var previous = snapshots.current.value
@@ -436,7 +477,7 @@ public actor FleetMonitor {
 
     private func undeployedInstances(besides names: Set<String>) -> [InstanceSnapshot] {
         guard let folder = config.botsFolder,
-              let entries = try? FileManager.default.contentsOfDirectory(atPath: folder + "/instances")
+            let entries = try? FileManager.default.contentsOfDirectory(atPath: folder + "/instances")
         else { return [] }
         return entries.sorted().filter { !names.contains($0) && (try? InstanceName(validating: $0)) != nil }.map {
             InstanceSnapshot(name: $0, state: .notDeployed, reason: nil)

@@ -28,7 +28,8 @@ public struct MonitorConfig: Sendable {
 
     public init(
         endpoint: DockerEndpoint, brokerContainer: String = "hummingbot-broker", mqtt: MQTTSettings? = MQTTSettings(),
-        namespace: String = "hbot", botsFolder: String? = nil, refreshInterval: Double = 2, livenessTimeout: Double = 30,
+        namespace: String = "hbot", botsFolder: String? = nil, refreshInterval: Double = 2,
+        livenessTimeout: Double = 30,
         logLines: Int = 5000, brokerMaxBots: Int = 10
     ) {
         self.brokerMaxBots = brokerMaxBots

@@ -13,11 +13,14 @@ enum SnapshotBuilder {
     ) -> InstanceSnapshot {
         let startedAt = details.flatMap { parseTime($0.state.startedAt) }
         let condition = ContainerCondition(
-            status: details?.state.status ?? summary.state, exitCode: details?.state.exitCode ?? summary.listedExitCode ?? 0,
+            status: details?.state.status ?? summary.state,
+            exitCode: details?.state.exitCode ?? summary.listedExitCode ?? 0,
             oomKilled: details?.state.oomKilled ?? false, restartCount: details?.restartCount ?? 0,
             memoryLimit: details?.hostConfig.memory ?? 0, engineError: details?.state.error ?? "",
             uptime: startedAt.map { now - $0 },
-            restartLimit: details?.hostConfig.restartPolicy.flatMap { $0.name == "on-failure" ? $0.maximumRetryCount : nil })
+            restartLimit: details?.hostConfig.restartPolicy.flatMap {
+                $0.name == "on-failure" ? $0.maximumRetryCount : nil
+            })
         let (state, reason) = InstanceStateRule.derive(condition, pending: pending, lastErrorLine: errorsLine)
         var snapshot = InstanceSnapshot(
             name: summary.name, containerID: summary.id, image: summary.image, state: state, reason: reason,
@@ -27,16 +30,24 @@ enum SnapshotBuilder {
         if state == .stopped, let stoppedHere, [130, 137, 143].contains(condition.exitCode), errorsLine == nil {
             snapshot.reason = "\(stoppedHere) (exit \(condition.exitCode))"
         }
-        if let finished = details.flatMap({ parseTime($0.state.finishedAt) }), finished >= (startedAt ?? 0), state != .running {
+        if let finished = details.flatMap({ parseTime($0.state.finishedAt) }), finished >= (startedAt ?? 0),
+            state != .running
+        {
             snapshot.finishedAt = finished
         }
         snapshot.runningTooLong = state == .running && (startedAt.map { now - $0 > restartAfter } ?? false)
         if let details {
-            let policy = details.hostConfig.restartPolicy.map { $0.name == "on-failure" ? "on-failure:\($0.maximumRetryCount)" : $0.name } ?? "no"
-            snapshot.supervision = "restart \(policy.isEmpty ? "no" : policy) · \(details.restartCount) restart\(details.restartCount == 1 ? "" : "s")"
+            let policy =
+                details.hostConfig.restartPolicy.map {
+                    $0.name == "on-failure" ? "on-failure:\($0.maximumRetryCount)" : $0.name
+                } ?? "no"
+            snapshot.supervision =
+                "restart \(policy.isEmpty ? "no" : policy) · \(details.restartCount) restart\(details.restartCount == 1 ? "" : "s")"
                 + (details.state.running ? "" : " · last exit \(details.state.exitCode)")
         }
-        snapshot.mounts = (details?.mounts ?? []).map { "\($0.source) → \($0.destination)\($0.rw == false ? " (read-only)" : "")" }
+        snapshot.mounts = (details?.mounts ?? []).map {
+            "\($0.source) → \($0.destination)\($0.rw == false ? " (read-only)" : "")"
+        }
         if linkEnabled {
             let heard = bot?.liveness.health(now: now, timeout: livenessTimeout) ?? .unknown
             // A bot whose container has ended is not online, however recent its last heartbeat.
@@ -56,7 +67,9 @@ enum SnapshotBuilder {
                     snapshot.health = status.running && age <= StatusFileReader.staleAfter ? .online : .unresponsive
                 }
                 // Heartbeats heard this run are a second witness; when they say otherwise the screen says so.
-                if linkEnabled, let heard = bot?.liveness.health(now: now, timeout: livenessTimeout), heard != .unknown, heard != snapshot.health {
+                if linkEnabled, let heard = bot?.liveness.health(now: now, timeout: livenessTimeout), heard != .unknown,
+                    heard != snapshot.health
+                {
                     snapshot.mqttDisagrees = heard
                 }
             }
@@ -65,19 +78,24 @@ enum SnapshotBuilder {
             let totals = bot.activity.totals
             snapshot.pnl = totals?.globalPnlQuote
             snapshot.volume = totals?.volumeTraded ?? (bot.activity.tradeCount > 0 ? bot.activity.tradedVolume : nil)
-            snapshot.volumeSource = totals?.volumeTraded != nil ? .performanceReport : snapshot.volume != nil ? .eventsHeard : nil
+            snapshot.volumeSource =
+                totals?.volumeTraded != nil ? .performanceReport : snapshot.volume != nil ? .eventsHeard : nil
             snapshot.performanceAt = bot.activity.performanceAt
             snapshot.trades = bot.activity.tradeCount
             snapshot.openOrders = bot.activity.openOrders.count
             snapshot.errors = bot.activity.errorCount
             snapshot.problems = bot.activity.problems.elements
-            snapshot.countsAreLowerBounds = (listeningSince ?? .infinity) > (snapshot.startedAt ?? 0) || bot.activity.heardBeforeRunKnown
+            snapshot.countsAreLowerBounds =
+                (listeningSince ?? .infinity) > (snapshot.startedAt ?? 0) || bot.activity.heardBeforeRunKnown
             snapshot.controllers = bot.activity.controllers.sorted { $0.key < $1.key }.map { name, figures in
                 ControllerFigures(
-                    name: name, pnl: figures.globalPnlQuote, pnlPercent: figures.globalPnlPct, realized: figures.realizedPnlQuote,
+                    name: name, pnl: figures.globalPnlQuote, pnlPercent: figures.globalPnlPct,
+                    realized: figures.realizedPnlQuote,
                     unrealized: figures.unrealizedPnlQuote, volume: figures.volumeTraded)
             }
-            snapshot.orders = bot.activity.openOrders.values.sorted { ($0.createdAt, $0.orderID) > ($1.createdAt, $1.orderID) }.map {
+            snapshot.orders = bot.activity.openOrders.values.sorted {
+                ($0.createdAt, $0.orderID) > ($1.createdAt, $1.orderID)
+            }.map {
                 OrderFigures(
                     id: $0.orderID, tradingPair: $0.tradingPair, side: $0.side, price: $0.price, amount: $0.amount,
                     filled: $0.filledAmount, createdAt: $0.createdAt, uncertain: $0.uncertainSince != nil)
@@ -104,7 +122,9 @@ enum SnapshotBuilder {
         if listed > (snapshot.errors ?? 0) { snapshot.errors = listed }
     }
 
-    static func apply(_ trades: TradeDatabase.Figures, closedOrders: [String: Double] = [:], to snapshot: inout InstanceSnapshot) {
+    static func apply(
+        _ trades: TradeDatabase.Figures, closedOrders: [String: Double] = [:], to snapshot: inout InstanceSnapshot
+    ) {
         snapshot.trades = trades.trades
         snapshot.tradesFromDatabase = true
         snapshot.databaseReadAt = trades.readAt
@@ -113,9 +133,11 @@ enum SnapshotBuilder {
             snapshot.volumeSource = .tradeDatabase
         }
         // MQTT alone is exact and newer when the console heard the whole run; otherwise the bot's record decides.
-        guard let recorded = trades.openOrders, snapshot.state == .running, snapshot.countsAreLowerBounds || snapshot.hasUncertainOrders
+        guard let recorded = trades.openOrders, snapshot.state == .running,
+            snapshot.countsAreLowerBounds || snapshot.hasUncertainOrders
         else { return }
-        snapshot.orders = OpenOrdersRecord.merge(recorded: recorded, readAt: trades.readAt, heard: snapshot.orders, closed: closedOrders)
+        snapshot.orders = OpenOrdersRecord.merge(
+            recorded: recorded, readAt: trades.readAt, heard: snapshot.orders, closed: closedOrders)
         snapshot.openOrders = snapshot.orders.count
         snapshot.ordersFromDatabase = true
     }

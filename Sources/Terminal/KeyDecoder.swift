@@ -1,5 +1,5 @@
-import Canvas
 import CNcursesw
+import Canvas
 
 /// ncurses key codes to `Key`.
 enum KeyDecoder {

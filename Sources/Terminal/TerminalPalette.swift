@@ -1,5 +1,5 @@
-import Canvas
 import CNcursesw
+import Canvas
 
 /// One ncurses colour pair per style role, built from the theme for the colours the terminal has.
 struct TerminalPalette {

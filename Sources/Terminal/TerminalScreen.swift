@@ -1,6 +1,6 @@
-import Canvas
 import CNcursesw
 import CTerminalGuard
+import Canvas
 import Foundation
 
 /// The real terminal, through ncursesw: draws a `CellGrid` (only the cells that changed) and reads keys.
@@ -121,7 +121,10 @@ public final class TerminalScreen {
     /// Sleeps until a key arrives, `wake` is poked, a signal comes or `milliseconds` pass. Returns false
     /// when the terminal has gone (its input hung up without a SIGHUP), so that the caller ends.
     public func wait(for wake: WakeSignal, milliseconds: Int) -> Bool {
-        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0)]
+        var fds = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wake.readEnd, events: Int16(POLLIN), revents: 0),
+        ]
         guard poll(&fds, 2, Int32(max(0, milliseconds))) > 0 else { return true }
         if fds[1].revents != 0 { wake.drain() }
         return fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) == 0

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A pipe the draw loop sleeps on beside the keyboard: producers poke it when they publish something,

@@ -14,10 +14,14 @@ struct HBDeck: AsyncParsableCommand {
             """,
         version: HBDeckVersion.current,
         subcommands: [
-            ConsoleRunCommand.self, ListCommand.self, InspectCommand.self, StartCommand.self, StopCommand.self, RestartCommand.self,
-            RemoveCommand.self, NetworkCommand.self, UpdateCommand.self, ReloadCommand.self, CreateCommand.self, DeployCommand.self, ProfileCommandGroup.self, TemplateCommandGroup.self, UploadCommand.self,
-            VersionsCommand.self, DiffCommand.self, RollbackCommand.self, SetCommand.self, EditCommand.self, LogsCommand.self, StatsCommand.self, EventsCommand.self, BotCommandGroup.self,
-            WatchCommand.self, ConfigCommand.self, DoctorCommand.self, NewConfigCommand.self, AuditCommand.self, BrokerCommandGroup.self, CleanLogsCommand.self, RecordCommand.self, ExportCommand.self, ChartCommand.self,
+            ConsoleRunCommand.self, ListCommand.self, InspectCommand.self, StartCommand.self, StopCommand.self,
+            RestartCommand.self,
+            RemoveCommand.self, NetworkCommand.self, UpdateCommand.self, ReloadCommand.self, CreateCommand.self,
+            DeployCommand.self, ProfileCommandGroup.self, TemplateCommandGroup.self, UploadCommand.self,
+            VersionsCommand.self, DiffCommand.self, RollbackCommand.self, SetCommand.self, EditCommand.self,
+            LogsCommand.self, StatsCommand.self, EventsCommand.self, BotCommandGroup.self,
+            WatchCommand.self, ConfigCommand.self, DoctorCommand.self, NewConfigCommand.self, AuditCommand.self,
+            BrokerCommandGroup.self, CleanLogsCommand.self, RecordCommand.self, ExportCommand.self, ChartCommand.self,
         ],
         defaultSubcommand: ConsoleRunCommand.self
     )
@@ -36,7 +40,8 @@ struct HBDeck: AsyncParsableCommand {
             if error is ExitCode || exitCode(for: error) != .validationFailure {
                 exit(withError: error)
             }
-            let message = fullMessage(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "invalid arguments"
+            let message =
+                fullMessage(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "invalid arguments"
             let trimmed = message.hasPrefix("Error: ") ? String(message.dropFirst(7)) : message
             StandardOutput.error("hbdeck: \(TerminalSafeText.sanitize(trimmed)) (see hbdeck --help)")
             Foundation.exit(1)

@@ -8,7 +8,9 @@ import Testing
 @Suite(.enabled(if: TestEngine.isConfigured, "needs the private test engine (make test)"))
 struct BotLinkIntegrationTests {
     static func connect(_ fleet: TestFleet, messageBuffer: Int = 50_000) async throws -> BotConnection {
-        let settings = MQTTSettings(host: "127.0.0.1", port: fleet.port, clientID: "hbdeck-test-\(UInt32.random(in: 0...UInt32.max))", reconnectDelay: 1...2)
+        let settings = MQTTSettings(
+            host: "127.0.0.1", port: fleet.port, clientID: "hbdeck-test-\(UInt32.random(in: 0...UInt32.max))",
+            reconnectDelay: 1...2)
         let connection = BotConnection(settings: settings, namespace: fleet.namespace, messageBuffer: messageBuffer)
         try await connection.start()
         #expect(await connection.waitUntilConnected(seconds: 15), "the test broker did not accept the connection")
@@ -120,7 +122,8 @@ struct BotLinkIntegrationTests {
         }
         #expect(said.first == "stop command initiated.")
         #expect(said.contains("\nWinding down..."))
-        #expect(await connection.hub.record(bot)?.activity.openOrders.isEmpty == true, "stop cancelled every open order")
+        #expect(
+            await connection.hub.record(bot)?.activity.openOrders.isEmpty == true, "stop cancelled every open order")
         let noStrategy = try await connection.send(.start(), to: bot)
         #expect(noStrategy.status == 400)
         #expect(noStrategy.message == "Strategy check: Please import or create a strategy.")
@@ -136,7 +139,9 @@ struct BotLinkIntegrationTests {
         await #expect(throws: BotCommandError.noReply(instance: bot, command: "status", seconds: 2)) {
             try await connection.send(.status, to: bot, timeout: 2)
         }
-        #expect(BotCommandError.noReply(instance: bot, command: "status", seconds: 2).description == "no reply from \(bot) to status within 2 s")
+        #expect(
+            BotCommandError.noReply(instance: bot, command: "status", seconds: 2).description
+                == "no reply from \(bot) to status within 2 s")
         // The same bot still answers what it does not ignore: the link is fine.
         #expect(try await connection.send(.history(), to: bot).status == 200)
         await connection.close()
@@ -153,7 +158,10 @@ struct BotLinkIntegrationTests {
         let heard = await connection.hub.record(bot)?.liveness.lastMessage ?? 0
         let reconnected = Date().timeIntervalSince1970
         // The bot reconnects within 5 s and goes on publishing; our subscriptions were restored.
-        #expect(try await eventually(within: 20) { (await connection.hub.record(bot)?.liveness.lastMessage ?? 0) > max(heard, reconnected) })
+        #expect(
+            try await eventually(within: 20) {
+                (await connection.hub.record(bot)?.liveness.lastMessage ?? 0) > max(heard, reconnected)
+            })
         #expect(try await connection.send(.history(), to: bot).status == 200)
         await connection.close()
     }
@@ -165,16 +173,18 @@ struct BotLinkIntegrationTests {
         let connection = try await Self.connect(fleet)
         // Orders that stay open: a fill in flight during the pause could otherwise leave none to be uncertain of.
         let bot = try fleet.startBot(TestEngine.uniqueName("gap"), environment: ["HBDECK_BOT_ORDERS_STAY_OPEN": "1"])
-        #expect(try await eventually(within: 40) { (await connection.hub.record(bot)?.activity.openOrders.count ?? 0) > 0 })
+        #expect(
+            try await eventually(within: 40) { (await connection.hub.record(bot)?.activity.openOrders.count ?? 0) > 0 })
         try TestEngine.docker(["pause", bot])  // nothing the bot says can confirm its orders meanwhile
         defer { _ = try? TestEngine.docker(["unpause", bot]) }
         #expect(await connection.hub.record(bot)?.activity.uncertainOrders == 0)
         try await Self.restartBroker(fleet, under: connection)
         // The bot is paused: every order it has open was heard of before the gap.
-        #expect(try await eventually(within: 10) {
-            guard let activity = await connection.hub.record(bot)?.activity else { return false }
-            return !activity.openOrders.isEmpty && activity.uncertainOrders == activity.openOrders.count
-        })
+        #expect(
+            try await eventually(within: 10) {
+                guard let activity = await connection.hub.record(bot)?.activity else { return false }
+                return !activity.openOrders.isEmpty && activity.uncertainOrders == activity.openOrders.count
+            })
         await connection.close()
     }
 
@@ -184,7 +194,8 @@ struct BotLinkIntegrationTests {
         defer { fleet.remove() }
         let connection = try await Self.connect(fleet)
         let spoof = #"{"timestamp":1000000000000,"msg":"spoofed","level_no":50,"level_name":"INFO","logger_name":"x"}"#
-        _ = try Subprocess.run(["mosquitto_pub", "-p", String(fleet.port), "-t", "hbot/victim/log", "-m", spoof], timeout: 30)
+        _ = try Subprocess.run(
+            ["mosquitto_pub", "-p", String(fleet.port), "-t", "hbot/victim/log", "-m", spoof], timeout: 30)
         #expect(try await eventually(within: 20) { await connection.hub.record("victim") != nil })
         let record = try #require(await connection.hub.record("victim"))
         #expect(record.activity.lastFatal == nil)
@@ -195,13 +206,15 @@ struct BotLinkIntegrationTests {
     @Test func aBrokerThatComesUpLaterIsConnectedTo() async throws {
         let fleet = try TestFleet("late", startingBroker: false)
         defer { fleet.remove() }
-        let settings = MQTTSettings(port: fleet.port, clientID: "hbdeck-test-late-\(UInt32.random(in: 0...UInt32.max))", reconnectDelay: 1...2)
+        let settings = MQTTSettings(
+            port: fleet.port, clientID: "hbdeck-test-late-\(UInt32.random(in: 0...UInt32.max))", reconnectDelay: 1...2)
         let connection = BotConnection(settings: settings, namespace: fleet.namespace)
         try await connection.start()
-        #expect(try await eventually(within: 3) {
-            if case .disconnected = connection.client.state { return true }
-            return false
-        })
+        #expect(
+            try await eventually(within: 3) {
+                if case .disconnected = connection.client.state { return true }
+                return false
+            })
         await #expect(throws: BotCommandError.self) { try await connection.send(.status, to: "anyone") }
         try fleet.startBroker()
         #expect(await connection.waitUntilConnected(seconds: 15))
@@ -214,7 +227,8 @@ struct BotLinkIntegrationTests {
         let fleet = try TestFleet("garbage")
         defer { fleet.remove() }
         let connection = try await Self.connect(fleet)
-        let publisher = MQTTClient(settings: MQTTSettings(port: fleet.port, clientID: "hbdeck-test-pub-\(UInt32.random(in: 0...UInt32.max))"))
+        let publisher = MQTTClient(
+            settings: MQTTSettings(port: fleet.port, clientID: "hbdeck-test-pub-\(UInt32.random(in: 0...UInt32.max))"))
         try await publisher.start()
         #expect(try await eventually(within: 10) { publisher.state.isConnected })
 
@@ -234,7 +248,9 @@ struct BotLinkIntegrationTests {
             let bot = "garbage_\(i % 10)"
             let channel = channels[i % channels.count]
             perBot[bot, default: 0] += 1
-            try await publisher.publish("hbot/\(bot)/\(channel.rawValue)", payload: MalformedPayload.make(for: channel, using: &generator), qos: 1)
+            try await publisher.publish(
+                "hbot/\(bot)/\(channel.rawValue)", payload: MalformedPayload.make(for: channel, using: &generator),
+                qos: 1)
             if i % 20 == 0 {
                 let valid = #"{"timestamp":1.5,"msg":"still fine","level_no":20,"level_name":"INFO","logger_name":"t"}"#
                 try await publisher.publish("hbot/valid_bot/log", payload: Array(valid.utf8), qos: 1)
@@ -258,11 +274,13 @@ struct BotLinkIntegrationTests {
         let fleet = try TestFleet("burst")
         defer { fleet.remove() }
         let connection = try await Self.connect(fleet, messageBuffer: 1000)
-        let publisher = MQTTClient(settings: MQTTSettings(port: fleet.port, clientID: "hbdeck-test-pub-\(UInt32.random(in: 0...UInt32.max))"))
+        let publisher = MQTTClient(
+            settings: MQTTSettings(port: fleet.port, clientID: "hbdeck-test-pub-\(UInt32.random(in: 0...UInt32.max))"))
         try await publisher.start()
         #expect(try await eventually(within: 10) { publisher.state.isConnected })
         for i in 0..<20_000 {
-            let payload = #"{"timestamp":\#(i),"msg":"burst \#(i)","level_no":20,"level_name":"INFO","logger_name":"burst"}"#
+            let payload =
+                #"{"timestamp":\#(i),"msg":"burst \#(i)","level_no":20,"level_name":"INFO","logger_name":"burst"}"#
             try await publisher.publish("hbot/burst_bot/log", payload: Array(payload.utf8), qos: 1)
         }
         #expect(try await eventually(within: 60) { connection.client.receivedCount >= 20_000 })
@@ -281,7 +299,9 @@ enum MalformedPayload {
     static func make(for channel: BotTopic.Channel, using generator: inout SystemRandomNumberGenerator) -> [UInt8] {
         switch Int.random(in: 0..<4, using: &generator) {
         case 0:
-            var bytes = (0..<Int.random(in: 0..<64, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            var bytes = (0..<Int.random(in: 0..<64, using: &generator)).map { _ in
+                UInt8.random(in: 0...255, using: &generator)
+            }
             if let first = bytes.first, [0x7B, 0x20, 0x09, 0x0A, 0x0D].contains(first) { bytes[0] = 0xFF }
             return bytes
         case 1:

@@ -1,12 +1,14 @@
-@testable import BotLink
 import HBModel
 import Testing
+
+@testable import BotLink
 
 @Suite struct BotStateTests {
     /// Replays the recorded session and checks the reducer against what the events themselves say.
     @Test func openOrdersAndTradesFollowTheRecordedEvents() async throws {
         let hub = TelemetryHub()
-        var created = Set<String>(), closed = Set<String>()
+        var created = Set<String>()
+        var closed = Set<String>()
         var fills = 0
         for message in try RecordedTelemetry.messages() {
             guard let (_, telemetry) = await hub.ingest(message, receivedAt: 1000) else { continue }
@@ -30,7 +32,10 @@ import Testing
     @Test func partialFillsStayOpenUntilCompleted() {
         var activity = BotActivity()
         func event(_ kind: String, _ amount: Double) -> BotTelemetry {
-            .event(OrderEvent(timestamp: 1, kind: kind, orderID: "o1", tradingPair: "X-Y", side: "BUY", orderType: "LIMIT", price: 10, amount: amount, data: .object([:])))
+            .event(
+                OrderEvent(
+                    timestamp: 1, kind: kind, orderID: "o1", tradingPair: "X-Y", side: "BUY", orderType: "LIMIT",
+                    price: 10, amount: amount, data: .object([:])))
         }
         activity.apply(event("BuyOrderCreated", 2), receivedAt: 1)
         activity.apply(event("OrderFilled", 0.5), receivedAt: 1)
@@ -46,10 +51,15 @@ import Testing
     @Test func performanceSumsControllersAndSurvivesAStop() {
         var activity = BotActivity()
         #expect(activity.totals == nil)
-        activity.apply(.performance([
-            "a": ControllerPerformance(realizedPnlQuote: 1, globalPnlQuote: 2, volumeTraded: 100, closeTypeCounts: ["CloseType.TAKE_PROFIT": 3]),
-            "b": ControllerPerformance(realizedPnlQuote: -0.5, globalPnlQuote: -1, volumeTraded: 50, closeTypeCounts: ["CloseType.TAKE_PROFIT": 1]),
-        ]), receivedAt: 1)
+        activity.apply(
+            .performance([
+                "a": ControllerPerformance(
+                    realizedPnlQuote: 1, globalPnlQuote: 2, volumeTraded: 100,
+                    closeTypeCounts: ["CloseType.TAKE_PROFIT": 3]),
+                "b": ControllerPerformance(
+                    realizedPnlQuote: -0.5, globalPnlQuote: -1, volumeTraded: 50,
+                    closeTypeCounts: ["CloseType.TAKE_PROFIT": 1]),
+            ]), receivedAt: 1)
         #expect(activity.totals?.globalPnlQuote == 1)
         #expect(activity.totals?.volumeTraded == 150)
         #expect(activity.totals?.closeTypeCounts["CloseType.TAKE_PROFIT"] == 4)
@@ -61,31 +71,49 @@ import Testing
     @Test func errorsAreCountedAndOnlyConsistentCriticalLinesAreFatal() {
         var activity = BotActivity()
         for i in 0..<10 {
-            activity.apply(.log(BotLogRecord(timestamp: Double(i), message: "m\(i)", levelNumber: i == 7 ? 40 : 20, levelName: i == 7 ? "ERROR" : "INFO", logger: "x")), receivedAt: Double(i))
+            activity.apply(
+                .log(
+                    BotLogRecord(
+                        timestamp: Double(i), message: "m\(i)", levelNumber: i == 7 ? 40 : 20,
+                        levelName: i == 7 ? "ERROR" : "INFO", logger: "x")), receivedAt: Double(i))
         }
         #expect(activity.errorCount == 1)
         #expect(activity.lastError?.message == "m7")
-        activity.apply(.log(BotLogRecord(timestamp: 1e12, message: "spoof", levelNumber: 50, levelName: "INFO", logger: "x")), receivedAt: 20)
+        activity.apply(
+            .log(BotLogRecord(timestamp: 1e12, message: "spoof", levelNumber: 50, levelName: "INFO", logger: "x")),
+            receivedAt: 20)
         #expect(activity.lastFatal == nil, "level fields that disagree are not critical")
-        activity.apply(.log(BotLogRecord(timestamp: nil, message: "boom", levelNumber: 50, levelName: "CRITICAL", logger: "x")), receivedAt: 21)
+        activity.apply(
+            .log(BotLogRecord(timestamp: nil, message: "boom", levelNumber: 50, levelName: "CRITICAL", logger: "x")),
+            receivedAt: 21)
         #expect(activity.lastFatal?.message == "boom")
     }
 
     @Test func aNewRunStartsTheFiguresOver() {
         func created(_ id: String) -> BotTelemetry {
-            .event(OrderEvent(timestamp: nil, kind: "BuyOrderCreated", orderID: id, tradingPair: "X-Y", side: "BUY", orderType: "LIMIT", price: 10, amount: 1, data: .null))
+            .event(
+                OrderEvent(
+                    timestamp: nil, kind: "BuyOrderCreated", orderID: id, tradingPair: "X-Y", side: "BUY",
+                    orderType: "LIMIT", price: 10, amount: 1, data: .null))
         }
         func filled(_ id: String) -> BotTelemetry {
-            .event(OrderEvent(timestamp: nil, kind: "OrderFilled", orderID: id, tradingPair: "X-Y", side: "BUY", orderType: "LIMIT", price: 10, amount: 1, data: .null))
+            .event(
+                OrderEvent(
+                    timestamp: nil, kind: "OrderFilled", orderID: id, tradingPair: "X-Y", side: "BUY",
+                    orderType: "LIMIT", price: 10, amount: 1, data: .null))
         }
         var record = BotRecord(instanceID: "b")
         record.startRun(at: 100)
-        for (i, telemetry) in [created("o1"), filled("o1"), created("o2"), .heartbeat(at: nil),
-                               .log(BotLogRecord(timestamp: nil, message: "dead", levelNumber: 50, levelName: "CRITICAL", logger: "x"))].enumerated() {
+        for (i, telemetry) in [
+            created("o1"), filled("o1"), created("o2"), .heartbeat(at: nil),
+            .log(BotLogRecord(timestamp: nil, message: "dead", levelNumber: 50, levelName: "CRITICAL", logger: "x")),
+        ].enumerated() {
             record.liveness.record(telemetry, receivedAt: 110 + Double(i))
             record.activity.apply(telemetry, receivedAt: 110 + Double(i))
         }
-        #expect(record.activity.tradeCount == 1 && record.activity.openOrders.count == 2 && record.activity.lastFatal != nil)
+        #expect(
+            record.activity.tradeCount == 1 && record.activity.openOrders.count == 2 && record.activity.lastFatal != nil
+        )
         record.startRun(at: 100)
         #expect(record.activity.tradeCount == 1, "the same run again changes nothing")
         record.startRun(at: 200)
@@ -93,7 +121,8 @@ import Testing
         #expect(record.activity.openOrders.isEmpty)
         #expect(record.activity.lastFatal == nil, "a fatal line belongs to the run it came from")
         #expect(record.activity.heardBeforeRunKnown == false)
-        #expect(record.liveness.health(now: 201, timeout: 30) == .unknown, "heartbeats of the previous run do not count")
+        #expect(
+            record.liveness.health(now: 201, timeout: 30) == .unknown, "heartbeats of the previous run do not count")
         record.liveness.record(.heartbeat(at: nil), receivedAt: 207)
         #expect(record.liveness.health(now: 208, timeout: 30) == .online)
     }
@@ -109,7 +138,11 @@ import Testing
 
     @Test func theFirstRunLearnedKeepsWhatWasHeardSinceItStarted() {
         var activity = BotActivity()
-        activity.apply(.event(OrderEvent(timestamp: nil, kind: "OrderFilled", orderID: "o", tradingPair: nil, side: nil, orderType: nil, price: 1, amount: 1, data: .null)), receivedAt: 150)
+        activity.apply(
+            .event(
+                OrderEvent(
+                    timestamp: nil, kind: "OrderFilled", orderID: "o", tradingPair: nil, side: nil, orderType: nil,
+                    price: 1, amount: 1, data: .null)), receivedAt: 150)
         activity.startRun(at: 100)
         #expect(activity.tradeCount == 1)
         #expect(activity.heardBeforeRunKnown == false)
@@ -118,7 +151,8 @@ import Testing
     @Test func livenessFromHeartbeats() {
         var liveness = BotLiveness()
         #expect(liveness.health(now: 0, timeout: 30) == .unknown)
-        let log = BotTelemetry.log(BotLogRecord(timestamp: 0, message: "", levelNumber: 20, levelName: "INFO", logger: ""))
+        let log = BotTelemetry.log(
+            BotLogRecord(timestamp: 0, message: "", levelNumber: 20, levelName: "INFO", logger: ""))
         liveness.record(log, receivedAt: 100)
         #expect(liveness.health(now: 101, timeout: 30) == .online, "heard talking; its heartbeat is not due yet")
         liveness.record(log, receivedAt: 125)
@@ -141,7 +175,10 @@ import Testing
 
 @Suite struct LinkGapTests {
     static func event(_ kind: String, _ id: String) -> BotTelemetry {
-        .event(OrderEvent(timestamp: nil, kind: kind, orderID: id, tradingPair: "X-Y", side: "BUY", orderType: "LIMIT", price: 1, amount: 1, data: .null))
+        .event(
+            OrderEvent(
+                timestamp: nil, kind: kind, orderID: id, tradingPair: "X-Y", side: "BUY", orderType: "LIMIT", price: 1,
+                amount: 1, data: .null))
     }
 
     @Test func ordersHeardBeforeAGapAreUncertainUntilHeardOfAgain() {
@@ -178,8 +215,13 @@ import Testing
 @Suite struct BotProblemTests {
     @Test func warningsAndErrorsAreKeptWholeAndInfoIsNot() {
         var activity = BotActivity()
-        for (level, name, message) in [(20, "INFO", "tick"), (30, "WARNING", "slow"), (40, "ERROR", "boom\nTraceback (most recent call last):\nValueError: x")] {
-            activity.apply(.log(BotLogRecord(timestamp: 1, message: message, levelNumber: level, levelName: name, logger: "l")), receivedAt: 5)
+        for (level, name, message) in [
+            (20, "INFO", "tick"), (30, "WARNING", "slow"),
+            (40, "ERROR", "boom\nTraceback (most recent call last):\nValueError: x"),
+        ] {
+            activity.apply(
+                .log(BotLogRecord(timestamp: 1, message: message, levelNumber: level, levelName: name, logger: "l")),
+                receivedAt: 5)
         }
         #expect(activity.problems.elements.map(\.level) == ["WARNING", "ERROR"])
         #expect(activity.problems.elements.last?.message.hasSuffix("ValueError: x") == true)

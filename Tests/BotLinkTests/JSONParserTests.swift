@@ -1,6 +1,7 @@
-@testable import BotLink
 import Foundation
 import Testing
+
+@testable import BotLink
 
 @Suite struct JSONParserTests {
     static func foundation(_ text: [UInt8]) -> JSONValue? {
@@ -30,13 +31,16 @@ import Testing
     }
 
     @Test func valuesComeOutAsWritten() throws {
-        let value = try JSONParser.parse(Array(#"{"s":"a\/b \u00e9 \ud83d\ude00","n":-2.5e3,"t":true,"z":null,"l":[1,"x"]}"#.utf8))
+        let value = try JSONParser.parse(
+            Array(#"{"s":"a\/b \u00e9 \ud83d\ude00","n":-2.5e3,"t":true,"z":null,"l":[1,"x"]}"#.utf8))
         #expect(value["s"] == .string("a/b é 😀"))
         #expect(value["n"] == .number(-2500))
         #expect(value["t"] == .bool(true))
         #expect(value["z"] == .null)
         #expect(value["l"] == .array([.number(1), .string("x")]))
-        #expect(try JSONParser.parse(Array(#"{"dup": 1, "dup": 2}"#.utf8))["dup"] == .number(2), "the last wins, as in Python's json")
+        #expect(
+            try JSONParser.parse(Array(#"{"dup": 1, "dup": 2}"#.utf8))["dup"] == .number(2),
+            "the last wins, as in Python's json")
     }
 
     @Test(arguments: [
@@ -57,7 +61,11 @@ import Testing
 
     @Test func invalidUTF8AndDeepNestingAreRefused() {
         #expect((try? JSONParser.parse([0x22, 0xFF, 0x22])) == nil)
-        #expect((try? JSONParser.parse(Array((String(repeating: "[", count: 100) + String(repeating: "]", count: 100)).utf8))) == nil)
-        #expect((try? JSONParser.parse(Array((String(repeating: "[", count: 60) + String(repeating: "]", count: 60)).utf8))) != nil)
+        #expect(
+            (try? JSONParser.parse(
+                Array((String(repeating: "[", count: 100) + String(repeating: "]", count: 100)).utf8))) == nil)
+        #expect(
+            (try? JSONParser.parse(Array((String(repeating: "[", count: 60) + String(repeating: "]", count: 60)).utf8)))
+                != nil)
     }
 }

@@ -1,5 +1,6 @@
-@testable import BotLink
 import Testing
+
+@testable import BotLink
 
 @Suite struct TelemetryDecoderTests {
     @Test func decodesEveryRecordedMessage() throws {
@@ -15,15 +16,21 @@ import Testing
 
     @Test func convertsEachTimestampUnit() throws {
         let hb = MQTTMessage(topic: "hbot/bot_1/hb", payload: Array(#"{"ts":1795628003107167}"#.utf8))
-        guard case .success(let decoded)? = TelemetryDecoder.decode(hb, namespace: "hbot"), case .heartbeat(let at?) = decoded.telemetry else {
+        guard case .success(let decoded)? = TelemetryDecoder.decode(hb, namespace: "hbot"),
+            case .heartbeat(let at?) = decoded.telemetry
+        else {
             Issue.record("heartbeat did not decode")
             return
         }
         #expect(decoded.instanceID == "bot_1")
         #expect(abs(at - 1_795_628_003.107167) < 1e-6)
 
-        let status = MQTTMessage(topic: "hbot/bot_1/status_updates", payload: Array(#"{"timestamp":1795627942316,"type":"availability","msg":"online"}"#.utf8))
-        guard case .success(let decoded)? = TelemetryDecoder.decode(status, namespace: "hbot"), case .availability(true, let when?) = decoded.telemetry else {
+        let status = MQTTMessage(
+            topic: "hbot/bot_1/status_updates",
+            payload: Array(#"{"timestamp":1795627942316,"type":"availability","msg":"online"}"#.utf8))
+        guard case .success(let decoded)? = TelemetryDecoder.decode(status, namespace: "hbot"),
+            case .availability(true, let when?) = decoded.telemetry
+        else {
             Issue.record("availability did not decode")
             return
         }
@@ -31,9 +38,12 @@ import Testing
     }
 
     @Test func readsUjsonEscapesAndEnumStrings() throws {
-        let payload = #"{"timestamp":1795627943,"type":"OrderFilled","data":{"order_id":"buy-1","trading_pair":"BTC-USDT","trade_type":"TradeType.BUY","order_type":"OrderType.LIMIT","price":"97120.5","amount":0.01,"note":"a\/b \u00e9"}}"#
-        guard case .success(let decoded)? = TelemetryDecoder.decode(MQTTMessage(topic: "hbot/b/events", payload: Array(payload.utf8)), namespace: "hbot"),
-              case .event(let event) = decoded.telemetry
+        let payload =
+            #"{"timestamp":1795627943,"type":"OrderFilled","data":{"order_id":"buy-1","trading_pair":"BTC-USDT","trade_type":"TradeType.BUY","order_type":"OrderType.LIMIT","price":"97120.5","amount":0.01,"note":"a\/b \u00e9"}}"#
+        guard
+            case .success(let decoded)? = TelemetryDecoder.decode(
+                MQTTMessage(topic: "hbot/b/events", payload: Array(payload.utf8)), namespace: "hbot"),
+            case .event(let event) = decoded.telemetry
         else {
             Issue.record("event did not decode")
             return
@@ -45,12 +55,18 @@ import Testing
     }
 
     @Test(arguments: [
-        ("hbot/b/hb", "{"), ("hbot/b/hb", #"{"ts":"soon"}"#), ("hbot/b/log", "[]"), ("hbot/b/log", #"{"msg":"no time"}"#),
-        ("hbot/b/events", #"{"timestamp":1,"type":"OrderFilled","data":[1]}"#), ("hbot/b/performance", #"{"c":{"custom_info":{}}}"#),
-        ("hbot/b/status_updates", #"{"timestamp":1,"type":"availability"}"#), ("hbot/b/notify", "\u{FF}"), ("hbot/b/log", ""),
+        ("hbot/b/hb", "{"), ("hbot/b/hb", #"{"ts":"soon"}"#), ("hbot/b/log", "[]"),
+        ("hbot/b/log", #"{"msg":"no time"}"#),
+        ("hbot/b/events", #"{"timestamp":1,"type":"OrderFilled","data":[1]}"#),
+        ("hbot/b/performance", #"{"c":{"custom_info":{}}}"#),
+        ("hbot/b/status_updates", #"{"timestamp":1,"type":"availability"}"#), ("hbot/b/notify", "\u{FF}"),
+        ("hbot/b/log", ""),
     ])
     func malformedPayloadsAreFailuresForTheirBot(topic: String, payload: String) {
-        guard case .failure(let failure)? = TelemetryDecoder.decode(MQTTMessage(topic: topic, payload: Array(payload.utf8)), namespace: "hbot") else {
+        guard
+            case .failure(let failure)? = TelemetryDecoder.decode(
+                MQTTMessage(topic: topic, payload: Array(payload.utf8)), namespace: "hbot")
+        else {
             Issue.record("\(payload) on \(topic) should not decode")
             return
         }
@@ -59,7 +75,9 @@ import Testing
 
     @Test func otherTopicsAreNotBotTelemetry() {
         for topic in ["hbot/b/start", "other/b/hb", "hbot/hb", "hbot//hb", "hbdeck/me/reply/1"] {
-            #expect(TelemetryDecoder.decode(MQTTMessage(topic: topic, payload: []), namespace: "hbot").map { _ in true } == nil, "\(topic)")
+            #expect(
+                TelemetryDecoder.decode(MQTTMessage(topic: topic, payload: []), namespace: "hbot").map { _ in true }
+                    == nil, "\(topic)")
         }
     }
 }

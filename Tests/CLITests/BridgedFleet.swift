@@ -19,16 +19,17 @@ final class BridgedFleet {
         try fleet.addProfile()
         try fleet.docker(["network", "create", "--label", "\(TestEngine.testLabel)=1", brokerNetwork])
         try """
-            broker_container: \(fleet.brokerName)
-            broker_image: \(TestEngine.brokerImage)
-            broker_network: \(brokerNetwork)
-            mqtt_host: 127.0.0.1
-            mqtt_port: \(fleet.port)
-            bots_folder: \(fleet.root.path)
-            \(login.map { "mqtt_username: \($0.user)" } ?? "")
+        broker_container: \(fleet.brokerName)
+        broker_image: \(TestEngine.brokerImage)
+        broker_network: \(brokerNetwork)
+        mqtt_host: 127.0.0.1
+        mqtt_port: \(fleet.port)
+        bots_folder: \(fleet.root.path)
+        \(login.map { "mqtt_username: \($0.user)" } ?? "")
 
-            """.write(to: config, atomically: true, encoding: .utf8)
-        try (TestFleet.password + "\n").write(to: fleet.root.appendingPathComponent("password"), atomically: true, encoding: .utf8)
+        """.write(to: config, atomically: true, encoding: .utf8)
+        try (TestFleet.password + "\n").write(
+            to: fleet.root.appendingPathComponent("password"), atomically: true, encoding: .utf8)
     }
 
     var port: Int { fleet.port }
@@ -46,19 +47,27 @@ final class BridgedFleet {
     func create(_ name: String, network: String) throws -> HBDeckProcess.Result {
         fleet.adopt(name)
         return try hbdeck(
-            ["create", name, "--image", TestEngine.botImage, "--script-config", "master_account.yml", "--network", network, "--start"],
+            [
+                "create", name, "--image", TestEngine.botImage, "--script-config", "master_account.yml", "--network",
+                network, "--start",
+            ],
             stdin: fleet.root.appendingPathComponent("password").path)
     }
 
     /// Whether a heartbeat of the bot's comes through the broker within 90 s.
     func online(_ name: String) throws -> Bool {
-        try Subprocess.run(["mosquitto_sub", "-p", String(port)] + loginOptions + ["-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"], timeout: 120).status == 0
+        try Subprocess.run(
+            ["mosquitto_sub", "-p", String(port)] + loginOptions + ["-t", "hbot/\(name)/hb", "-C", "1", "-W", "90"],
+            timeout: 120
+        ).status == 0
     }
 
     func docker(_ arguments: [String]) throws -> String { try fleet.docker(arguments) }
 
     func remove() {
         fleet.remove()
-        for network in fleet.bots.map({ "hbdeck-\($0)" }) + [brokerNetwork] { _ = try? fleet.docker(["network", "rm", network]) }
+        for network in fleet.bots.map({ "hbdeck-\($0)" }) + [brokerNetwork] {
+            _ = try? fleet.docker(["network", "rm", network])
+        }
     }
 }

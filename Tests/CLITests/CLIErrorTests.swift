@@ -5,7 +5,10 @@ import Testing
     @Test func aMalformedDockerHostIsOneClearLine() throws {
         let result = try HBDeckProcess.run(["ls"], dockerHost: "tcp://engine:notaport")
         #expect(result.status == 1)
-        #expect(result.stderr == "hbdeck: invalid Docker endpoint \"tcp://engine:notaport\": the port must be a number from 1 to 65535\n")
+        #expect(
+            result.stderr
+                == "hbdeck: invalid Docker endpoint \"tcp://engine:notaport\": the port must be a number from 1 to 65535\n"
+        )
         #expect(result.stdout.isEmpty)
     }
 
@@ -20,7 +23,9 @@ import Testing
     @Test func withoutATerminalTheConsoleSaysWhatToDoInstead() throws {
         let result = try HBDeckProcess.run([])
         #expect(result.status == 1)
-        #expect(result.stderr == "hbdeck: the console needs a terminal; for scripts use a command such as `hbdeck ls` (see --help)\n")
+        #expect(
+            result.stderr
+                == "hbdeck: the console needs a terminal; for scripts use a command such as `hbdeck ls` (see --help)\n")
         let help = try HBDeckProcess.run(["--help"])
         #expect(help.stdout.contains("USAGE: hbdeck <subcommand>"))
     }
@@ -42,9 +47,14 @@ import Testing
         let missing = try HBDeckProcess.run(["console", "--config", "/nonexistent/hbdeck.yml"])
         #expect(missing.stderr == "hbdeck: cannot read the config file /nonexistent/hbdeck.yml\n")
         // Every command reads it the same way, before anything is done.
-        for command in [["ls"], ["record"], ["watch"], ["audit"], ["broker", "status"], ["bot", "status", "x"], ["create", "x", "--script-config", "a.yml"]] {
+        for command in [
+            ["ls"], ["record"], ["watch"], ["audit"], ["broker", "status"], ["bot", "status", "x"],
+            ["create", "x", "--script-config", "a.yml"],
+        ] {
             let result = try HBDeckProcess.run(command + ["--config", "/nonexistent/hbdeck.yml"])
-            #expect(result.status == 1 && result.stderr == "hbdeck: cannot read the config file /nonexistent/hbdeck.yml\n", "\(command): \(result.stderr)")
+            #expect(
+                result.status == 1 && result.stderr == "hbdeck: cannot read the config file /nonexistent/hbdeck.yml\n",
+                "\(command): \(result.stderr)")
         }
     }
 
@@ -60,17 +70,27 @@ import Testing
         let flag = try HBDeckProcess.run(["watch", "--config", path, "--mqtt-port", "2", "--connect-timeout", "1"])
         #expect(flag.stderr.contains("127.0.0.1:2"), "a flag overrides the file: \(flag.stderr)")
 
-        let shared = ["--config", "--host", "--context", "--mqtt-host", "--mqtt-port", "--mqtt-user", "--mqtt-ca", "--namespace", "--bots-folder", "--read-only"]
+        let shared = [
+            "--config", "--host", "--context", "--mqtt-host", "--mqtt-port", "--mqtt-user", "--mqtt-ca", "--namespace",
+            "--bots-folder", "--read-only",
+        ]
         let commands = [
-            ["console"], ["ls"], ["inspect"], ["start"], ["stop"], ["restart"], ["rm"], ["update"], ["reload"], ["create"], ["deploy"],
-            ["profile", "ls"], ["profile", "create"], ["profile", "keys"], ["template", "save"], ["template", "ls"], ["upload"], ["versions"],
-            ["diff"], ["rollback"], ["set"], ["edit"], ["logs"], ["stats"], ["events"], ["bot", "status"], ["bot", "stop"], ["watch"],
-            ["config"], ["doctor"], ["new-config"], ["audit"], ["broker", "create"], ["broker", "status"], ["broker", "logs"], ["clean-logs"],
+            ["console"], ["ls"], ["inspect"], ["start"], ["stop"], ["restart"], ["rm"], ["update"], ["reload"],
+            ["create"], ["deploy"],
+            ["profile", "ls"], ["profile", "create"], ["profile", "keys"], ["template", "save"], ["template", "ls"],
+            ["upload"], ["versions"],
+            ["diff"], ["rollback"], ["set"], ["edit"], ["logs"], ["stats"], ["events"], ["bot", "status"],
+            ["bot", "stop"], ["watch"],
+            ["config"], ["doctor"], ["new-config"], ["audit"], ["broker", "create"], ["broker", "status"],
+            ["broker", "logs"], ["clean-logs"],
             ["record"], ["export"], ["chart"],
         ]
         for command in commands {
             let help = try HBDeckProcess.run(["help"] + command).stdout
-            let section = help.components(separatedBy: "WHERE HBDECK WORKS:").dropFirst().first?.components(separatedBy: "OPTIONS:").first ?? ""
+            let section =
+                help.components(separatedBy: "WHERE HBDECK WORKS:").dropFirst().first?.components(
+                    separatedBy: "OPTIONS:"
+                ).first ?? ""
             let order = shared.compactMap { flag in section.range(of: " \(flag) ").map { (flag, $0.lowerBound) } }
             #expect(order.map(\.0) == shared, "\(command): \(help)")
             #expect(order.map(\.1) == order.map(\.1).sorted(), "\(command): the shared options in one order")

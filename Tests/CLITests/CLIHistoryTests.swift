@@ -10,11 +10,14 @@ struct CLIHistoryTests {
         defer { fleet.remove() }
         let name = try fleet.startBot(TestEngine.uniqueName("recorded"), environment: ["HBDECK_BOT_CONNECT_DELAY": "0"])
         let config = fleet.root.appendingPathComponent("hbdeck.yml")
-        try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(to: config, atomically: true, encoding: .utf8)
+        try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(
+            to: config, atomically: true, encoding: .utf8)
         let recorder = Process()
         recorder.executableURL = HBDeckProcess.binary
         recorder.arguments = ["record", "--interval", "1", "--config", config.path]
-        recorder.environment = ProcessInfo.processInfo.environment.merging(["DOCKER_HOST": try #require(TestEngine.host)]) { $1 }
+        recorder.environment = ProcessInfo.processInfo.environment.merging([
+            "DOCKER_HOST": try #require(TestEngine.host)
+        ]) { $1 }
         let errors = Pipe()
         recorder.standardError = errors
         recorder.standardOutput = FileHandle.nullDevice
@@ -22,18 +25,31 @@ struct CLIHistoryTests {
         defer { if recorder.isRunning { recorder.terminate() } }
         /// `polling`: the store may not exist yet, which is a refusal to wait out, not a failure.
         func export(_ arguments: [String], polling: Bool = false) throws -> String {
-            let result = try HBDeckProcess.run(["export"] + arguments + ["--bots-folder", fleet.root.path, "--config", config.path], seconds: 60)
+            let result = try HBDeckProcess.run(
+                ["export"] + arguments + ["--bots-folder", fleet.root.path, "--config", config.path], seconds: 60)
             if !polling { #expect(result.status == 0, "\(result.stderr)") }
             return result.stdout
         }
-        func rows(_ csv: String) -> [[String]] { csv.split(separator: "\r\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } }
+        func rows(_ csv: String) -> [[String]] {
+            csv.split(separator: "\r\n").dropFirst().map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            }
+        }
         let deadline = Date().addingTimeInterval(120)
         func until(_ condition: () throws -> Bool) rethrows -> Bool {
-            while Date() < deadline { if try condition() { return true }; Thread.sleep(forTimeInterval: 0.5) }
+            while Date() < deadline {
+                if try condition() { return true }
+                Thread.sleep(forTimeInterval: 0.5)
+            }
             return try condition()
         }
-        #expect(try until { (try? rows(export(["--what", "samples", "--bot", name], polling: true))).map { $0.count >= 4 && $0.contains { !$0[2].isEmpty } } ?? false },
-                "samples with the bot's P&L")
+        #expect(
+            try until {
+                (try? rows(export(["--what", "samples", "--bot", name], polling: true))).map {
+                    $0.count >= 4 && $0.contains { !$0[2].isEmpty }
+                } ?? false
+            },
+            "samples with the bot's P&L")
         // A second run of the bot: the first one is closed with its stop time.
         try TestEngine.docker(["restart", "-t", "1", name])
         #expect(try until { rows(try export(["--what", "runs", "--bot", name], polling: true)).count == 2 })
@@ -57,16 +73,24 @@ struct CLIHistoryTests {
         try TestEngine.docker(["stop", "-t", "1", name])  // no fill comes between the two counts
         // The details screen's charts from the shell: every sample recorded in the range, the four charts.
         let recorded = rows(try export(["--what", "samples", "--bot", name])).count
-        let chart = try HBDeckProcess.run(["chart", name, "--range", "1h", "--bots-folder", fleet.root.path], seconds: 60)
-        #expect(chart.status == 0 && chart.stdout.hasPrefix("\(name) · \(recorded) samples\n"), "\(chart.stdout)\(chart.stderr)")
-        #expect(["P&L · last 1h", "Volume · last 1h", "CPU % · last 1h", "Memory · last 1h"].allSatisfy(chart.stdout.contains))
+        let chart = try HBDeckProcess.run(
+            ["chart", name, "--range", "1h", "--bots-folder", fleet.root.path], seconds: 60)
+        #expect(
+            chart.status == 0 && chart.stdout.hasPrefix("\(name) · \(recorded) samples\n"),
+            "\(chart.stdout)\(chart.stderr)")
+        #expect(
+            ["P&L · last 1h", "Volume · last 1h", "CPU % · last 1h", "Memory · last 1h"].allSatisfy(
+                chart.stdout.contains))
         #expect(!chart.stdout.contains("nothing recorded"), "each chart has points")
         let none = try HBDeckProcess.run(["chart", "no_such_bot", "--bots-folder", fleet.root.path], seconds: 60)
-        #expect(none.status == 0 && none.stdout.contains("no_such_bot · 0 samples") && none.stdout.contains("nothing recorded in this range"))
+        #expect(
+            none.status == 0 && none.stdout.contains("no_such_bot · 0 samples")
+                && none.stdout.contains("nothing recorded in this range"))
         let bad = try HBDeckProcess.run(["chart", "../x", "--bots-folder", fleet.root.path], seconds: 60)
         #expect(bad.status == 1 && bad.stdout.isEmpty, "an invalid name is refused: \(bad.stderr)")
         let trades = rows(try export(["--what", "trades", "--bot", name]))
-        let held = try Subprocess.run(["sqlite3", database, "SELECT COUNT(*) FROM TradeFill"], timeout: 30).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let held = try Subprocess.run(["sqlite3", database, "SELECT COUNT(*) FROM TradeFill"], timeout: 30).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(trades.count == Int(held), "trades \(trades.count) vs \(held) in the database")
         #expect(trades.allSatisfy { $0[1] == name && ($0[4] == "BUY" || $0[4] == "SELL") })
         let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)

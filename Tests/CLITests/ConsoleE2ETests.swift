@@ -16,7 +16,8 @@ struct ConsoleE2ETests {
         try proxy.start()
         defer { proxy.stop() }
 
-        let command = "DOCKER_HOST=\(proxy.dockerHost) \(HBDeckProcess.binary.path) --mqtt-port \(fleet.port) "
+        let command =
+            "DOCKER_HOST=\(proxy.dockerHost) \(HBDeckProcess.binary.path) --mqtt-port \(fleet.port) "
             + "--broker-container \(fleet.brokerName) --refresh 1; echo HBDECK-EXIT=$?; sleep 60"
         let tmux = try TmuxSession(width: 120, height: 36, command: command)
         defer { tmux.kill() }
@@ -26,13 +27,16 @@ struct ConsoleE2ETests {
         func rowSaysOnline(_ screen: String, _ name: String) -> Bool {
             screen.split(separator: "\n").contains { $0.contains(name + " ") && $0.contains(" online ") }
         }
-        var (ok, screen) = try tmux.waitFor(seconds: 60) { rowSaysOnline($0, first) && rowSaysOnline($0, second) && rowSaysOnline($0, third) }
+        var (ok, screen) = try tmux.waitFor(seconds: 60) {
+            rowSaysOnline($0, first) && rowSaysOnline($0, second) && rowSaysOnline($0, third)
+        }
         #expect(ok, "instances did not appear:\n\(screen)")
         #expect(screen.contains("engine ● live") || screen.contains("● live"))
 
         // Keys in a burst, then a save at once: never another bot's lines under this one's name.
         func saved(_ screen: String) -> String? {
-            guard let range = screen.range(of: #"saved \d+ lines of \S+ to (\S+\.log)"#, options: .regularExpression) else { return nil }
+            guard let range = screen.range(of: #"saved \d+ lines of \S+ to (\S+\.log)"#, options: .regularExpression)
+            else { return nil }
             return String(screen[range].split(separator: " ").last!)
         }
         try tmux.send("/")
@@ -50,9 +54,13 @@ struct ConsoleE2ETests {
         if let path = firstSave {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             #expect(path.contains(first))
-            #expect(!text.contains("instance \(second)") && !text.contains("instance \(third)"), "another bot's lines were saved as \(first)'s")
+            #expect(
+                !text.contains("instance \(second)") && !text.contains("instance \(third)"),
+                "another bot's lines were saved as \(first)'s")
         }
-        (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("Starting Hummingbot instance \(first)") || $0.contains("Created LIMIT") }
+        (ok, screen) = try tmux.waitFor(seconds: 10) {
+            $0.contains("Starting Hummingbot instance \(first)") || $0.contains("Created LIMIT")
+        }
         try tmux.send("S")
         (ok, screen) = try tmux.waitFor(seconds: 10) { saved($0).map { $0.contains(first) && $0 != firstSave } == true }
         #expect(ok, "the second save did not answer:\n\(screen)")
@@ -70,7 +78,9 @@ struct ConsoleE2ETests {
         try tmux.send("/")
         try tmux.type(first)
         try tmux.send("Enter")
-        (ok, screen) = try tmux.waitFor(seconds: 3) { $0.contains("Instances 1 ── filter: \(first)") && !$0.contains(second + " ") }
+        (ok, screen) = try tmux.waitFor(seconds: 3) {
+            $0.contains("Instances 1 ── filter: \(first)") && !$0.contains(second + " ")
+        }
         #expect(ok, "filter did not narrow the table:\n\(screen)")
         (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("Logs · \(first)") && $0.contains("Created LIMIT") }
         #expect(ok, "the log pane shows no new lines of \(first):\n\(screen)")
@@ -104,7 +114,9 @@ struct ConsoleE2ETests {
         }
         #expect(ok, "layout did not follow the resize:\n\(screen)")
         try tmux.resize(width: 60, height: 20)
-        (ok, screen) = try tmux.waitFor(seconds: 3) { $0.contains("hbdeck needs at least 80×24 — this terminal is 60×20.") }
+        (ok, screen) = try tmux.waitFor(seconds: 3) {
+            $0.contains("hbdeck needs at least 80×24 — this terminal is 60×20.")
+        }
         #expect(ok, "no too-small screen:\n\(screen)")
         try tmux.resize(width: 120, height: 36)
 
@@ -134,7 +146,8 @@ struct ConsoleE2ETests {
 struct ConsoleTerminalTypeTests {
     @Test(arguments: ["xterm-256color", "screen-256color", "tmux-256color", "linux", "vt100"])
     func drawsAndQuitsUnder(_ term: String) throws {
-        let command = "TERM=\(term) LC_ALL=C DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --no-mqtt; echo HBDECK-EXIT=$?; sleep 30"
+        let command =
+            "TERM=\(term) LC_ALL=C DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --no-mqtt; echo HBDECK-EXIT=$?; sleep 30"
         let tmux = try TmuxSession(width: 100, height: 30, command: command)
         defer { tmux.kill() }
         var (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("┌─ Instances") && $0.contains("● live") }
@@ -145,7 +158,8 @@ struct ConsoleTerminalTypeTests {
     }
 
     @Test func aDroppedSSHConnectionEndsItCleanly() throws {
-        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --no-mqtt; echo HBDECK-EXIT=$?; sleep 30"
+        let command =
+            "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --no-mqtt; echo HBDECK-EXIT=$?; sleep 30"
         let tmux = try TmuxSession(width: 100, height: 30, command: command)
         defer { tmux.kill() }
         var (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("┌─ Instances") }
@@ -161,7 +175,8 @@ struct ConsoleTerminalTypeTests {
     @Test(arguments: ["C-\\", "SEGV"])
     func aFatalSignalLeavesTheTerminalUsable(_ how: String) throws {
         let arguments = "--no-mqtt --log-lines 4\(how == "SEGV" ? 322 : 323)"
-        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) \(arguments) 2>/dev/null; "
+        let command =
+            "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) \(arguments) 2>/dev/null; "
             + "echo HBDECK-EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon -e echo -e -echo | tr '\\n' ' '; echo; sleep 30"
         let tmux = try TmuxSession(width: 100, height: 30, command: command)
         defer { tmux.kill() }
@@ -173,7 +188,9 @@ struct ConsoleTerminalTypeTests {
         } else {
             try tmux.send(how)
         }
-        (ok, screen) = try tmux.waitFor(seconds: 30) { $0.contains("HBDECK-EXIT=") || $0.contains("any other key to quit") }
+        (ok, screen) = try tmux.waitFor(seconds: 30) {
+            $0.contains("HBDECK-EXIT=") || $0.contains("any other key to quit")
+        }
         #expect(try tmux.display("#{alternate_on}") == "0", "still on the alternate screen when the crash report came")
         if !screen.contains("HBDECK-EXIT=") {
             // The Swift runtime's crash report waits for a key on a terminal. A SIGSEGV sent from outside is
@@ -202,7 +219,8 @@ struct ConsoleTerminalTypeTests {
         let pattern = "'^\(HBDeckProcess.binary.path) \(arguments)$'"
         var gone = false
         for _ in 0..<50 where !gone {
-            gone = try TmuxSession.shell("pgrep -f \(pattern) || true").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            gone = try TmuxSession.shell("pgrep -f \(pattern) || true").trimmingCharacters(in: .whitespacesAndNewlines)
+                .isEmpty
             if !gone { Thread.sleep(forTimeInterval: 0.1) }
         }
         _ = try TmuxSession.shell("pkill -KILL -f \(pattern) || true")
@@ -223,7 +241,8 @@ extension ConsoleE2ETests {
         let name = TestEngine.uniqueName("e2e-made")
         fleet.adopt(name)
         // Both bots' names start hbt-e2e-: the demo fleet or another's bots stay out of the table.
-        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path) --filter hbt-e2e-; sleep 60"
+        let command =
+            "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path) --filter hbt-e2e-; sleep 60"
         let tmux = try TmuxSession(width: 120, height: 36, command: command)
         defer { tmux.kill() }
         func rowOnline(_ screen: String, _ name: String) -> Bool {
@@ -258,11 +277,13 @@ extension ConsoleE2ETests {
     /// Ctrl-C at a password prompt (echo off) ends hbdeck with the terminal echoing again.
     @Test func ctrlCAtAPasswordPromptGivesTheEchoBack() throws {
         let root = URL(fileURLWithPath: NSTemporaryDirectory() + "hbdeck-prompt-\(UInt32.random(in: 0...UInt32.max))")
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("bots"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("bots"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         try "".write(to: root.appendingPathComponent("hbdeck.yml"), atomically: true, encoding: .utf8)
         // The shell around it survives the Ctrl-C (a trap, not an ignore, so hbdeck gets the default).
-        let command = "trap true INT; \(HBDeckProcess.binary.path) profile create p --bots-folder \(root.path)/bots --config \(root.path)/hbdeck.yml; "
+        let command =
+            "trap true INT; \(HBDeckProcess.binary.path) profile create p --bots-folder \(root.path)/bots --config \(root.path)/hbdeck.yml; "
             + "echo HBDECK-EXIT=$?; stty -a | tr ' ' '\\n' | grep -x -e echo -e -echo | tr '\\n' ' '; echo; sleep 30"
         let tmux = try TmuxSession(width: 100, height: 20, command: command)
         defer { tmux.kill() }
@@ -270,7 +291,7 @@ extension ConsoleE2ETests {
         #expect(ok, "no prompt:\n\(screen)")
         try tmux.type("half-typed")
         try tmux.send("C-c")
-        (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("HBDECK-EXIT=") && ($0.contains("echo") ) }
+        (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("HBDECK-EXIT=") && ($0.contains("echo")) }
         #expect(ok, "did not end:\n\(screen)")
         #expect(screen.contains("HBDECK-EXIT=130"), "\(screen)")
         #expect(!screen.contains("-echo"), "the terminal was left without echo:\n\(screen)")
@@ -296,7 +317,8 @@ extension ConsoleE2ETests {
         try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(
             to: config, atomically: true, encoding: .utf8)
         let name = TestEngine.uniqueName("e2e-hot")
-        let command = "cd \(local.path) && DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path) --filter \(name); sleep 60"
+        let command =
+            "cd \(local.path) && DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path) --filter \(name); sleep 60"
         let tmux = try TmuxSession(width: 120, height: 36, command: command)
         defer { tmux.kill() }
         var (ok, screen) = try tmux.waitFor(seconds: 30) { $0.contains("Instances") }
@@ -308,21 +330,29 @@ extension ConsoleE2ETests {
         try tmux.send("Enter")  // broken.yml, the first entry after ..
         (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("broken.yml is not valid YAML") }
         #expect(ok, "a broken config was not refused:\n\(screen)")
-        #expect(!FileManager.default.fileExists(atPath: fleet.root.appendingPathComponent("conf/scripts/broken.yml").path))
+        #expect(
+            !FileManager.default.fileExists(atPath: fleet.root.appendingPathComponent("conf/scripts/broken.yml").path))
         try tmux.send("Down", "Right", "Enter")  // grid_1.yml to conf/controllers/
-        (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("uploaded conf/controllers/grid_1.yml") && !$0.contains("Upload · ") }
+        (ok, screen) = try tmux.waitFor(seconds: 20) {
+            $0.contains("uploaded conf/controllers/grid_1.yml") && !$0.contains("Upload · ")
+        }
         #expect(ok, "\(screen)")
         try tmux.send("u")
         _ = try tmux.waitFor(seconds: 10) { $0.contains("Upload · ") }
         try tmux.send("Down", "Down", "Enter")  // with_grid.yml to conf/scripts/
-        (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("uploaded conf/scripts/with_grid.yml") && !$0.contains("Upload · ") }
+        (ok, screen) = try tmux.waitFor(seconds: 20) {
+            $0.contains("uploaded conf/scripts/with_grid.yml") && !$0.contains("Upload · ")
+        }
         #expect(ok, "\(screen)")
 
         fleet.adopt(name)
         let stdin = fleet.root.appendingPathComponent("password")
         try (TestFleet.password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
         let created = try HBDeckProcess.run(
-            ["create", name, "--image", TestEngine.botImage, "--script-config", "with_grid.yml", "--start", "--network", "host", "--config", config.path],
+            [
+                "create", name, "--image", TestEngine.botImage, "--script-config", "with_grid.yml", "--start",
+                "--network", "host", "--config", config.path,
+            ],
             stdinFile: stdin.path, seconds: 180)
         #expect(created.status == 0, "\(created.stderr)")
         (ok, screen) = try tmux.waitFor(seconds: 90) { screen in
@@ -332,15 +362,20 @@ extension ConsoleE2ETests {
         let firstRun = try TestEngine.docker(["inspect", "-f", "{{.State.StartedAt}}", name])
 
         try tmux.send("v")
-        (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("Config values · \(name)") && $0.contains("manual_kill_switch") }
+        (ok, screen) = try tmux.waitFor(seconds: 10) {
+            $0.contains("Config values · \(name)") && $0.contains("manual_kill_switch")
+        }
         #expect(ok, "no values form:\n\(screen)")
         try tmux.send("Down", "Down", "Down", "BSpace", "BSpace", "BSpace", "BSpace", "BSpace")
         try tmux.type("true")
         try tmux.send("Enter")
         (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("saved grid_1.yml: manual_kill_switch=true") }
         #expect(ok, "\(screen)")
-        let saved = try String(contentsOf: fleet.root.appendingPathComponent("instances/\(name)/conf/controllers/grid_1.yml"), encoding: .utf8)
-        #expect(saved == "id: grid_1\ncontroller_name: pmm_simple\nmanual_kill_switch: true\n", "only the value changed")
+        let saved = try String(
+            contentsOf: fleet.root.appendingPathComponent("instances/\(name)/conf/controllers/grid_1.yml"),
+            encoding: .utf8)
+        #expect(
+            saved == "id: grid_1\ncontroller_name: pmm_simple\nmanual_kill_switch: true\n", "only the value changed")
 
         try tmux.send("r")
         (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("Reload \(name)'s strategy files?") }
@@ -350,7 +385,8 @@ extension ConsoleE2ETests {
         #expect(ok, "\(screen)")
         (ok, screen) = try tmux.waitFor(seconds: 90) { $0.contains("Manual cash out for controller grid_1") }
         #expect(ok, "the bot did not take the change up:\n\(screen)")
-        #expect(try TestEngine.docker(["inspect", "-f", "{{.State.StartedAt}}", name]) == firstRun, "the container ran on")
+        #expect(
+            try TestEngine.docker(["inspect", "-f", "{{.State.StartedAt}}", name]) == firstRun, "the container ran on")
         #expect(!screen.contains(TestFleet.password))
     }
 }
@@ -362,12 +398,15 @@ extension ConsoleE2ETests {
     @Test func aBotTheEngineGaveUpOnIsAnErrorWithItsReason() throws {
         let fleet = try TestFleet("e2e-gaveup")
         defer { fleet.remove() }
-        let name = try fleet.startBot(TestEngine.uniqueName("crashy"), environment: ["HBDECK_BOT_CRASH_AFTER": "2", "HBDECK_BOT_CONNECT_DELAY": "0"])
+        let name = try fleet.startBot(
+            TestEngine.uniqueName("crashy"),
+            environment: ["HBDECK_BOT_CRASH_AFTER": "2", "HBDECK_BOT_CONNECT_DELAY": "0"])
         try TestEngine.docker(["update", "--restart", "on-failure:2", name])
         let deadline = Date().addingTimeInterval(120)
         var condition = ""
         repeat {
-            condition = try TestEngine.docker(["inspect", "-f", "{{.State.Status}} {{.RestartCount}}", name]).trimmingCharacters(in: .whitespacesAndNewlines)
+            condition = try TestEngine.docker(["inspect", "-f", "{{.State.Status}} {{.RestartCount}}", name])
+                .trimmingCharacters(in: .whitespacesAndNewlines)
             if condition == "exited 2" { break }
             Thread.sleep(forTimeInterval: 0.2)
         } while Date() < deadline
@@ -375,7 +414,9 @@ extension ConsoleE2ETests {
 
         let tmux = try console(for: fleet, width: 160, height: 36, showing: name)
         defer { tmux.kill() }
-        let (ok, screen) = try tmux.waitFor(seconds: 30) { $0.contains("gave up after 2 restarts (on-failure:2) · exited with code 1") }
+        let (ok, screen) = try tmux.waitFor(seconds: 30) {
+            $0.contains("gave up after 2 restarts (on-failure:2) · exited with code 1")
+        }
         #expect(ok, "\(screen)")
         #expect(screen.contains("● Error"))
         #expect(screen.contains("simulated crash"), "its last error line")
@@ -386,7 +427,8 @@ extension ConsoleE2ETests {
         }
         #expect(detailed, "\(details)")
         // How it ended, whole: the Python traceback its stderr left in errors.log.
-        #expect(details.contains("How it ended (errors.log)") && details.contains("Traceback (most recent call last):")
+        #expect(
+            details.contains("How it ended (errors.log)") && details.contains("Traceback (most recent call last):")
                 && details.contains("in fail_hard") && details.contains("RuntimeError: simulated crash"), "\(details)")
     }
 }
@@ -399,7 +441,9 @@ extension ConsoleE2ETests {
         defer { fleet.remove() }
         let name = try fleet.startBot(TestEngine.uniqueName("traded"), environment: ["HBDECK_BOT_CONNECT_DELAY": "0"])
         func fills() -> Int {
-            ((try? String(contentsOf: fleet.logFile(name), encoding: .utf8)) ?? "").components(separatedBy: "has been filled").count - 1
+            ((try? String(contentsOf: fleet.logFile(name), encoding: .utf8)) ?? "").components(
+                separatedBy: "has been filled"
+            ).count - 1
         }
         let deadline = Date().addingTimeInterval(120)
         while fills() < 2 && Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
@@ -408,16 +452,21 @@ extension ConsoleE2ETests {
         let stopped = try HBDeckProcess.run(["bot", "stop", name, "--mqtt-port", String(fleet.port)], seconds: 60)
         #expect(stopped.status == 0, "\(stopped.stderr)")
         let log = fleet.logFile(name)
-        while !((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("Hummingbot stopped.") && Date() < deadline { Thread.sleep(forTimeInterval: 0.2) }
+        while !((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("Hummingbot stopped.")
+            && Date() < deadline
+        { Thread.sleep(forTimeInterval: 0.2) }
         let database = fleet.root.appendingPathComponent("instances/\(name)/data/\(name).sqlite").path
-        let counted = try Subprocess.run(["sqlite3", database, "SELECT COUNT(*) FROM TradeFill"], timeout: 30).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let counted = try Subprocess.run(["sqlite3", database, "SELECT COUNT(*) FROM TradeFill"], timeout: 30).stdout
+            .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(Int(counted) == fills(), "the database holds every fill the log shows")
 
         let tmux = try console(for: fleet, width: 120, height: 36, showing: name)
         defer { tmux.kill() }
         _ = try tmux.waitFor(seconds: 30) { $0.contains(String(name.prefix(20))) }
         try tmux.send("Enter")
-        let (ok, screen) = try tmux.waitFor(seconds: 40) { $0.contains("Trades         \(counted) (trade database, read") }
+        let (ok, screen) = try tmux.waitFor(seconds: 40) {
+            $0.contains("Trades         \(counted) (trade database, read")
+        }
         #expect(ok, "\(screen)")
     }
 
@@ -426,11 +475,16 @@ extension ConsoleE2ETests {
     @Test func aLateConsoleListsTheOpenOrdersTheBotRecorded() throws {
         let fleet = try TestFleet("e2e-orderdb")
         defer { fleet.remove() }
-        let name = try fleet.startBot(TestEngine.uniqueName("resting"), environment: ["HBDECK_BOT_CONNECT_DELAY": "0", "HBDECK_BOT_ORDERS_STAY_OPEN": "1"])
+        let name = try fleet.startBot(
+            TestEngine.uniqueName("resting"),
+            environment: ["HBDECK_BOT_CONNECT_DELAY": "0", "HBDECK_BOT_ORDERS_STAY_OPEN": "1"])
         let database = fleet.root.appendingPathComponent("instances/\(name)/data/\(name).sqlite").path
         func recordedOpen() -> Int {
-            let query = #"SELECT COUNT(*) FROM "Order" WHERE last_status IN ('BuyOrderCreated', 'SellOrderCreated', 'OrderFilled')"#
-            return Int(((try? Subprocess.run(["sqlite3", database, query], timeout: 30))?.stdout ?? "").trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            let query =
+                #"SELECT COUNT(*) FROM "Order" WHERE last_status IN ('BuyOrderCreated', 'SellOrderCreated', 'OrderFilled')"#
+            return Int(
+                ((try? Subprocess.run(["sqlite3", database, query], timeout: 30))?.stdout ?? "").trimmingCharacters(
+                    in: .whitespacesAndNewlines)) ?? 0
         }
         // The simulation keeps at most four orders open and, told so, never fills or cancels them.
         let deadline = Date().addingTimeInterval(120)
@@ -449,7 +503,8 @@ extension ConsoleE2ETests {
         try tmux.send("Escape", "O")
         (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("Open orders 4") }
         #expect(ok, "\(screen)")
-        #expect(screen.components(separatedBy: "binance_paper_trade").count - 1 == 4, "each with its exchange:\n\(screen)")
+        #expect(
+            screen.components(separatedBy: "binance_paper_trade").count - 1 == 4, "each with its exchange:\n\(screen)")
         #expect(!screen.contains(" ≥"), "not marked partial:\n\(screen)")
     }
 }
@@ -462,9 +517,13 @@ extension ConsoleE2ETests {
         let fleet = try TestFleet("e2e-hbotform", startingBroker: false)
         defer { fleet.remove() }
         try fleet.addProfile()
-        try FileManager.default.createDirectory(at: fleet.root.appendingPathComponent("conf/controllers"), withIntermediateDirectories: true)
-        try "id: ctl_live\ncontroller_name: pmm_simple\ncontroller_type: market_making\ntotal_amount_quote: '100'\nmanual_kill_switch: false\nconnector_name: binance_paper_trade\ntrading_pair: TEST-USDT\nleverage: 20\n".write(
-            to: fleet.root.appendingPathComponent("conf/controllers/ctl_live.yml"), atomically: true, encoding: .utf8)
+        try FileManager.default.createDirectory(
+            at: fleet.root.appendingPathComponent("conf/controllers"), withIntermediateDirectories: true)
+        try
+            "id: ctl_live\ncontroller_name: pmm_simple\ncontroller_type: market_making\ntotal_amount_quote: '100'\nmanual_kill_switch: false\nconnector_name: binance_paper_trade\ntrading_pair: TEST-USDT\nleverage: 20\n"
+            .write(
+                to: fleet.root.appendingPathComponent("conf/controllers/ctl_live.yml"), atomically: true,
+                encoding: .utf8)
         let config = fleet.root.appendingPathComponent("hbdeck.yml")
         try "bots_folder: \(fleet.root.path)\nmqtt: false\n".write(to: config, atomically: true, encoding: .utf8)
         let name = TestEngine.uniqueName("e2e-hbotctl")
@@ -472,10 +531,14 @@ extension ConsoleE2ETests {
         let stdin = fleet.root.appendingPathComponent("password")
         try (TestFleet.password + "\n").write(to: stdin, atomically: true, encoding: .utf8)
         let made = try HBDeckProcess.run(
-            ["create", name, "--image", TestEngine.botImage, "--engine", "hbot", "--controller-config", "ctl_live.yml", "--start", "--network", "host", "--config", config.path],
+            [
+                "create", name, "--image", TestEngine.botImage, "--engine", "hbot", "--controller-config",
+                "ctl_live.yml", "--start", "--network", "host", "--config", config.path,
+            ],
             stdinFile: stdin.path, seconds: 180)
         #expect(made.status == 0, "\(made.stderr)")
-        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path) --filter \(name); sleep 60"
+        let command =
+            "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path) --filter \(name); sleep 60"
         let tmux = try TmuxSession(width: 120, height: 36, command: command)
         defer { tmux.kill() }
         var (ok, screen) = try tmux.waitFor(seconds: 60) { screen in
@@ -484,7 +547,9 @@ extension ConsoleE2ETests {
         #expect(ok, "the hbot bot did not show online from its status file:\n\(screen)")
         let firstRun = try TestEngine.docker(["inspect", "-f", "{{.State.StartedAt}}", name])
         try tmux.send("v")
-        (ok, screen) = try tmux.waitFor(seconds: 60) { $0.contains("through hbot config") && $0.contains("manual_kill_switch") }
+        (ok, screen) = try tmux.waitFor(seconds: 60) {
+            $0.contains("through hbot config") && $0.contains("manual_kill_switch")
+        }
         #expect(ok, "no form from hbot config:\n\(screen)")
         #expect(screen.split(separator: "\n").contains { $0.contains("manual_kill_switch") && $0.contains("live") })
         #expect(screen.split(separator: "\n").contains { $0.contains("leverage") && $0.contains("at next start") })
@@ -498,7 +563,8 @@ extension ConsoleE2ETests {
         let deadline = Date().addingTimeInterval(60)
         var taken = false
         while !taken && Date() < deadline {
-            taken = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains("Manual cash out for controller ctl_live.")
+            taken = ((try? String(contentsOf: log, encoding: .utf8)) ?? "").contains(
+                "Manual cash out for controller ctl_live.")
             if !taken { Thread.sleep(forTimeInterval: 0.2) }
         }
         #expect(taken, "the running controller took the change up")
@@ -513,19 +579,25 @@ extension ConsoleE2ETests {
     @Test func aTracebackIsOneErrorEntryWithItsWholeStack() throws {
         let fleet = try TestFleet("e2e-errors")
         defer { fleet.remove() }
-        let name = try fleet.startBot(TestEngine.uniqueName("erring"), environment: ["HBDECK_BOT_CONNECT_DELAY": "0", "HBDECK_BOT_ERROR_EVERY": "2"])
+        let name = try fleet.startBot(
+            TestEngine.uniqueName("erring"),
+            environment: ["HBDECK_BOT_CONNECT_DELAY": "0", "HBDECK_BOT_ERROR_EVERY": "2"])
         let tmux = try console(for: fleet, width: 140, height: 40, showing: name)
         defer { tmux.kill() }
         var (ok, screen) = try tmux.waitFor(seconds: 60) { $0.contains("new (E)") }
         #expect(ok, "no new errors counted:\n\(screen)")
         try tmux.send("E")
         (ok, screen) = try tmux.waitFor(seconds: 30) { screen in
-            screen.split(separator: "\n").contains { $0.contains("Unexpected error running clock tick.") && $0.contains("×") && !$0.contains("×1 ") }
+            screen.split(separator: "\n").contains {
+                $0.contains("Unexpected error running clock tick.") && $0.contains("×") && !$0.contains("×1 ")
+            }
         }
         #expect(ok, "the repeated error is one counted entry:\n\(screen)")
         #expect(screen.components(separatedBy: "Unexpected error running clock tick.").count == 2, "listed once")
         try tmux.send("Enter")
-        (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("Traceback (most recent call last):") && $0.contains("KeyError: 'BTC-USDT'") }
+        (ok, screen) = try tmux.waitFor(seconds: 10) {
+            $0.contains("Traceback (most recent call last):") && $0.contains("KeyError: 'BTC-USDT'")
+        }
         #expect(ok, "the whole stack:\n\(screen)")
         try tmux.send("a", "Escape")
         (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("errors acknowledged") }
@@ -539,8 +611,13 @@ extension ConsoleE2ETests {
     /// it ends, for the test to read.
     func console(for fleet: TestFleet, width: Int, height: Int, showing filter: String) throws -> TmuxSession {
         let config = fleet.root.appendingPathComponent("hbdeck.yml")
-        try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(to: config, atomically: true, encoding: .utf8)
-        return try TmuxSession(width: width, height: height, command: "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path) --filter \(filter); sleep 60")
+        try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(
+            to: config, atomically: true, encoding: .utf8)
+        return try TmuxSession(
+            width: width, height: height,
+            command:
+                "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path) --filter \(filter); sleep 60"
+        )
     }
 }
 
@@ -558,7 +635,9 @@ extension ConsoleE2ETests {
         (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("Unexpected error running clock tick.") }
         #expect(ok, "\(screen)")
         try tmux.send("Enter")
-        (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("KeyError: 'BTC-USDT'") && $0.contains("(hummingbot.core.clock)") }
+        (ok, screen) = try tmux.waitFor(seconds: 10) {
+            $0.contains("KeyError: 'BTC-USDT'") && $0.contains("(hummingbot.core.clock)")
+        }
         #expect(ok, "the traceback from the log file:\n\(screen)")
     }
 }

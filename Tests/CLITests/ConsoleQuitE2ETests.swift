@@ -12,7 +12,8 @@ struct ConsoleQuitE2ETests {
         let config = fleet.root.appendingPathComponent("hbdeck.yml")
         try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n"
             .write(to: config, atomically: true, encoding: .utf8)
-        let command = "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path) --filter \(name); "
+        let command =
+            "DOCKER_HOST=\(try #require(TestEngine.host)) \(HBDeckProcess.binary.path) --config \(config.path) --filter \(name); "
             + "echo HBDECK-EXIT=$?; sleep 120"
         return try TmuxSession(width: 140, height: 40, command: command)
     }
@@ -27,7 +28,9 @@ struct ConsoleQuitE2ETests {
     /// The audit log's lines about `target`.
     func audit(_ fleet: TestFleet, _ target: String) throws -> [String] {
         let file = fleet.root.appendingPathComponent(".hbdeck/audit.log")
-        return try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init).filter { $0.contains(target) }
+        return try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init).filter {
+            $0.contains(target)
+        }
     }
 
     @Test func aDeleteIsFinishedWhenTheConsoleQuitsDuringIt() throws {
@@ -50,14 +53,23 @@ struct ConsoleQuitE2ETests {
         #expect(screen.contains("finished before quitting: rm \(name): deleted \(name):"), "\(screen)")
 
         // The engine, the folder and the audit log agree: all of it was done.
-        #expect(try fleet.docker(["ps", "-aq", "--filter", "name=^\(name)$"]).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        #expect(
+            try fleet.docker(["ps", "-aq", "--filter", "name=^\(name)$"]).trimmingCharacters(
+                in: .whitespacesAndNewlines
+            ).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: fleet.root.appendingPathComponent("instances/\(name)").path))
-        let archived = try FileManager.default.contentsOfDirectory(atPath: fleet.root.appendingPathComponent("archived").path)
+        let archived = try FileManager.default.contentsOfDirectory(
+            atPath: fleet.root.appendingPathComponent("archived").path)
         #expect(archived.count == 1 && archived.first?.hasPrefix("\(name)-") == true, "\(archived)")
-        let log = try String(contentsOf: fleet.root.appendingPathComponent("archived/\(archived[0])/logs/logs_\(name).log"), encoding: .utf8)
+        let log = try String(
+            contentsOf: fleet.root.appendingPathComponent("archived/\(archived[0])/logs/logs_\(name).log"),
+            encoding: .utf8)
         #expect(log.contains("Hummingbot stopped."), "the bot wound down before its container was removed")
         let entries = try audit(fleet, name)
-        #expect(entries.contains { $0.contains("\"rm\"") && $0.contains("container removed") && $0.contains("moved to archived/\(name)-") }, "\(entries)")
+        #expect(
+            entries.contains {
+                $0.contains("\"rm\"") && $0.contains("container removed") && $0.contains("moved to archived/\(name)-")
+            }, "\(entries)")
     }
 
     @Test func aStopIsFinishedWhenTheConsoleIsToldToEnd() throws {
@@ -73,13 +85,19 @@ struct ConsoleQuitE2ETests {
         try tmux.send("y")
         (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("● Stopping") }
         #expect(ok, "\(screen)")
-        _ = try TmuxSession.shell("pkill -TERM -f '^\(HBDeckProcess.binary.path) --config \(fleet.root.path)/hbdeck.yml' || true")
-        (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("Quitting once this action ends") || $0.contains("HBDECK-EXIT=") }
+        _ = try TmuxSession.shell(
+            "pkill -TERM -f '^\(HBDeckProcess.binary.path) --config \(fleet.root.path)/hbdeck.yml' || true")
+        (ok, screen) = try tmux.waitFor(seconds: 10) {
+            $0.contains("Quitting once this action ends") || $0.contains("HBDECK-EXIT=")
+        }
         #expect(screen.contains("Quitting once this action ends"), "SIGTERM did not wait for the stop:\n\(screen)")
         (ok, screen) = try tmux.waitFor(seconds: 90) { $0.contains("HBDECK-EXIT=") }
-        #expect(screen.contains("HBDECK-EXIT=0") && screen.contains("finished before quitting: stop \(name): stopped \(name):"), "\(screen)")
+        #expect(
+            screen.contains("HBDECK-EXIT=0")
+                && screen.contains("finished before quitting: stop \(name): stopped \(name):"), "\(screen)")
 
-        let state = try fleet.docker(["inspect", "-f", "{{.State.Status}}", name]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let state = try fleet.docker(["inspect", "-f", "{{.State.Status}}", name]).trimmingCharacters(
+            in: .whitespacesAndNewlines)
         #expect(state == "exited")
         let log = try String(contentsOf: fleet.logFile(name), encoding: .utf8)
         #expect(log.contains("Hummingbot stopped."))
@@ -100,7 +118,9 @@ struct ConsoleQuitE2ETests {
         var (ok, screen) = try tmux.waitFor(seconds: 5) { $0.contains("Delete \(name)?") }
         #expect(ok, "no confirmation:\n\(screen)")
         try tmux.send("y", "q")
-        (ok, screen) = try tmux.waitFor(seconds: 15) { $0.contains("rm \(name) · ") && $0.contains("bot accepted the stop") }
+        (ok, screen) = try tmux.waitFor(seconds: 15) {
+            $0.contains("rm \(name) · ") && $0.contains("bot accepted the stop")
+        }
         #expect(ok, "the wait did not show the MQTT stop step:\n\(screen)")
         try tmux.send("q")
         (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("HBDECK-EXIT=") }
@@ -109,9 +129,14 @@ struct ConsoleQuitE2ETests {
         // The container was never removed and the folder never archived; the audit log says where it stopped.
         #expect(FileManager.default.fileExists(atPath: fleet.root.appendingPathComponent("instances/\(name)").path))
         #expect(!FileManager.default.fileExists(atPath: fleet.root.appendingPathComponent("archived").path))
-        #expect(try !fleet.docker(["ps", "-aq", "--filter", "name=^\(name)$"]).trimmingCharacters(in: .whitespacesAndNewlines).isEmpty)
+        #expect(
+            try !fleet.docker(["ps", "-aq", "--filter", "name=^\(name)$"]).trimmingCharacters(
+                in: .whitespacesAndNewlines
+            ).isEmpty)
         let entries = try audit(fleet, name)
-        #expect(entries.contains { $0.contains("\"rm\"") && $0.contains("interrupted: hbdeck quit before it ended") }, "\(entries)")
+        #expect(
+            entries.contains { $0.contains("\"rm\"") && $0.contains("interrupted: hbdeck quit before it ended") },
+            "\(entries)")
         #expect(!entries.contains { $0.contains("container removed") }, "\(entries)")
     }
 }

@@ -9,6 +9,7 @@ extension TestFleet {
         defer { try? FileManager.default.removeItem(at: input) }
         let config = root.appendingPathComponent("hbdeck.yml")
         try "".write(to: config, atomically: true, encoding: .utf8)
-        return try HBDeckProcess.run(arguments + ["--bots-folder", root.path, "--config", config.path], stdinFile: input.path, seconds: seconds)
+        return try HBDeckProcess.run(
+            arguments + ["--bots-folder", root.path, "--config", config.path], stdinFile: input.path, seconds: seconds)
     }
 }

@@ -12,7 +12,9 @@ struct TmuxSession {
         // In a folder of its own: what the console saves (S) never lands in the repository.
         let folder = "/tmp/\(name)"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try Self.tmux(["new-session", "-d", "-s", name, "-c", folder, "-x", String(width), "-y", String(height), command], capture: false)
+        try Self.tmux(
+            ["new-session", "-d", "-s", name, "-c", folder, "-x", String(width), "-y", String(height), command],
+            capture: false)
         try Self.tmux(["set-option", "-t", name, "window-size", "manual"])
     }
 

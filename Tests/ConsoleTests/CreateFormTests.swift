@@ -1,7 +1,8 @@
 import Canvas
-@testable import Console
 import HBModel
 import Testing
+
+@testable import Console
 
 /// The create dialog: typing, choosing, what it refuses on its own, and what a deploy's problem does to it.
 @Suite struct CreateFormTests {
@@ -14,9 +15,11 @@ import Testing
     func opened() -> ConsoleController {
         var controller = ConsoleController()
         #expect(controller.handle(.character("c"), snapshot: snapshot, logLines: []) == [.openCreateForm])
-        controller.showCreateForm(CreateForm(
-            images: ["hummingbot/hummingbot:latest", "hummingbot/hummingbot:version-2.9"], profiles: ["desk", "master_account"],
-            scripts: ["grid.yml", "pmm.yml"]))
+        controller.showCreateForm(
+            CreateForm(
+                images: ["hummingbot/hummingbot:latest", "hummingbot/hummingbot:version-2.9"],
+                profiles: ["desk", "master_account"],
+                scripts: ["grid.yml", "pmm.yml"]))
         return controller
     }
 
@@ -26,8 +29,11 @@ import Testing
 
     @Test func aFilledInFormAsksForTheDeployOnce() throws {
         var controller = opened()
-        for key: Key in [.character("m"), .character("m"), .tab, .right, .tab, .right, .tab, .right, .tab, .tab, .left, .tab, .character("1"), .tab, .character("2"), .character("g"),
-                         .tab, .character("p"), .character("w"), .tab, .character("n")] {
+        for key: Key in [
+            .character("m"), .character("m"), .tab, .right, .tab, .right, .tab, .right, .tab, .tab, .left, .tab,
+            .character("1"), .tab, .character("2"), .character("g"),
+            .tab, .character("p"), .character("w"), .tab, .character("n"),
+        ] {
             _ = controller.handle(key, snapshot: snapshot, logLines: [])
         }
         let filled = try #require(form(controller))
@@ -35,9 +41,14 @@ import Testing
         #expect(filled.shown(.password) == "••")
         #expect(!String(describing: filled).contains("pw") && !String(describing: filled.request).contains("pw"))
         let commands = controller.handle(.enter, snapshot: snapshot, logLines: [])
-        #expect(commands == [.create(CreateRequest(
-            name: "mm", image: "hummingbot/hummingbot:version-2.9", profile: "master_account", script: "pmm.yml",
-            cpus: 1, memoryBytes: 2 << 30, password: "pw", start: false, engine: .hbot, network: "host"))])
+        #expect(
+            commands == [
+                .create(
+                    CreateRequest(
+                        name: "mm", image: "hummingbot/hummingbot:version-2.9", profile: "master_account",
+                        script: "pmm.yml",
+                        cpus: 1, memoryBytes: 2 << 30, password: "pw", start: false, engine: .hbot, network: "host"))
+            ])
         #expect(form(controller)?.busy == true)
         #expect(controller.handle(.enter, snapshot: snapshot, logLines: []).isEmpty, "keys wait while it deploys")
 
@@ -67,18 +78,25 @@ import Testing
     @Test func withoutABotsFolderThereIsNothingToCreateIn() {
         var controller = ConsoleController()
         #expect(controller.handle(.character("c"), snapshot: FleetFixture.snapshot, logLines: []).isEmpty)
-        #expect(controller.state.status == "no bots folder is configured (bots_folder in the config file): bots are created in it")
+        #expect(
+            controller.state.status
+                == "no bots folder is configured (bots_folder in the config file): bots are created in it")
     }
 
     @Test func theDialogLooksAsDesigned() throws {
         var controller = opened()
-        for key: Key in [.character("b"), .character("a"), .character("d"), .character("."), .tab, .tab, .tab, .tab, .tab, .tab, .character("x"), .enter] {
+        for key: Key in [
+            .character("b"), .character("a"), .character("d"), .character("."), .tab, .tab, .tab, .tab, .tab, .tab,
+            .character("x"), .enter,
+        ] {
             _ = controller.handle(key, snapshot: snapshot, logLines: [])
         }
         try Golden.check(render(controller.state, width: 100, height: 30).text, "create-form-100x30")
     }
 
     func render(_ state: ConsoleState, width: Int = 120, height: Int = 36) -> CellGrid {
-        ScreenComposer.compose(snapshot, state: state, logLines: [], logStatus: .following, now: FleetFixture.now, width: width, height: height)
+        ScreenComposer.compose(
+            snapshot, state: state, logLines: [], logStatus: .following, now: FleetFixture.now, width: width,
+            height: height)
     }
 }

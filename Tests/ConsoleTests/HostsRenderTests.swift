@@ -1,7 +1,8 @@
 import Canvas
-@testable import Console
 import HBModel
 import Testing
+
+@testable import Console
 
 /// The console over several engines: a HOST column, each engine's state in the header, a total per host,
 /// and one engine that does not answer greying only its own rows.
@@ -9,7 +10,8 @@ import Testing
     @Test func eachHostIsShownAndAnOfflineOneGreysOnlyItsRows() throws {
         let snapshot = FleetFixture.hosts
         var controller = ConsoleController()
-        let grid = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 160, height: 40)
+        let grid = ScreenComposer.compose(
+            snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 160, height: 40)
         let text = grid.text
         try Golden.check(text, "hosts-160x40")
         let header = text.components(separatedBy: "\n")[0]
@@ -17,7 +19,9 @@ import Testing
         #expect(text.contains("TOTAL hosta") && text.contains("TOTAL hostb") && text.contains("TOTAL hostc"))
         let rows = text.components(separatedBy: "\n")
         let solRow = try #require(rows.firstIndex { $0.contains("sol_arb_01") })
-        #expect(rows[solRow].contains("hostb") && !rows[solRow].contains("hostb/"), "the NAME column has the container's name, HOST the host")
+        #expect(
+            rows[solRow].contains("hostb") && !rows[solRow].contains("hostb/"),
+            "the NAME column has the container's name, HOST the host")
         // Roles: hostc's row is stale, hostb's is not.
         let newRow = try #require(rows.firstIndex { $0.contains("new_bot_in_folder") })
         let avaxRow = try #require(rows.firstIndex { $0.contains("avax_pmm_02") })
@@ -26,23 +30,35 @@ import Testing
 
         // An action on a bot of the engine that does not answer does nothing and says why.
         _ = controller.handle(.end, snapshot: snapshot, logLines: [])
-        #expect(controller.state.selection(in: controller.state.visibleInstances(snapshot))?.name == "hostc/new_bot_in_folder")
+        #expect(
+            controller.state.selection(in: controller.state.visibleInstances(snapshot))?.name
+                == "hostc/new_bot_in_folder")
         #expect(controller.handle(.character("s"), snapshot: snapshot, logLines: []).isEmpty)
         #expect(controller.state.status == "hostc's Docker engine is offline: nothing was done")
         // The broker panel shows the selected bot's host's broker.
-        let remote = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 160, height: 40).text
+        let remote = ScreenComposer.compose(
+            snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 160, height: 40
+        ).text
         #expect(remote.contains("Broker · hostc · hummingbot-broker") && remote.contains("hbdeck-test/mosquitto:2"))
         // b acts on the selected bot's host's broker, and says which.
-        #expect(controller.handle(.character("b"), snapshot: snapshot, logLines: []).isEmpty && controller.state.status == "hostc's Docker engine is offline: nothing was done")
+        #expect(
+            controller.handle(.character("b"), snapshot: snapshot, logLines: []).isEmpty
+                && controller.state.status == "hostc's Docker engine is offline: nothing was done")
         _ = controller.handle(.home, snapshot: snapshot, logLines: [])
         for _ in 0..<2 { _ = controller.handle(.down, snapshot: snapshot, logLines: []) }
         #expect(controller.state.selection(in: controller.state.visibleInstances(snapshot))?.host == "hostb")
         _ = controller.handle(.character("b"), snapshot: snapshot, logLines: [])
-        let confirm = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 160, height: 40).text
-        #expect(confirm.contains("Stop the broker hummingbot-broker on hostb?") && confirm.contains("0 online bots on hostb lose their link"), "\(confirm)")
+        let confirm = ScreenComposer.compose(
+            snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 160, height: 40
+        ).text
+        #expect(
+            confirm.contains("Stop the broker hummingbot-broker on hostb?")
+                && confirm.contains("0 online bots on hostb lose their link"), "\(confirm)")
         #expect(controller.handle(.character("y"), snapshot: snapshot, logLines: []) == [.stopBroker(host: "hostb")])
         // Filtering by host: the host is part of every name.
-        for key: Key in [.character("/")] + "hostb".map { .character($0) } + [.enter] { _ = controller.handle(key, snapshot: snapshot, logLines: []) }
+        for key: Key in [.character("/")] + "hostb".map { .character($0) } + [.enter] {
+            _ = controller.handle(key, snapshot: snapshot, logLines: [])
+        }
         #expect(controller.state.visibleInstances(snapshot).map(\.host) == ["hostb", "hostb"])
     }
 
@@ -63,7 +79,9 @@ import Testing
         let rows = controller.state.visibleInstances(snapshot)
         #expect(rows.map(\.host) == ["hostc", "hosta", "hosta", "hostb", "hostb"])
         #expect(rows[1].name < rows[2].name && rows[3].name < rows[4].name)
-        let text = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 160, height: 40).text
+        let text = ScreenComposer.compose(
+            snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 160, height: 40
+        ).text
         #expect(text.contains("sort: host"))
 
         var single = ConsoleController()

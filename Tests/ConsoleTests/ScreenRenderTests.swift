@@ -1,11 +1,17 @@
 import Canvas
-@testable import Console
 import HBModel
 import Testing
 
+@testable import Console
+
 @Suite struct ScreenRenderTests {
-    func render(_ state: ConsoleState = ConsoleState(), snapshot: FleetSnapshot = FleetFixture.snapshot, width: Int = 120, height: Int = 36) -> CellGrid {
-        ScreenComposer.compose(snapshot, state: state, logLines: FleetFixture.logLines, now: FleetFixture.now, width: width, height: height)
+    func render(
+        _ state: ConsoleState = ConsoleState(), snapshot: FleetSnapshot = FleetFixture.snapshot, width: Int = 120,
+        height: Int = 36
+    ) -> CellGrid {
+        ScreenComposer.compose(
+            snapshot, state: state, logLines: FleetFixture.logLines, now: FleetFixture.now, width: width, height: height
+        )
     }
 
     @Test func mainScreenAt120x36() throws {
@@ -93,7 +99,9 @@ import Testing
     @Test func quittingWhileActionsRunSaysWhatItWaitsFor() throws {
         var controller = ConsoleController()
         let running = [
-            RunningAction(id: 1, action: "rm", target: "btc_mm_binance_01", started: FleetFixture.now - 12, step: "stopping the container…"),
+            RunningAction(
+                id: 1, action: "rm", target: "btc_mm_binance_01", started: FleetFixture.now - 12,
+                step: "stopping the container…"),
             RunningAction(id: 2, action: "stop", target: "eth_grid_kucoin_02", started: FleetFixture.now - 3),
         ]
         controller.waitToQuit(running)
@@ -166,7 +174,9 @@ import Testing
         _ = controller.handle(.down, snapshot: snapshot, logLines: [])
         _ = controller.handle(.enter, snapshot: snapshot, logLines: [])
         #expect(controller.state.overlay == .details("btc_mm_binance_01"))
-        let text = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
+        let text = ScreenComposer.compose(
+            snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36
+        ).text
         #expect(text.contains("Details · btc_mm_binance_01 · Esc returns"))
         #expect(text.contains("Open orders    4"))
         #expect(text.contains("Memory         212.0MiB / 1.0GiB"))
@@ -192,8 +202,12 @@ import Testing
         _ = controller.handle(.enter, snapshot: snapshot, logLines: [])
         _ = controller.handle(.enter, snapshot: snapshot, logLines: [])
         #expect(controller.state.overlay == .details("sol_arb_01"))
-        let text = ScreenComposer.compose(snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36).text
-        #expect(text.contains("How it ended (errors.log)") && text.contains("line 88, in on_tick") && text.contains("  MemoryError"))
+        let text = ScreenComposer.compose(
+            snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36
+        ).text
+        #expect(
+            text.contains("How it ended (errors.log)") && text.contains("line 88, in on_tick")
+                && text.contains("  MemoryError"))
         try Golden.check(text, "details-crashed-120x36")
     }
 }

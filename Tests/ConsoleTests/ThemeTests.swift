@@ -3,7 +3,9 @@ import Foundation
 import Testing
 
 @Suite struct ThemeTests {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Themes").standardized
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+        "../../Themes"
+    ).standardized
 
     @Test(arguments: ["dark", "light", "high-contrast", "monochrome"])
     func everyShippedThemeNamesEveryRole(_ name: String) throws {
@@ -16,11 +18,18 @@ import Testing
     @Test func monochromeUsesNoColour() throws {
         let path = Self.folder.appendingPathComponent("monochrome.yml").path
         let theme = try ThemeParser.parse(try String(contentsOfFile: path, encoding: .utf8), file: path)
-        #expect(theme.styles.values.allSatisfy { $0.foreground == .terminalDefault && $0.background == .terminalDefault })
+        #expect(
+            theme.styles.values.allSatisfy { $0.foreground == .terminalDefault && $0.background == .terminalDefault })
     }
 
     @Test func aBrokenThemeNamesTheLine() {
-        #expect(throws: ThemeError(file: "t.yml", line: 2, message: "title: \"purplish\" is not a colour or attribute (colours: default, red, bright-blue, color208, #ff8800; attributes: bold, dim, reverse, underline; background: on COLOUR)")) {
+        #expect(
+            throws: ThemeError(
+                file: "t.yml", line: 2,
+                message:
+                    "title: \"purplish\" is not a colour or attribute (colours: default, red, bright-blue, color208, #ff8800; attributes: bold, dim, reverse, underline; background: on COLOUR)"
+            )
+        ) {
             try ThemeParser.parse("text: default\ntitle: purplish bold\n", file: "t.yml")
         }
         #expect(throws: ThemeError(file: "t.yml", line: 1, message: "unknown role \"titel\"")) {
@@ -33,10 +42,16 @@ import Testing
         let theme = try ThemeParser.parse(Self.complete(title: "\"#ff8800 on black bold\"  # orange"), file: "t.yml")
         #expect(theme.style(.title).foreground == ThemeColor(parsing: "#ff8800"))
         #expect(theme.style(.title).bold)
-        #expect(throws: ThemeError(file: "t.yml", line: 3, message: "title: no style (quote a colour like \"#ff8800\": in YAML a bare # starts a comment)")) {
+        #expect(
+            throws: ThemeError(
+                file: "t.yml", line: 3,
+                message: "title: no style (quote a colour like \"#ff8800\": in YAML a bare # starts a comment)")
+        ) {
             try ThemeParser.parse(Self.complete(title: "#ff8800"), file: "t.yml")
         }
-        #expect(throws: ThemeError(file: "t.yml", line: 3, message: "\"title\" takes one value, not a list or a mapping")) {
+        #expect(
+            throws: ThemeError(file: "t.yml", line: 3, message: "\"title\" takes one value, not a list or a mapping")
+        ) {
             try ThemeParser.parse(Self.complete(title: "[red, bold]"), file: "t.yml")
         }
         #expect(throws: ThemeError.self) { try ThemeParser.parse("text: default\n  title: : red\n", file: "t.yml") }

@@ -10,7 +10,9 @@ struct BotsFolderFixture {
     init() throws {
         let path = NSTemporaryDirectory() + "hbdeck-deploy-\(UInt32.random(in: 0...UInt32.max))"
         folder = BotsFolder(path)
-        try write("credentials/master_account/conf_client.yml", """
+        try write(
+            "credentials/master_account/conf_client.yml",
+            """
             # client settings
             instance_id: template
             mqtt_bridge:
@@ -22,12 +24,14 @@ struct BotsFolderFixture {
             """)
         try write("credentials/master_account/.password_verification", "7b2263727970746f223a7b7d7d")
         try write("credentials/master_account/connectors/binance.yml", "binance_api_key: 7b22\n")
-        try write("conf/scripts/pmm.yml", "script_file_name: v2_with_controllers.py\ncontrollers_config:\n  - grid_1.yml\n")
+        try write(
+            "conf/scripts/pmm.yml", "script_file_name: v2_with_controllers.py\ncontrollers_config:\n  - grid_1.yml\n")
         try write("conf/controllers/grid_1.yml", "id: grid_1\ncontroller_name: grid_strike\n")
         try write("conf/controllers/unused.yml", "id: unused\n")
         try write("conf/scripts/broken.yml", "script_file_name: [unclosed\n")
         try write("conf/scripts/missing_controller.yml", "controllers_config: [nowhere.yml]\n")
-        try write("conf/scripts/escape.yml", "controllers_config: ['../../credentials/master_account/conf_client.yml']\n")
+        try write(
+            "conf/scripts/escape.yml", "controllers_config: ['../../credentials/master_account/conf_client.yml']\n")
     }
 
     func write(_ relative: String, _ text: String) throws {

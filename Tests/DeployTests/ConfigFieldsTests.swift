@@ -18,10 +18,12 @@ struct ConfigFieldsTests {
 
             """
         let fields = try #require(ConfigFields.read(text))
-        #expect(fields.map(\.key) == [
-            "id", "total_amount_quote", "buy_spreads", "triple_barrier_config.stop_loss", "triple_barrier_config.trailing_stop",
-            "candles_config", "manual_kill_switch",
-        ])
+        #expect(
+            fields.map(\.key) == [
+                "id", "total_amount_quote", "buy_spreads", "triple_barrier_config.stop_loss",
+                "triple_barrier_config.trailing_stop",
+                "candles_config", "manual_kill_switch",
+            ])
         #expect(fields.map(\.value) == ["grid_1", "100", "[2 items]", "0.03", "{…}", "", "false"])
         #expect(fields.map(\.editable) == [true, true, false, true, false, true, true])
         #expect(ConfigFields.read("- a\n- b\n") == nil, "a list is not a config")
@@ -31,12 +33,16 @@ struct ConfigFieldsTests {
     @Test func anInstanceRunsItsScriptConfigAndTheControllerConfigsItLists() throws {
         let fixture = try BotsFolderFixture()
         defer { fixture.remove() }
-        try fixture.write("instances/bot_1/conf/scripts/pmm.yml", "script_file_name: v2_with_controllers.py\ncontrollers_config:\n  - grid_1.yml\n  - gone.yml\n  - ../../x.yml\n")
+        try fixture.write(
+            "instances/bot_1/conf/scripts/pmm.yml",
+            "script_file_name: v2_with_controllers.py\ncontrollers_config:\n  - grid_1.yml\n  - gone.yml\n  - ../../x.yml\n"
+        )
         try fixture.write("instances/bot_1/conf/controllers/grid_1.yml", "id: grid_1\n")
         let files = InstanceConfigFiles(folder: fixture.folder)
-        #expect(files.all(of: "bot_1", strategy: "pmm.yml") == [
-            "instances/bot_1/conf/scripts/pmm.yml", "instances/bot_1/conf/controllers/grid_1.yml",
-        ], "a listed file that is missing or outside the folder is left out")
+        #expect(
+            files.all(of: "bot_1", strategy: "pmm.yml") == [
+                "instances/bot_1/conf/scripts/pmm.yml", "instances/bot_1/conf/controllers/grid_1.yml",
+            ], "a listed file that is missing or outside the folder is left out")
         #expect(files.main(of: "bot_1", strategy: "../pmm.yml") == nil)
         #expect(files.main(of: "../bot_1", strategy: "pmm.yml") == nil)
         #expect(files.all(of: "bot_2", strategy: "pmm.yml").isEmpty)
@@ -49,7 +55,9 @@ struct ConfigFieldsTests {
         let form = ConfigForm(folder: fixture.folder)
         try form.check([("controller_name", "pmm_simple")], in: "conf/controllers/grid_1.yml")
         #expect(fixture.listing() == before)
-        #expect(throws: DeployProblem.self) { try form.check([("controllers_config", "x")], in: "conf/scripts/pmm.yml") }
+        #expect(throws: DeployProblem.self) {
+            try form.check([("controllers_config", "x")], in: "conf/scripts/pmm.yml")
+        }
         #expect(throws: DeployProblem.self) { try form.check([("a.b.c", "1")], in: "conf/controllers/grid_1.yml") }
         #expect(fixture.listing() == before)
     }

@@ -17,8 +17,12 @@ import Testing
     }
 
     @Test func anIsolatedBotsTemplateAsksForANetworkOfItsOwn() throws {
-        #expect(try DeployTemplate(container: container(network: "hbdeck-bot_a"), profile: "master_account").network == "isolated")
+        #expect(
+            try DeployTemplate(container: container(network: "hbdeck-bot_a"), profile: "master_account").network
+                == "isolated")
         #expect(try DeployTemplate(container: container(network: "host"), profile: "master_account").network == "host")
-        #expect(try DeployTemplate(container: container(network: "desk-net"), profile: "master_account").network == "desk-net")
+        #expect(
+            try DeployTemplate(container: container(network: "desk-net"), profile: "master_account").network
+                == "desk-net")
     }
 }

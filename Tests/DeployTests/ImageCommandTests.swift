@@ -7,7 +7,9 @@ struct ImageCommandTests {
     @Test func aProgramRunsThroughAPlainShellAndIsExecd() {
         let argv = ImageCommand.wrapping(["hbot", "start", "a.yml", "--foreground"])
         #expect(Array(argv.prefix(2)) == ["/bin/sh", "-c"], "no login shell: /etc/profile would set PATH anew")
-        #expect(Array(argv.suffix(5)) == ["hbdeck", "hbot", "start", "a.yml", "--foreground"], "the program's words passed as they are")
+        #expect(
+            Array(argv.suffix(5)) == ["hbdeck", "hbot", "start", "a.yml", "--foreground"],
+            "the program's words passed as they are")
         #expect(argv[2].hasSuffix("exec \"$@\""), "exec'd: a bot started this way is PID 1")
         #expect(argv[2].contains("conda activate hummingbot"))
     }

@@ -21,23 +21,30 @@ struct InstanceFolderBuilderTests {
         #expect(fixture.folder.instanceNames() == ["bot_1"])
 
         let conf = try fixture.read("instances/bot_1/conf/conf_client.yml")
-        #expect(conf == """
-            # client settings
-            instance_id: bot_1
-            mqtt_bridge:
-              mqtt_host: 127.0.0.1
-              mqtt_port: 21883
-              mqtt_namespace: hbot
-              mqtt_autostart: true
+        #expect(
+            conf == """
+                # client settings
+                instance_id: bot_1
+                mqtt_bridge:
+                  mqtt_host: 127.0.0.1
+                  mqtt_port: 21883
+                  mqtt_namespace: hbot
+                  mqtt_autostart: true
 
-            """)
+                """)
         #expect(try fixture.read("instances/bot_1/conf/.password_verification") == "7b2263727970746f223a7b7d7d")
         #expect(try fixture.read("instances/bot_1/conf/connectors/binance.yml") == "binance_api_key: 7b22\n")
         #expect(try fixture.read("instances/bot_1/conf/scripts/pmm.yml") == (try fixture.read("conf/scripts/pmm.yml")))
-        #expect(try fixture.read("instances/bot_1/conf/controllers/grid_1.yml") == "id: grid_1\ncontroller_name: grid_strike\n")
-        #expect(!FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("instances/bot_1/conf/controllers/unused.yml").path))
+        #expect(
+            try fixture.read("instances/bot_1/conf/controllers/grid_1.yml")
+                == "id: grid_1\ncontroller_name: grid_strike\n")
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: fixture.root.appendingPathComponent("instances/bot_1/conf/controllers/unused.yml").path))
         for folder in ["data", "logs"] {
-            #expect(FileManager.default.fileExists(atPath: fixture.root.appendingPathComponent("instances/bot_1/\(folder)").path))
+            #expect(
+                FileManager.default.fileExists(
+                    atPath: fixture.root.appendingPathComponent("instances/bot_1/\(folder)").path))
         }
     }
 
@@ -52,7 +59,9 @@ struct InstanceFolderBuilderTests {
         let fixture = try BotsFolderFixture()
         defer { fixture.remove() }
         let before = fixture.listing()
-        let problem = #expect(throws: DeployProblem.self) { try InstanceFolderBuilder(folder: fixture.folder).stage(try request(script: script)) }
+        let problem = #expect(throws: DeployProblem.self) {
+            try InstanceFolderBuilder(folder: fixture.folder).stage(try request(script: script))
+        }
         #expect(problem?.field == .strategy)
         #expect(problem?.message.contains(reason) == true, "\(problem?.message ?? "")")
         #expect(fixture.listing() == before)

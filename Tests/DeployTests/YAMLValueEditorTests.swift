@@ -18,7 +18,8 @@ struct YAMLValueEditorTests {
     @Test func aValueIsReplacedAndEveryOtherByteKept() throws {
         let edited = try YAMLValueEditor.setting("bot-1", at: ["instance_id"], in: Self.confClient)
         #expect(edited == Self.confClient.replacingOccurrences(of: "instance_id: old-name", with: "instance_id: bot-1"))
-        let port = try YAMLValueEditor.setting("1884", at: ["mqtt_bridge", "mqtt_port"], in: Self.confClient, asString: false)
+        let port = try YAMLValueEditor.setting(
+            "1884", at: ["mqtt_bridge", "mqtt_port"], in: Self.confClient, asString: false)
         #expect(port == Self.confClient.replacingOccurrences(of: "mqtt_port: 1883", with: "mqtt_port: 1884"))
     }
 
@@ -32,10 +33,15 @@ struct YAMLValueEditorTests {
     }
 
     @Test func stringsThatYAMLWouldReadAsOtherTypesAreQuoted() throws {
-        #expect(try YAMLValueEditor.setting("007", at: ["instance_id"], in: "instance_id: a\n") == "instance_id: '007'\n")
-        #expect(try YAMLValueEditor.setting("true", at: ["instance_id"], in: "instance_id: a\n") == "instance_id: 'true'\n")
-        #expect(try YAMLValueEditor.setting("a: b", at: ["instance_id"], in: "instance_id: a\n") == "instance_id: 'a: b'\n")
-        #expect(try YAMLValueEditor.setting("true", at: ["m", "auto"], in: "m:\n  auto: false\n", asString: false) == "m:\n  auto: true\n")
+        #expect(
+            try YAMLValueEditor.setting("007", at: ["instance_id"], in: "instance_id: a\n") == "instance_id: '007'\n")
+        #expect(
+            try YAMLValueEditor.setting("true", at: ["instance_id"], in: "instance_id: a\n") == "instance_id: 'true'\n")
+        #expect(
+            try YAMLValueEditor.setting("a: b", at: ["instance_id"], in: "instance_id: a\n") == "instance_id: 'a: b'\n")
+        #expect(
+            try YAMLValueEditor.setting("true", at: ["m", "auto"], in: "m:\n  auto: false\n", asString: false)
+                == "m:\n  auto: true\n")
     }
 
     @Test func whatCannotBeEditedSafelyIsRefused() {
@@ -51,7 +57,8 @@ struct YAMLValueEditorTests {
 extension YAMLValueEditorTests {
     @Test func lineEndsAndAMissingFinalNewlineAreKept() throws {
         let crlf = "a: 1\r\nb:\r\n  c: 2\r\n"
-        #expect(try YAMLValueEditor.setting("3", at: ["b", "c"], in: crlf, asString: false) == "a: 1\r\nb:\r\n  c: 3\r\n")
+        #expect(
+            try YAMLValueEditor.setting("3", at: ["b", "c"], in: crlf, asString: false) == "a: 1\r\nb:\r\n  c: 3\r\n")
         #expect(try YAMLValueEditor.setting("x", at: ["b", "d"], in: crlf) == "a: 1\r\nb:\r\n  c: 2\r\n  d: x\r\n")
         #expect(try YAMLValueEditor.setting("5", at: ["a"], in: "a: 1\nb: 2", asString: false) == "a: 5\nb: 2")
         #expect(try YAMLValueEditor.setting("z", at: ["c"], in: "a: 1") == "a: 1\nc: z")

@@ -1,7 +1,7 @@
 import Docker
-import HBTestSupport
 import Foundation
 import HBModel
+import HBTestSupport
 import Testing
 
 @Suite(.enabled(if: TestEngine.isConfigured, "needs the private test engine (make test)"), .serialized)
@@ -48,7 +48,8 @@ struct ContainerLifecycleTests {
         #expect(stopped.state.exitCode == 137)
         try await client.stopContainer(id, timeout: 1)  // already stopped: not an error
 
-        let listed = try await client.listContainers(all: true, filters: DockerFilters().label(HBLabels.role, "bot").name(name))
+        let listed = try await client.listContainers(
+            all: true, filters: DockerFilters().label(HBLabels.role, "bot").name(name))
         #expect(listed.map(\.id) == [id])
         #expect(listed.first?.state == "exited")
 
@@ -64,7 +65,8 @@ struct ContainerLifecycleTests {
         let name = TestEngine.uniqueName("exec")
         let id = try await client.createContainer(name: name, spec: TestEngine.spec(["sleep", "600"]))
         try await client.startContainer(id)
-        let result = try await client.exec(name, command: ["sh", "-c", "echo out $GREETING; echo err >&2; exit 3"], environment: ["GREETING=hi"])
+        let result = try await client.exec(
+            name, command: ["sh", "-c", "echo out $GREETING; echo err >&2; exit 3"], environment: ["GREETING=hi"])
         #expect(result == ExecResult(exitCode: 3, stdout: "out hi\n", stderr: "err\n"))
         let big = try await client.exec(name, command: ["sh", "-c", "head -c 300000 /dev/zero"], maxBytes: 1000)
         #expect(big.stdout.utf8.count == 1000 && big.truncated && big.exitCode == 0)
@@ -142,9 +144,11 @@ struct ContainerLifecycleTests {
             let byLabel = try await client.listContainers(filters: DockerFilters().label("hbdeck.test.marker", marker))
             #expect(byLabel.map(\.id) == [id])
             #expect(byLabel.first?.labels["hbdeck.test.marker"] == marker)
-            let byAncestor = try await client.listContainers(filters: DockerFilters().ancestor(TestEngine.baseImage).label("hbdeck.test.marker", marker))
+            let byAncestor = try await client.listContainers(
+                filters: DockerFilters().ancestor(TestEngine.baseImage).label("hbdeck.test.marker", marker))
             #expect(byAncestor.count == 1)
-            let runningOnly = try await client.listContainers(all: false, filters: DockerFilters().label("hbdeck.test.marker", marker))
+            let runningOnly = try await client.listContainers(
+                all: false, filters: DockerFilters().label("hbdeck.test.marker", marker))
             #expect(runningOnly.isEmpty)
         }
         await client.close()
@@ -168,7 +172,8 @@ struct ContainerLifecycleTests {
         let client = try await TestEngine.client()
         let networkName = TestEngine.uniqueName("net")
         // An internal network has no route off the machine.
-        let networkID = try await client.createNetwork(name: networkName, isInternal: true, labels: [TestEngine.testLabel: "1"])
+        let networkID = try await client.createNetwork(
+            name: networkName, isInternal: true, labels: [TestEngine.testLabel: "1"])
         do {
             #expect(try await client.listNetworks().contains { $0.id == networkID && $0.isInternal })
             var spec = TestEngine.spec(["sleep", "600"])

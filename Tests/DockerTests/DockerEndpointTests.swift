@@ -1,5 +1,6 @@
-@testable import Docker
 import Testing
+
+@testable import Docker
 
 @Suite struct DockerEndpointTests {
     @Test func parsesUnixSockets() throws {
@@ -21,27 +22,37 @@ import Testing
     }
 
     @Test func parsesSSHAsTheDockerCLIWritesIt() throws {
-        #expect(try DockerEndpoint(parsing: "ssh://root@bots-2").transport == .ssh(user: "root", host: "bots-2", port: nil))
-        #expect(try DockerEndpoint(parsing: "ssh://ops@10.0.0.7:2222/").transport == .ssh(user: "ops", host: "10.0.0.7", port: 2222))
+        #expect(
+            try DockerEndpoint(parsing: "ssh://root@bots-2").transport == .ssh(user: "root", host: "bots-2", port: nil))
+        #expect(
+            try DockerEndpoint(parsing: "ssh://ops@10.0.0.7:2222/").transport
+                == .ssh(user: "ops", host: "10.0.0.7", port: 2222))
         #expect(try DockerEndpoint(parsing: "ssh://bots-3").transport == .ssh(user: nil, host: "bots-3", port: nil))
         #expect(try DockerEndpoint(parsing: "ssh://ops@10.0.0.7:2222").description == "ssh://ops@10.0.0.7:2222")
         #expect(try DockerEndpoint(parsing: "ssh://ops@h").isLocalSocket == false)
     }
 
     /// ssh is given the user and host as arguments: nothing that reads as an option or a second word.
-    @Test(arguments: ["ssh://-oProxyCommand=touch /tmp/x", "ssh://ops@-h", "ssh://-l@h", "ssh://a b", "ssh://ops@", "ssh://h:0", "ssh://h:x", "ssh://a;b@h"])
+    @Test(arguments: [
+        "ssh://-oProxyCommand=touch /tmp/x", "ssh://ops@-h", "ssh://-l@h", "ssh://a b", "ssh://ops@", "ssh://h:0",
+        "ssh://h:x", "ssh://a;b@h",
+    ])
     func refusesSSHAddressesThatCouldBeOptions(_ value: String) {
         #expect(throws: DockerError.self) { try DockerEndpoint(parsing: value) }
     }
 
-    @Test(arguments: ["unix://", "unix://relative", "ftp://me@host", "tcp://host:99999", "tcp://host:abc", "tcp://:2375", ""])
+    @Test(arguments: [
+        "unix://", "unix://relative", "ftp://me@host", "tcp://host:99999", "tcp://host:abc", "tcp://:2375", "",
+    ])
     func rejectsMalformedHosts(_ value: String) {
         #expect(throws: DockerError.self) { try DockerEndpoint(parsing: value) }
     }
 
     @Test func readsTheEnvironment() throws {
         #expect(try DockerEndpoint.fromEnvironment([:]) == .localDefault)
-        let endpoint = try DockerEndpoint.fromEnvironment(["DOCKER_HOST": "tcp://e:1", "DOCKER_TLS_VERIFY": "1", "DOCKER_CERT_PATH": "/c"])
+        let endpoint = try DockerEndpoint.fromEnvironment([
+            "DOCKER_HOST": "tcp://e:1", "DOCKER_TLS_VERIFY": "1", "DOCKER_CERT_PATH": "/c",
+        ])
         #expect(endpoint.tls?.caFile == "/c/ca.pem")
         #expect(endpoint.tls?.verifyServer == true)
     }

@@ -23,7 +23,9 @@ struct EngineConnectionTests {
     @Test func aFailureBesideTheProbeFailsTheConnection() async throws {
         let endpoint = try DockerEndpoint(parsing: try #require(TestEngine.host))
         await #expect {
-            _ = try await DockerClient.connect(to: endpoint) { oldest in try await oldest.inspectContainer("hbdeck-no-such-container") }
+            _ = try await DockerClient.connect(to: endpoint) { oldest in
+                try await oldest.inspectContainer("hbdeck-no-such-container")
+            }
         } throws: { error in
             guard case DockerError.notFound = error else { return false }
             return true

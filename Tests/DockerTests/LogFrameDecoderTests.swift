@@ -1,5 +1,6 @@
-@testable import Docker
 import Testing
+
+@testable import Docker
 
 @Suite struct LogFrameDecoderTests {
     /// Joins what each stream received, in order.
@@ -21,7 +22,8 @@ import Testing
         let recorded = try FixtureFile.bytes("logs-multiplexed.bin")
         for cut in 0...recorded.count {
             var decoder = LogFrameDecoder()
-            let chunks = try decoder.decode(Array(recorded[..<cut])) + decoder.decode(Array(recorded[cut...])) + decoder.finish()
+            let chunks =
+                try decoder.decode(Array(recorded[..<cut])) + decoder.decode(Array(recorded[cut...])) + decoder.finish()
             #expect(Self.collect(chunks)[.stdout] == "out-1\nout-2 partial done\n", "cut at \(cut)")
         }
     }

@@ -1,6 +1,7 @@
-@testable import Docker
 import Foundation
 import Testing
+
+@testable import Docker
 
 @Suite struct ResourceUsageTests {
     @Test func computesTheFiguresDockerStatsPrinted() throws {
@@ -39,7 +40,8 @@ import Testing
     }
 
     @Test func aStoppedContainersSampleHasNoFigures() throws {
-        let json = #"{"read":"0001-01-01T00:00:00Z","cpu_stats":{"cpu_usage":{"total_usage":0},"throttling_data":{}},"precpu_stats":{"cpu_usage":{"total_usage":0}},"memory_stats":{},"pids_stats":{}}"#
+        let json =
+            #"{"read":"0001-01-01T00:00:00Z","cpu_stats":{"cpu_usage":{"total_usage":0},"throttling_data":{}},"precpu_stats":{"cpu_usage":{"total_usage":0}},"memory_stats":{},"pids_stats":{}}"#
         let usage = ResourceUsage(try JSONDecoder().decode(StatsSample.self, from: Data(json.utf8)))
         #expect(usage.cpuPercent == nil)
         #expect(usage.memoryUsed == nil)

@@ -1,5 +1,6 @@
-@testable import Docker
 import Testing
+
+@testable import Docker
 
 @Suite struct StreamDecoderTests {
     @Test func eventsDecodeAcrossChunkBoundaries() throws {
@@ -17,7 +18,10 @@ import Testing
 
     @Test func aGarbageLineIsSkippedAndCounted() throws {
         var decoder = JSONLinesDecoder<PullProgress>()
-        let values = try decoder.decode(Array("{\"status\":\"a\"}\nnot json\n{\"status\":\"b\",\"id\":\"l1\",\"progressDetail\":{\"current\":5,\"total\":9}}\n".utf8))
+        let values = try decoder.decode(
+            Array(
+                "{\"status\":\"a\"}\nnot json\n{\"status\":\"b\",\"id\":\"l1\",\"progressDetail\":{\"current\":5,\"total\":9}}\n"
+                    .utf8))
         #expect(values.map(\.status) == ["a", "b"])
         #expect(values[1].layer == "l1" && values[1].current == 5 && values[1].total == 9)
         #expect(decoder.skippedLines == 1)
@@ -25,7 +29,10 @@ import Testing
 
     @Test func pullErrorsAreRead() throws {
         var decoder = JSONLinesDecoder<PullProgress>()
-        let values = try decoder.decode(Array(#"{"errorDetail":{"message":"manifest unknown"},"error":"manifest unknown"}"#.utf8)) + decoder.finish()
+        let values =
+            try decoder.decode(
+                Array(#"{"errorDetail":{"message":"manifest unknown"},"error":"manifest unknown"}"#.utf8))
+            + decoder.finish()
         #expect(values.first?.error == "manifest unknown")
     }
 

@@ -1,6 +1,6 @@
 import Docker
-import HBTestSupport
 import Foundation
+import HBTestSupport
 import Testing
 
 @Suite(.enabled(if: TestEngine.isConfigured, "needs the private test engine (make test)"), .serialized)
@@ -51,7 +51,9 @@ struct StreamingTests {
         let script = "import sys\nsys.stdout.write('a' * 1048576 + '\\n')\nsys.stdout.write('after\\n')"
         // json-file, as Hummingbot's deploy tooling uses: the engine stores the line in 16 KiB pieces.
         let spec = TestEngine.spec(["python3", "-c", script], logDriver: .hummingbotDefault)
-        let lines = try await TestEngine.withContainer(client, "big", spec) { try await self.lines(of: $0, client: client) }
+        let lines = try await TestEngine.withContainer(client, "big", spec) {
+            try await self.lines(of: $0, client: client)
+        }
         #expect(lines.count == 2)
         #expect(lines.first?.count == 1_048_576)
         #expect(lines.first?.allSatisfy { $0 == UInt8(ascii: "a") } == true)
@@ -61,10 +63,13 @@ struct StreamingTests {
 
     @Test func binaryBytesComeThroughExactly() async throws {
         let client = try await TestEngine.client()
-        let script = "import sys\nsys.stdout.buffer.write(bytes([0, 1, 2, 0xff, 0xfe, 0x80, 10]))\nsys.stdout.buffer.write(b'after\\n')"
+        let script =
+            "import sys\nsys.stdout.buffer.write(bytes([0, 1, 2, 0xff, 0xfe, 0x80, 10]))\nsys.stdout.buffer.write(b'after\\n')"
         // The local log driver keeps bytes exactly; json-file would turn invalid UTF-8 into U+FFFD.
         let spec = TestEngine.spec(["python3", "-c", script], logDriver: LogConfig(type: "local"))
-        let lines = try await TestEngine.withContainer(client, "bin", spec) { try await self.lines(of: $0, client: client) }
+        let lines = try await TestEngine.withContainer(client, "bin", spec) {
+            try await self.lines(of: $0, client: client)
+        }
         #expect(lines == [[0, 1, 2, 0xFF, 0xFE, 0x80], Array("after".utf8)])
         await client.close()
     }
@@ -86,7 +91,9 @@ struct StreamingTests {
 
     @Test func tailSinceAndTimestamps() async throws {
         let client = try await TestEngine.client()
-        try await TestEngine.withContainer(client, "tail", TestEngine.spec(["bash", "-c", "for i in 1 2 3 4 5; do echo line$i; done"])) { id in
+        try await TestEngine.withContainer(
+            client, "tail", TestEngine.spec(["bash", "-c", "for i in 1 2 3 4 5; do echo line$i; done"])
+        ) { id in
             _ = try await client.waitContainer(id, timeout: 20)
             var text = ""
             for try await chunk in try await client.logs(id, options: LogOptions(tail: 2, timestamps: true)) {
@@ -97,7 +104,9 @@ struct StreamingTests {
             #expect(lines.last?.hasSuffix(" line5") == true)
             #expect(lines.first?.first?.isNumber == true, "timestamps lead each line: \(lines)")
             var none = ""
-            for try await chunk in try await client.logs(id, options: LogOptions(since: Date().timeIntervalSince1970 + 60)) {
+            for try await chunk in try await client.logs(
+                id, options: LogOptions(since: Date().timeIntervalSince1970 + 60))
+            {
                 none += String(decoding: chunk.bytes, as: UTF8.self)
             }
             #expect(none.isEmpty)
@@ -156,14 +165,18 @@ struct StreamingTests {
         let spec = TestEngine.spec(["python3", "-c", hold], memory: 64 << 20)
         try await TestEngine.withContainer(client, "stats", spec) { id in
             // Ready when the process holds its memory.
-            #expect(try await eventually(within: 60) { ResourceUsage(try await client.stats(id)).memoryUsed ?? 0 > 24 << 20 })
+            #expect(
+                try await eventually(within: 60) {
+                    ResourceUsage(try await client.stats(id)).memoryUsed ?? 0 > 24 << 20
+                })
             let usage = ResourceUsage(try await client.stats(id))
             #expect(usage.memoryLimit == 64 << 20)
             #expect(usage.pids == 1)
             #expect(usage.cpuPercent != nil)
 
             let cli = try TestEngine.docker(["stats", "--no-stream", "--format", "{{.MemUsage}}", id])
-            let used = try #require(cli.split(separator: "/").first.flatMap { parseDockerSize(String($0)) }, "docker stats printed \(cli)")
+            let used = try #require(
+                cli.split(separator: "/").first.flatMap { parseDockerSize(String($0)) }, "docker stats printed \(cli)")
             let ours = Double(try #require(usage.memoryUsed))
             #expect(abs(ours - used) / used < 0.05, "ours \(ours), docker stats \(used)")
             #expect(ours > 24 * 1024 * 1024)
@@ -183,7 +196,9 @@ struct StreamingTests {
 /// Reads `23.28MiB`, `1.2GiB`, `512KiB`, `800B` as `docker stats` prints them.
 func parseDockerSize(_ text: String) -> Double? {
     let trimmed = text.trimmingCharacters(in: .whitespaces)
-    let units: [(String, Double)] = [("GiB", 1_073_741_824), ("MiB", 1_048_576), ("KiB", 1024), ("kB", 1000), ("MB", 1e6), ("GB", 1e9), ("B", 1)]
+    let units: [(String, Double)] = [
+        ("GiB", 1_073_741_824), ("MiB", 1_048_576), ("KiB", 1024), ("kB", 1000), ("MB", 1e6), ("GB", 1e9), ("B", 1),
+    ]
     for (suffix, scale) in units where trimmed.hasSuffix(suffix) {
         return Double(trimmed.dropLast(suffix.count)).map { $0 * scale }
     }

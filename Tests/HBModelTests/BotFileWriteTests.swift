@@ -16,7 +16,9 @@ import Testing
         try "root only\n".write(toFile: outside + "/secret.yml", atomically: true, encoding: .utf8)
     }
 
-    func remove() { try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: root).deletingLastPathComponent().path) }
+    func remove() {
+        try? FileManager.default.removeItem(atPath: URL(fileURLWithPath: root).deletingLastPathComponent().path)
+    }
 
     @Test func aFileAndItsNewFoldersAreWrittenKeepingItsMode() throws {
         defer { remove() }
@@ -25,21 +27,34 @@ import Testing
         chmod(root + "/conf/controllers/new.yml", 0o600)
         try BotFileWrite.write(Data("a: 2\n".utf8), to: "conf/controllers/new.yml", beneath: root)
         #expect(try String(contentsOfFile: root + "/conf/controllers/new.yml", encoding: .utf8) == "a: 2\n")
-        let mode = try FileManager.default.attributesOfItem(atPath: root + "/conf/controllers/new.yml")[.posixPermissions] as? Int
+        let mode =
+            try FileManager.default.attributesOfItem(atPath: root + "/conf/controllers/new.yml")[.posixPermissions]
+            as? Int
         #expect(mode == 0o600)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: root + "/conf/controllers") == ["new.yml"], "no temporary file is left")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: root + "/conf/controllers") == ["new.yml"],
+            "no temporary file is left")
     }
 
     @Test func aLinkAtTheFileOrOnTheWayIsRefusedAndTheTargetUntouched() throws {
         defer { remove() }
-        try FileManager.default.createSymbolicLink(atPath: root + "/conf/ctl.yml", withDestinationPath: outside + "/secret.yml")
-        #expect(throws: BotFileWrite.Failure.self) { try BotFileWrite.write(Data("b: 2\n".utf8), to: "conf/ctl.yml", beneath: root) }
+        try FileManager.default.createSymbolicLink(
+            atPath: root + "/conf/ctl.yml", withDestinationPath: outside + "/secret.yml")
+        #expect(throws: BotFileWrite.Failure.self) {
+            try BotFileWrite.write(Data("b: 2\n".utf8), to: "conf/ctl.yml", beneath: root)
+        }
         try FileManager.default.createSymbolicLink(atPath: root + "/conf/controllers", withDestinationPath: outside)
-        #expect(throws: BotFileWrite.Failure.self) { try BotFileWrite.write(Data("b: 2\n".utf8), to: "conf/controllers/secret.yml", beneath: root) }
-        #expect(throws: BotFileWrite.Failure.self) { try BotFileWrite.write(Data("b: 2\n".utf8), to: "conf/controllers/fresh.yml", beneath: root) }
+        #expect(throws: BotFileWrite.Failure.self) {
+            try BotFileWrite.write(Data("b: 2\n".utf8), to: "conf/controllers/secret.yml", beneath: root)
+        }
+        #expect(throws: BotFileWrite.Failure.self) {
+            try BotFileWrite.write(Data("b: 2\n".utf8), to: "conf/controllers/fresh.yml", beneath: root)
+        }
         #expect(try String(contentsOfFile: outside + "/secret.yml", encoding: .utf8) == "root only\n")
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside) == ["secret.yml"])
-        #expect(throws: BotFileWrite.Failure.self) { try BotFileWrite.write(Data(), to: "../host/secret.yml", beneath: root) }
+        #expect(throws: BotFileWrite.Failure.self) {
+            try BotFileWrite.write(Data(), to: "../host/secret.yml", beneath: root)
+        }
     }
 
     @Test func aFIFOAtThePathIsRefusedWithoutBlocking() throws {

@@ -28,6 +28,8 @@ import Testing
     @Test func aFileOverTheSizeLimitIsRefusedWithItsSize() {
         let text = "key: " + String(repeating: "x", count: BoundedYAML.maxBytes) + "\n"
         #expect(throws: BoundedYAML.Refusal.tooLarge(bytes: text.utf8.count)) { try BoundedYAML.load(text) }
-        #expect("\(BoundedYAML.Refusal.tooLarge(bytes: text.utf8.count))".hasPrefix("the YAML is 1.0MiB, over the 1.0MiB hbdeck reads"))
+        #expect(
+            "\(BoundedYAML.Refusal.tooLarge(bytes: text.utf8.count))".hasPrefix(
+                "the YAML is 1.0MiB, over the 1.0MiB hbdeck reads"))
     }
 }

@@ -13,10 +13,15 @@ import Testing
             let magnitude = pow(10, next() * 12 - 4)
             let value = next() < 0.3 ? -magnitude : magnitude
             for decimals in 0...3 {
-                #expect(Formatting.fixed(value, decimals: decimals) == String(format: "%.\(decimals)f", value), "\(value) with \(decimals)")
+                #expect(
+                    Formatting.fixed(value, decimals: decimals) == String(format: "%.\(decimals)f", value),
+                    "\(value) with \(decimals)")
             }
         }
-        for (value, decimals, text) in [(0.0, 1, "0.0"), (2.5, 0, "2"), (3.5, 0, "4"), (0.25, 1, "0.2"), (1e20, 1, "100000000000000000000.0"), (7, 2, "7.00")] {
+        for (value, decimals, text) in [
+            (0.0, 1, "0.0"), (2.5, 0, "2"), (3.5, 0, "4"), (0.25, 1, "0.2"), (1e20, 1, "100000000000000000000.0"),
+            (7, 2, "7.00"),
+        ] {
             #expect(Formatting.fixed(value, decimals: decimals) == text)
         }
     }

@@ -39,14 +39,23 @@ import Testing
     }
 
     @Test func masksByNamePatternAndURLCredentials() {
-        for name in ["MY_CONFIG_PASS", "PASS", "db_secret", "GITHUB_TOKEN", "binance_api_key", "SSH_KEYFILE", "AWS_CREDENTIALS", "PRIVATE_PEM"] {
+        for name in [
+            "MY_CONFIG_PASS", "PASS", "db_secret", "GITHUB_TOKEN", "binance_api_key", "SSH_KEYFILE", "AWS_CREDENTIALS",
+            "PRIVATE_PEM",
+        ] {
             #expect(SecretMask.maskEnvironmentEntry("\(name)=hunter2") == "\(name)=••••", "\(name)")
         }
-        #expect(SecretMask.maskEnvironmentEntry("DATABASE_URL=postgres://u:p4ss@h:5432/db") == "DATABASE_URL=postgres://u:••••@h:5432/db")
-        #expect(SecretMask.maskEnvironmentEntry("X=see https://a:b@one and mqtt://c:d@two/x") == "X=see https://a:••••@one and mqtt://c:••••@two/x")
-        #expect(SecretMask.maskEnvironmentEntry("HOME_URL=https://example.org/a@b") == "HOME_URL=https://example.org/a@b")
-        #expect(SecretMask.maskLabels(["api.token": "t", "backup": "s3://k:s@bucket", "role": "bot"])
-            == ["api.token": "••••", "backup": "s3://k:••••@bucket", "role": "bot"])
+        #expect(
+            SecretMask.maskEnvironmentEntry("DATABASE_URL=postgres://u:p4ss@h:5432/db")
+                == "DATABASE_URL=postgres://u:••••@h:5432/db")
+        #expect(
+            SecretMask.maskEnvironmentEntry("X=see https://a:b@one and mqtt://c:d@two/x")
+                == "X=see https://a:••••@one and mqtt://c:••••@two/x")
+        #expect(
+            SecretMask.maskEnvironmentEntry("HOME_URL=https://example.org/a@b") == "HOME_URL=https://example.org/a@b")
+        #expect(
+            SecretMask.maskLabels(["api.token": "t", "backup": "s3://k:s@bucket", "role": "bot"])
+                == ["api.token": "••••", "backup": "s3://k:••••@bucket", "role": "bot"])
     }
 
     @Test func namesThatFailValidationPrintOnOneLine() {
@@ -57,7 +66,9 @@ import Testing
 
 @Suite struct TerminalSafeTextTests {
     @Test func controlCharactersAreShownNotObeyed() {
-        #expect(TerminalSafeText.sanitize("\u{1B}]0;pwned\u{07}title\u{1B}[2J ok\tgo\r\nnext\n") == "^[]0;pwned^Gtitle^[[2J ok\tgo\nnext\n")
+        #expect(
+            TerminalSafeText.sanitize("\u{1B}]0;pwned\u{07}title\u{1B}[2J ok\tgo\r\nnext\n")
+                == "^[]0;pwned^Gtitle^[[2J ok\tgo\nnext\n")
         #expect(TerminalSafeText.sanitize("a\u{9B}31mb\u{7F}") == "a^[?31mb^?")
         #expect(TerminalSafeText.sanitize("plain ünïcode ✓") == "plain ünïcode ✓")
     }
@@ -76,7 +87,10 @@ import Testing
 
 @Suite struct TimestampTests {
     @Test func readsTheEnginesAndHummingbotsForms() {
-        #expect(Timestamp.parse("2026-11-25T17:22:41.596926513Z", utc: true).map { abs($0 - 1_795_627_361.596926513) < 1e-6 } == true)
+        #expect(
+            Timestamp.parse("2026-11-25T17:22:41.596926513Z", utc: true).map {
+                abs($0 - 1_795_627_361.596926513) < 1e-6
+            } == true)
         #expect(Timestamp.parse("2026-11-25T17:22:41Z", utc: true) == 1_795_627_361)
         #expect(Timestamp.parse("1970-01-01 00:00:01,500", utc: true) == 1.5)
         #expect(Timestamp.parse("2026-11-25 17:22:41,596", utc: false) != nil)
@@ -88,7 +102,8 @@ import Testing
 
 @Suite struct HelperContainerTests {
     @Test func hbdecksOwnHelperContainersAreNeverListedAsBots() {
-        #expect(!BotClassifier.isBot(image: "hummingbot/hummingbot:latest", labels: [HBLabels.role: HBLabels.helperRole]))
+        #expect(
+            !BotClassifier.isBot(image: "hummingbot/hummingbot:latest", labels: [HBLabels.role: HBLabels.helperRole]))
         #expect(BotClassifier.isBot(image: "hummingbot/hummingbot:latest", labels: [:]))
         #expect(BotClassifier.isBot(image: "busybox", labels: [:], command: "hbot start a.yml --foreground"))
     }
@@ -98,10 +113,12 @@ import Testing
 @Suite struct RestartLimitTests {
     @Test func aBotTheEngineGaveUpOnSaysSo() {
         let gaveUp = InstanceStateRule.derive(
-            ContainerCondition(status: "exited", exitCode: 1, restartCount: 3, restartLimit: 3), lastErrorLine: "RuntimeError: boom")
+            ContainerCondition(status: "exited", exitCode: 1, restartCount: 3, restartLimit: 3),
+            lastErrorLine: "RuntimeError: boom")
         #expect(gaveUp.0 == .error)
         #expect(gaveUp.1 == "gave up after 3 restarts (on-failure:3) · exited with code 1 · last: RuntimeError: boom")
-        let stillTrying = InstanceStateRule.derive(ContainerCondition(status: "exited", exitCode: 1, restartCount: 1, restartLimit: 3))
+        let stillTrying = InstanceStateRule.derive(
+            ContainerCondition(status: "exited", exitCode: 1, restartCount: 1, restartLimit: 3))
         #expect(stillTrying.1 == "exited with code 1")
         let noPolicy = InstanceStateRule.derive(ContainerCondition(status: "exited", exitCode: 1, restartCount: 0))
         #expect(noPolicy.1 == "exited with code 1")

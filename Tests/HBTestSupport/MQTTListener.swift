@@ -44,7 +44,8 @@ public final class MQTTListener: Sendable {
     /// published after is heard.
     public func waitUntilListening(to ready: String, port: Int, credentials: [String] = []) throws -> Bool {
         try eventuallySync(within: 30) {
-            _ = try? Subprocess.run(["mosquitto_pub", "-p", String(port)] + credentials + ["-t", ready, "-m", "ping"], timeout: 10)
+            _ = try? Subprocess.run(
+                ["mosquitto_pub", "-p", String(port)] + credentials + ["-t", ready, "-m", "ping"], timeout: 10)
             return lines.contains { $0.hasPrefix(ready + " ") }
         }
     }

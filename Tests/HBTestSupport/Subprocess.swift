@@ -16,7 +16,8 @@ public enum Subprocess {
         _ arguments: [String], environment: [String: String]? = nil, timeout: Double? = nil, signal: Int32 = SIGTERM,
         stdinFile: String = "/dev/null"
     ) throws -> Result {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("hbdeck-spawn-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hbdeck-spawn-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let outPath = directory.appendingPathComponent("out").path
@@ -38,7 +39,8 @@ public enum Subprocess {
 
     /// Starts a program with default signal handling and returns its pid; output goes to the files named.
     public static func spawn(
-        _ arguments: [String], environment: [String: String]? = nil, stdin: String = "/dev/null", stdout: String = "/dev/null",
+        _ arguments: [String], environment: [String: String]? = nil, stdin: String = "/dev/null",
+        stdout: String = "/dev/null",
         stderr: String = "/dev/null"
     ) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()

@@ -16,11 +16,16 @@ public final class TCPProxy {
     /// Listens again on the same port, once it takes connections.
     public func start() throws {
         let started = try Subprocess.run(
-            ["sh", "-c", "setsid socat TCP-LISTEN:\(port),bind=127.0.0.1,reuseaddr,fork TCP:\(target) </dev/null >/dev/null 2>&1 & echo $!"],
+            [
+                "sh", "-c",
+                "setsid socat TCP-LISTEN:\(port),bind=127.0.0.1,reuseaddr,fork TCP:\(target) </dev/null >/dev/null 2>&1 & echo $!",
+            ],
             timeout: 10)
         group = Int32(started.stdout.trimmingCharacters(in: .whitespacesAndNewlines))
         let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, (try? Subprocess.run(["socat", "-u", "OPEN:/dev/null", "TCP:127.0.0.1:\(port)"], timeout: 5).status) != 0 {
+        while Date() < deadline,
+            (try? Subprocess.run(["socat", "-u", "OPEN:/dev/null", "TCP:127.0.0.1:\(port)"], timeout: 5).status) != 0
+        {
             Thread.sleep(forTimeInterval: 0.1)
         }
     }

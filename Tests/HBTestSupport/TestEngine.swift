@@ -31,7 +31,8 @@ public enum TestEngine {
 
     /// A spec for a short-lived test container with no network.
     public static func spec(
-        _ command: [String], image: String = baseImage, tty: Bool = false, memory: Int64? = nil, logDriver: LogConfig? = nil
+        _ command: [String], image: String = baseImage, tty: Bool = false, memory: Int64? = nil,
+        logDriver: LogConfig? = nil
     ) -> ContainerSpec {
         ContainerSpec(
             image: image, cmd: command, labels: [testLabel: "1"], tty: tty,
@@ -60,7 +61,8 @@ public enum TestEngine {
     public static func docker(_ arguments: [String]) throws -> String {
         var env = ProcessInfo.processInfo.environment
         env["DOCKER_HOST"] = host
-        return try Subprocess.run(["docker"] + arguments, environment: env).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try Subprocess.run(["docker"] + arguments, environment: env).stdout.trimmingCharacters(
+            in: .whitespacesAndNewlines)
     }
 }
 

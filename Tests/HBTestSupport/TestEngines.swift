@@ -21,24 +21,33 @@ public enum TestEngines {
 
     /// Runs the docker CLI against one engine's unix socket and returns its trimmed stdout.
     @discardableResult
-    public static func docker(_ socket: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
+    public static func docker(_ socket: String, _ arguments: [String], environment: [String: String] = [:]) throws
+        -> String
+    {
         var env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         env["DOCKER_HOST"] = socket
         let result = try Subprocess.run(["docker"] + arguments, environment: env, timeout: 120)
-        guard result.status == 0 else { throw TestEngineFailure(description: "docker \(arguments.joined(separator: " ")): \(result.stderr)") }
+        guard result.status == 0 else {
+            throw TestEngineFailure(description: "docker \(arguments.joined(separator: " ")): \(result.stderr)")
+        }
         return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// A Docker CLI config folder with the contexts `hosta` (the first engine's socket), `hostb` (B over TLS)
     /// and `hostc` (C over ssh), made by `docker context create` itself; `b` is where B's TLS port is reached.
     public static func contexts(b: String = bTCP) throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hbdeck-docker-config-\(UUID().uuidString)")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "hbdeck-docker-config-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let env = ["DOCKER_CONFIG": folder.path]
         let a = TestEngine.host ?? "unix://\(run)/docker.sock"
         try docker(a, ["context", "create", "hosta", "--docker", "host=\(a)"], environment: env)
-        try docker(a, ["context", "create", "hostb", "--docker",
-                       "host=\(b),ca=\(clientTLS)/ca.pem,cert=\(clientTLS)/cert.pem,key=\(clientTLS)/key.pem"], environment: env)
+        try docker(
+            a,
+            [
+                "context", "create", "hostb", "--docker",
+                "host=\(b),ca=\(clientTLS)/ca.pem,cert=\(clientTLS)/cert.pem,key=\(clientTLS)/key.pem",
+            ], environment: env)
         try docker(a, ["context", "create", "hostc", "--docker", "host=ssh://hbdeck-c"], environment: env)
         return folder
     }

@@ -46,7 +46,8 @@ public final class TestFleet {
     public func startBot(_ name: String, environment: [String: String] = [:]) throws -> String {
         let instance = root.appendingPathComponent("instances/\(name)")
         for folder in ["conf/connectors", "conf/scripts", "conf/controllers", "data", "logs"] {
-            try FileManager.default.createDirectory(at: instance.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: instance.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
         let conf = """
             instance_id: \(name)
@@ -78,7 +79,8 @@ public final class TestFleet {
     /// by the bot image's own code, as the client writes it; a script config `<name>.yml` beside it.
     public func addProfile(_ name: String = "master_account", password: String = TestFleet.password) throws {
         let profile = root.appendingPathComponent("credentials/\(name)")
-        try FileManager.default.createDirectory(at: profile.appendingPathComponent("connectors"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: profile.appendingPathComponent("connectors"), withIntermediateDirectories: true)
         let conf = """
             instance_id: template
             mqtt_bridge:
@@ -89,10 +91,12 @@ public final class TestFleet {
 
             """
         try conf.write(to: profile.appendingPathComponent("conf_client.yml"), atomically: true, encoding: .utf8)
-        let program = "import os; from hummingbot.client.config.config_crypt import ETHKeyFileSecretManger, store_password_verification; "
+        let program =
+            "import os; from hummingbot.client.config.config_crypt import ETHKeyFileSecretManger, store_password_verification; "
             + "store_password_verification(ETHKeyFileSecretManger(os.environ['CONFIG_PASSWORD']))"
         try docker([
-            "run", "--rm", "--network", "none", "--label", "\(TestEngine.testLabel)=1", "-e", "CONFIG_PASSWORD=\(password)",
+            "run", "--rm", "--network", "none", "--label", "\(TestEngine.testLabel)=1", "-e",
+            "CONFIG_PASSWORD=\(password)",
             "-v", "\(profile.path):/home/hummingbot/conf", TestEngine.botImage, TestEngine.clientPython, "-c", program,
         ])
         let scripts = root.appendingPathComponent("conf/scripts")
@@ -107,19 +111,25 @@ public final class TestFleet {
     public func startHbotBot(_ name: String, mqtt: Bool = false, environment: [String: String] = [:]) throws -> String {
         let instance = root.appendingPathComponent("instances/\(name)")
         for folder in ["conf/connectors", "conf/scripts", "conf/controllers", "data", "logs"] {
-            try FileManager.default.createDirectory(at: instance.appendingPathComponent(folder), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: instance.appendingPathComponent(folder), withIntermediateDirectories: true)
         }
-        let conf = "instance_id: \(name)\nmqtt_bridge:\n  mqtt_host: 127.0.0.1\n  mqtt_port: \(port)\n  mqtt_namespace: \(namespace)\n  mqtt_autostart: \(mqtt)\n"
+        let conf =
+            "instance_id: \(name)\nmqtt_bridge:\n  mqtt_host: 127.0.0.1\n  mqtt_port: \(port)\n  mqtt_namespace: \(namespace)\n  mqtt_autostart: \(mqtt)\n"
         try conf.write(to: instance.appendingPathComponent("conf/conf_client.yml"), atomically: true, encoding: .utf8)
         try "script_file_name: v2_with_controllers.py\n".write(
             to: instance.appendingPathComponent("conf/scripts/\(name).yml"), atomically: true, encoding: .utf8)
-        try docker([
-            "run", "-d", "--name", name, "--network", mqtt ? "host" : "none", "--label", "\(TestEngine.testLabel)=1",
-            "-e", "HBOT_PASSWORD=\(Self.password)",
-        ] + environment.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] } + [
-            "-v", "\(instance.path)/conf:/home/hummingbot/conf", "-v", "\(instance.path)/data:/home/hummingbot/data",
-            "-v", "\(instance.path)/logs:/home/hummingbot/logs", TestEngine.botImage, TestEngine.hbotPath, "start", "\(name).yml", "--foreground",
-        ])
+        try docker(
+            [
+                "run", "-d", "--name", name, "--network", mqtt ? "host" : "none", "--label",
+                "\(TestEngine.testLabel)=1",
+                "-e", "HBOT_PASSWORD=\(Self.password)",
+            ] + environment.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] } + [
+                "-v", "\(instance.path)/conf:/home/hummingbot/conf", "-v",
+                "\(instance.path)/data:/home/hummingbot/data",
+                "-v", "\(instance.path)/logs:/home/hummingbot/logs", TestEngine.botImage, TestEngine.hbotPath, "start",
+                "\(name).yml", "--foreground",
+            ])
         bots.append(name)
         return name
     }

@@ -10,7 +10,8 @@ public final class TestRegistry {
     public var host: String { "127.0.0.1:\(port)" }
 
     public init() throws {
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("data"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("data"), withIntermediateDirectories: true)
         let config = """
             version: 0.1
             log:
@@ -41,7 +42,10 @@ public final class TestRegistry {
         var env = ProcessInfo.processInfo.environment
         env["DOCKER_HOST"] = TestEngine.host
         for arguments in [
-            ["run", "--name", builder, "--network", "none", "--label", "\(TestEngine.testLabel)=1", image, "sh", "-c", "head -c 3000000 /dev/urandom > /opt/layer"],
+            [
+                "run", "--name", builder, "--network", "none", "--label", "\(TestEngine.testLabel)=1", image, "sh",
+                "-c", "head -c 3000000 /dev/urandom > /opt/layer",
+            ],
             ["commit", builder, reference], ["rm", builder], ["push", "-q", reference], ["rmi", reference],
         ] {
             let run = try Subprocess.run(["docker"] + arguments, environment: env, timeout: 300)

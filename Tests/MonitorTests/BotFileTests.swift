@@ -1,6 +1,7 @@
 import Foundation
 import HBModel
 import Testing
+
 @testable import Monitor
 
 /// A bot's folder is written by its strategy code: what it puts there is read as a bot's file or not at all,
@@ -18,7 +19,10 @@ import Testing
     func unblocked<T: Sendable>(_ fifo: String, _ read: @escaping @Sendable () -> T) -> T? {
         let done = DispatchSemaphore(value: 0)
         let result = LatestValue<T?>(nil)
-        Thread { result.set(read()); done.signal() }.start()
+        Thread {
+            result.set(read())
+            done.signal()
+        }.start()
         if done.wait(timeout: .now() + 10) == .success { return result.current.value }
         let writer = open(fifo, O_WRONLY | O_NONBLOCK)
         done.wait()
@@ -39,15 +43,21 @@ import Testing
         for path in ["logs_pmm.log", "bot/status.json", "pmm.sqlite"] {
             #expect(mkfifo(root + "/" + path, 0o600) == 0)
             let tail = unblocked(root + "/" + path) { BotFile.tail(path, beneath: self.root, maxBytes: 100) }
-            #expect(tail.map { if case .failure(.notRegular) = $0 { true } else { false } } == true, "\(path): \(String(describing: tail))")
+            #expect(
+                tail.map { if case .failure(.notRegular) = $0 { true } else { false } } == true,
+                "\(path): \(String(describing: tail))")
         }
-        let figures = unblocked(root + "/pmm.sqlite") { TradeDatabase.figures(at: self.root + "/pmm.sqlite", since: 0) == nil }
+        let figures = unblocked(root + "/pmm.sqlite") {
+            TradeDatabase.figures(at: self.root + "/pmm.sqlite", since: 0) == nil
+        }
         #expect(figures == true, "the trade database's path as a FIFO: no figures, and no open that waits")
     }
 
     @Test func noSymlinkIsFollowedAtTheFileOrOnTheWay() throws {
-        try "root:secret-hash:19000:0:99999:7:::\n".write(toFile: root + "/host-file", atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: root + "/errors.log", withDestinationPath: root + "/host-file")
+        try "root:secret-hash:19000:0:99999:7:::\n".write(
+            toFile: root + "/host-file", atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(
+            atPath: root + "/errors.log", withDestinationPath: root + "/host-file")
         #expect(BotFile.tail("errors.log", beneath: root, maxBytes: 100).map(\.data) == .failure(.symlink))
         #expect(BotFile.stamp("errors.log", beneath: root) == nil)
         #expect(ErrorsLog.tail(inLogsFolder: root, count: 5).isEmpty)
@@ -56,15 +66,26 @@ import Testing
         try FileManager.default.createDirectory(atPath: root + "/elsewhere", withIntermediateDirectories: true)
         try "{\"running\": true}".write(toFile: root + "/elsewhere/status.json", atomically: true, encoding: .utf8)
         try FileManager.default.createSymbolicLink(atPath: root + "/bot", withDestinationPath: root + "/elsewhere")
-        #expect(BotFile.contents("bot/status.json", beneath: root, maxBytes: 100) == nil, "a folder on the way that is a link")
+        #expect(
+            BotFile.contents("bot/status.json", beneath: root, maxBytes: 100) == nil,
+            "a folder on the way that is a link")
         #expect(BotFile.open("../host-file", beneath: root + "/elsewhere").map(\.size) == .failure(.badPath))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "needs the sqlite3 tool (make test installs it)"))
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"),
+            "needs the sqlite3 tool (make test installs it)"))
     func aTradeDatabaseBehindASymlinkIsNotRead() throws {
         let real = root + "/elsewhere.sqlite"
-        #expect(try SQLiteTool.run(real, "CREATE TABLE TradeFill (timestamp INTEGER, price TEXT, amount TEXT); INSERT INTO TradeFill VALUES (1, '1', '2');"))
-        #expect(TradeDatabase.figures(at: real, since: 0, openOrders: false)?.trades == 1, "read where it is a regular file")
+        #expect(
+            try SQLiteTool.run(
+                real,
+                "CREATE TABLE TradeFill (timestamp INTEGER, price TEXT, amount TEXT); INSERT INTO TradeFill VALUES (1, '1', '2');"
+            ))
+        #expect(
+            TradeDatabase.figures(at: real, since: 0, openOrders: false)?.trades == 1, "read where it is a regular file"
+        )
         try FileManager.default.createSymbolicLink(atPath: root + "/pmm.sqlite", withDestinationPath: real)
         #expect(TradeDatabase.figures(at: root + "/pmm.sqlite", since: 0, openOrders: false) == nil)
     }
@@ -72,19 +93,25 @@ import Testing
     /// A bot's code can make the open-orders query slow (here: the index on OrderStatus it would have is
     /// missing, and half a million status rows): the read gives up when its budget is spent, with no figures
     /// from the record, instead of working for a minute every ten seconds.
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"), "needs the sqlite3 tool (make test installs it)"))
+    @Test(
+        .enabled(
+            if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sqlite3"),
+            "needs the sqlite3 tool (make test installs it)"))
     func aSlowTradeDatabaseIsGivenUp() throws {
         let path = root + "/pmm.sqlite"
-        #expect(try SQLiteTool.run(path, """
-            CREATE TABLE TradeFill (market TEXT, order_id TEXT, timestamp INTEGER, price TEXT, amount INTEGER);
-            CREATE TABLE "Order" (id TEXT PRIMARY KEY, market TEXT, symbol TEXT, price INTEGER, amount INTEGER,
-              creation_timestamp INTEGER, last_status TEXT);
-            CREATE TABLE OrderStatus (id INTEGER PRIMARY KEY, order_id TEXT, timestamp INTEGER, status TEXT);
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 900)
-              INSERT INTO "Order" SELECT 'o' || i, 'x', 'A-B', 1, 1, 1000 + i, 'BuyOrderCreated' FROM n;
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500000)
-              INSERT INTO OrderStatus SELECT i, 'z' || i, i, 'BuyOrderCreated' FROM n;
-            """))
+        #expect(
+            try SQLiteTool.run(
+                path,
+                """
+                CREATE TABLE TradeFill (market TEXT, order_id TEXT, timestamp INTEGER, price TEXT, amount INTEGER);
+                CREATE TABLE "Order" (id TEXT PRIMARY KEY, market TEXT, symbol TEXT, price INTEGER, amount INTEGER,
+                  creation_timestamp INTEGER, last_status TEXT);
+                CREATE TABLE OrderStatus (id INTEGER PRIMARY KEY, order_id TEXT, timestamp INTEGER, status TEXT);
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 900)
+                  INSERT INTO "Order" SELECT 'o' || i, 'x', 'A-B', 1, 1, 1000 + i, 'BuyOrderCreated' FROM n;
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500000)
+                  INSERT INTO OrderStatus SELECT i, 'z' || i, i, 'BuyOrderCreated' FROM n;
+                """))
         let figures = TradeDatabase.figures(at: path, since: 0)
         #expect(figures?.openOrders == nil, "the open orders were read in full: \(figures?.openOrders?.count ?? -1)")
     }
@@ -105,22 +132,30 @@ private enum SQLiteTool {
 extension BotFileTests {
     /// What is there but not read is said with its reason; a file not written yet is no problem.
     @Test func filesNotReadAreSaidWithTheirReason() throws {
-        let data = root + "/data", logs = root + "/logs"
+        let data = root + "/data"
+        let logs = root + "/logs"
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: logs, withIntermediateDirectories: true)
         try "host\n".write(toFile: root + "/host-file", atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: data + "/pmm.sqlite", withDestinationPath: root + "/host-file")
+        try FileManager.default.createSymbolicLink(
+            atPath: data + "/pmm.sqlite", withDestinationPath: root + "/host-file")
         #expect(mkfifo(logs + "/errors.log", 0o644) == 0)
-        let job = BotFilesRead.Job(id: "c1", dataFolder: data, logsFolder: logs, config: "pmm.yml", runStartedAt: 0, openOrders: true, logStamp: nil)
+        let job = BotFilesRead.Job(
+            id: "c1", dataFolder: data, logsFolder: logs, config: "pmm.yml", runStartedAt: 0, openOrders: true,
+            logStamp: nil)
         let read = try #require(unblocked(logs + "/errors.log") { BotFilesRead.read(job, now: 100) })
         #expect(read.figures == nil)
-        #expect(read.unreadable == [
-            "data/pmm.sqlite: a symbolic link, not followed",
-            "logs/errors.log: not a regular file (a FIFO, device or folder), not read",
-        ])
+        #expect(
+            read.unreadable == [
+                "data/pmm.sqlite: a symbolic link, not followed",
+                "logs/errors.log: not a regular file (a FIFO, device or folder), not read",
+            ])
         var instance = InstanceSnapshot(name: "bot_1", image: "hummingbot/hummingbot:latest", state: .running)
         instance.unreadableFiles = read.unreadable
-        #expect(instance.filesWarning == "cannot read data/pmm.sqlite: a symbolic link, not followed · logs/errors.log: not a regular file (a FIFO, device or folder), not read")
+        #expect(
+            instance.filesWarning
+                == "cannot read data/pmm.sqlite: a symbolic link, not followed · logs/errors.log: not a regular file (a FIFO, device or folder), not read"
+        )
 
         try FileManager.default.removeItem(atPath: data + "/pmm.sqlite")
         try FileManager.default.removeItem(atPath: logs + "/errors.log")

@@ -1,5 +1,6 @@
-@testable import Monitor
 import Testing
+
+@testable import Monitor
 
 /// The broker's start, stop and restart: the same rules and words for the CLI and the console.
 struct BrokerControlTests {
@@ -8,7 +9,8 @@ struct BrokerControlTests {
     @Test func aBrokerAlreadyInTheStateAskedForIsLeftAlone() async throws {
         let engine = FakeEngine()
         engine.put("b1", .init(name: name, state: "running"))
-        #expect(try await BrokerControl.start(name, engine: engine) == "broker \(name) is already running: nothing changed")
+        #expect(
+            try await BrokerControl.start(name, engine: engine) == "broker \(name) is already running: nothing changed")
         #expect(engine.started.isEmpty)
 
         #expect(try await BrokerControl.stop(name, engine: engine) == "broker \(name): stopped")
@@ -27,7 +29,8 @@ struct BrokerControlTests {
         let engine = FakeEngine()
         await #expect(throws: BrokerControl.Missing.self) { try await BrokerControl.start(self.name, engine: engine) }
         await #expect(throws: BrokerControl.Missing.self) { try await BrokerControl.restart(self.name, engine: engine) }
-        #expect(try await BrokerControl.stop(name, engine: engine) == "no broker container named \(name): nothing to stop")
+        #expect(
+            try await BrokerControl.stop(name, engine: engine) == "no broker container named \(name): nothing to stop")
         #expect(engine.started.isEmpty && engine.done.isEmpty)
     }
 }

@@ -1,8 +1,9 @@
-@testable import Docker
 import Foundation
 import HBTestSupport
-@testable import Monitor
 import Testing
+
+@testable import Docker
+@testable import Monitor
 
 /// The console's resource figures come from cgroups; they must match what the engine's own stats say.
 @Suite(.enabled(if: TestEngine.isConfigured, "needs the private test engine (make test)"))
@@ -18,9 +19,11 @@ struct CgroupReaderTests {
             let details = try await client.inspectContainer(id)
             let files = try #require(CgroupFiles.locate(pid: details.state.pid, hostNetwork: false, keepOpen: keepOpen))
             // Ready when the process holds its memory.
-            #expect(try await eventually(within: 60) {
-                CgroupReader.figures(now: try #require(CgroupReader.read(files)), before: nil).memoryUsed ?? 0 > 48 << 20
-            })
+            #expect(
+                try await eventually(within: 60) {
+                    CgroupReader.figures(now: try #require(CgroupReader.read(files)), before: nil).memoryUsed ?? 0 > 48
+                        << 20
+                })
             #expect(files.openCount == (keepOpen ? 6 : 0))
             let first = try #require(CgroupReader.read(files))
             try await Task.sleep(nanoseconds: 500_000_000)

@@ -1,9 +1,10 @@
 import Deploy
 import Docker
 import Foundation
-@testable import Monitor
 import Synchronization
 import Testing
+
+@testable import Monitor
 
 /// Deleting an instance with a fake engine, a fake bot and a bots folder in /tmp: the order of the steps,
 /// what becomes of the folder, and that nothing after a failed step is done.
@@ -14,9 +15,12 @@ import Testing
             folder = BotsFolder(NSTemporaryDirectory() + "hbdeck-decommission-\(UInt32.random(in: 0...UInt32.max))")
             let conf = folder.instance("bot_a").appendingPathComponent("conf")
             try FileManager.default.createDirectory(at: conf, withIntermediateDirectories: true)
-            try "instance_id: bot_a\n".write(to: conf.appendingPathComponent("conf_client.yml"), atomically: true, encoding: .utf8)
+            try "instance_id: bot_a\n".write(
+                to: conf.appendingPathComponent("conf_client.yml"), atomically: true, encoding: .utf8)
         }
-        func archived() -> [String] { (try? FileManager.default.contentsOfDirectory(atPath: folder.archived.path)) ?? [] }
+        func archived() -> [String] {
+            (try? FileManager.default.contentsOfDirectory(atPath: folder.archived.path)) ?? []
+        }
         var instanceExists: Bool { FileManager.default.fileExists(atPath: folder.instance("bot_a").path) }
         func remove() { try? FileManager.default.removeItem(at: folder.root) }
     }
@@ -39,8 +43,13 @@ import Testing
         #expect(!fixture.instanceExists)
         let archived = try #require(fixture.archived().first)
         #expect(archived.wholeMatch(of: /bot_a-\d{8}-\d{6}/) != nil)
-        #expect(FileManager.default.fileExists(atPath: fixture.folder.archived.appendingPathComponent("\(archived)/conf/conf_client.yml").path))
-        #expect(result.hasPrefix("deleted bot_a: bot stopped (200), wound down in 0.0 s (seen in its container's output) · container stopped in"))
+        #expect(
+            FileManager.default.fileExists(
+                atPath: fixture.folder.archived.appendingPathComponent("\(archived)/conf/conf_client.yml").path))
+        #expect(
+            result.hasPrefix(
+                "deleted bot_a: bot stopped (200), wound down in 0.0 s (seen in its container's output) · container stopped in"
+            ))
         #expect(result.hasSuffix("container removed · instances/bot_a moved to archived/\(archived)"))
     }
 
@@ -71,7 +80,9 @@ import Testing
         let fixture = try Folder()
         defer { fixture.remove() }
         let engine = FakeEngine()
-        #expect(try await decommission(engine, fixture.folder).hasPrefix("deleted bot_a: instances/bot_a moved to archived/bot_a-"))
+        #expect(
+            try await decommission(engine, fixture.folder).hasPrefix(
+                "deleted bot_a: instances/bot_a moved to archived/bot_a-"))
         #expect(engine.done.isEmpty)
         await #expect(throws: DockerError.self) { try await decommission(engine, fixture.folder) }
         #expect(fixture.archived().count == 1)
@@ -80,7 +91,9 @@ import Testing
     @Test func withoutABotsFolderTheContainerGoesAndThatIsSaid() async throws {
         let engine = FakeEngine()
         engine.put("a", .init(name: "bot_a", state: "exited"))
-        #expect(try await decommission(engine, nil) == "deleted bot_a: container removed · no bots folder configured: its folder stays")
+        #expect(
+            try await decommission(engine, nil)
+                == "deleted bot_a: container removed · no bots folder configured: its folder stays")
     }
 
     @Test func aFailedStepEndsItAndTheFolderStays() async throws {

@@ -3,9 +3,10 @@ import Docker
 import Foundation
 import HBModel
 import HBTestSupport
-@testable import Monitor
 import Synchronization
 import Testing
+
+@testable import Monitor
 
 /// An engine held in memory: containers, a switch to make it unreachable, events on demand.
 final class FakeEngine: FleetEngine {
@@ -20,7 +21,12 @@ final class FakeEngine: FleetEngine {
         var networks: [String] = []
     }
 
-    private let state = Mutex<(containers: [String: Container], reachable: Bool, events: [AsyncThrowingStream<DockerEvent, any Error>.Continuation], started: [String], done: [String])>(([:], true, [], [], []))
+    private let state = Mutex<
+        (
+            containers: [String: Container], reachable: Bool,
+            events: [AsyncThrowingStream<DockerEvent, any Error>.Continuation], started: [String], done: [String]
+        )
+    >(([:], true, [], [], []))
     let gate = Mutex<CheckedContinuation<Void, Never>?>(nil)
 
     func put(_ id: String, _ container: Container) {
@@ -47,28 +53,38 @@ final class FakeEngine: FleetEngine {
     var done: [String] { state.withLock { $0.done } }
 
     private func changed() {
-        let event = try! JSONDecoder().decode(DockerEvent.self, from: Data(#"{"Type":"container","Action":"update","Actor":{"ID":"x","Attributes":{}},"time":1}"#.utf8))
+        let event = try! JSONDecoder().decode(
+            DockerEvent.self,
+            from: Data(#"{"Type":"container","Action":"update","Actor":{"ID":"x","Attributes":{}},"time":1}"#.utf8))
         for stream in state.withLock({ $0.events }) { stream.yield(event) }
     }
 
     private func check() throws {
-        guard state.withLock({ $0.reachable }) else { throw DockerError.unreachable(endpoint: "fake", reason: "connection refused") }
+        guard state.withLock({ $0.reachable }) else {
+            throw DockerError.unreachable(endpoint: "fake", reason: "connection refused")
+        }
     }
 
     func listContainers() async throws -> [ContainerSummary] {
         try check()
         return try state.withLock { $0.containers }.map { id, c in
             let networks = c.networks.map { "\"\($0)\":{}" }.joined(separator: ",")
-            let json = #"{"Id":"\#(id)","Names":["/\#(c.name)"],"Image":"hummingbot/hummingbot:latest","State":"\#(c.state)","Status":"\#(c.state)","Created":1,"NetworkSettings":{"Networks":{\#(networks)}}}"#
+            let json =
+                #"{"Id":"\#(id)","Names":["/\#(c.name)"],"Image":"hummingbot/hummingbot:latest","State":"\#(c.state)","Status":"\#(c.state)","Created":1,"NetworkSettings":{"Networks":{\#(networks)}}}"#
             return try JSONDecoder().decode(ContainerSummary.self, from: Data(json.utf8))
         }
     }
 
-    func resolvingImageNames(_ containers: [ContainerSummary], known: [String: String]) async throws -> [ContainerSummary] { containers }
+    func resolvingImageNames(_ containers: [ContainerSummary], known: [String: String]) async throws
+        -> [ContainerSummary]
+    { containers }
 
     func inspectContainer(_ idOrName: String) async throws -> ContainerDetails {
         try check()
-        guard let (id, c) = state.withLock({ s in s.containers.first { $0.key == idOrName || $0.value.name == idOrName } }) else {
+        guard
+            let (id, c) = state.withLock({ s in s.containers.first { $0.key == idOrName || $0.value.name == idOrName } }
+            )
+        else {
             throw DockerError.notFound(message: "no such container: \(idOrName)")
         }
         let json = #"""
@@ -105,12 +121,22 @@ final class FakeEngine: FleetEngine {
         state.withLock { $0.started.append(idOrName) }
     }
 
-    func release() { gate.withLock { $0?.resume(); $0 = nil } }
+    func release() {
+        gate.withLock {
+            $0?.resume()
+            $0 = nil
+        }
+    }
     var waitingAtGate: Bool { gate.withLock { $0 != nil } }
 
     /// The bot's own output says it wound down as soon as it is watched.
     func watchWindDown(of name: String) async -> WindDownWatch {
-        WindDownWatch(source: "its container's output", seen: AsyncStream { $0.yield(); $0.finish() })
+        WindDownWatch(
+            source: "its container's output",
+            seen: AsyncStream {
+                $0.yield()
+                $0.finish()
+            })
     }
 
     func stopContainer(_ idOrName: String, timeout: Int) async throws {
@@ -155,7 +181,9 @@ final class FakeEngine: FleetEngine {
         }
     }
 
-    func isolate(_ instance: String, broker: String, brokerHost: String, brokerPort: Int) async throws -> BotNetwork.Route {
+    func isolate(_ instance: String, broker: String, brokerHost: String, brokerPort: Int) async throws
+        -> BotNetwork.Route
+    {
         try check()
         state.withLock { $0.done.append("isolate \(instance)") }
         return BotNetwork.Route(host: broker, port: 1883)
@@ -180,11 +208,15 @@ final class FakeEngine: FleetEngine {
         var now: Double { Date().timeIntervalSince1970 + offset.withLock { $0 } }
     }
 
-    static func monitor(_ engine: FakeEngine, clock: Clock = Clock(), endpoint: String = "tcp://127.0.0.1:1") -> FleetMonitor {
+    static func monitor(_ engine: FakeEngine, clock: Clock = Clock(), endpoint: String = "tcp://127.0.0.1:1")
+        -> FleetMonitor
+    {
         let config = MonitorConfig(endpoint: try! DockerEndpoint(parsing: endpoint), mqtt: nil, refreshInterval: 0.05)
-        return FleetMonitor(config: config, connector: { _ in
-            (engine, try await engine.listContainers())
-        }, now: { clock.now })
+        return FleetMonitor(
+            config: config,
+            connector: { _ in
+                (engine, try await engine.listContainers())
+            }, now: { clock.now })
     }
 
     /// Runs a monitor on `engine` for the length of `body`.
@@ -207,10 +239,23 @@ final class FakeEngine: FleetEngine {
         engine.put("a", .init(name: "bot_a", state: "running"))
         engine.put("b", .init(name: "bot_b", state: "exited"))
         try await watching(engine) { (monitor: FleetMonitor) async throws in
-            #expect(try await eventually(within: 20) { monitor.snapshots.current.value.instances.count == 2 && monitor.snapshots.current.value.engine == .live })
+            #expect(
+                try await eventually(within: 20) {
+                    monitor.snapshots.current.value.instances.count == 2
+                        && monitor.snapshots.current.value.engine == .live
+                })
             engine.setReachable(false)
-            #expect(try await eventually(within: 20) { if case .offline(_, let lastGood?) = monitor.snapshots.current.value.engine { return lastGood > 0 } else { return false } })
-            #expect(monitor.snapshots.current.value.instances.map(\.name).sorted() == ["bot_a", "bot_b"], "what was shown stays, marked stale")
+            #expect(
+                try await eventually(within: 20) {
+                    if case .offline(_, let lastGood?) = monitor.snapshots.current.value.engine {
+                        return lastGood > 0
+                    } else {
+                        return false
+                    }
+                })
+            #expect(
+                monitor.snapshots.current.value.instances.map(\.name).sorted() == ["bot_a", "bot_b"],
+                "what was shown stays, marked stale")
             engine.setReachable(true)
             #expect(try await eventually(within: 30) { monitor.snapshots.current.value.engine == .live })
         }
@@ -223,15 +268,20 @@ final class FakeEngine: FleetEngine {
         try await watching(engine) { (monitor: FleetMonitor) async throws in
             #expect(try await eventually(within: 20) { monitor.snapshots.current.value.instances.count == 2 })
             engine.remove("b")
-            #expect(try await eventually(within: 20) { monitor.snapshots.current.value.instances.map(\.name) == ["bot_a"] })
+            #expect(
+                try await eventually(within: 20) { monitor.snapshots.current.value.instances.map(\.name) == ["bot_a"] })
         }
     }
 
     @Test func whyABotStoppedComesFromItsErrorsLog() async throws {
         let engine = FakeEngine()
-        engine.put("a", .init(name: "bot_a", state: "exited", exitCode: 0, errorsLog: "Traceback…\nInvalid password.\n"))
+        engine.put(
+            "a", .init(name: "bot_a", state: "exited", exitCode: 0, errorsLog: "Traceback…\nInvalid password.\n"))
         try await watching(engine) { (monitor: FleetMonitor) async throws in
-            #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.reason == "exited 0 · errors.log: Invalid password." })
+            #expect(
+                try await eventually(within: 20) {
+                    instance(monitor, "bot_a")?.reason == "exited 0 · errors.log: Invalid password."
+                })
             #expect(instance(monitor, "bot_a")?.state == .stopped)
         }
     }
@@ -241,7 +291,8 @@ final class FakeEngine: FleetEngine {
     @Test func whereCgroupsAreNotVisibleFiguresComeFromTheEngine() async throws {
         let engine = FakeEngine()
         engine.put("a", .init(name: "bot_a", state: "running"))
-        try await watching(engine, endpoint: "unix:///nonexistent/docker.sock") { (monitor: FleetMonitor) async throws in
+        try await watching(engine, endpoint: "unix:///nonexistent/docker.sock") {
+            (monitor: FleetMonitor) async throws in
             #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.resources.memoryUsed != nil })
             #expect(instance(monitor, "bot_a")?.resources.source == .engineStats)
         }
@@ -255,7 +306,9 @@ final class FakeEngine: FleetEngine {
             #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .error })
             #expect(instance(monitor, "bot_a")?.reason == "restarting in a loop (5 restarts)")
             clock.advance(60)
-            #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .running }, "up for a minute: settled")
+            #expect(
+                try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .running },
+                "up for a minute: settled")
         }
     }
 
@@ -266,14 +319,22 @@ final class FakeEngine: FleetEngine {
             #expect(try await eventually(within: 20) { monitor.snapshots.current.value.engine == .live })
             let first = Task { await monitor.start("bot_a", progress: { _ in }) }
             #expect(try await eventually(within: 20) { engine.waitingAtGate })
-            #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .starting }, "the action shows at once")
-            #expect(await monitor.start("bot_a", progress: { _ in }) == "bot_a is busy with another action: nothing was done")
+            #expect(
+                try await eventually(within: 20) { instance(monitor, "bot_a")?.state == .starting },
+                "the action shows at once")
+            #expect(
+                await monitor.start("bot_a", progress: { _ in })
+                    == "bot_a is busy with another action: nothing was done")
             engine.release()
             #expect(await first.value == "bot_a: started")
             #expect(engine.started == ["bot_a"], "done once")
             engine.setReachable(false)
-            #expect(try await eventually(within: 20) { if case .offline = monitor.snapshots.current.value.engine { return true } else { return false } })
-            #expect(await monitor.start("bot_a", progress: { _ in }) == "the Docker engine is offline: nothing was done")
+            #expect(
+                try await eventually(within: 20) {
+                    if case .offline = monitor.snapshots.current.value.engine { return true } else { return false }
+                })
+            #expect(
+                await monitor.start("bot_a", progress: { _ in }) == "the Docker engine is offline: nothing was done")
             #expect(engine.started == ["bot_a"])
         }
     }
@@ -314,7 +375,10 @@ final class FakeEngine: FleetEngine {
             let result = await monitor.stop("bot_a", skipBotStop: false) { _ in }
             #expect(result.hasPrefix("stopped bot_a: no MQTT link"), "\(result)")
             engine.put("a", .init(name: "bot_a", state: "exited", exitCode: 137))
-            #expect(try await eventually(within: 20) { instance(monitor, "bot_a")?.reason == "stopped by hbdeck (exit 137)" })
+            #expect(
+                try await eventually(within: 20) {
+                    instance(monitor, "bot_a")?.reason == "stopped by hbdeck (exit 137)"
+                })
             #expect(instance(monitor, "bot_b")?.reason == "exited 137", "one stopped elsewhere says only its code")
         }
     }
@@ -324,11 +388,16 @@ extension FleetMonitorTests {
     /// An isolated bot whose network the broker is not on is said in the broker's panel, and attaching mends it.
     @Test func aBrokerMissingFromAnIsolatedBotsNetworkIsSaidAndMended() async throws {
         let engine = FakeEngine()
-        engine.put("m", .init(name: "hummingbot-broker", state: "running", networkMode: "hbdeck-mqtt", networks: ["hbdeck-mqtt"]))
+        engine.put(
+            "m",
+            .init(name: "hummingbot-broker", state: "running", networkMode: "hbdeck-mqtt", networks: ["hbdeck-mqtt"]))
         engine.put("a", .init(name: "iso_a", state: "running", networkMode: "hbdeck-iso_a", networks: ["hbdeck-iso_a"]))
         engine.put("b", .init(name: "host_b", state: "running"))
         try await watching(engine) { (monitor: FleetMonitor) async throws in
-            #expect(try await eventually(within: 20) { monitor.snapshots.current.value.broker.missingNetworks == ["hbdeck-iso_a"] })
+            #expect(
+                try await eventually(within: 20) {
+                    monitor.snapshots.current.value.broker.missingNetworks == ["hbdeck-iso_a"]
+                })
             let result = await monitor.attachBrokerToBotNetworks { _ in }
             #expect(result == "broker hummingbot-broker: attached to hbdeck-iso_a")
             #expect(engine.done.contains("attach hummingbot-broker to hbdeck-iso_a"))

@@ -1,7 +1,8 @@
 import Foundation
 import HBModel
-@testable import Monitor
 import Testing
+
+@testable import Monitor
 
 /// The history store: samples while bots run, one row per run closed when it stops, ranges exact,
 /// two writers at once losing nothing.
@@ -10,11 +11,17 @@ import Testing
         NSTemporaryDirectory() + "hbdeck-history-\(UInt32.random(in: 0...UInt32.max))/history.sqlite"
     }
 
-    func fleet(at time: Double, state: InstanceState, pnl: Double, started: Double = 1000, finished: Double? = nil) -> FleetSnapshot {
-        var bot = InstanceSnapshot(name: "bot_1", image: "hummingbot/hummingbot:latest", state: state, startedAt: started, strategy: "pmm.yml", pnl: pnl, trades: 3, volume: 120)
+    func fleet(at time: Double, state: InstanceState, pnl: Double, started: Double = 1000, finished: Double? = nil)
+        -> FleetSnapshot
+    {
+        var bot = InstanceSnapshot(
+            name: "bot_1", image: "hummingbot/hummingbot:latest", state: state, startedAt: started, strategy: "pmm.yml",
+            pnl: pnl, trades: 3, volume: 120)
         bot.finishedAt = finished
         bot.resources = ResourceFigures(cpuPercent: 1.5, memoryUsed: 200 << 20)
-        return FleetSnapshot(takenAt: time, endpoint: "unix:///x", engine: .live, instances: [bot], broker: BrokerSnapshot(containerName: "b", address: "a"))
+        return FleetSnapshot(
+            takenAt: time, endpoint: "unix:///x", engine: .live, instances: [bot],
+            broker: BrokerSnapshot(containerName: "b", address: "a"))
     }
 
     @Test func samplesAndRunsAreKeptAndRangesAreExact() async throws {
@@ -29,17 +36,24 @@ import Testing
         let samples = try await store.samples()
         #expect(samples.map(\.time) == [1010, 1020, 2010], "samples only while running")
         #expect(samples[1].pnl == 2 && samples[1].trades == 3 && samples[1].memoryBytes == 200 << 20)
-        #expect(try await store.samples(from: 1015, to: 2010).map(\.time) == [1020, 2010], "both ends included, nothing else")
+        #expect(
+            try await store.samples(from: 1015, to: 2010).map(\.time) == [1020, 2010],
+            "both ends included, nothing else")
         let runs = try await store.runs(bot: "bot_1")
         #expect(runs.count == 2)
-        #expect(runs[0].startedAt == 1000 && runs[0].stoppedAt == 1025 && runs[0].pnl == 2.5 && runs[0].config == "pmm.yml", "closed at the container's own end")
+        #expect(
+            runs[0].startedAt == 1000 && runs[0].stoppedAt == 1025 && runs[0].pnl == 2.5 && runs[0].config == "pmm.yml",
+            "closed at the container's own end")
         #expect(runs[1].stoppedAt == nil)
         #expect(try await store.runs(from: 1500, to: 1900).isEmpty, "no run overlaps that range")
         #expect(try await store.samples(bot: "other").isEmpty)
         // Restarted without being seen stopped: the run before ends when the new one starts; gone: closed too.
         try await store.record(fleet(at: 3010, state: .running, pnl: 0, started: 3000))
         #expect(try await store.runs(bot: "bot_1").map(\.stoppedAt) == [1025, 3000, nil])
-        try await store.record(FleetSnapshot(takenAt: 4000, endpoint: "unix:///x", engine: .live, instances: [], broker: BrokerSnapshot(containerName: "b", address: "a")))
+        try await store.record(
+            FleetSnapshot(
+                takenAt: 4000, endpoint: "unix:///x", engine: .live, instances: [],
+                broker: BrokerSnapshot(containerName: "b", address: "a")))
         #expect(try await store.runs(bot: "bot_1").map(\.stoppedAt) == [1025, 3000, 4000])
         try await store.prune(olderThan: 1, now: 1021 + 86_400)
         #expect(try await store.samples().map(\.time) == [2010, 3010])
@@ -54,7 +68,8 @@ import Testing
             for (offset, store) in [first, second].enumerated() {
                 group.addTask {
                     for index in 0..<100 {
-                        try await store.record(self.fleet(at: Double(10_000 + index * 2 + offset), state: .running, pnl: Double(index)))
+                        try await store.record(
+                            self.fleet(at: Double(10_000 + index * 2 + offset), state: .running, pnl: Double(index)))
                     }
                 }
             }
@@ -76,16 +91,22 @@ extension HistoryStoreTests {
         var remote = fleet(at: 1010, state: .running, pnl: 1)
         remote.instances[0].name = "hostb/bot_9"
         let local = fleet(at: 1010, state: .running, pnl: 1)
-        try await store.record(FleetSnapshot(
-            takenAt: 1010, endpoint: "x", engine: .live, instances: local.instances + remote.instances, broker: local.broker),
+        try await store.record(
+            FleetSnapshot(
+                takenAt: 1010, endpoint: "x", engine: .live, instances: local.instances + remote.instances,
+                broker: local.broker),
             owns: { !$0.contains("/") || $0.hasPrefix("hostb/") })
         for time in [1020.0, 1030, 1040] {
             try await store.record(fleet(at: time, state: .running, pnl: 2))  // hbdeck record: this machine only
         }
-        #expect(try await store.runs(bot: "hostb/bot_9").map(\.stoppedAt) == [nil], "the console's other host stays open")
+        #expect(
+            try await store.runs(bot: "hostb/bot_9").map(\.stoppedAt) == [nil], "the console's other host stays open")
         #expect(try await store.runs(bot: "bot_1").map(\.stoppedAt) == [nil])
-        try await store.record(FleetSnapshot(takenAt: 1050, endpoint: "x", engine: .live, instances: [], broker: local.broker))
-        #expect(try await store.runs(bot: "bot_1").map(\.stoppedAt) == [1050], "gone from this machine: ended by its recorder")
+        try await store.record(
+            FleetSnapshot(takenAt: 1050, endpoint: "x", engine: .live, instances: [], broker: local.broker))
+        #expect(
+            try await store.runs(bot: "bot_1").map(\.stoppedAt) == [1050],
+            "gone from this machine: ended by its recorder")
         #expect(try await store.runs(bot: "hostb/bot_9").map(\.stoppedAt) == [nil])
     }
 

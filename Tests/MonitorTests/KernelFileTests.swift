@@ -1,5 +1,6 @@
-@testable import Monitor
 import Testing
+
+@testable import Monitor
 
 @Suite struct KernelFileTests {
     @Test func numbersParseWithTheirNewlineAndNothingElse() {
@@ -20,7 +21,8 @@ import Testing
     }
 
     @Test func networkTotalsLeaveLoopbackOut() {
-        let dev = Array("""
+        let dev = Array(
+            """
             Inter-|   Receive                                                |  Transmit
              face |bytes    packets errs drop fifo frame compressed multicast|bytes    packets errs drop fifo colls carrier compressed
                 lo:  999999     100    0    0    0     0          0         0   999999     100    0    0    0     0       0          0

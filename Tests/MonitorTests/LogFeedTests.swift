@@ -3,14 +3,20 @@ import Docker
 import Foundation
 import HBModel
 import HBTestSupport
-@testable import Monitor
 import Synchronization
 import Testing
+
+@testable import Monitor
 
 /// A container log that tests write to: per instance, a queue of chunks; `failures` makes the next opens
 /// fail as an engine that went away does.
 final class FakeLogSource: ContainerLogSource {
-    private let state = Mutex<(continuations: [String: AsyncThrowingStream<[LogChunk], any Error>.Continuation], failures: Int, opens: [String], asked: [(tail: Int?, since: Double?)])>(([:], 0, [], []))
+    private let state = Mutex<
+        (
+            continuations: [String: AsyncThrowingStream<[LogChunk], any Error>.Continuation], failures: Int,
+            opens: [String], asked: [(tail: Int?, since: Double?)]
+        )
+    >(([:], 0, [], []))
 
     func failNext(_ count: Int) { state.withLock { $0.failures = count } }
     var opens: [String] { state.withLock { $0.opens } }
@@ -18,7 +24,8 @@ final class FakeLogSource: ContainerLogSource {
     var asked: [(tail: Int?, since: Double?)] { state.withLock { $0.asked } }
 
     func write(_ name: String, _ lines: [String], at time: Double = Date().timeIntervalSince1970) {
-        let stamp = Date(timeIntervalSince1970: time).formatted(.iso8601.year().month().day().time(includingFractionalSeconds: true).timeSeparator(.colon))
+        let stamp = Date(timeIntervalSince1970: time).formatted(
+            .iso8601.year().month().day().time(includingFractionalSeconds: true).timeSeparator(.colon))
         let chunks = lines.map { LogChunk(source: .stdout, bytes: Array("\(stamp) \($0)\n".utf8)) }
         _ = state.withLock { $0.continuations[name] }?.yield(chunks)
     }
@@ -32,7 +39,9 @@ final class FakeLogSource: ContainerLogSource {
 
     func errorsLog(of name: String, count: Int) async throws -> [String] { [] }
 
-    func follow(_ name: String, tail: Int?, since: Double?) async throws -> any AsyncSequence<[LogChunk], any Error> & Sendable {
+    func follow(_ name: String, tail: Int?, since: Double?) async throws -> any AsyncSequence<[LogChunk], any Error>
+        & Sendable
+    {
         let failing = state.withLock { s -> Bool in
             s.opens.append(name)
             s.asked.append((tail, since))
@@ -63,8 +72,13 @@ final class FakeLogSource: ContainerLogSource {
         #expect(try await eventually(within: 20) { source.opens.count == 2 }, "fell behind: followed again")
         let again = try #require(source.asked.last)
         #expect(again.tail == LogFeed.linesAfterSkip)
-        #expect(abs((again.since ?? 0) - shown) < 0.01, "newer than the last line shown: \(String(describing: again.since))")
-        #expect(try await eventually(within: 20) { feed.state.current.value.lines.contains { $0.message.hasPrefix("— skipped about") } })
+        #expect(
+            abs((again.since ?? 0) - shown) < 0.01, "newer than the last line shown: \(String(describing: again.since))"
+        )
+        #expect(
+            try await eventually(within: 20) {
+                feed.state.current.value.lines.contains { $0.message.hasPrefix("— skipped about") }
+            })
     }
 
     @Test func aLateLineOfAnEarlierFollowIsNeverShownUnderTheNewName() async throws {
@@ -91,10 +105,14 @@ final class FakeLogSource: ContainerLogSource {
         source.failNext(20)  // an outage long enough to be published (0.05 s between attempts)
         let feed = LogFeed(capacity: 100, retryDelay: 0.05)
         await feed.follow("bot_a", source: source, bots: nil)
-        #expect(try await eventually(within: 20) { if case .unavailable = feed.state.current.value.status { return true } else { return false } })
+        #expect(
+            try await eventually(within: 20) {
+                if case .unavailable = feed.state.current.value.status { return true } else { return false }
+            })
         #expect(try await eventually(within: 20) { source.opens.count == 21 })
         source.write("bot_a", ["back again"])
-        #expect(try await eventually(within: 20) { feed.state.current.value.lines.map(\.message).contains("back again") })
+        #expect(
+            try await eventually(within: 20) { feed.state.current.value.lines.map(\.message).contains("back again") })
         let state = feed.state.current.value
         #expect(state.status == .following)
         #expect(state.lines.contains { $0.message.hasPrefix("log unavailable:") }, "the outage is said once")
@@ -108,7 +126,8 @@ final class FakeLogSource: ContainerLogSource {
         let feed = LogFeed(capacity: 100, retryDelay: 0.05)
         await feed.follow("folder_only", source: source, bots: nil)
         #expect(try await eventually(within: 20) { feed.state.current.value.status == .noContainer })
-        #expect(try await eventually(within: 20) { source.opens.count >= 3 }, "retried, as it may be deployed meanwhile")
+        #expect(
+            try await eventually(within: 20) { source.opens.count >= 3 }, "retried, as it may be deployed meanwhile")
         let lines = feed.state.current.value.lines.map(\.message)
         #expect(lines == ["no container named folder_only (not deployed): no container log until it is"])
     }

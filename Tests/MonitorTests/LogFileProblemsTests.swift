@@ -1,7 +1,8 @@
 import Foundation
 import HBModel
-@testable import Monitor
 import Testing
+
+@testable import Monitor
 
 /// Warnings and errors read from a bot's own log files, in the formats shared/notes/hummingbot-wire.md gives.
 @Suite struct LogFileProblemsTests {
@@ -26,21 +27,35 @@ import Testing
 
     @Test func theLastTracebackInErrorsLogIsKeptWholeForHowTheBotEnded() {
         let chained = [
-            "Invalid password.", "Traceback (most recent call last):", "  File \"a.py\", line 1, in <module>", "KeyError: 'x'", "",
+            "Invalid password.", "Traceback (most recent call last):", "  File \"a.py\", line 1, in <module>",
+            "KeyError: 'x'", "",
             "During handling of the above exception, another exception occurred:", "",
-            "Traceback (most recent call last):", "  File \"b.py\", line 2, in run", "    raise RuntimeError(\"boom\")", "RuntimeError: boom",
+            "Traceback (most recent call last):", "  File \"b.py\", line 2, in run", "    raise RuntimeError(\"boom\")",
+            "RuntimeError: boom",
         ].filter { !$0.isEmpty }
         let ending = ErrorsLog.ending(of: chained)
         #expect(ending.lastLine == "RuntimeError: boom")
-        #expect(ending.traceback == ["Traceback (most recent call last):", "  File \"b.py\", line 2, in run", "    raise RuntimeError(\"boom\")", "RuntimeError: boom"])
-        #expect(ErrorsLog.ending(of: ["Invalid password."]) == .init(lastLine: "Invalid password.", traceback: []), "no traceback, none made up")
-        let deep = ["Traceback (most recent call last):"] + (1...60).map { "  File \"f.py\", line \($0), in f" } + ["RecursionError: too deep"]
+        #expect(
+            ending.traceback == [
+                "Traceback (most recent call last):", "  File \"b.py\", line 2, in run",
+                "    raise RuntimeError(\"boom\")", "RuntimeError: boom",
+            ])
+        #expect(
+            ErrorsLog.ending(of: ["Invalid password."]) == .init(lastLine: "Invalid password.", traceback: []),
+            "no traceback, none made up")
+        let deep =
+            ["Traceback (most recent call last):"] + (1...60).map { "  File \"f.py\", line \($0), in f" } + [
+                "RecursionError: too deep"
+            ]
         let kept = ErrorsLog.lastTraceback(in: deep, limit: 10)
-        #expect(kept.count == 10 && kept[0].hasPrefix("Traceback") && kept[1] == "  …" && kept.last == "RecursionError: too deep" && kept[8].contains("line 60"))
+        #expect(
+            kept.count == 10 && kept[0].hasPrefix("Traceback") && kept[1] == "  …"
+                && kept.last == "RecursionError: too deep" && kept[8].contains("line 60"))
     }
 
     @Test func errorsLogTracebacksAreHeadedByTheirException() {
-        let text = "Invalid password.\nTraceback (most recent call last):\n  File \"x.py\", line 1, in <module>\nRuntimeError: simulated crash\n"
+        let text =
+            "Invalid password.\nTraceback (most recent call last):\n  File \"x.py\", line 1, in <module>\nRuntimeError: simulated crash\n"
         let records = LogFileProblems.records(inErrorsLog: text, writtenAt: 50)
         #expect(records.map(\.headline) == ["Invalid password.", "RuntimeError: simulated crash"])
         #expect(records[1].message.contains("File \"x.py\""))
@@ -48,8 +63,10 @@ import Testing
 
     @Test func whatMQTTCarriedTooIsShownOnce() {
         let mqtt = [ProblemRecord(time: 100.4, level: "ERROR", logger: "a", message: "boom\ntrace")]
-        let files = [ProblemRecord(time: 100.0, level: "ERROR", logger: "a", message: "boom\ntrace"),
-                     ProblemRecord(time: 90, level: "ERROR", logger: "errors.log", message: "RuntimeError: x")]
+        let files = [
+            ProblemRecord(time: 100.0, level: "ERROR", logger: "a", message: "boom\ntrace"),
+            ProblemRecord(time: 90, level: "ERROR", logger: "errors.log", message: "RuntimeError: x"),
+        ]
         let merged = LogFileProblems.merge(mqtt: mqtt, files: files)
         #expect(merged.map(\.headline) == ["RuntimeError: x", "boom"])
     }

@@ -2,8 +2,9 @@ import Docker
 import Foundation
 import HBModel
 import HBTestSupport
-@testable import Monitor
 import Testing
+
+@testable import Monitor
 
 /// The log feed against a real container flooding its log, on the private engine.
 @Suite(.enabled(if: TestEngine.isConfigured, "needs the private test engine (make test)"), .serialized)
@@ -25,7 +26,9 @@ struct LogFloodTests {
 
     @Test func aFloodIsFollowedToItsEndInOrderAndBounded() async throws {
         let client = try await TestEngine.client()
-        try await TestEngine.withContainer(client, "flood", TestEngine.spec(Self.flooder(count: 100_000, rate: 20_000), image: TestEngine.botImage)) { id in
+        try await TestEngine.withContainer(
+            client, "flood", TestEngine.spec(Self.flooder(count: 100_000, rate: 20_000), image: TestEngine.botImage)
+        ) { id in
             let feed = LogFeed(capacity: 5_000, maxBytes: 1 << 20)
             await feed.follow(id, source: DockerLogSource(client: client), bots: nil)
             var seen = 0

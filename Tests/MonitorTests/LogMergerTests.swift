@@ -1,7 +1,8 @@
-@testable import BotLink
 import HBModel
-@testable import Monitor
 import Testing
+
+@testable import BotLink
+@testable import Monitor
 
 /// The real client's two copies of one log: its stdout (container log) and MQTT `/log`
 /// (shared/notes/hummingbot-wire.md, "What a real headless bot writes").
@@ -9,8 +10,12 @@ import Testing
     /// 2026-11-26 00:39:07 UTC.
     static let at = 1_795_653_547.25
 
-    static func record(_ message: String, logger: String = "hummingbot.strategy_v2_base", level: String = "INFO", at time: Double? = at) -> BotLogRecord {
-        BotLogRecord(timestamp: time, message: message, levelNumber: level == "ERROR" ? 40 : 20, levelName: level, logger: logger)
+    static func record(
+        _ message: String, logger: String = "hummingbot.strategy_v2_base", level: String = "INFO", at time: Double? = at
+    ) -> BotLogRecord {
+        BotLogRecord(
+            timestamp: time, message: message, levelNumber: level == "ERROR" ? 40 : 20, levelName: level, logger: logger
+        )
     }
 
     @Test func aRecordInBothCopiesIsShownOnceWithItsLevelWhicheverComesFirst() {
@@ -42,7 +47,9 @@ import Testing
                 merger.container("Winding down...", at: Self.at, stderr: false)
             }
             merger.container("00:39:08 - hummingbot_application - Hummingbot stopped.", at: Self.at + 1, stderr: false)
-            #expect(merger.buffer.lines.map(\.message) == ["", "Winding down...", "Hummingbot stopped."], "stdout first: \(stdoutFirst)")
+            #expect(
+                merger.buffer.lines.map(\.message) == ["", "Winding down...", "Hummingbot stopped."],
+                "stdout first: \(stdoutFirst)")
         }
     }
 
@@ -50,7 +57,9 @@ import Testing
         var merger = LogMerger(maxLines: 100)
         // The container runs at UTC+05:30: its stdout says 06:09:07 for 00:39:07 UTC.
         merger.container("06:09:07 - time_synchronizer - Could not refresh server time.", at: Self.at, stderr: false)
-        merger.mqtt(Self.record("Could not refresh server time.", logger: "hummingbot.core.utils.time_synchronizer", level: "WARNING"))
+        merger.mqtt(
+            Self.record(
+                "Could not refresh server time.", logger: "hummingbot.core.utils.time_synchronizer", level: "WARNING"))
         #expect(merger.buffer.lines.count == 1)
         #expect(merger.buffer.lines.first?.level == .warning)
     }
@@ -66,15 +75,22 @@ import Testing
 
     @Test func aTracebackOverMQTTIsOneLineEach() {
         var merger = LogMerger(maxLines: 100)
-        merger.mqtt(Self.record("Unexpected error\nTraceback (most recent call last):\n  File \"x.py\", line 1\nValueError: bad", level: "ERROR"))
-        #expect(merger.buffer.lines.map(\.message) == ["Unexpected error", "Traceback (most recent call last):", "  File \"x.py\", line 1", "ValueError: bad"])
+        merger.mqtt(
+            Self.record(
+                "Unexpected error\nTraceback (most recent call last):\n  File \"x.py\", line 1\nValueError: bad",
+                level: "ERROR"))
+        #expect(
+            merger.buffer.lines.map(\.message) == [
+                "Unexpected error", "Traceback (most recent call last):", "  File \"x.py\", line 1", "ValueError: bad",
+            ])
         #expect(merger.buffer.lines.allSatisfy { $0.level == .error })
     }
 
     @Test func linesThatAreNotTheClientsFormatStayWhole() {
         var merger = LogMerger(maxLines: 100)
         merger.container("Invalid password.", at: Self.at, stderr: true)
-        merger.container("2026-11-26 00:39:07,123 - 7 - hummingbot.connector - ERROR - Order rejected", at: Self.at, stderr: false)
+        merger.container(
+            "2026-11-26 00:39:07,123 - 7 - hummingbot.connector - ERROR - Order rejected", at: Self.at, stderr: false)
         #expect(merger.buffer.lines.map(\.message) == ["Invalid password.", "Order rejected"])
         #expect(merger.buffer.lines.map(\.level) == [.error, .error])
     }

@@ -1,6 +1,7 @@
 import HBModel
-@testable import Monitor
 import Testing
+
+@testable import Monitor
 
 /// The console's actions, held in one place: what runs, its latest step, and its end.
 struct RunningActionsTests {

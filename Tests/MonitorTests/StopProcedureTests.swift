@@ -1,9 +1,10 @@
-@testable import BotLink
 import Docker
 import Foundation
-@testable import Monitor
 import Synchronization
 import Testing
+
+@testable import BotLink
+@testable import Monitor
 
 /// The stop's rules with a fake bot and a fake engine: which grace the container gets, and what is said.
 @Suite struct StopProcedureTests {
@@ -17,9 +18,18 @@ import Testing
         func stopContainer(_ idOrName: String, timeout: Int) async throws { graces.withLock { $0.append(timeout) } }
         func watchWindDown(of name: String) async -> WindDownWatch {
             switch output {
-            case .saysWoundDown: WindDownWatch(source: "its container's output", seen: AsyncStream { $0.yield(); $0.finish() })
+            case .saysWoundDown:
+                WindDownWatch(
+                    source: "its container's output",
+                    seen: AsyncStream {
+                        $0.yield()
+                        $0.finish()
+                    })
             case .silent: WindDownWatch(source: "its container's output", seen: AsyncStream { _ in })
-            case .unreadable: WindDownWatch(source: "its container's output", seen: AsyncStream { $0.finish() }, unreadable: "the engine is offline")
+            case .unreadable:
+                WindDownWatch(
+                    source: "its container's output", seen: AsyncStream { $0.finish() },
+                    unreadable: "the engine is offline")
             }
         }
     }
@@ -33,7 +43,9 @@ import Testing
             replied: @Sendable (BotReply) -> Void
         ) async throws -> StopOutcome {
             func reply(_ status: Int, _ message: String = "") -> BotReply {
-                BotReply(payload: Array(#"{"header":{"reply_to":""},"data":{"status":\#(status),"msg":"\#(message)"}}"#.utf8))!
+                BotReply(
+                    payload: Array(#"{"header":{"reply_to":""},"data":{"status":\#(status),"msg":"\#(message)"}}"#.utf8)
+                )!
             }
             switch behaviour {
             case .windsDown(let after):
@@ -50,14 +62,18 @@ import Testing
         }
     }
 
-    func run(_ bot: FakeBot?, skipped: Bool = false, output: Output = .saysWoundDown) async throws -> (result: String, grace: Int?, steps: [String]) {
+    func run(_ bot: FakeBot?, skipped: Bool = false, output: Output = .saysWoundDown) async throws -> (
+        result: String, grace: Int?, steps: [String]
+    ) {
         let engine = FakeEngine(output: output)
         let steps = Mutex<[String]>([])
         let times = Mutex<[Double]>([100, 101.04, 200, 201.25])
         // A short wind-down limit: the silent output waits it out.
-        var procedure = StopProcedure(name: "bot_1", bot: bot, skipped: skipped, engine: engine, now: {
-            times.withLock { $0.isEmpty ? 0 : $0.removeFirst() }
-        })
+        var procedure = StopProcedure(
+            name: "bot_1", bot: bot, skipped: skipped, engine: engine,
+            now: {
+                times.withLock { $0.isEmpty ? 0 : $0.removeFirst() }
+            })
         procedure.windDownLimit = 0.2
         let result = try await procedure.run { step in steps.withLock { $0.append(step) } }
         return (result.text, engine.graces.withLock { $0.first }, steps.withLock { $0 })
@@ -66,7 +82,10 @@ import Testing
     @Test func aBotThatWoundDownHasItsContainerEndedAtOnce() async throws {
         let (result, grace, steps) = try await run(FakeBot(behaviour: .windsDown(after: 1.04)))
         #expect(grace == StopProcedure.graceAfterWindDown)
-        #expect(result == "stopped bot_1: bot stopped (200), wound down in 1.0 s (seen in its container's output) · container stopped in 1.2 s")
+        #expect(
+            result
+                == "stopped bot_1: bot stopped (200), wound down in 1.0 s (seen in its container's output) · container stopped in 1.2 s"
+        )
         #expect(steps.first == "stopping bot_1: asking the bot to stop (it cancels its orders)…")
     }
 
@@ -75,17 +94,25 @@ import Testing
     @Test func aWindDownHeardOnlyOnMQTTIsNotTrusted() async throws {
         let (result, grace, _) = try await run(FakeBot(behaviour: .windsDown(after: 0.01)), output: .silent)
         #expect(grace == StopProcedure.grace)
-        #expect(result.hasPrefix(
-            "stopped bot_1: bot accepted the stop (200); MQTT said it wound down but its container's output did not within 0 s, and a word on MQTT alone is not trusted ·"),
+        #expect(
+            result.hasPrefix(
+                "stopped bot_1: bot accepted the stop (200); MQTT said it wound down but its container's output did not within 0 s, and a word on MQTT alone is not trusted ·"
+            ),
             "\(result)")
         let (unread, unreadGrace, _) = try await run(FakeBot(behaviour: .windsDown(after: 0.01)), output: .unreadable)
         #expect(unreadGrace == StopProcedure.grace)
-        #expect(unread.contains("its container's output could not be read (the engine is offline), so its wind-down is not confirmed"), "\(unread)")
+        #expect(
+            unread.contains(
+                "its container's output could not be read (the engine is offline), so its wind-down is not confirmed"),
+            "\(unread)")
     }
 
     @Test func withoutTheBotsOwnWordTheContainerGetsItsFullGrace() async throws {
         for (behaviour, said) in [
-            (FakeBot.Behaviour.answers(400, "Strategy check: Please import or create a strategy."), "bot answered 400: Strategy check: Please import or create a strategy."),
+            (
+                FakeBot.Behaviour.answers(400, "Strategy check: Please import or create a strategy."),
+                "bot answered 400: Strategy check: Please import or create a strategy."
+            ),
             (.neverSaysItWoundDown, "bot accepted the stop (200) but did not say it wound down within 0 s"),
             (.noReply, "no reply from bot_1 to stop within 10 s"),
         ] {

@@ -117,7 +117,8 @@ private func inbox(_ obj: UnsafeMutableRawPointer?) -> MQTTInbox? {
 private func onConnect(_ mosq: OpaquePointer?, _ obj: UnsafeMutableRawPointer?, _ rc: Int32) {
     guard let inbox = inbox(obj) else { return }
     guard rc == 0 else {
-        inbox.setState(.disconnected(reason: String(cString: mosquitto_connack_string(rc)), since: Date().timeIntervalSince1970))
+        inbox.setState(
+            .disconnected(reason: String(cString: mosquitto_connack_string(rc)), since: Date().timeIntervalSince1970))
         return
     }
     for (topic, qos) in inbox.subscriptions.withLock({ $0 }) {
@@ -132,9 +133,11 @@ private func onDisconnect(_ mosq: OpaquePointer?, _ obj: UnsafeMutableRawPointer
     inbox.setState(.disconnected(reason: reason, since: Date().timeIntervalSince1970))
 }
 
-private func onMessage(_ mosq: OpaquePointer?, _ obj: UnsafeMutableRawPointer?, _ message: UnsafePointer<mosquitto_message>?) {
+private func onMessage(
+    _ mosq: OpaquePointer?, _ obj: UnsafeMutableRawPointer?, _ message: UnsafePointer<mosquitto_message>?
+) {
     guard let inbox = inbox(obj), let message = message?.pointee, let topic = message.topic,
-          inbox.admits(size: Int(message.payloadlen))
+        inbox.admits(size: Int(message.payloadlen))
     else { return }
     var payload: [UInt8] = []
     if let bytes = message.payload, message.payloadlen > 0 {

@@ -25,7 +25,8 @@ final class MQTTInbox: Sendable {
     init(bufferSize: Int) {
         self.bufferSize = bufferSize
         (doorbell, ring) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
-        (stateChanges, stateContinuation) = AsyncStream.makeStream(of: MQTTConnectionState.self, bufferingPolicy: .bufferingNewest(16))
+        (stateChanges, stateContinuation) = AsyncStream.makeStream(
+            of: MQTTConnectionState.self, bufferingPolicy: .bufferingNewest(16))
     }
 
     /// Whether a payload of `size` bytes may be copied in; counts it as dropped when not.

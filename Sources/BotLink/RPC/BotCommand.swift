@@ -43,7 +43,9 @@ public enum BotCommand: Sendable, Equatable {
         case .status:
             return .object(["async_backend": .bool(false)])
         case .history(let days, let verbose, let precision):
-            var o: [String: JSONValue] = ["days": .number(days), "verbose": .bool(verbose), "async_backend": .bool(false)]
+            var o: [String: JSONValue] = [
+                "days": .number(days), "verbose": .bool(verbose), "async_backend": .bool(false),
+            ]
             if let precision { o["precision"] = .number(Double(precision)) }
             return .object(o)
         case .config(let params):

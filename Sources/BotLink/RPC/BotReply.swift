@@ -15,7 +15,7 @@ public struct BotReply: Sendable, Equatable {
 
     init?(payload: [UInt8]) {
         guard let envelope = try? JSONParser.parse(payload), let data = envelope["data"],
-              let status = data["status"]?.intValue
+            let status = data["status"]?.intValue
         else { return nil }
         self.status = status
         self.message = data["msg"]?.stringValue ?? ""

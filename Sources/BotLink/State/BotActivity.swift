@@ -85,7 +85,10 @@ public struct BotActivity: Sendable {
             break
         case .log(let record):
             if record.levelNumber >= 30 {
-                problems.append(ProblemRecord(time: receivedAt, level: record.levelName, logger: record.logger, message: String(record.message.prefix(8192))))
+                problems.append(
+                    ProblemRecord(
+                        time: receivedAt, level: record.levelName, logger: record.logger,
+                        message: String(record.message.prefix(8192))))
             }
             if record.isError {
                 errorCount += 1

@@ -26,7 +26,10 @@ public struct BotLiveness: Sendable, Equatable {
     public mutating func forget(before time: Double) {
         if let t = lastHeartbeat, t < time { lastHeartbeat = nil }
         if let t = lastOnline, t < time { lastOnline = nil }
-        if let t = lastMessage, t < time { lastMessage = nil; firstMessage = nil }
+        if let t = lastMessage, t < time {
+            lastMessage = nil
+            firstMessage = nil
+        }
         if let t = firstMessage, t < time { firstMessage = lastMessage }
     }
 

@@ -19,7 +19,9 @@ public actor TelemetryHub {
 
     /// Returns the decoded telemetry, or nil when the message was not for a bot or did not decode.
     @discardableResult
-    public func ingest(_ message: MQTTMessage, receivedAt: Double = Date().timeIntervalSince1970) -> (String, BotTelemetry)? {
+    public func ingest(_ message: MQTTMessage, receivedAt: Double = Date().timeIntervalSince1970) -> (
+        String, BotTelemetry
+    )? {
         messagesTaken += 1
         switch TelemetryDecoder.decode(message, namespace: namespace) {
         case nil:
@@ -42,7 +44,9 @@ public actor TelemetryHub {
     }
 
     /// Several messages in order, in one call: what decoded, in order.
-    public func ingest(_ messages: [MQTTMessage], receivedAt: Double = Date().timeIntervalSince1970) -> [(String, BotTelemetry)] {
+    public func ingest(_ messages: [MQTTMessage], receivedAt: Double = Date().timeIntervalSince1970) -> [(
+        String, BotTelemetry
+    )] {
         messages.compactMap { ingest($0, receivedAt: receivedAt) }
     }
 

@@ -11,7 +11,7 @@ public struct BotStatusFile: Sendable, Equatable {
     /// Nil when the bytes are not a status file.
     public init?(bytes: [UInt8]) {
         guard let root = try? JSONParser.parse(bytes), case .object = root,
-              case .bool(let running)? = root["running"], let updated = WireNumber.time(root["updated_at"])
+            case .bool(let running)? = root["running"], let updated = WireNumber.time(root["updated_at"])
         else { return nil }
         self.running = running
         updatedAt = updated

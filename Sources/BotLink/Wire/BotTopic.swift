@@ -18,7 +18,9 @@ public struct BotTopic: Sendable, Equatable {
         let rest = topic.dropFirst(namespace.count + 1)
         guard let slash = rest.firstIndex(of: "/") else { return nil }
         let instance = rest[..<slash]
-        guard !instance.isEmpty, let channel = Channel(rawValue: String(rest[rest.index(after: slash)...])) else { return nil }
+        guard !instance.isEmpty, let channel = Channel(rawValue: String(rest[rest.index(after: slash)...])) else {
+            return nil
+        }
         self.instanceID = String(instance)
         self.channel = channel
     }

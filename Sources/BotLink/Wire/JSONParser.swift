@@ -32,9 +32,15 @@ struct JSONParser {
         case UInt8(ascii: "{"): return try object(depth: depth)
         case UInt8(ascii: "["): return try array(depth: depth)
         case UInt8(ascii: "\""): return .string(try string())
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false)
-        case UInt8(ascii: "n"): try literal("null"); return .null
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return .null
         default: return .number(try number())
         }
     }
@@ -43,7 +49,10 @@ struct JSONParser {
         at += 1
         var members: [String: JSONValue] = [:]
         skipSpace()
-        if peek(UInt8(ascii: "}")) { at += 1; return .object(members) }
+        if peek(UInt8(ascii: "}")) {
+            at += 1
+            return .object(members)
+        }
         while true {
             skipSpace()
             guard peek(UInt8(ascii: "\"")) else { throw fail() }
@@ -53,7 +62,10 @@ struct JSONParser {
             at += 1
             members[key] = try value(depth: depth + 1)
             skipSpace()
-            if peek(UInt8(ascii: ",")) { at += 1; continue }
+            if peek(UInt8(ascii: ",")) {
+                at += 1
+                continue
+            }
             guard peek(UInt8(ascii: "}")) else { throw fail() }
             at += 1
             return .object(members)
@@ -64,11 +76,17 @@ struct JSONParser {
         at += 1
         var elements: [JSONValue] = []
         skipSpace()
-        if peek(UInt8(ascii: "]")) { at += 1; return .array(elements) }
+        if peek(UInt8(ascii: "]")) {
+            at += 1
+            return .array(elements)
+        }
         while true {
             elements.append(try value(depth: depth + 1))
             skipSpace()
-            if peek(UInt8(ascii: ",")) { at += 1; continue }
+            if peek(UInt8(ascii: ",")) {
+                at += 1
+                continue
+            }
             guard peek(UInt8(ascii: "]")) else { throw fail() }
             at += 1
             return .array(elements)
@@ -116,7 +134,9 @@ struct JSONParser {
     private mutating func unicodeEscape() throws(Failure) -> [UInt8] {
         var code = try hex4()
         if (0xD800...0xDBFF).contains(code) {
-            guard at + 1 < bytes.count, bytes[at] == UInt8(ascii: "\\"), bytes[at + 1] == UInt8(ascii: "u") else { throw fail() }
+            guard at + 1 < bytes.count, bytes[at] == UInt8(ascii: "\\"), bytes[at + 1] == UInt8(ascii: "u") else {
+                throw fail()
+            }
             at += 2
             let low = try hex4()
             guard (0xDC00...0xDFFF).contains(low) else { throw fail() }
@@ -163,7 +183,9 @@ struct JSONParser {
             if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { at += 1 }
             guard try digits() > 0 else { throw fail() }
         }
-        guard let value = Double(String(decoding: bytes[start..<at], as: UTF8.self)), value.isFinite else { throw fail() }
+        guard let value = Double(String(decoding: bytes[start..<at], as: UTF8.self)), value.isFinite else {
+            throw fail()
+        }
         return value
     }
 
@@ -185,7 +207,9 @@ struct JSONParser {
     }
 
     private mutating func skipSpace() {
-        while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x0A || bytes[at] == 0x0D || bytes[at] == 0x09 { at += 1 }
+        while at < bytes.count, bytes[at] == 0x20 || bytes[at] == 0x0A || bytes[at] == 0x0D || bytes[at] == 0x09 {
+            at += 1
+        }
     }
 
     private func fail() -> Failure {

@@ -59,32 +59,37 @@ public enum TelemetryDecoder {
         }
     }
 
-    static func telemetry(_ channel: BotTopic.Channel, _ o: [String: JSONValue], _ r: inout FieldReader) -> BotTelemetry? {
+    static func telemetry(_ channel: BotTopic.Channel, _ o: [String: JSONValue], _ r: inout FieldReader)
+        -> BotTelemetry?
+    {
         switch channel {
         case .heartbeat:
             guard case .number? = o["ts"] else { return nil }
             return .heartbeat(at: r.time(o["ts"], unitsPerSecond: 1_000_000))
         case .statusUpdates:
             guard let type = o["type"]?.stringValue, type == "availability", let msg = o["msg"]?.stringValue,
-                  case .number? = o["timestamp"]
+                case .number? = o["timestamp"]
             else { return nil }
             return .availability(online: msg == "online", at: r.time(o["timestamp"], unitsPerSecond: 1000))
         case .log:
             guard case .number? = o["timestamp"], let msg = o["msg"]?.stringValue else { return nil }
-            return .log(BotLogRecord(
-                timestamp: r.time(o["timestamp"]), message: bounded(msg),
-                levelNumber: r.integer(o["level_no"], in: 0...100) ?? 20,
-                levelName: (o["level_name"]?.stringValue).map { String($0.prefix(16)) } ?? "INFO",
-                logger: (o["logger_name"]?.stringValue).map { String($0.prefix(200)) } ?? ""))
+            return .log(
+                BotLogRecord(
+                    timestamp: r.time(o["timestamp"]), message: bounded(msg),
+                    levelNumber: r.integer(o["level_no"], in: 0...100) ?? 20,
+                    levelName: (o["level_name"]?.stringValue).map { String($0.prefix(16)) } ?? "INFO",
+                    logger: (o["logger_name"]?.stringValue).map { String($0.prefix(200)) } ?? ""))
         case .events:
             guard case .number? = o["timestamp"], let kind = o["type"]?.stringValue else { return nil }
             let data = o["data"] ?? .object([:])
             guard data.objectValue != nil else { return nil }
-            return .event(OrderEvent(
-                timestamp: r.time(o["timestamp"]), kind: kind, orderID: data["order_id"]?.stringValue,
-                tradingPair: data["trading_pair"]?.stringValue,
-                side: data["trade_type"]?.stringValue.map(enumCase), orderType: data["order_type"]?.stringValue.map(enumCase),
-                price: r.figure(data["price"]), amount: r.figure(data["amount"]), data: data))
+            return .event(
+                OrderEvent(
+                    timestamp: r.time(o["timestamp"]), kind: kind, orderID: data["order_id"]?.stringValue,
+                    tradingPair: data["trading_pair"]?.stringValue,
+                    side: data["trade_type"]?.stringValue.map(enumCase),
+                    orderType: data["order_type"]?.stringValue.map(enumCase),
+                    price: r.figure(data["price"]), amount: r.figure(data["amount"]), data: data))
         case .performance:
             var controllers: [String: ControllerPerformance] = [:]
             for (id, entry) in o {
@@ -102,8 +107,10 @@ public enum TelemetryDecoder {
             return .performance(controllers)
         case .notify:
             guard let msg = o["msg"]?.stringValue else { return nil }
-            return .notification(BotNotification(
-                sequence: r.integer(o["seq"], in: 0...Int(Int32.max)), timestamp: r.time(o["timestamp"]), message: bounded(msg)))
+            return .notification(
+                BotNotification(
+                    sequence: r.integer(o["seq"], in: 0...Int(Int32.max)), timestamp: r.time(o["timestamp"]),
+                    message: bounded(msg)))
         }
     }
 

@@ -24,7 +24,7 @@ enum WireNumber {
     /// A whole number in `range`, or nil.
     static func integer(_ value: JSONValue?, in range: ClosedRange<Int>) -> Int? {
         guard let number = value?.doubleValue, number.isFinite,
-              number >= Double(range.lowerBound), number <= Double(range.upperBound)
+            number >= Double(range.lowerBound), number <= Double(range.upperBound)
         else { return nil }
         return Int(number)
     }

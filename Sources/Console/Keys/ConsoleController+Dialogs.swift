@@ -55,7 +55,9 @@ extension ConsoleController {
 
     /// The history read for the details screen's charts; ignored when the operator moved on meanwhile.
     public mutating func showCharts(_ charts: HistoryCharts) {
-        guard case .details(let name)? = state.overlay, name == charts.instance, charts.range == state.chartRange else { return }
+        guard case .details(let name)? = state.overlay, name == charts.instance, charts.range == state.chartRange else {
+            return
+        }
         state.charts = charts
     }
 
@@ -101,7 +103,9 @@ extension ConsoleController {
         case .cancel?:
             let unsaved = form.changes.count
             state.overlay = nil
-            state.status = unsaved == 0 ? "values form closed" : "values form closed: \(unsaved) change\(unsaved == 1 ? "" : "s") not saved"
+            state.status =
+                unsaved == 0
+                ? "values form closed" : "values form closed: \(unsaved) change\(unsaved == 1 ? "" : "s") not saved"
             return []
         case .moveDown?: form.moveFocus(by: 1)
         case .moveUp?: form.moveFocus(by: -1)
@@ -155,7 +159,9 @@ extension ConsoleController {
         case .previousChoice?: picker.cycleDestination(by: -1)
         case .nextChoice?: picker.cycleDestination(by: 1)
         case .parentFolder?:
-            if picker.folder != "/" { commands = [.listFolder(picker.path(of: FilePicker.Entry(name: "..", isFolder: true)))] }
+            if picker.folder != "/" {
+                commands = [.listFolder(picker.path(of: FilePicker.Entry(name: "..", isFolder: true)))]
+            }
         case .confirm?:
             guard let entry = picker.current else { break }
             if entry.isFolder {

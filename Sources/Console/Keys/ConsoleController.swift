@@ -1,5 +1,5 @@
-import Foundation
 import Canvas
+import Foundation
 import HBModel
 
 /// Turns keys into state changes and commands, like htop's handlers returning flags: no I/O here.
@@ -15,7 +15,9 @@ public struct ConsoleController: Sendable {
     }
 
     /// The actions that change something, refused in read-only mode.
-    static let changing: Set<KeyAction> = [.start, .stop, .restart, .delete, .broker, .edit, .create, .reload, .values, .upload, .network]
+    static let changing: Set<KeyAction> = [
+        .start, .stop, .restart, .delete, .broker, .edit, .create, .reload, .values, .upload, .network,
+    ]
 
     /// Handles one key; returns the commands to run.
     public mutating func handle(_ key: Key, snapshot: FleetSnapshot, logLines: [LogLine]) -> [ConsoleCommand] {
@@ -70,14 +72,16 @@ public struct ConsoleController: Sendable {
         if state.quitting != nil { state.quitting = running }
     }
 
-
-    private mutating func perform(_ action: KeyAction, rows: [InstanceSnapshot], snapshot: FleetSnapshot, logLines: [LogLine]) -> [ConsoleCommand] {
+    private mutating func perform(
+        _ action: KeyAction, rows: [InstanceSnapshot], snapshot: FleetSnapshot, logLines: [LogLine]
+    ) -> [ConsoleCommand] {
         let selected = state.selection(in: rows)
         switch action {
         case .quit: return [.quit]
         case .quitNow: return [.quitNow]
         case .hbotDoctor, .hbotStatus, .chartRange, .exportHistory: break  // keys of the details screen, handled there
-        case .close, .confirm, .cancel, .expand, .acknowledge, .nextChoice, .previousChoice, .erase, .revert, .parentFolder:
+        case .close, .confirm, .cancel, .expand, .acknowledge, .nextChoice, .previousChoice, .erase, .revert,
+            .parentFolder:
             break  // keys of the overlays, handled there
         case .audit: return [.showAudit]
         case .orders: state.overlay = .orders(OrdersView())
@@ -136,7 +140,8 @@ public struct ConsoleController: Sendable {
             return [.openCreateForm]
         case .upload:
             guard snapshot.botsFolder != nil else {
-                state.status = "no bots folder is configured (bots_folder in the config file): files are uploaded into it"
+                state.status =
+                    "no bots folder is configured (bots_folder in the config file): files are uploaded into it"
                 return []
             }
             return [.openUpload]
@@ -150,7 +155,8 @@ public struct ConsoleController: Sendable {
                 return []
             }
             guard snapshot.botsFolder != nil else {
-                state.status = "no bots folder is configured (bots_folder in the config file): its broker address lives there"
+                state.status =
+                    "no bots folder is configured (bots_folder in the config file): its broker address lives there"
                 return []
             }
             confirmNetworkMove(selected)
@@ -185,7 +191,10 @@ public struct ConsoleController: Sendable {
                 state.status = "\(selected.name) runs no script config: nothing to edit"
                 return []
             }
-            return [action == .values ? .openValuesForm(selected.name, strategy: strategy) : .edit(selected.name, strategy: strategy)]
+            return [
+                action == .values
+                    ? .openValuesForm(selected.name, strategy: strategy) : .edit(selected.name, strategy: strategy)
+            ]
         }
         return []
     }
@@ -195,28 +204,47 @@ public struct ConsoleController: Sendable {
         let target = toIsolated ? "isolated" : "host"
         let running = instance.state == .running
         let steps = [
-            running ? (instance.engine == .hbot ? "1. Stop it gracefully (SIGTERM: it cancels its orders)." : "1. Stop it: MQTT stop first (it cancels its orders), then the container.")
+            running
+                ? (instance.engine == .hbot
+                    ? "1. Stop it gracefully (SIGTERM: it cancels its orders)."
+                    : "1. Stop it: MQTT stop first (it cancels its orders), then the container.")
                 : "1. It is not running: nothing to stop.",
-            toIsolated ? "2. Give it a network of its own, hbdeck-\(instance.containerName), with the broker on it; conf_client.yml gets the broker's name."
+            toIsolated
+                ? "2. Give it a network of its own, hbdeck-\(instance.containerName), with the broker on it; conf_client.yml gets the broker's name."
                 : "2. Put it back on host networking; conf_client.yml gets the broker's address on this machine.",
             "3. Make its container again from its own settings and folder\(toIsolated ? "" : ", and remove its network").",
             running ? "4. Start it again." : "4. Leave it stopped, as it was.",
         ]
-        state.overlay = .confirm(Confirmation(title: "Move \(instance.name) to \(target) networking?", steps: steps, action: .moveNetwork(instance.name, to: target)))
+        state.overlay = .confirm(
+            Confirmation(
+                title: "Move \(instance.name) to \(target) networking?", steps: steps,
+                action: .moveNetwork(instance.name, to: target)))
     }
 
     private mutating func confirmReload(_ instance: InstanceSnapshot) {
         let name = instance.name
-        let controllersOnly = "1. Only controller configs changed: nothing is done; the bot re-reads them within 10 s (updatable fields)."
-        let steps = instance.engine == .hbot
-            ? [controllersOnly, "2. A script or script config changed: a graceful restart (SIGTERM: the bot cancels its orders, then starts again)."]
-            : [controllersOnly,
-               "2. A script or script config changed: MQTT stop (the bot cancels its orders), then start with the script;",
-               "   if the bot refuses that start (the current client does), the container is restarted instead."]
-        state.overlay = .confirm(Confirmation(title: "Reload \(name)'s strategy files?", steps: steps + ["Nothing is done when no file changed since it started."], action: .reload(name)))
+        let controllersOnly =
+            "1. Only controller configs changed: nothing is done; the bot re-reads them within 10 s (updatable fields)."
+        let steps =
+            instance.engine == .hbot
+            ? [
+                controllersOnly,
+                "2. A script or script config changed: a graceful restart (SIGTERM: the bot cancels its orders, then starts again).",
+            ]
+            : [
+                controllersOnly,
+                "2. A script or script config changed: MQTT stop (the bot cancels its orders), then start with the script;",
+                "   if the bot refuses that start (the current client does), the container is restarted instead.",
+            ]
+        state.overlay = .confirm(
+            Confirmation(
+                title: "Reload \(name)'s strategy files?",
+                steps: steps + ["Nothing is done when no file changed since it started."], action: .reload(name)))
     }
 
-    private mutating func lifecycle(_ action: KeyAction, _ instance: InstanceSnapshot, snapshot: FleetSnapshot) -> [ConsoleCommand] {
+    private mutating func lifecycle(_ action: KeyAction, _ instance: InstanceSnapshot, snapshot: FleetSnapshot)
+        -> [ConsoleCommand]
+    {
         let name = instance.name
         // An undeployed folder can still be archived.
         guard instance.containerID != nil || (action == .delete && instance.state == .notDeployed) else {
@@ -231,53 +259,68 @@ public struct ConsoleController: Sendable {
             }
             return [.start(name)]
         case .stop where instance.engine == .hbot:
-            state.overlay = .confirm(Confirmation(
-                title: "Stop \(name)?",
-                steps: [
-                    "1. Graceful stop: SIGTERM to the bot (the client's hbot runs it as the container's main process).",
-                    "2. The bot cancels its open orders and exits by itself; after \(StopTimes.gracefulGrace) s it is killed.",
-                ],
-                action: .stop(name, skipBotStop: true)))
+            state.overlay = .confirm(
+                Confirmation(
+                    title: "Stop \(name)?",
+                    steps: [
+                        "1. Graceful stop: SIGTERM to the bot (the client's hbot runs it as the container's main process).",
+                        "2. The bot cancels its open orders and exits by itself; after \(StopTimes.gracefulGrace) s it is killed.",
+                    ],
+                    action: .stop(name, skipBotStop: true)))
         case .stop:
             let botOnline = instance.health == .online
             let orders: String
             switch instance.openOrders {
-            case let count? where instance.ordersAreLowerBound: orders = " it cancels its open orders (\(count) or more)."
+            case let count? where instance.ordersAreLowerBound:
+                orders = " it cancels its open orders (\(count) or more)."
             case 0?: orders = " it has no open orders."
             case let count?: orders = " it cancels its \(count) open order\(count == 1 ? "" : "s")."
             case nil: orders = " it cancels its open orders."
             }
             var steps = [String]()
             if botOnline { steps.append("1. Ask the bot to stop over MQTT;" + orders) }
-            steps.append(botOnline
-                ? "2. Once it says it wound down, end the container (else \(StopTimes.containerGrace) s, then kill)."
-                : "1. Stop the container (up to \(StopTimes.containerGrace) s, then kill).")
+            steps.append(
+                botOnline
+                    ? "2. Once it says it wound down, end the container (else \(StopTimes.containerGrace) s, then kill)."
+                    : "1. Stop the container (up to \(StopTimes.containerGrace) s, then kill).")
             if !botOnline { steps.append("The bot is not online over MQTT: open orders stay on the exchange.") }
-            state.overlay = .confirm(Confirmation(
-                title: "Stop \(name)?", steps: steps, action: .stop(name, skipBotStop: !botOnline),
-                alternative: botOnline ? (key: "k", label: "Skip step 1", action: .stop(name, skipBotStop: true)) : nil))
+            state.overlay = .confirm(
+                Confirmation(
+                    title: "Stop \(name)?", steps: steps, action: .stop(name, skipBotStop: !botOnline),
+                    alternative: botOnline
+                        ? (key: "k", label: "Skip step 1", action: .stop(name, skipBotStop: true)) : nil))
         case .restart:
-            state.overlay = .confirm(Confirmation(
-                title: "Restart \(name)?", steps: ["Restart the container (up to \(StopTimes.containerGrace) s to stop, then kill)."], action: .restart(name)))
+            state.overlay = .confirm(
+                Confirmation(
+                    title: "Restart \(name)?",
+                    steps: ["Restart the container (up to \(StopTimes.containerGrace) s to stop, then kill)."],
+                    action: .restart(name)))
         case .delete:
             let botOnline = instance.health == .online
             let running = instance.state == .running
             var steps = [String]()
             if running && instance.engine == .hbot {
-                steps.append("Stop it gracefully (SIGTERM): the bot cancels its open orders and exits (\(StopTimes.gracefulGrace) s, then kill).")
+                steps.append(
+                    "Stop it gracefully (SIGTERM): the bot cancels its open orders and exits (\(StopTimes.gracefulGrace) s, then kill)."
+                )
             } else if running {
-                steps.append(botOnline
-                    ? "Ask the bot to stop over MQTT (it cancels its open orders), then end the container."
-                    : "Stop the container (up to \(StopTimes.containerGrace) s, then kill): the bot is not online, open orders stay on the exchange.")
+                steps.append(
+                    botOnline
+                        ? "Ask the bot to stop over MQTT (it cancels its open orders), then end the container."
+                        : "Stop the container (up to \(StopTimes.containerGrace) s, then kill): the bot is not online, open orders stay on the exchange."
+                )
             }
             if instance.state != .notDeployed { steps.append("Remove the container.") }
-            steps.append(snapshot.botsFolder == nil
-                ? "No bots folder is configured: the instance's folder stays where it is."
-                : "Move instances/\(name) to archived/\(name)-<date>-<time>; nothing is deleted.")
-            state.overlay = .confirm(Confirmation(
-                title: "Delete \(name)?", steps: steps.enumerated().map { "\($0.offset + 1). \($0.element)" },
-                action: .delete(name, skipBotStop: !botOnline),
-                alternative: running && botOnline && instance.engine != .hbot ? (key: "k", label: "Skip the MQTT stop", action: .delete(name, skipBotStop: true)) : nil))
+            steps.append(
+                snapshot.botsFolder == nil
+                    ? "No bots folder is configured: the instance's folder stays where it is."
+                    : "Move instances/\(name) to archived/\(name)-<date>-<time>; nothing is deleted.")
+            state.overlay = .confirm(
+                Confirmation(
+                    title: "Delete \(name)?", steps: steps.enumerated().map { "\($0.offset + 1). \($0.element)" },
+                    action: .delete(name, skipBotStop: !botOnline),
+                    alternative: running && botOnline && instance.engine != .hbot
+                        ? (key: "k", label: "Skip the MQTT stop", action: .delete(name, skipBotStop: true)) : nil))
         default:
             break
         }
@@ -297,40 +340,60 @@ public struct ConsoleController: Sendable {
         let on = host.map { " on \($0)" } ?? ""
         guard broker.state != nil else {
             guard host == nil || host == snapshot.hosts.first?.name, let offer = state.brokerOffer else {
-                state.status = "no broker container named \(broker.containerName)\(on)"
-                    + (host.map { $0 == snapshot.hosts.first?.name ? "" : ": create it there with hbdeck broker create --context \($0)" } ?? "")
+                state.status =
+                    "no broker container named \(broker.containerName)\(on)"
+                    + (host.map {
+                        $0 == snapshot.hosts.first?.name
+                            ? "" : ": create it there with hbdeck broker create --context \($0)"
+                    } ?? "")
                 return []
             }
-            let login = offer.username.map { "2. Only the user \($0) gets in (its password from HBDECK_MQTT_PASSWORD); anonymous clients are refused." }
+            let login =
+                offer.username.map {
+                    "2. Only the user \($0) gets in (its password from HBDECK_MQTT_PASSWORD); anonymous clients are refused."
+                }
                 ?? "2. Anonymous clients get in: set mqtt_username (and HBDECK_MQTT_PASSWORD) in the config for a login."
-            state.overlay = .confirm(Confirmation(
-                title: "Create the broker \(broker.containerName)\(on)?",
-                steps: ["1. Create it from \(offer.image) on \(offer.address) only (restarted unless stopped).", login,
-                        "3. Start it. Bots deployed from now on are given its address\(offer.username == nil ? "" : " and login")."],
-                action: .createBroker))
+            state.overlay = .confirm(
+                Confirmation(
+                    title: "Create the broker \(broker.containerName)\(on)?",
+                    steps: [
+                        "1. Create it from \(offer.image) on \(offer.address) only (restarted unless stopped).", login,
+                        "3. Start it. Bots deployed from now on are given its address\(offer.username == nil ? "" : " and login").",
+                    ],
+                    action: .createBroker))
             return []
         }
         if broker.state == .running, !broker.missingNetworks.isEmpty {
             let count = broker.missingNetworks.count
-            state.overlay = .confirm(Confirmation(
-                title: "Attach the broker \(broker.containerName)\(on) to \(count) isolated bot\(count == 1 ? "'s network" : "s' networks")?",
-                steps: ["Attach it to \(broker.missingNetworks.joined(separator: ", ")) under its name, as those bots' conf_client.yml expects.",
-                        "Those bots reach it again (they reconnect by themselves); nothing else changes."],
-                action: .attachBroker(host: host)))
+            state.overlay = .confirm(
+                Confirmation(
+                    title:
+                        "Attach the broker \(broker.containerName)\(on) to \(count) isolated bot\(count == 1 ? "'s network" : "s' networks")?",
+                    steps: [
+                        "Attach it to \(broker.missingNetworks.joined(separator: ", ")) under its name, as those bots' conf_client.yml expects.",
+                        "Those bots reach it again (they reconnect by themselves); nothing else changes.",
+                    ],
+                    action: .attachBroker(host: host)))
             return []
         }
         if broker.state == .running {
             let online = snapshot.instances.filter { $0.host == host && $0.health == .online }.count
-            state.overlay = .confirm(Confirmation(
-                title: "Stop the broker \(broker.containerName)\(on)?",
-                steps: ["Stop the broker container.", "\(online) online bot\(online == 1 ? "" : "s")\(on) lose their link: no commands, no telemetry until it is back."],
-                action: .stopBroker(host: host)))
+            state.overlay = .confirm(
+                Confirmation(
+                    title: "Stop the broker \(broker.containerName)\(on)?",
+                    steps: [
+                        "Stop the broker container.",
+                        "\(online) online bot\(online == 1 ? "" : "s")\(on) lose their link: no commands, no telemetry until it is back.",
+                    ],
+                    action: .stopBroker(host: host)))
             return []
         }
         return [.startBroker(host: host)]
     }
 
-    private mutating func handleOverlay(_ overlay: ConsoleState.Overlay, _ key: Key, snapshot: FleetSnapshot) -> [ConsoleCommand] {
+    private mutating func handleOverlay(_ overlay: ConsoleState.Overlay, _ key: Key, snapshot: FleetSnapshot)
+        -> [ConsoleCommand]
+    {
         switch overlay {
         case .create, .values, .upload:
             return []  // handled by their own handlers
@@ -338,7 +401,9 @@ public struct ConsoleController: Sendable {
             if view.editingFilter {
                 switch key {
                 case .enter: view.editingFilter = false
-                case .escape: view.filter = ""; view.editingFilter = false
+                case .escape:
+                    view.filter = ""
+                    view.editingFilter = false
                 case .backspace, .delete: if !view.filter.isEmpty { view.filter.removeLast() }
                 case .character(let c) where !c.isNewline && view.filter.count < 64: view.filter.append(c)
                 default: break
@@ -346,7 +411,9 @@ public struct ConsoleController: Sendable {
                 view.scroll = 0
             } else {
                 switch Keymap.overlayAction(for: key, in: .orders) {
-                case .close?: state.overlay = nil; return []
+                case .close?:
+                    state.overlay = nil
+                    return []
                 case .cycleSort?: view.cycleSort()
                 case .filter?: view.editingFilter = true
                 case .moveDown?: view.scroll += 1
@@ -363,9 +430,15 @@ public struct ConsoleController: Sendable {
         case .errors(var view):
             let count = ErrorsView.groups(snapshot).count
             switch Keymap.overlayAction(for: key, in: .errors) {
-            case .close?: state.overlay = nil; return []
-            case .moveDown?: view.selected = min(view.selected + 1, max(0, count - 1)); view.expanded = false
-            case .moveUp?: view.selected = max(0, view.selected - 1); view.expanded = false
+            case .close?:
+                state.overlay = nil
+                return []
+            case .moveDown?:
+                view.selected = min(view.selected + 1, max(0, count - 1))
+                view.expanded = false
+            case .moveUp?:
+                view.selected = max(0, view.selected - 1)
+                view.expanded = false
             case .expand?: view.expanded.toggle()
             case .acknowledge?:
                 state.errorsAcknowledgedAt = snapshot.takenAt
@@ -384,14 +457,17 @@ public struct ConsoleController: Sendable {
                 return []
             case .export(let request):
                 state.overlay = .details(dialog.instance)
-                state.status = "exporting \(request.what.rawValue) of \(request.bot ?? "the fleet") (\(request.span.rawValue))…"
+                state.status =
+                    "exporting \(request.what.rawValue) of \(request.bot ?? "the fleet") (\(request.span.rawValue))…"
                 return [.exportHistory(request)]
             }
         case .report(var report):
             switch Keymap.overlayAction(for: key, in: .report) {
             case .moveUp?: report.scroll = max(0, report.scroll - 1)
             case .moveDown?: report.scroll = min(max(0, report.lines.count - 1), report.scroll + 1)
-            case .close?: state.overlay = nil; return []
+            case .close?:
+                state.overlay = nil
+                return []
             default: break
             }
             state.overlay = .report(report)
@@ -407,18 +483,23 @@ public struct ConsoleController: Sendable {
             state.overlay = nil
             return []
         case .details(let name) where Keymap.overlayAction(for: key, in: .details) != nil:
-            guard let instance = snapshot.instances.first(where: { $0.name == name }), instance.engine == .hbot, instance.state == .running else {
+            guard let instance = snapshot.instances.first(where: { $0.name == name }), instance.engine == .hbot,
+                instance.state == .running
+            else {
                 state.status = "\(name): hbot doctor and status answer only in a running bot that hbot runs"
                 return []
             }
             let doctor = Keymap.overlayAction(for: key, in: .details) == .hbotDoctor
-            state.status = "asking \(name)'s hbot for its \(doctor ? "doctor report" : "status") (the client starts Python: a few seconds)…"
+            state.status =
+                "asking \(name)'s hbot for its \(doctor ? "doctor report" : "status") (the client starts Python: a few seconds)…"
             return [doctor ? .hbotDoctor(name) : .hbotStatus(name)]
         case .details:
             return []
         case .help:
             switch Keymap.overlayAction(for: key, in: .help) {
-            case .close?: state.overlay = nil; state.helpScroll = 0
+            case .close?:
+                state.overlay = nil
+                state.helpScroll = 0
             case .moveDown?: state.helpScroll += 1
             case .moveUp?: state.helpScroll = max(0, state.helpScroll - 1)
             default: break

@@ -57,9 +57,12 @@ public enum Keymap {
         Binding(keys: [.character("X")], context: .details, action: .exportHistory, help: "export history (CSV/JSON)"),
         Binding(keys: [.character("d")], context: .details, action: .hbotDoctor, help: "hbot doctor (hbot bots)"),
         Binding(keys: [.character("t")], context: .details, action: .hbotStatus, help: "hbot status (hbot bots)"),
-        Binding(keys: [.escape, .character("q"), .enter, .character("?")], context: .details, action: .close, help: "close"),
+        Binding(
+            keys: [.escape, .character("q"), .enter, .character("?")], context: .details, action: .close, help: "close"),
         Binding(keys: [.character("y"), .character("Y")], context: .confirm, action: .confirm, help: "do it"),
-        Binding(keys: [.character("n"), .character("N"), .escape, .character("q")], context: .confirm, action: .cancel, help: "cancel"),
+        Binding(
+            keys: [.character("n"), .character("N"), .escape, .character("q")], context: .confirm, action: .cancel,
+            help: "cancel"),
         Binding(keys: [.down, .character("j")], context: .orders, action: .moveDown, help: "down"),
         Binding(keys: [.up, .character("k")], context: .orders, action: .moveUp, help: "up"),
         Binding(keys: [.pageDown], context: .orders, action: .pageDown, help: "page down"),
@@ -99,13 +102,16 @@ public enum Keymap {
         Binding(keys: [.escape], context: .upload, action: .cancel, help: "close, nothing uploaded"),
         Binding(keys: [.down, .character("j"), .tab], context: .export, action: .moveDown, help: "next row"),
         Binding(keys: [.up, .character("k")], context: .export, action: .moveUp, help: "previous row"),
-        Binding(keys: [.right, .character("l"), .character(" ")], context: .export, action: .nextChoice, help: "next value"),
+        Binding(
+            keys: [.right, .character("l"), .character(" ")], context: .export, action: .nextChoice, help: "next value"),
         Binding(keys: [.left, .character("h")], context: .export, action: .previousChoice, help: "previous value"),
         Binding(keys: [.enter], context: .export, action: .confirm, help: "write the file"),
         Binding(keys: [.escape], context: .export, action: .cancel, help: "back to the details"),
         Binding(keys: [.down, .character("j")], context: .help, action: .moveDown, help: "scroll down"),
         Binding(keys: [.up, .character("k")], context: .help, action: .moveUp, help: "scroll up"),
-        Binding(keys: [.escape, .character("?"), .character("q"), .enter], context: .help, action: .close, help: "close this help"),
+        Binding(
+            keys: [.escape, .character("?"), .character("q"), .enter], context: .help, action: .close,
+            help: "close this help"),
         Binding(keys: [.character("q")], context: .quitting, action: .quitNow, help: "quit now, leave them"),
     ]
 
@@ -127,8 +133,12 @@ public enum Keymap {
 
     /// The footer's short list for a pane.
     public static func footer(for context: Context) -> [(String, String)] {
-        let wanted: [KeyAction] = context == .logs
-            ? [.help, .toggleFollow, .toggleWrap, .toggleTimestamps, .toggleErrorsOnly, .search, .saveLog, .nextPane, .quit]
+        let wanted: [KeyAction] =
+            context == .logs
+            ? [
+                .help, .toggleFollow, .toggleWrap, .toggleTimestamps, .toggleErrorsOnly, .search, .saveLog, .nextPane,
+                .quit,
+            ]
             : [.help, .create, .start, .stop, .restart, .delete, .broker, .filter, .nextPane, .quit]
         return wanted.compactMap { action in
             bindings.first { $0.action == action && ($0.context == context || $0.context == .anywhere) }.map {

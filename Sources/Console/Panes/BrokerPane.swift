@@ -4,7 +4,10 @@ import HBModel
 /// The broker container and the console's own MQTT link.
 enum BrokerPane {
     /// `selected`: where several engines are watched, its host's broker is shown.
-    static func draw(_ snapshot: FleetSnapshot, selected: InstanceSnapshot? = nil, now: Double, in rect: Rect, into grid: inout CellGrid) {
+    static func draw(
+        _ snapshot: FleetSnapshot, selected: InstanceSnapshot? = nil, now: Double, in rect: Rect,
+        into grid: inout CellGrid
+    ) {
         let broker = snapshot.broker(for: selected)
         grid.box(rect, title: "Broker · \(selected?.host.map { "\($0) · " } ?? "")\(broker.containerName)")
         let inner = rect.inner
@@ -12,11 +15,16 @@ enum BrokerPane {
         var x = inner.x + 1
         if let state = broker.state {
             let word = broker.health ?? state.rawValue.lowercased()
-            x = grid.put("● \(word)", x: x, y: inner.y, role: broker.health == "unhealthy" ? .stateError : StateStyle.role(state), maxX: inner.x + inner.width)
-            let uptime = state == .running ? "  up \(Formatting.duration(seconds: broker.startedAt.map { now - $0 }))" : ""
-            grid.put("  \(broker.image ?? "")\(uptime)  \(broker.address)", x: x, y: inner.y, maxX: inner.x + inner.width)
+            x = grid.put(
+                "● \(word)", x: x, y: inner.y,
+                role: broker.health == "unhealthy" ? .stateError : StateStyle.role(state), maxX: inner.x + inner.width)
+            let uptime =
+                state == .running ? "  up \(Formatting.duration(seconds: broker.startedAt.map { now - $0 }))" : ""
+            grid.put(
+                "  \(broker.image ?? "")\(uptime)  \(broker.address)", x: x, y: inner.y, maxX: inner.x + inner.width)
         } else {
-            grid.put("no container named \(broker.containerName)", x: x, y: inner.y, role: .dim, maxX: inner.x + inner.width)
+            grid.put(
+                "no container named \(broker.containerName)", x: x, y: inner.y, role: .dim, maxX: inner.x + inner.width)
         }
         guard inner.height >= 2 else { return }
         let r = broker.resources
@@ -24,15 +32,21 @@ enum BrokerPane {
         if !broker.missingNetworks.isEmpty {
             // Isolated bots whose network the broker left cannot reach it: `b` attaches it again.
             let count = broker.missingNetworks.count
-            at = grid.put(" ⚠ not on \(count) isolated bot\(count == 1 ? "'s network" : "s' networks"): b attaches", x: at, y: inner.y + 1,
-                          role: .stateError, bold: true, maxX: inner.x + inner.width)
+            at = grid.put(
+                " ⚠ not on \(count) isolated bot\(count == 1 ? "'s network" : "s' networks"): b attaches", x: at,
+                y: inner.y + 1,
+                role: .stateError, bold: true, maxX: inner.x + inner.width)
         } else if broker.botsHeard > broker.maxBots {
             // One broker for too many bots drops messages under load: Hummingbot advises 5 to 10 per broker.
-            at = grid.put(" ⚠ \(broker.botsHeard) bots (max \(broker.maxBots))", x: at, y: inner.y + 1, role: .stateStarting, bold: true, maxX: inner.x + inner.width)
+            at = grid.put(
+                " ⚠ \(broker.botsHeard) bots (max \(broker.maxBots))", x: at, y: inner.y + 1, role: .stateStarting,
+                bold: true, maxX: inner.x + inner.width)
         } else {
             at = grid.put(" \(broker.botsHeard) bots heard", x: at, y: inner.y + 1, maxX: inner.x + inner.width)
         }
-        grid.put(" · CPU \(NumberText.cpu(r.cpuPercent)) % · MEM \(NumberText.memory(r.memoryUsed))", x: at, y: inner.y + 1, maxX: inner.x + inner.width)
+        grid.put(
+            " · CPU \(NumberText.cpu(r.cpuPercent)) % · MEM \(NumberText.memory(r.memoryUsed))", x: at, y: inner.y + 1,
+            maxX: inner.x + inner.width)
         guard inner.height >= 3 else { return }
         let link: (String, StyleRole) = {
             switch broker.link {

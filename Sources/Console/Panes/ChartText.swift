@@ -4,7 +4,8 @@ import Canvas
 public enum ChartText {
     public static func grid(_ charts: HistoryCharts, width: Int) -> CellGrid {
         var grid = CellGrid(width: width, height: charts.series.count * 3 + 1)
-        _ = DetailsPane.drawRecorded(charts, range: charts.range, x: 0, y: 0, width: width, maxY: grid.height, into: &grid)
+        _ = DetailsPane.drawRecorded(
+            charts, range: charts.range, x: 0, y: 0, width: width, maxY: grid.height, into: &grid)
         return grid
     }
 }

@@ -5,13 +5,18 @@ import HBModel
 /// its controllers and open orders.
 enum DetailsPane {
     static func draw(
-        _ instance: InstanceSnapshot?, history: MetricHistory?, range: HistoryCharts.Range = .live, charts: HistoryCharts? = nil,
+        _ instance: InstanceSnapshot?, history: MetricHistory?, range: HistoryCharts.Range = .live,
+        charts: HistoryCharts? = nil,
         now: Double, into grid: inout CellGrid
     ) {
         let rect = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 2)
         grid.fill(rect)
-        let keys = " · h charts" + (instance?.engine == .hbot && instance?.state == .running ? " · d hbot doctor · t hbot status" : "")
-        grid.box(rect, title: "Details · \(instance?.name ?? "gone") · Esc returns\(keys)", role: .border, titleRole: .dialogTitle)
+        let keys =
+            " · h charts"
+            + (instance?.engine == .hbot && instance?.state == .running ? " · d hbot doctor · t hbot status" : "")
+        grid.box(
+            rect, title: "Details · \(instance?.name ?? "gone") · Esc returns\(keys)", role: .border,
+            titleRole: .dialogTitle)
         guard let i = instance else {
             grid.put("This instance is no longer listed.", x: rect.x + 2, y: rect.y + 2, role: .dim)
             return
@@ -26,12 +31,15 @@ enum DetailsPane {
         }
         let rightX = rect.x + half + 1
         let rightWidth = rect.width - half - 3
-        var y = range == .live
-            ? drawCharts(history ?? MetricHistory(), x: rightX, y: rect.y + 1, width: rightWidth, maxY: bottom, into: &grid)
+        var y =
+            range == .live
+            ? drawCharts(
+                history ?? MetricHistory(), x: rightX, y: rect.y + 1, width: rightWidth, maxY: bottom, into: &grid)
             : drawRecorded(charts, range: range, x: rightX, y: rect.y + 1, width: rightWidth, maxY: bottom, into: &grid)
         let factsEnd = rect.y + 1 + facts.count
         DetailsTable(
-            title: "Mounts", columns: [.init(title: "HOST PATH → CONTAINER PATH", width: 0)], rows: i.mounts.map { [($0, .text)] },
+            title: "Mounts", columns: [.init(title: "HOST PATH → CONTAINER PATH", width: 0)],
+            rows: i.mounts.map { [($0, .text)] },
             empty: "none"
         ).draw(x: rightX, y: y, width: rightWidth, maxY: min(bottom, factsEnd), into: &grid)
         y = max(factsEnd, y) + 1
@@ -46,19 +54,42 @@ enum DetailsPane {
         var facts: [(String, String, StyleRole)] = [
             ("State", "● \(i.state.rawValue)", StateStyle.role(i.state)),
             ("Reason", i.reason ?? Formatting.unknown, i.reason == nil ? .dim : .stateError),
-            ("Bot", (i.engine == .hbot && i.health == nil ? Formatting.unknown : StateStyle.label(i.health)) + botSource(i), StateStyle.role(i.health)),
+            (
+                "Bot",
+                (i.engine == .hbot && i.health == nil ? Formatting.unknown : StateStyle.label(i.health)) + botSource(i),
+                StateStyle.role(i.health)
+            ),
             ("Image", i.image.isEmpty ? Formatting.unknown : i.image, .text),
             ("Container", i.containerID.map { String($0.prefix(12)) } ?? Formatting.unknown, .text),
             ("Supervision", i.supervision ?? Formatting.unknown, .text),
             ("Network", i.networkMode.isEmpty ? Formatting.unknown : i.networkShown, .text),
-            ("Uptime", i.state == .running ? Formatting.duration(seconds: i.startedAt.map { now - $0 }) : Formatting.unknown, .text),
+            (
+                "Uptime",
+                i.state == .running ? Formatting.duration(seconds: i.startedAt.map { now - $0 }) : Formatting.unknown,
+                .text
+            ),
             ("Strategy", i.strategy ?? Formatting.unknown, .text),
-            ("P&L", NumberText.signed(i.pnl) + source(i.pnl == nil ? nil : .performanceReport, i, now: now), (i.pnl ?? 0) < 0 ? .negative : .positive),
-            ("Trades", NumberText.count(i.trades, atLeast: i.countsAreLowerBounds && !i.tradesFromDatabase)
-                + source(i.trades == nil ? nil : i.tradesFromDatabase ? .tradeDatabase : .eventsHeard, i, now: now), .text),
-            ("Volume", NumberText.compact(i.volume) + source(i.volume == nil ? nil : i.volumeSource, i, now: now), .text),
-            ("Open orders", NumberText.count(i.openOrders, atLeast: i.ordersAreLowerBound, uncertain: i.hasUncertainOrders)
-                + source(i.openOrders == nil ? nil : i.ordersFromDatabase ? .tradeDatabase : .eventsHeard, i, now: now), .text),
+            (
+                "P&L", NumberText.signed(i.pnl) + source(i.pnl == nil ? nil : .performanceReport, i, now: now),
+                (i.pnl ?? 0) < 0 ? .negative : .positive
+            ),
+            (
+                "Trades",
+                NumberText.count(i.trades, atLeast: i.countsAreLowerBounds && !i.tradesFromDatabase)
+                    + source(i.trades == nil ? nil : i.tradesFromDatabase ? .tradeDatabase : .eventsHeard, i, now: now),
+                .text
+            ),
+            (
+                "Volume", NumberText.compact(i.volume) + source(i.volume == nil ? nil : i.volumeSource, i, now: now),
+                .text
+            ),
+            (
+                "Open orders",
+                NumberText.count(i.openOrders, atLeast: i.ordersAreLowerBound, uncertain: i.hasUncertainOrders)
+                    + source(
+                        i.openOrders == nil ? nil : i.ordersFromDatabase ? .tradeDatabase : .eventsHeard, i, now: now),
+                .text
+            ),
             ("Errors logged", NumberText.count(i.errors), (i.errors ?? 0) > 0 ? .stateError : .text),
             ("CPU", "\(NumberText.cpu(r.cpuPercent)) %", .text),
             ("Memory", "\(Formatting.bytes(r.memoryUsed)) / \(Formatting.bytes(r.memoryLimit))", .text),
@@ -76,9 +107,11 @@ enum DetailsPane {
         guard let source else { return "" }
         switch source {
         case .performanceReport:
-            return " (\(source.rawValue)\(i.performanceAt.map { ", \(Formatting.duration(seconds: max(0, now - $0))) ago" } ?? ""))"
+            return
+                " (\(source.rawValue)\(i.performanceAt.map { ", \(Formatting.duration(seconds: max(0, now - $0))) ago" } ?? ""))"
         case .tradeDatabase:
-            return " (\(source.rawValue)\(i.databaseReadAt.map { ", read \(Formatting.duration(seconds: max(0, now - $0))) ago" } ?? ""))"
+            return
+                " (\(source.rawValue)\(i.databaseReadAt.map { ", read \(Formatting.duration(seconds: max(0, now - $0))) ago" } ?? ""))"
         case .eventsHeard:
             return " (\(source.rawValue))"
         }
@@ -89,13 +122,18 @@ enum DetailsPane {
         guard i.engine == .hbot else { return i.health == nil ? "" : " (MQTT heartbeats)" }
         guard i.health != nil else { return " (runs with hbot: its status file is read while it runs)" }
         guard let age = i.statusFileAge else { return " (hbot: no data/bot/status.json yet)" }
-        let disagreement = i.mqttDisagrees.map { "; MQTT heartbeats say \(StateStyle.label($0)): the file is believed" } ?? ""
+        let disagreement =
+            i.mqttDisagrees.map { "; MQTT heartbeats say \(StateStyle.label($0)): the file is believed" } ?? ""
         return " (hbot: data/bot/status.json, \(Formatting.duration(seconds: age)) old\(disagreement))"
     }
 
     /// Returns the row after the charts.
-    private static func drawCharts(_ h: MetricHistory, x: Int, y: Int, width: Int, maxY: Int, into grid: inout CellGrid) -> Int {
-        let charts: [(String, [Double])] = [("P&L", h.pnl), ("CPU %", h.cpu), ("Memory", h.memory), ("Network B/s", h.networkRate)]
+    private static func drawCharts(_ h: MetricHistory, x: Int, y: Int, width: Int, maxY: Int, into grid: inout CellGrid)
+        -> Int
+    {
+        let charts: [(String, [Double])] = [
+            ("P&L", h.pnl), ("CPU %", h.cpu), ("Memory", h.memory), ("Network B/s", h.networkRate),
+        ]
         var at = y
         for chart in charts where at + 1 < maxY {
             grid.put(chart.0, x: x, y: at, role: .header)
@@ -107,7 +145,10 @@ enum DetailsPane {
     }
 
     /// Charts over an hour, a day or a week from the history store, with the time they span.
-    static func drawRecorded(_ charts: HistoryCharts?, range: HistoryCharts.Range, x: Int, y: Int, width: Int, maxY: Int, into grid: inout CellGrid) -> Int {
+    static func drawRecorded(
+        _ charts: HistoryCharts?, range: HistoryCharts.Range, x: Int, y: Int, width: Int, maxY: Int,
+        into grid: inout CellGrid
+    ) -> Int {
         guard let charts else {
             grid.put("\(range.rawValue): reading the history…", x: x, y: y, role: .dim, maxX: x + width)
             return y + 2
@@ -116,9 +157,13 @@ enum DetailsPane {
         for series in charts.series where at + 1 < maxY {
             let latest = series.values.last { $0 != nil } ?? nil
             grid.put("\(series.title) · \(range.rawValue)", x: x, y: at, role: .header)
-            if let latest { grid.put(NumberText.compact(latest), x: x + width - 10, y: at, role: .dim, maxX: x + width) }
+            if let latest {
+                grid.put(NumberText.compact(latest), x: x + width - 10, y: at, role: .dim, maxX: x + width)
+            }
             let line = Sparkline.render(gaps: series.values, width: width)
-            grid.put(line.isEmpty ? "nothing recorded in this range" : line, x: x, y: at + 1, role: line.isEmpty ? .dim : .chart, maxX: x + width)
+            grid.put(
+                line.isEmpty ? "nothing recorded in this range" : line, x: x, y: at + 1,
+                role: line.isEmpty ? .dim : .chart, maxX: x + width)
             at += 3
         }
         if at < maxY {
@@ -131,7 +176,9 @@ enum DetailsPane {
     }
 
     /// How the bot ended, as Python wrote it to errors.log; the exception line stands out. Returns the row after.
-    private static func drawTraceback(_ lines: [String], x: Int, y: Int, width: Int, maxY: Int, into grid: inout CellGrid) -> Int {
+    private static func drawTraceback(
+        _ lines: [String], x: Int, y: Int, width: Int, maxY: Int, into grid: inout CellGrid
+    ) -> Int {
         guard !lines.isEmpty, y + 1 < maxY else { return y }
         grid.put("How it ended (errors.log)", x: x, y: y, role: .header, bold: true, maxX: x + width)
         // Room is kept for the tables below: the frames nearest the error and the exception are shown.
@@ -147,12 +194,19 @@ enum DetailsPane {
     private static func controllersTable(_ i: InstanceSnapshot) -> DetailsTable {
         DetailsTable(
             title: "Controllers",
-            columns: [.init(title: "CONTROLLER", width: 0), .init(title: "P&L", width: 12), .init(title: "P&L %", width: 8),
-                      .init(title: "REALIZED", width: 12), .init(title: "UNREALIZED", width: 12), .init(title: "VOLUME", width: 9)],
+            columns: [
+                .init(title: "CONTROLLER", width: 0), .init(title: "P&L", width: 12), .init(title: "P&L %", width: 8),
+                .init(title: "REALIZED", width: 12), .init(title: "UNREALIZED", width: 12),
+                .init(title: "VOLUME", width: 9),
+            ],
             rows: i.controllers.map { c in
-                [(c.name, .text), (NumberText.signed(c.pnl), pnlRole(c.pnl)), (NumberText.signed(c.pnlPercent), pnlRole(c.pnlPercent)),
-                 (NumberText.signed(c.realized), pnlRole(c.realized)), (NumberText.signed(c.unrealized), pnlRole(c.unrealized)),
-                 (NumberText.compact(c.volume), .text)]
+                [
+                    (c.name, .text), (NumberText.signed(c.pnl), pnlRole(c.pnl)),
+                    (NumberText.signed(c.pnlPercent), pnlRole(c.pnlPercent)),
+                    (NumberText.signed(c.realized), pnlRole(c.realized)),
+                    (NumberText.signed(c.unrealized), pnlRole(c.unrealized)),
+                    (NumberText.compact(c.volume), .text),
+                ]
             },
             empty: i.health == nil ? "no MQTT link" : "no performance report from the bot yet")
     }
@@ -162,13 +216,23 @@ enum DetailsPane {
             title: i.hasUncertainOrders
                 ? "Open orders · gap? = heard before the link to the broker broke: may be filled or cancelled"
                 : i.ordersAreLowerBound ? "Open orders · those placed since the console listens" : "Open orders",
-            columns: [.init(title: "ORDER ID", width: 0), .init(title: "PAIR", width: 12, right: false), .init(title: "SIDE", width: 4, right: false),
-                      .init(title: "AMOUNT", width: 10), .init(title: "FILLED", width: 10), .init(title: "PRICE", width: 12), .init(title: "AGE", width: 6)],
+            columns: [
+                .init(title: "ORDER ID", width: 0), .init(title: "PAIR", width: 12, right: false),
+                .init(title: "SIDE", width: 4, right: false),
+                .init(title: "AMOUNT", width: 10), .init(title: "FILLED", width: 10), .init(title: "PRICE", width: 12),
+                .init(title: "AGE", width: 6),
+            ],
             rows: i.orders.map { o in
                 let side = o.side ?? Formatting.unknown
-                return [(o.id, .text), (o.tradingPair ?? Formatting.unknown, .text), (side, side == "BUY" ? .positive : side == "SELL" ? .negative : .text),
-                        (amount(o.amount), .text), (amount(o.filled), .text), (amount(o.price), .text),
-                        (o.uncertain ? "gap?" : Formatting.duration(seconds: now - o.createdAt), o.uncertain ? .stale : .dim)]
+                return [
+                    (o.id, .text), (o.tradingPair ?? Formatting.unknown, .text),
+                    (side, side == "BUY" ? .positive : side == "SELL" ? .negative : .text),
+                    (amount(o.amount), .text), (amount(o.filled), .text), (amount(o.price), .text),
+                    (
+                        o.uncertain ? "gap?" : Formatting.duration(seconds: now - o.createdAt),
+                        o.uncertain ? .stale : .dim
+                    ),
+                ]
             },
             empty: i.health == nil ? "no MQTT link" : "none")
     }

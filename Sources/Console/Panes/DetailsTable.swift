@@ -27,7 +27,9 @@ struct DetailsTable {
         let fixed = columns.dropFirst().reduce(0) { $0 + $1.width + 1 }
         let firstWidth = max(8, width - 2 - fixed)
         let widths = [firstWidth] + columns.dropFirst().map(\.width)
-        put(columns.enumerated().map { ($0.element.title, StyleRole.dim) }, widths: widths, x: x + 2, y: y + 1, maxX: x + width, into: &grid)
+        put(
+            columns.enumerated().map { ($0.element.title, StyleRole.dim) }, widths: widths, x: x + 2, y: y + 1,
+            maxX: x + width, into: &grid)
         let room = maxY - y - 2
         let shown = rows.count <= room ? rows.count : max(0, room - 1)
         for (index, row) in rows.prefix(shown).enumerated() {
@@ -40,7 +42,9 @@ struct DetailsTable {
         return y + 2 + shown
     }
 
-    private func put(_ cells: [(String, StyleRole)], widths: [Int], x: Int, y: Int, maxX: Int, into grid: inout CellGrid) {
+    private func put(
+        _ cells: [(String, StyleRole)], widths: [Int], x: Int, y: Int, maxX: Int, into grid: inout CellGrid
+    ) {
         var at = x
         for (index, cell) in cells.enumerated() where index < widths.count {
             let text = TextWidth.pad(cell.0, to: widths[index], right: index > 0 && columns[index].right)

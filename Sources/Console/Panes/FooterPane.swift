@@ -20,7 +20,10 @@ enum FooterPane {
             return
         }
         // Instances in Error, and errors the bots reported that nobody has looked at yet (E, then a).
-        let parts = [errors > 0 ? "⚠ \(errors) error\(errors == 1 ? "" : "s")" : nil, newErrors > 0 ? "● \(newErrors) new (E)" : nil]
+        let parts = [
+            errors > 0 ? "⚠ \(errors) error\(errors == 1 ? "" : "s")" : nil,
+            newErrors > 0 ? "● \(newErrors) new (E)" : nil,
+        ]
         let warning = parts.compactMap { $0 }.joined(separator: "  ")
         let limit = grid.width - TextWidth.of(warning) - 2
         var x = 1

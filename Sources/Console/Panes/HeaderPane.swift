@@ -14,7 +14,9 @@ enum HeaderPane {
     }
 
     /// Draws the header and returns its width; `compact` leaves out the endpoint and addresses.
-    private static func draw(_ snapshot: FleetSnapshot, newErrors: Int, now: Double, compact: Bool, into grid: inout CellGrid) -> Int {
+    private static func draw(
+        _ snapshot: FleetSnapshot, newErrors: Int, now: Double, compact: Bool, into grid: inout CellGrid
+    ) -> Int {
         var x = grid.put(" hbdeck ", x: 0, y: 0, role: .title, bold: true)
         x = separator(x, &grid)
         if !snapshot.hosts.isEmpty {
@@ -27,7 +29,9 @@ enum HeaderPane {
                 case .connecting: x = grid.put("● connecting…", x: x, y: 0, role: .stateStarting)
                 case .offline(let reason, let lastGood):
                     let age = lastGood.map { " \(Formatting.duration(seconds: now - $0))" } ?? ""
-                    x = grid.put(compact ? "● OFFLINE\(age)" : "● OFFLINE\(age) (\(reason))", x: x, y: 0, role: .stateError, bold: true)
+                    x = grid.put(
+                        compact ? "● OFFLINE\(age)" : "● OFFLINE\(age) (\(reason))", x: x, y: 0, role: .stateError,
+                        bold: true)
                 }
             }
             return finish(snapshot, newErrors: newErrors, compact: compact, x: separator(x, &grid), into: &grid)
@@ -39,8 +43,13 @@ enum HeaderPane {
         case .connecting:
             x = grid.put("● connecting…", x: x, y: 0, role: .stateStarting)
         case .offline(let reason, let lastGood):
-            let age = lastGood.map { "showing state from \(NumberText.clock($0)) (\(Formatting.duration(seconds: now - $0)) ago), " } ?? ""
-            x = grid.put(compact ? "● OFFLINE — \(age)retrying" : "● OFFLINE — \(age)retrying (\(reason))", x: x, y: 0, role: .stateError, bold: true)
+            let age =
+                lastGood.map {
+                    "showing state from \(NumberText.clock($0)) (\(Formatting.duration(seconds: now - $0)) ago), "
+                } ?? ""
+            x = grid.put(
+                compact ? "● OFFLINE — \(age)retrying" : "● OFFLINE — \(age)retrying (\(reason))", x: x, y: 0,
+                role: .stateError, bold: true)
         }
         x = separator(x, &grid)
         let broker = snapshot.broker
@@ -59,11 +68,16 @@ enum HeaderPane {
     }
 
     /// Bots online and the new-errors badge, from `x`; returns the width drawn.
-    private static func finish(_ snapshot: FleetSnapshot, newErrors: Int, compact: Bool, x start: Int, into grid: inout CellGrid) -> Int {
-        var x = grid.put("\(snapshot.botsOnline)/\(snapshot.instances.count) bots online", x: start, y: 0, role: .header)
+    private static func finish(
+        _ snapshot: FleetSnapshot, newErrors: Int, compact: Bool, x start: Int, into grid: inout CellGrid
+    ) -> Int {
+        var x = grid.put(
+            "\(snapshot.botsOnline)/\(snapshot.instances.count) bots online", x: start, y: 0, role: .header)
         guard newErrors > 0 else { return x }
         x = separator(x, &grid)
-        return grid.put("● \(newErrors) new error\(newErrors == 1 ? "" : "s")" + (compact ? "" : " (E)"), x: x, y: 0, role: .stateError, bold: true)
+        return grid.put(
+            "● \(newErrors) new error\(newErrors == 1 ? "" : "s")" + (compact ? "" : " (E)"), x: x, y: 0,
+            role: .stateError, bold: true)
     }
 
     private static func separator(_ x: Int, _ grid: inout CellGrid) -> Int {

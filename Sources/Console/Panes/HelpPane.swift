@@ -16,9 +16,10 @@ enum HelpPane {
 
     private static var sections: [[Line]] {
         Keymap.Context.allCases.map { context in
-            [(context.rawValue, .dialogTitle)] + Keymap.bindings(in: context).map {
-                ("  " + keyColumn($0.keys) + $0.help, .dialog)
-            }
+            [(context.rawValue, .dialogTitle)]
+                + Keymap.bindings(in: context).map {
+                    ("  " + keyColumn($0.keys) + $0.help, .dialog)
+                }
         }
     }
 
@@ -39,7 +40,8 @@ enum HelpPane {
             // Sections may change places between columns (in their own order first) when that makes it fit.
             // Only the panes' sections are reordered: every order of all of them would be millions.
             let panes = 4
-            columns = orders(of: Array(sections.prefix(panes))).map { split($0 + sections.dropFirst(panes), into: count) }
+            columns =
+                orders(of: Array(sections.prefix(panes))).map { split($0 + sections.dropFirst(panes), into: count) }
                 .min { tallest($0) < tallest($1) } ?? []
             if tallest(columns) <= roomForRows { break }
         }
@@ -53,7 +55,8 @@ enum HelpPane {
         let visibleRows = max(1, min(rows, roomForRows))
         let boxWidth = min(width - 2, columns.count * columnWidth + (columns.count - 1) * gap + 4)
         let boxHeight = visibleRows + 2
-        let rect = Rect(x: (width - boxWidth) / 2, y: max(0, (height - boxHeight) / 2), width: boxWidth, height: boxHeight)
+        let rect = Rect(
+            x: (width - boxWidth) / 2, y: max(0, (height - boxHeight) / 2), width: boxWidth, height: boxHeight)
         return Layout(rect: rect, columns: columns, columnWidth: columnWidth, visibleRows: visibleRows)
     }
 
@@ -68,7 +71,9 @@ enum HelpPane {
         for (index, column) in layout.columns.enumerated() {
             let x = rect.x + 2 + index * (layout.columnWidth + gap)
             for (row, line) in column.dropFirst(offset).prefix(layout.visibleRows).enumerated() {
-                grid.put(line.text, x: x, y: rect.y + 1 + row, role: line.role, bold: line.role == .dialogTitle, maxX: rect.x + rect.width - 1)
+                grid.put(
+                    line.text, x: x, y: rect.y + 1 + row, role: line.role, bold: line.role == .dialogTitle,
+                    maxX: rect.x + rect.width - 1)
             }
         }
         let closing = (rows > layout.visibleRows ? " j k scroll ·" : "") + " Esc or ? closes this help "
@@ -85,7 +90,9 @@ enum HelpPane {
     private static func orders(of sections: [[Line]]) -> [[[Line]]] {
         guard sections.count > 1 else { return [sections] }
         return sections.indices.flatMap { first in
-            orders(of: sections.enumerated().filter { $0.offset != first }.map(\.element)).map { [sections[first]] + $0 }
+            orders(of: sections.enumerated().filter { $0.offset != first }.map(\.element)).map {
+                [sections[first]] + $0
+            }
         }
     }
 
@@ -106,7 +113,9 @@ enum HelpPane {
         for line in sections.joined() {
             if columns[columns.count - 1].count >= rows, columns.count < count {
                 var moved: [Line] = []
-                if let last = columns[columns.count - 1].last, last.role == .dialogTitle { moved = [columns[columns.count - 1].removeLast()] }
+                if let last = columns[columns.count - 1].last, last.role == .dialogTitle {
+                    moved = [columns[columns.count - 1].removeLast()]
+                }
                 columns.append(moved)
             }
             columns[columns.count - 1].append(line)

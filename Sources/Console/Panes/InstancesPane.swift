@@ -13,30 +13,46 @@ enum InstancesPane {
     }
 
     static let columns: [Column] = [
-        Column(title: "STATE", width: 12, right: false, dropOrder: 0) { i, _ in ("● " + i.state.rawValue, StateStyle.role(i.state)) },
+        Column(title: "STATE", width: 12, right: false, dropOrder: 0) { i, _ in
+            ("● " + i.state.rawValue, StateStyle.role(i.state))
+        },
         Column(title: "BOT", width: 8, right: false, dropOrder: 0) { i, _ in
-            i.state == .running || i.state == .stopping ? (StateStyle.label(i.health), StateStyle.role(i.health)) : (Formatting.unknown, .dim)
+            i.state == .running || i.state == .stopping
+                ? (StateStyle.label(i.health), StateStyle.role(i.health)) : (Formatting.unknown, .dim)
         },
         Column(title: "UPTIME", width: 6, right: true, dropOrder: 5) { i, now in
-            (i.state == .running ? Formatting.duration(seconds: i.startedAt.map { now - $0 }) : Formatting.unknown, i.runningTooLong ? .stateStarting : .text)
+            (
+                i.state == .running ? Formatting.duration(seconds: i.startedAt.map { now - $0 }) : Formatting.unknown,
+                i.runningTooLong ? .stateStarting : .text
+            )
         },
-        Column(title: "STRATEGY", width: 16, right: false, dropOrder: 6) { i, _ in (i.strategy ?? Formatting.unknown, .text) },
+        Column(title: "STRATEGY", width: 16, right: false, dropOrder: 6) { i, _ in
+            (i.strategy ?? Formatting.unknown, .text)
+        },
         Column(title: "P&L", width: 10, right: true, dropOrder: 0) { i, _ in
             (NumberText.signed(i.pnl), (i.pnl ?? 0) < 0 ? .negative : (i.pnl ?? 0) > 0 ? .positive : .text)
         },
-        Column(title: "TRADES", width: 6, right: true, dropOrder: 3) { i, _ in (NumberText.count(i.trades, atLeast: i.countsAreLowerBounds && !i.tradesFromDatabase), .text) },
+        Column(title: "TRADES", width: 6, right: true, dropOrder: 3) { i, _ in
+            (NumberText.count(i.trades, atLeast: i.countsAreLowerBounds && !i.tradesFromDatabase), .text)
+        },
         Column(title: "VOLUME", width: 7, right: true, dropOrder: 7) { i, _ in (NumberText.compact(i.volume), .text) },
-        Column(title: "ORD", width: 4, right: true, dropOrder: 2) { i, _ in (NumberText.count(i.openOrders, atLeast: i.ordersAreLowerBound, uncertain: i.hasUncertainOrders), .text) },
+        Column(title: "ORD", width: 4, right: true, dropOrder: 2) { i, _ in
+            (NumberText.count(i.openOrders, atLeast: i.ordersAreLowerBound, uncertain: i.hasUncertainOrders), .text)
+        },
         Column(title: "ERR", width: 4, right: true, dropOrder: 1) { i, _ in
             (NumberText.count(i.errors), (i.errors ?? 0) > 0 ? .stateError : .text)
         },
-        Column(title: "CPU%", width: 5, right: true, dropOrder: 4) { i, _ in (NumberText.cpu(i.resources.cpuPercent), .text) },
+        Column(title: "CPU%", width: 5, right: true, dropOrder: 4) { i, _ in
+            (NumberText.cpu(i.resources.cpuPercent), .text)
+        },
         Column(title: "MEM", width: 5, right: true, dropOrder: 8) { i, _ in
             // Past 90 % of its limit a bot is close to being OOM-killed: shown as an alert.
             (NumberText.memory(i.resources.memoryUsed), i.memoryNearLimit ? .stateError : .text)
         },
         Column(title: "NET ↓/↑", width: 11, right: true, dropOrder: 9) { i, _ in
-            guard let rx = i.resources.networkRx, let tx = i.resources.networkTx else { return (Formatting.unknown, .text) }
+            guard let rx = i.resources.networkRx, let tx = i.resources.networkTx else {
+                return (Formatting.unknown, .text)
+            }
             return ("\(NumberText.memory(rx))/\(NumberText.memory(tx))", .text)
         },
     ]
@@ -53,15 +69,22 @@ enum InstancesPane {
         let hostWidth = min(12, max(4, hosts.map { TextWidth.of($0.name) }.max() ?? 0))
         var chosen = hosts.isEmpty ? columns : [hostColumn(width: hostWidth)] + columns
         func needed(_ cs: [Column]) -> Int { 4 + nameMinimum + cs.reduce(0) { $0 + $1.width + 1 } }
-        while needed(chosen) > width, let drop = chosen.filter({ $0.dropOrder > 0 }).max(by: { $0.dropOrder < $1.dropOrder }) {
+        while needed(chosen) > width,
+            let drop = chosen.filter({ $0.dropOrder > 0 }).max(by: { $0.dropOrder < $1.dropOrder })
+        {
             chosen.removeAll { $0.title == drop.title }
         }
         return chosen
     }
 
-    static func draw(_ rows: [InstanceSnapshot], state: ConsoleState, snapshot: FleetSnapshot, now: Double, focused: Bool, in rect: Rect, into grid: inout CellGrid) {
+    static func draw(
+        _ rows: [InstanceSnapshot], state: ConsoleState, snapshot: FleetSnapshot, now: Double, focused: Bool,
+        in rect: Rect, into grid: inout CellGrid
+    ) {
         let filter = state.filter.isEmpty ? "—" : state.filter
-        grid.box(rect, title: "Instances \(rows.count) ── filter: \(filter) ── sort: \(state.sort.rawValue)", role: focused ? .title : .border)
+        grid.box(
+            rect, title: "Instances \(rows.count) ── filter: \(filter) ── sort: \(state.sort.rawValue)",
+            role: focused ? .title : .border)
         let inner = rect.inner
         guard inner.height >= 2 else { return }
         let shown = fitting(inner.width, hosts: snapshot.hosts)
@@ -69,7 +92,10 @@ enum InstancesPane {
         var x = inner.x + 2
         x = grid.put(TextWidth.pad("NAME", to: nameWidth), x: x, y: inner.y, role: .header, bold: true) + 1
         for column in shown {
-            x = grid.put(TextWidth.pad(column.title, to: column.width, right: column.right), x: x, y: inner.y, role: .header, bold: true) + 1
+            x =
+                grid.put(
+                    TextWidth.pad(column.title, to: column.width, right: column.right), x: x, y: inner.y, role: .header,
+                    bold: true) + 1
         }
         let selectedName = state.selection(in: rows)?.name
         let lines = layoutLines(rows)
@@ -84,30 +110,43 @@ enum InstancesPane {
             // A row whose engine does not answer shows what was last known, dimmed.
             let stale = !snapshot.engineIsLive(for: instance)
             if line.isReason {
-                let text = [instance.reason, instance.diskWarning, instance.filesWarning].compactMap { $0 }.joined(separator: " · ")
+                let text = [instance.reason, instance.diskWarning, instance.filesWarning].compactMap { $0 }.joined(
+                    separator: " · ")
                 let warns = instance.diskWarning != nil || instance.filesWarning != nil
-                grid.put(TextWidth.truncate(text, to: inner.width - 6), x: inner.x + 4, y: y, role: warns ? .stateStarting : .dim)
+                grid.put(
+                    TextWidth.truncate(text, to: inner.width - 6), x: inner.x + 4, y: y,
+                    role: warns ? .stateStarting : .dim)
             } else {
                 let isSelected = instance.name == selectedName
                 if isSelected { grid.put("▶", x: inner.x, y: y, role: .selection) }
                 var cx = inner.x + 2
-                cx = grid.put(TextWidth.pad(instance.containerName, to: nameWidth), x: cx, y: y, role: stale ? .stale : .text) + 1
+                cx =
+                    grid.put(
+                        TextWidth.pad(instance.containerName, to: nameWidth), x: cx, y: y, role: stale ? .stale : .text)
+                    + 1
                 let fresh = ErrorsView.newCount(instance, since: state.errorsAcknowledgedAt) > 0
                 for column in shown {
                     var (text, role) = column.value(instance, now)
                     // A badge for errors that arrived since the last acknowledgement (`a` in the errors view).
                     if fresh && column.title == "ERR" { (text, role) = ("●" + text, .stateError) }
-                    cx = grid.put(TextWidth.pad(text, to: column.width, right: column.right), x: cx, y: y, role: stale ? .stale : role) + 1
+                    cx =
+                        grid.put(
+                            TextWidth.pad(text, to: column.width, right: column.right), x: cx, y: y,
+                            role: stale ? .stale : role) + 1
                 }
-                if isSelected && focused { grid.highlightRow(y, from: inner.x, to: inner.x + inner.width, role: .selection) }
+                if isSelected && focused {
+                    grid.highlightRow(y, from: inner.x, to: inner.x + inner.width, role: .selection)
+                }
             }
             y += 1
         }
         var totalY = inner.y + inner.height - totals
         for host in snapshot.hosts {
             let live = host.engine.isLive
-            drawTotal(rows.filter { $0.host == host.name }, label: "TOTAL " + host.name, shown: shown, nameWidth: nameWidth, y: totalY, x: inner.x + 2,
-                      role: live ? .header : .stale, into: &grid)
+            drawTotal(
+                rows.filter { $0.host == host.name }, label: "TOTAL " + host.name, shown: shown, nameWidth: nameWidth,
+                y: totalY, x: inner.x + 2,
+                role: live ? .header : .stale, into: &grid)
             totalY += 1
         }
         drawTotal(rows, label: "TOTAL", shown: shown, nameWidth: nameWidth, y: totalY, x: inner.x + 2, into: &grid)
@@ -120,14 +159,18 @@ enum InstancesPane {
 
     static func layoutLines(_ rows: [InstanceSnapshot]) -> [Line] {
         rows.flatMap { instance -> [Line] in
-            let showsReason = (instance.reason != nil && (instance.state == .error || instance.state == .stopped || instance.state == .running))
+            let showsReason =
+                (instance.reason != nil
+                    && (instance.state == .error || instance.state == .stopped || instance.state == .running))
                 || instance.diskWarning != nil || instance.filesWarning != nil
-            return [Line(instance: instance, isReason: false)] + (showsReason ? [Line(instance: instance, isReason: true)] : [])
+            return [Line(instance: instance, isReason: false)]
+                + (showsReason ? [Line(instance: instance, isReason: true)] : [])
         }
     }
 
     private static func drawTotal(
-        _ rows: [InstanceSnapshot], label: String, shown: [Column], nameWidth: Int, y: Int, x: Int, role rowRole: StyleRole = .header,
+        _ rows: [InstanceSnapshot], label: String, shown: [Column], nameWidth: Int, y: Int, x: Int,
+        role rowRole: StyleRole = .header,
         into grid: inout CellGrid
     ) {
         func sum(_ values: [Double?]) -> Double? {
@@ -151,11 +194,16 @@ enum InstancesPane {
         for column in shown {
             var (text, role) = column.value(total, 0)
             switch column.title {
-            case "STATE": text = "\(running) running"; role = rowRole
+            case "STATE":
+                text = "\(running) running"
+                role = rowRole
             case "BOT", "UPTIME", "STRATEGY", "NET ↓/↑", "HOST": text = ""
             default: break
             }
-            cx = grid.put(TextWidth.pad(text, to: column.width, right: column.right), x: cx, y: y, role: rowRole == .stale ? .stale : role, bold: true) + 1
+            cx =
+                grid.put(
+                    TextWidth.pad(text, to: column.width, right: column.right), x: cx, y: y,
+                    role: rowRole == .stale ? .stale : role, bold: true) + 1
         }
     }
 }

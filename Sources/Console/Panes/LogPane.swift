@@ -4,12 +4,18 @@ import HBModel
 /// The selected instance's log: level colours, search highlight, follow or paused, wrap, timestamps.
 enum LogPane {
     static func draw(
-        _ lines: [LogLine], name: String?, feed: LogFeedState.Status = .following, options: LogViewOptions, focused: Bool,
+        _ lines: [LogLine], name: String?, feed: LogFeedState.Status = .following, options: LogViewOptions,
+        focused: Bool,
         in rect: Rect, into grid: inout CellGrid
     ) {
         let mode = options.follow ? feedMode(feed) : "paused"
-        let filters = (options.errorsOnly ? " · errors only" : "") + (options.search.isEmpty ? "" : " · /\(options.search)")
-        grid.box(rect, title: "Logs · \(name ?? "—") · \(mode) · \(NumberText.grouped(Double(lines.count), decimals: 0)) lines\(filters)", role: focused ? .title : .border)
+        let filters =
+            (options.errorsOnly ? " · errors only" : "") + (options.search.isEmpty ? "" : " · /\(options.search)")
+        grid.box(
+            rect,
+            title:
+                "Logs · \(name ?? "—") · \(mode) · \(NumberText.grouped(Double(lines.count), decimals: 0)) lines\(filters)",
+            role: focused ? .title : .border)
         let inner = rect.inner
         guard inner.height > 0, inner.width > 4 else { return }
         // Scrolling counts log lines, not screen rows, so that a jump lands on its line with wrap on too.
@@ -27,7 +33,9 @@ enum LogPane {
         for (i, segments) in rendered.suffix(inner.height).enumerated() {
             var x = inner.x
             for (text, role) in segments {
-                x = drawHighlighted(text, search: options.search, x: x, y: inner.y + i, role: role, maxX: inner.x + inner.width, into: &grid)
+                x = drawHighlighted(
+                    text, search: options.search, x: x, y: inner.y + i, role: role, maxX: inner.x + inner.width,
+                    into: &grid)
             }
         }
     }
@@ -77,12 +85,15 @@ enum LogPane {
         String(logger.split(separator: ".").last ?? Substring(logger))
     }
 
-    private static func drawHighlighted(_ text: String, search: String, x: Int, y: Int, role: StyleRole, maxX: Int, into grid: inout CellGrid) -> Int {
+    private static func drawHighlighted(
+        _ text: String, search: String, x: Int, y: Int, role: StyleRole, maxX: Int, into grid: inout CellGrid
+    ) -> Int {
         guard !search.isEmpty, let range = text.range(of: search, options: .caseInsensitive) else {
             return grid.put(text, x: x, y: y, role: role, maxX: maxX)
         }
         var at = grid.put(String(text[..<range.lowerBound]), x: x, y: y, role: role, maxX: maxX)
         at = grid.put(String(text[range]), x: at, y: y, role: .highlight, maxX: maxX)
-        return drawHighlighted(String(text[range.upperBound...]), search: search, x: at, y: y, role: role, maxX: maxX, into: &grid)
+        return drawHighlighted(
+            String(text[range.upperBound...]), search: search, x: at, y: y, role: role, maxX: maxX, into: &grid)
     }
 }

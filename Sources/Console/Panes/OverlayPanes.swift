@@ -6,10 +6,13 @@ enum OverlayPanes {
     static func drawConfirmation(_ confirmation: Confirmation, into grid: inout CellGrid) {
         var buttons = "[ y  \(confirmation.title.split(separator: " ").first ?? "OK") ]    [ n  Cancel ]"
         if let alternative = confirmation.alternative { buttons += "    [ \(alternative.key)  \(alternative.label) ]" }
-        let contentWidth = max(TextWidth.of(buttons), confirmation.steps.map(TextWidth.of).max() ?? 0, TextWidth.of(confirmation.title) + 4)
+        let contentWidth = max(
+            TextWidth.of(buttons), confirmation.steps.map(TextWidth.of).max() ?? 0, TextWidth.of(confirmation.title) + 4
+        )
         let width = min(grid.width - 2, contentWidth + 4)
         let height = confirmation.steps.count + 5
-        let rect = Rect(x: (grid.width - width) / 2, y: max(0, (grid.height - height) / 2), width: width, height: height)
+        let rect = Rect(
+            x: (grid.width - width) / 2, y: max(0, (grid.height - height) / 2), width: width, height: height)
         grid.fill(rect)
         grid.box(rect, title: confirmation.title, role: .border, titleRole: .dialogTitle)
         for (i, step) in confirmation.steps.enumerated() {
@@ -28,11 +31,14 @@ enum OverlayPanes {
             return "\(action.action) \(action.target) · \(action.step ?? "starting…") · \(seconds) s"
         }
         if lines.isEmpty { lines = ["nothing runs any more: quitting…"] }
-        let keys = Keymap.bindings(in: .quitting).map { "[ \($0.keys.map(\.label).joined(separator: " "))  \($0.help) ]" }
+        let keys = Keymap.bindings(in: .quitting).map {
+            "[ \($0.keys.map(\.label).joined(separator: " "))  \($0.help) ]"
+        }
         lines += ["", "Each ends by itself; the audit log and the footer say how."] + keys
         let width = min(grid.width - 2, max(TextWidth.of(title) + 4, lines.map(TextWidth.of).max() ?? 0) + 4)
         let height = min(grid.height, lines.count + 2)
-        let rect = Rect(x: (grid.width - width) / 2, y: max(0, (grid.height - height) / 2), width: width, height: height)
+        let rect = Rect(
+            x: (grid.width - width) / 2, y: max(0, (grid.height - height) / 2), width: width, height: height)
         grid.fill(rect)
         grid.box(rect, title: title, role: .border, titleRole: .dialogTitle)
         for (i, line) in lines.prefix(height - 2).enumerated() {
@@ -42,7 +48,9 @@ enum OverlayPanes {
     }
 
     static func drawTooSmall(into grid: inout CellGrid, minimum: (Int, Int)) {
-        grid.put(" hbdeck needs at least \(minimum.0)×\(minimum.1) — this terminal is \(grid.width)×\(grid.height).", x: 0, y: 0, role: .stateError, bold: true)
+        grid.put(
+            " hbdeck needs at least \(minimum.0)×\(minimum.1) — this terminal is \(grid.width)×\(grid.height).", x: 0,
+            y: 0, role: .stateError, bold: true)
         grid.put(" Enlarge it, or press q to quit.", x: 0, y: 1)
     }
 }

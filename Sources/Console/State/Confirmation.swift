@@ -6,7 +6,10 @@ public struct Confirmation: Sendable, Equatable {
     /// A third choice, such as skipping the MQTT stop.
     public let alternative: (key: Character, label: String, action: ConsoleCommand)?
 
-    public init(title: String, steps: [String], action: ConsoleCommand, alternative: (key: Character, label: String, action: ConsoleCommand)? = nil) {
+    public init(
+        title: String, steps: [String], action: ConsoleCommand,
+        alternative: (key: Character, label: String, action: ConsoleCommand)? = nil
+    ) {
         self.title = title
         self.steps = steps
         self.action = action
@@ -14,6 +17,7 @@ public struct Confirmation: Sendable, Equatable {
     }
 
     public static func == (a: Confirmation, b: Confirmation) -> Bool {
-        a.title == b.title && a.steps == b.steps && a.action == b.action && a.alternative?.action == b.alternative?.action
+        a.title == b.title && a.steps == b.steps && a.action == b.action
+            && a.alternative?.action == b.alternative?.action
     }
 }

@@ -59,15 +59,23 @@ public struct ConsoleState: Sendable, Equatable {
         let order: [Int]
         switch sort {
         case .name: order = rows.indices.sorted { rows[$0].name < rows[$1].name }
-        case .state: order = rows.indices.sorted { (rows[$0].state.rawValue, rows[$0].name) < (rows[$1].state.rawValue, rows[$1].name) }
+        case .state:
+            order = rows.indices.sorted {
+                (rows[$0].state.rawValue, rows[$0].name) < (rows[$1].state.rawValue, rows[$1].name)
+            }
         case .pnl:
-            order = rows.indices.sorted { (rows[$0].pnl ?? -.infinity, rows[$1].name) > (rows[$1].pnl ?? -.infinity, rows[$0].name) }
+            order = rows.indices.sorted {
+                (rows[$0].pnl ?? -.infinity, rows[$1].name) > (rows[$1].pnl ?? -.infinity, rows[$0].name)
+            }
         case .cpu:
             order = rows.indices.sorted {
-                (rows[$0].resources.cpuPercent ?? -1, rows[$1].name) > (rows[$1].resources.cpuPercent ?? -1, rows[$0].name)
+                (rows[$0].resources.cpuPercent ?? -1, rows[$1].name) > (
+                    rows[$1].resources.cpuPercent ?? -1, rows[$0].name
+                )
             }
         case .host:
-            let rank = Dictionary(snapshot.hosts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+            let rank = Dictionary(
+                snapshot.hosts.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
             let place = rows.map { $0.host.flatMap { rank[$0] } ?? rank.count }
             order = rows.indices.sorted { (place[$0], rows[$0].name) < (place[$1], rows[$1].name) }
         }

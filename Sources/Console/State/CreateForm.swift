@@ -22,7 +22,9 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
             }
         }
 
-        var isChoice: Bool { self == .image || self == .engine || self == .network || self == .profile || self == .script }
+        var isChoice: Bool {
+            self == .image || self == .engine || self == .network || self == .profile || self == .script
+        }
     }
 
     public var name = ""
@@ -78,7 +80,12 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
         switch field {
         case .image: return imageChoices
         case .engine: return [BotEngine.quickstart, .hbot].map { shownEngine($0) }
-        case .network: return [false, true].map { var copy = self; copy.isolated = $0; return copy.shown(.network) }
+        case .network:
+            return [false, true].map {
+                var copy = self
+                copy.isolated = $0
+                return copy.shown(.network)
+            }
         case .profile: return profileChoices
         case .script: return scriptChoices
         default: return []
@@ -119,7 +126,10 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
 
     /// ← → on a choice field: the previous or next choice.
     public mutating func cycle(by step: Int) {
-        if focus == .start { start.toggle(); return }
+        if focus == .start {
+            start.toggle()
+            return
+        }
         if focus == .engine {
             engine = engine == .hbot ? .quickstart : .hbot
             errors[focus] = nil
@@ -160,7 +170,9 @@ public struct CreateForm: Sendable, Equatable, CustomStringConvertible {
         if image.trimmingCharacters(in: .whitespaces).isEmpty { found[.image] = "an image is needed" }
         if profile.isEmpty { found[.profile] = "no profile in credentials/: create one with hbdeck profile create" }
         if script.isEmpty { found[.script] = "no script config in conf/scripts/: upload one with hbdeck upload" }
-        if !cpus.isEmpty, Double(cpus).map({ !($0 > 0 && $0 <= 256) }) ?? true { found[.cpus] = "a number of cores, such as 0.5" }
+        if !cpus.isEmpty, Double(cpus).map({ !($0 > 0 && $0 <= 256) }) ?? true {
+            found[.cpus] = "a number of cores, such as 0.5"
+        }
         if !memory.isEmpty, MemorySize.bytes(memory) == nil { found[.memory] = "a size such as 512m or 2g" }
         if password.isEmpty { found[.password] = "the profile's password is needed" }
         return found

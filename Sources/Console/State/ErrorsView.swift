@@ -26,9 +26,11 @@ public struct ErrorsView: Sendable, Equatable {
             let byHeadline = Dictionary(grouping: instance.problems, by: \.headline)
             for (headline, records) in byHeadline {
                 guard let newest = records.max(by: { $0.time < $1.time }) else { continue }
-                groups.append(Group(
-                    bot: instance.name, headline: headline, level: newest.level, count: records.count, newest: newest.time,
-                    message: newest.message, logger: newest.logger))
+                groups.append(
+                    Group(
+                        bot: instance.name, headline: headline, level: newest.level, count: records.count,
+                        newest: newest.time,
+                        message: newest.message, logger: newest.logger))
             }
         }
         return groups.sorted { ($0.newest, $0.bot, $0.headline) > ($1.newest, $1.bot, $1.headline) }

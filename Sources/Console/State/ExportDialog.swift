@@ -60,7 +60,9 @@ public struct ExportDialog: Sendable, Equatable {
     public var request: Request { Request(what: what, bot: wholeFleet ? nil : instance, span: span, format: format) }
 
     /// The value shown on each row.
-    public var values: [String] { [what.rawValue, wholeFleet ? "the whole fleet" : instance, span.rawValue, format.rawValue] }
+    public var values: [String] {
+        [what.rawValue, wholeFleet ? "the whole fleet" : instance, span.rawValue, format.rawValue]
+    }
 
     public mutating func handle(_ key: Key) -> Outcome {
         switch Keymap.overlayAction(for: key, in: .export) {

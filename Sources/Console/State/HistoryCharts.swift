@@ -47,7 +47,9 @@ public struct HistoryCharts: Sendable, Equatable {
     }
 
     /// Points grouped into `buckets` of equal time from `from` to `to`, each bucket's mean.
-    public static func resample(_ points: [(time: Double, value: Double?)], from: Double, to: Double, buckets: Int) -> [Double?] {
+    public static func resample(_ points: [(time: Double, value: Double?)], from: Double, to: Double, buckets: Int)
+        -> [Double?]
+    {
         guard buckets > 0, to > from else { return [] }
         var sums = [Double](repeating: 0, count: buckets)
         var counts = [Int](repeating: 0, count: buckets)

@@ -25,18 +25,27 @@ public struct OrdersView: Sendable, Equatable {
         let all = snapshot.instances.flatMap { instance in
             instance.orders.map { Row(bot: instance.name, order: $0, partial: instance.ordersAreLowerBound) }
         }
-        let shown = needle.isEmpty ? all : all.filter {
-            $0.bot.lowercased().contains(needle) || ($0.order.exchange ?? "").lowercased().contains(needle)
-                || ($0.order.tradingPair ?? "").lowercased().contains(needle)
-                || ($0.order.side ?? "").lowercased().contains(needle)
-        }
+        let shown =
+            needle.isEmpty
+            ? all
+            : all.filter {
+                $0.bot.lowercased().contains(needle) || ($0.order.exchange ?? "").lowercased().contains(needle)
+                    || ($0.order.tradingPair ?? "").lowercased().contains(needle)
+                    || ($0.order.side ?? "").lowercased().contains(needle)
+            }
         switch sort {
         case .age: return shown.sorted { ($0.order.createdAt, $0.order.id) > ($1.order.createdAt, $1.order.id) }
         case .bot: return shown.sorted { ($0.bot, -$0.order.createdAt) < ($1.bot, -$1.order.createdAt) }
-        case .exchange: return shown.sorted { ($0.order.exchange ?? "", $0.bot, -$0.order.createdAt) < ($1.order.exchange ?? "", $1.bot, -$1.order.createdAt) }
+        case .exchange:
+            return shown.sorted {
+                ($0.order.exchange ?? "", $0.bot, -$0.order.createdAt) < (
+                    $1.order.exchange ?? "", $1.bot, -$1.order.createdAt
+                )
+            }
         case .pair: return shown.sorted { ($0.order.tradingPair ?? "", $0.bot) < ($1.order.tradingPair ?? "", $1.bot) }
         case .side: return shown.sorted { ($0.order.side ?? "", $0.bot) < ($1.order.side ?? "", $1.bot) }
-        case .price: return shown.sorted { ($0.order.price ?? -.infinity, $0.bot) > ($1.order.price ?? -.infinity, $1.bot) }
+        case .price:
+            return shown.sorted { ($0.order.price ?? -.infinity, $0.bot) > ($1.order.price ?? -.infinity, $1.bot) }
         }
     }
 

@@ -55,7 +55,7 @@ public struct ValuesForm: Sendable, Equatable {
 
     public mutating func type(_ c: Character) {
         guard rows.indices.contains(focus), rows[focus].editable, !c.isNewline,
-              c.unicodeScalars.allSatisfy({ $0.properties.generalCategory != .control }), rows[focus].value.count < 200
+            c.unicodeScalars.allSatisfy({ $0.properties.generalCategory != .control }), rows[focus].value.count < 200
         else { return }
         rows[focus].value.append(c)
         error = nil

@@ -13,7 +13,8 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     public let target: String
     public let outcome: String
 
-    public init(time: String, user: String, from: String?, via: String, action: String, target: String, outcome: String) {
+    public init(time: String, user: String, from: String?, via: String, action: String, target: String, outcome: String)
+    {
         self.time = time
         self.user = user
         self.from = from
@@ -24,13 +25,18 @@ public struct AuditEntry: Codable, Sendable, Equatable {
     }
 
     /// An entry for now, by the user this process runs for.
-    public static func now(via: String, action: String, target: String, outcome: String, environment: [String: String] = ProcessInfo.processInfo.environment) -> AuditEntry {
+    public static func now(
+        via: String, action: String, target: String, outcome: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> AuditEntry {
         let format = ISO8601DateFormatter()
         format.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let account = getpwuid(getuid()).flatMap { $0.pointee.pw_name.map { String(cString: $0) } }
         let user = environment["USER"] ?? environment["LOGNAME"] ?? account ?? String(getuid())
         // SSH_CLIENT is "address port local-port": the address says where the operator sat.
         let from = environment["SSH_CLIENT"]?.split(separator: " ").first.map(String.init)
-        return AuditEntry(time: format.string(from: Date()), user: user, from: from, via: via, action: action, target: target, outcome: outcome)
+        return AuditEntry(
+            time: format.string(from: Date()), user: user, from: from, via: via, action: action, target: target,
+            outcome: outcome)
     }
 }

@@ -14,8 +14,12 @@ public struct AuditLog: Sendable {
 
     /// `HBDECK_AUDIT_LOG`, else `.hbdeck/audit.log` in the bots folder, else hbdeck's state folder
     /// (`$XDG_STATE_HOME/hbdeck`, `~/.local/state/hbdeck`).
-    public static func location(botsFolder: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> AuditLog {
-        if let path = environment["HBDECK_AUDIT_LOG"], !path.isEmpty { return AuditLog(file: URL(fileURLWithPath: path)) }
+    public static func location(
+        botsFolder: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> AuditLog {
+        if let path = environment["HBDECK_AUDIT_LOG"], !path.isEmpty {
+            return AuditLog(file: URL(fileURLWithPath: path))
+        }
         if let botsFolder { return AuditLog(file: BotsFolder(botsFolder).state.appendingPathComponent("audit.log")) }
         let state = environment["XDG_STATE_HOME"] ?? (NSHomeDirectory() + "/.local/state")
         return AuditLog(file: URL(fileURLWithPath: state).appendingPathComponent("hbdeck/audit.log"))
@@ -29,16 +33,20 @@ public struct AuditLog: Sendable {
         let outcome = SecretMask.maskURLCredentials(TerminalSafeText.sanitize(entry.outcome))
         kept = AuditEntry(
             time: entry.time, user: entry.user, from: entry.from, via: entry.via, action: entry.action,
-            target: SecretMask.maskURLCredentials(TerminalSafeText.sanitize(entry.target)), outcome: String(outcome.prefix(Self.maxOutcome)))
+            target: SecretMask.maskURLCredentials(TerminalSafeText.sanitize(entry.target)),
+            outcome: String(outcome.prefix(Self.maxOutcome)))
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var line = try encoder.encode(kept)
         line.append(UInt8(ascii: "\n"))
         try FileManager.default.createDirectory(
-            at: file.deletingLastPathComponent(), withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            at: file.deletingLastPathComponent(), withIntermediateDirectories: true,
+            attributes: [.posixPermissions: 0o700])
         // Never through a link, never into anything but a regular file: root appends here.
         let fd = open(file.path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw DeployProblem(.folder, "cannot open the audit log \(file.path): \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw DeployProblem(.folder, "cannot open the audit log \(file.path): \(String(cString: strerror(errno)))")
+        }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
@@ -46,7 +54,9 @@ public struct AuditLog: Sendable {
         }
         flock(fd, LOCK_EX)
         let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard written == line.count else { throw DeployProblem(.folder, "cannot write the audit log \(file.path): \(String(cString: strerror(errno)))") }
+        guard written == line.count else {
+            throw DeployProblem(.folder, "cannot write the audit log \(file.path): \(String(cString: strerror(errno)))")
+        }
         fsync(fd)
     }
 

@@ -19,7 +19,9 @@ public struct BrokerUsers: Sendable {
     }
 
     /// The folder the broker reads its config from, inside hbdeck's broker folder.
-    public static func configFolder(in brokerFolder: URL) -> URL { brokerFolder.appendingPathComponent("mosquitto", isDirectory: true) }
+    public static func configFolder(in brokerFolder: URL) -> URL {
+        brokerFolder.appendingPathComponent("mosquitto", isDirectory: true)
+    }
 
     var config: URL { Self.configFolder(in: folder.state.appendingPathComponent("broker")) }
 
@@ -29,12 +31,15 @@ public struct BrokerUsers: Sendable {
     /// Adds the bot's user with a new random password, returned for its `conf_client.yml`.
     public func add(_ name: InstanceName, hbdeckUser: String?) async throws -> Secret {
         guard name.value != hbdeckUser else {
-            throw DeployProblem(.name, "\(name.value) is hbdeck's own MQTT user (mqtt_username): a bot cannot have that name")
+            throw DeployProblem(
+                .name, "\(name.value) is hbdeck's own MQTT user (mqtt_username): a bot cannot have that name")
         }
         var bytes = [UInt8](repeating: 0, count: 24)
         for index in bytes.indices { bytes[index] = UInt8.random(in: 0...255) }
         let password = Secret(bytes.map { String(format: "%02x", $0) }.joined())
-        try await run(#"mosquitto_passwd -b /hbdeck/passwd "$HBDECK_USER" "$HBDECK_PASS""#, ["HBDECK_USER=\(name.value)", "HBDECK_PASS=\(password.value)"])
+        try await run(
+            #"mosquitto_passwd -b /hbdeck/passwd "$HBDECK_USER" "$HBDECK_PASS""#,
+            ["HBDECK_USER=\(name.value)", "HBDECK_PASS=\(password.value)"])
         return password
     }
 
@@ -47,11 +52,17 @@ public struct BrokerUsers: Sendable {
     private func run(_ script: String, _ environment: [String]) async throws {
         let image = try await client.inspectContainer(broker).config.image
         let writer = ContainerSpec(
-            image: image, cmd: ["sh", "-c", script + " && (chown mosquitto /hbdeck/passwd 2>/dev/null || true)"], env: environment,
-            labels: [HBLabels.role: HBLabels.helperRole], hostConfig: .init(binds: ["\(config.path):/hbdeck"], networkMode: "none"))
+            image: image, cmd: ["sh", "-c", script + " && (chown mosquitto /hbdeck/passwd 2>/dev/null || true)"],
+            env: environment,
+            labels: [HBLabels.role: HBLabels.helperRole],
+            hostConfig: .init(binds: ["\(config.path):/hbdeck"], networkMode: "none"))
         let code = try await ImageProgram.runOnce(writer, client: client, timeout: 60)
-        guard code == 0 else { throw DeployProblem(.password, "\(image)'s mosquitto_passwd ended with exit code \(code)") }
+        guard code == 0 else {
+            throw DeployProblem(.password, "\(image)'s mosquitto_passwd ended with exit code \(code)")
+        }
         // A stopped broker reads the file when it starts.
-        if try await client.inspectContainer(broker).state.running { try await client.killContainer(broker, signal: "SIGHUP") }
+        if try await client.inspectContainer(broker).state.running {
+            try await client.killContainer(broker, signal: "SIGHUP")
+        }
     }
 }

@@ -5,7 +5,8 @@ import Foundation
 public enum AtomicFile {
     public static func write(_ data: Data, to url: URL, permissions: mode_t? = nil) throws {
         let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).hbdeck-tmp-\(UInt32.random(in: 0...UInt32.max))")
+        let temporary = folder.appendingPathComponent(
+            ".\(url.lastPathComponent).hbdeck-tmp-\(UInt32.random(in: 0...UInt32.max))")
         let mode = permissions ?? Self.permissions(of: url) ?? 0o644
         let fd = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
         guard fd >= 0 else { throw Self.error("cannot create \(temporary.path)") }
@@ -14,7 +15,11 @@ public enum AtomicFile {
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 { if errno == EINTR { continue }; ok = false; return }
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    return
+                }
                 offset += written
             }
         }
@@ -38,6 +43,8 @@ public enum AtomicFile {
     }
 
     static func error(_ what: String) -> NSError {
-        NSError(domain: "hbdeck", code: Int(errno), userInfo: [NSLocalizedDescriptionKey: "\(what): \(String(cString: strerror(errno)))"])
+        NSError(
+            domain: "hbdeck", code: Int(errno),
+            userInfo: [NSLocalizedDescriptionKey: "\(what): \(String(cString: strerror(errno)))"])
     }
 }

@@ -12,7 +12,9 @@ public struct InstanceConfigFiles: Sendable {
 
     /// The config the instance starts with: its script config, else its V1 strategy file.
     public func main(of name: String, strategy: String) -> String? {
-        guard !strategy.contains("/"), !strategy.hasPrefix("."), (try? InstanceName(validating: name)) != nil else { return nil }
+        guard !strategy.contains("/"), !strategy.hasPrefix("."), (try? InstanceName(validating: name)) != nil else {
+            return nil
+        }
         return ["conf/scripts", "conf/strategies", "conf"].map { "instances/\(name)/\($0)/\(strategy)" }
             .first { BotFile.exists($0, beneath: folder.root.path) }
     }

@@ -18,17 +18,24 @@ public struct RotatedLogs: Sendable {
 
     /// The rotated logs of the named instances (all of them when none is named), modified before `before`.
     public func files(of names: [String], before: Date? = nil) -> [File] {
-        let instances = names.isEmpty ? ((try? FileManager.default.contentsOfDirectory(atPath: folder.instances.path)) ?? []).filter { !$0.hasPrefix(".") } : names
+        let instances =
+            names.isEmpty
+            ? ((try? FileManager.default.contentsOfDirectory(atPath: folder.instances.path)) ?? []).filter {
+                !$0.hasPrefix(".")
+            } : names
         var found: [File] = []
         for name in instances.sorted() {
             let logs = folder.instance(name).appendingPathComponent("logs")
-            for entry in (try? FileManager.default.contentsOfDirectory(atPath: logs.path)) ?? [] where Self.isRotated(entry) {
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: logs.path)) ?? []
+            where Self.isRotated(entry) {
                 let path = logs.appendingPathComponent(entry)
                 guard let attributes = try? FileManager.default.attributesOfItem(atPath: path.path),
-                      attributes[.type] as? FileAttributeType == .typeRegular else { continue }
+                    attributes[.type] as? FileAttributeType == .typeRegular
+                else { continue }
                 let modified = attributes[.modificationDate] as? Date ?? .distantPast
                 if let before, modified >= before { continue }
-                found.append(File(path: path, bytes: (attributes[.size] as? NSNumber)?.uint64Value ?? 0, modified: modified))
+                found.append(
+                    File(path: path, bytes: (attributes[.size] as? NSNumber)?.uint64Value ?? 0, modified: modified))
             }
         }
         return found

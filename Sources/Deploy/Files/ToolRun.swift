@@ -14,7 +14,10 @@ struct ToolRun {
     var output: String { String(decoding: data, as: UTF8.self) }
 
     /// `input` goes to the tool's stdin. Throws when the tool cannot be started at all.
-    static func run(_ tool: String, _ arguments: [String], in directory: URL? = nil, input: Data? = nil, environment: [String: String] = [:]) throws -> ToolRun {
+    static func run(
+        _ tool: String, _ arguments: [String], in directory: URL? = nil, input: Data? = nil,
+        environment: [String: String] = [:]
+    ) throws -> ToolRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [tool] + arguments
@@ -48,6 +51,7 @@ struct ToolRun {
         group.wait()
         process.waitUntilExit()
         return ToolRun(
-            status: process.terminationStatus, data: outData, errors: String(decoding: errData.withLock { $0 }, as: UTF8.self))
+            status: process.terminationStatus, data: outData,
+            errors: String(decoding: errData.withLock { $0 }, as: UTF8.self))
     }
 }

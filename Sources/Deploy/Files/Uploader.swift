@@ -18,7 +18,9 @@ public struct Uploader: Sendable {
         /// The kind a file's extension says, for a controller when `controllerType` is given.
         public static func infer(fileName: String, controllerType: String?) -> Kind? {
             if fileName.hasSuffix(".py") { return controllerType.map { .controller(type: $0) } ?? .script }
-            if fileName.hasSuffix(".yml") || fileName.hasSuffix(".yaml") { return controllerType == nil ? .scriptConfig : .controllerConfig }
+            if fileName.hasSuffix(".yml") || fileName.hasSuffix(".yaml") {
+                return controllerType == nil ? .scriptConfig : .controllerConfig
+            }
             return nil
         }
 
@@ -60,7 +62,9 @@ public struct Uploader: Sendable {
             throw DeployProblem(.strategy, "\(type) is not a controller type (such as market_making)")
         }
         guard Kind.infer(fileName: name, controllerType: nil).map({ $0.isPython == kind.isPython }) == true else {
-            throw DeployProblem(.strategy, "\(name): a \(kind.isPython ? "script or controller must end in .py" : "config must end in .yml")")
+            throw DeployProblem(
+                .strategy,
+                "\(name): a \(kind.isPython ? "script or controller must end in .py" : "config must end in .yml")")
         }
         let relative = "\(kind.folder)/\(name)"
         // Nothing on the way may be a link that leads out of the bots folder.
@@ -68,7 +72,9 @@ public struct Uploader: Sendable {
         var current = folder.root
         for part in relative.split(separator: "/") {
             current.appendPathComponent(String(part))
-            if let type = try? FileManager.default.attributesOfItem(atPath: current.path)[.type] as? FileAttributeType, type == .typeSymbolicLink {
+            if let type = try? FileManager.default.attributesOfItem(atPath: current.path)[.type] as? FileAttributeType,
+                type == .typeSymbolicLink
+            {
                 throw DeployProblem(.strategy, "\(relative) goes through a symbolic link; refused")
             }
         }
@@ -95,7 +101,9 @@ public struct Uploader: Sendable {
         }
         guard let text = String(data: data, encoding: .utf8) else { return "\(name) is not UTF-8 text" }
         do {
-            guard try BoundedYAML.load(text) is [String: Any] else { return "\(name) is not a YAML mapping of settings" }
+            guard try BoundedYAML.load(text) is [String: Any] else {
+                return "\(name) is not a YAML mapping of settings"
+            }
         } catch let refusal as BoundedYAML.Refusal {
             return "\(name): \(refusal)"
         } catch {
@@ -115,7 +123,9 @@ public struct Uploader: Sendable {
 
     /// Uploads `source` as `name`. An existing file of that name is replaced only when `replacing`; its old
     /// content stays as a version.
-    public func upload(_ source: URL, as name: String, kind: Kind, replacing: Bool, author: String = VersionStore.author) throws -> Outcome {
+    public func upload(
+        _ source: URL, as name: String, kind: Kind, replacing: Bool, author: String = VersionStore.author
+    ) throws -> Outcome {
         let relative = try destination(of: name, kind: kind)
         guard let data = FileManager.default.contents(atPath: source.path) else {
             throw DeployProblem(.strategy, "cannot read \(source.path)")
@@ -123,9 +133,13 @@ public struct Uploader: Sendable {
         guard data.count <= 16 << 20 else { throw DeployProblem(.strategy, "\(source.path) is larger than 16 MB") }
         if let problem = Self.problem(in: data, name: name, kind: kind) { throw DeployProblem(.strategy, problem) }
         var outcome = Outcome.unchanged(relative)
-        try VersionStore(folder: folder).update(relative, message: "uploaded from \(source.path)", author: author) { existing in
+        try VersionStore(folder: folder).update(relative, message: "uploaded from \(source.path)", author: author) {
+            existing in
             guard existing != data else { return data }
-            if existing != nil, !replacing { throw DeployProblem(.strategy, "\(relative) exists; replace it explicitly (its content is kept as a version)") }
+            if existing != nil, !replacing {
+                throw DeployProblem(
+                    .strategy, "\(relative) exists; replace it explicitly (its content is kept as a version)")
+            }
             outcome = existing == nil ? .added(relative) : .replaced(relative)
             return data
         }

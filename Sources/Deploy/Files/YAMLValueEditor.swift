@@ -11,10 +11,16 @@ public enum YAMLValueEditor {
     /// `text` with `value` at `path` (one or two keys), the line added when the key is missing. A string is
     /// quoted where YAML would read it as something else (`'007'`); otherwise `value` is written as it is
     /// (`1883`, `true`).
-    public static func setting(_ value: String, at path: [String], in text: String, asString: Bool = true) throws(Failure) -> String {
-        guard (1...2).contains(path.count) else { throw Failure(description: "only one or two levels of keys can be set") }
+    public static func setting(_ value: String, at path: [String], in text: String, asString: Bool = true)
+        throws(Failure) -> String
+    {
+        guard (1...2).contains(path.count) else {
+            throw Failure(description: "only one or two levels of keys can be set")
+        }
         // Split on the byte: to Swift, "\r\n" is one Character and would not split on "\n".
-        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        var lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map {
+            String(decoding: $0, as: UTF8.self)
+        }
         let endsWithNewline = lines.last == ""
         if endsWithNewline { lines.removeLast() }
         // Line ends stay as they were (CRLF included): each line's "\r" is set aside while lines are edited,
@@ -62,7 +68,8 @@ public enum YAMLValueEditor {
             insert("\(path[0]):", at: lines.count)
             insert("  \(path[1]): \(scalar)", at: lines.count)
         }
-        let result = zip(lines, returns).map { $1 ? $0 + "\r" : $0 }.joined(separator: "\n")
+        let result =
+            zip(lines, returns).map { $1 ? $0 + "\r" : $0 }.joined(separator: "\n")
             + (endsWithNewline || text.isEmpty ? "\n" : "")
         // The edit must read back as meant: a document this cannot edit safely is refused, not damaged.
         guard let root = (try? BoundedYAML.load(result)) as? [String: Any] else {
@@ -79,7 +86,8 @@ public enum YAMLValueEditor {
     static func key(of line: String, indent: Int) -> String? {
         guard line.prefix(indent).allSatisfy({ $0 == " " }) else { return nil }
         let rest = line.dropFirst(indent)
-        guard let first = rest.first, first != " ", first != "#", first != "-", let colon = rest.firstIndex(of: ":") else { return nil }
+        guard let first = rest.first, first != " ", first != "#", first != "-", let colon = rest.firstIndex(of: ":")
+        else { return nil }
         let after = rest.index(after: colon)
         guard after == rest.endIndex || rest[after] == " " else { return nil }
         return String(rest[..<colon])
@@ -100,7 +108,9 @@ public enum YAMLValueEditor {
         var comment = ""
         if var start = value.range(of: " #")?.lowerBound {
             // The spaces before the comment stay too.
-            while start > value.startIndex, value[value.index(before: start)] == " " { start = value.index(before: start) }
+            while start > value.startIndex, value[value.index(before: start)] == " " {
+                start = value.index(before: start)
+            }
             comment = String(value[start...])
         }
         return String(line[...colon]) + " " + scalar + comment

@@ -15,7 +15,8 @@ public struct HbotCLI: Sendable {
 
     /// `hbot ARGUMENTS` run to its end; a non-zero exit becomes the client's own refusal.
     public func run(_ arguments: [String], timeout: Double = 60) async throws -> String {
-        let result = try await client.exec(container, command: ImageCommand.wrapping(["hbot"] + arguments), timeout: timeout)
+        let result = try await client.exec(
+            container, command: ImageCommand.wrapping(["hbot"] + arguments), timeout: timeout)
         guard result.exitCode == 0 else { throw HbotFailure(stderr: result.stderr, exitCode: result.exitCode) }
         return result.stdout
     }
@@ -44,8 +45,11 @@ public struct HbotCLI: Sendable {
     /// `hbot doctor --json`: whether the client calls the bot healthy, and its rows as they are.
     public func doctor() async throws -> HbotDoctorReport {
         // Unhealthy is exit 1 with the rows still printed: they are the answer, not a failure.
-        let result = try await client.exec(container, command: ImageCommand.wrapping(["hbot", "doctor", "--json"]), timeout: 60)
-        guard let report = HbotDoctorReport(json: result.stdout) else { throw HbotFailure(stderr: result.stderr, exitCode: result.exitCode) }
+        let result = try await client.exec(
+            container, command: ImageCommand.wrapping(["hbot", "doctor", "--json"]), timeout: 60)
+        guard let report = HbotDoctorReport(json: result.stdout) else {
+            throw HbotFailure(stderr: result.stderr, exitCode: result.exitCode)
+        }
         return report
     }
 

@@ -25,7 +25,8 @@ public struct HbotConfigListing: Sendable, Equatable {
 
     /// The listing from `hbot config --json`'s output; nil when it has no strategy section.
     public init?(json: String) {
-        guard let output = try? JSONDecoder().decode(Output.self, from: Data(json.utf8)), let strategy = output.strategy else { return nil }
+        guard let output = try? JSONDecoder().decode(Output.self, from: Data(json.utf8)), let strategy = output.strategy
+        else { return nil }
         file = strategy.file
         type = strategy.type ?? "?"
         state = strategy.state ?? "?"

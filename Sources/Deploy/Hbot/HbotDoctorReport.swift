@@ -13,11 +13,13 @@ public struct HbotDoctorReport: Sendable, Equatable {
 
     public init?(json: String) {
         guard let root = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any],
-              let rows = root["checks"] as? [[String: Any]]
+            let rows = root["checks"] as? [[String: Any]]
         else { return nil }
         healthy = root["healthy"] as? Bool ?? false
         checks = rows.map {
-            Check(name: $0["check"] as? String ?? "?", status: $0["status"] as? String ?? "?", detail: $0["detail"] as? String ?? "")
+            Check(
+                name: $0["check"] as? String ?? "?", status: $0["status"] as? String ?? "?",
+                detail: $0["detail"] as? String ?? "")
         }
     }
 }

@@ -33,14 +33,17 @@ public struct BotNetwork: Sendable {
 
     /// Makes the bot's network (or takes the one a failed deploy left) and attaches the broker container to
     /// it. `broker` is the broker hbdeck talks to: `port` is the one published on this machine.
-    public func prepare(for instance: String, brokerContainer: String, brokerHost: String, brokerPort: Int) async throws -> Route {
+    public func prepare(for instance: String, brokerContainer: String, brokerHost: String, brokerPort: Int) async throws
+        -> Route
+    {
         let network = Self.name(of: instance)
         guard let broker = try? await client.inspectContainer(brokerContainer) else {
             guard !Self.isLoopback(brokerHost) else {
                 throw DeployProblem(
                     .engine,
                     "no broker container \(brokerContainer) on this engine, and \(brokerHost) is this machine's loopback, which an isolated bot cannot reach: "
-                        + "create the broker (hbdeck broker create), name it (broker_container), or deploy with --network host")
+                        + "create the broker (hbdeck broker create), name it (broker_container), or deploy with --network host"
+                )
             }
             try await ensure(network, instance: instance)
             return Route(host: brokerHost, port: brokerPort)
@@ -61,7 +64,9 @@ public struct BotNetwork: Sendable {
     /// Removes the bot's network, detaching the broker first; nothing when there is none.
     public func remove(for instance: String) async throws {
         let network = Self.name(of: instance)
-        guard let found = try? await client.inspectNetwork(network), found.labels[HBLabels.role] == HBLabels.botNetworkRole else { return }
+        guard let found = try? await client.inspectNetwork(network),
+            found.labels[HBLabels.role] == HBLabels.botNetworkRole
+        else { return }
         for container in found.containerIDs {
             try? await client.disconnect(container: container, fromNetwork: network, force: true)
         }
@@ -74,7 +79,8 @@ public struct BotNetwork: Sendable {
     public func reattach(brokerContainer: String) async throws -> [String] {
         let broker = try await client.inspectContainer(brokerContainer)
         guard broker.hostConfig.networkMode != "host" else { return [] }
-        let networks = try await client.listNetworks(filters: DockerFilters().label(HBLabels.role, HBLabels.botNetworkRole))
+        let networks = try await client.listNetworks(
+            filters: DockerFilters().label(HBLabels.role, HBLabels.botNetworkRole))
         var attached: [String] = []
         for network in networks.map(\.name).sorted() where !broker.networks.contains(network) {
             try await attach(brokerContainer, to: network)
@@ -91,16 +97,19 @@ public struct BotNetwork: Sendable {
     private func ensure(_ network: String, instance: String) async throws {
         if let found = try? await client.inspectNetwork(network) {
             guard found.labels[HBLabels.role] == HBLabels.botNetworkRole else {
-                throw DeployProblem(.engine, "a network named \(network) exists and is not hbdeck's: remove or rename it")
+                throw DeployProblem(
+                    .engine, "a network named \(network) exists and is not hbdeck's: remove or rename it")
             }
             return
         }
-        _ = try await client.createNetwork(name: network, labels: [HBLabels.role: HBLabels.botNetworkRole, HBLabels.instance: instance])
+        _ = try await client.createNetwork(
+            name: network, labels: [HBLabels.role: HBLabels.botNetworkRole, HBLabels.instance: instance])
     }
 
     /// The broker's port inside its container: the one published as `published`, else MQTT's own.
     static func insidePort(of broker: ContainerDetails, published: Int) -> Int {
-        let inside = broker.hostConfig.portBindings.first { $0.value.contains { $0.hostPort == String(published) } }?.key
+        let inside = broker.hostConfig.portBindings.first { $0.value.contains { $0.hostPort == String(published) } }?
+            .key
         return inside.flatMap { Int($0.split(separator: "/").first ?? "") } ?? 1883
     }
 

@@ -23,10 +23,14 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case image, profile, network, cpus, engine, restartRetries = "restart_retries", pidsLimit = "pids_limit"
-        case scriptConfig = "script_config", strategyConfig = "strategy_config", controllerConfig = "controller_config", memoryBytes = "memory_bytes"
+        case scriptConfig = "script_config", strategyConfig = "strategy_config", controllerConfig = "controller_config",
+            memoryBytes = "memory_bytes"
     }
 
-    public init(image: String, profile: String, strategy: DeployRequest.Strategy, network: String = "host", cpus: Double? = nil, memoryBytes: Int64? = nil) {
+    public init(
+        image: String, profile: String, strategy: DeployRequest.Strategy, network: String = "host", cpus: Double? = nil,
+        memoryBytes: Int64? = nil
+    ) {
         self.image = image
         self.profile = profile
         switch strategy {
@@ -42,7 +46,9 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
     /// What a container runs, as a template; `profile` when its label does not say (not deployed by hbdeck).
     public init(container: ContainerDetails, profile: String?) throws(DeployProblem) {
         let env = container.config.env
-        func value(_ key: String) -> String? { env.first { $0.hasPrefix(key + "=") }.map { String($0.dropFirst(key.count + 1)) } }
+        func value(_ key: String) -> String? {
+            env.first { $0.hasPrefix(key + "=") }.map { String($0.dropFirst(key.count + 1)) }
+        }
         guard let profile = container.config.labels[HBLabels.profile] ?? profile else {
             throw DeployProblem(.profile, "\(container.name) does not say which profile it was deployed with: give it")
         }
@@ -59,11 +65,14 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
         let host = container.hostConfig
         let retries = host.restartPolicy.flatMap { $0.name == "on-failure" ? $0.maximumRetryCount : nil }
         // A bot's own network is its alone: a bot made from its template gets a network of its own too.
-        let network = host.networkMode.isEmpty ? "host"
+        let network =
+            host.networkMode.isEmpty
+            ? "host"
             : BotNetwork.isIsolated(host.networkMode, instance: container.name) ? BotNetwork.isolated : host.networkMode
         self.init(
             image: container.config.image, profile: profile, strategy: strategy, network: network,
-            cpus: host.nanoCpus > 0 ? Double(host.nanoCpus) / 1e9 : nil, memoryBytes: host.memory > 0 ? host.memory : nil)
+            cpus: host.nanoCpus > 0 ? Double(host.nanoCpus) / 1e9 : nil,
+            memoryBytes: host.memory > 0 ? host.memory : nil)
         restartRetries = retries
         pidsLimit = host.pidsLimit.flatMap { $0 > 0 ? $0 : nil }
         if BotEngine.of(command: container.config.cmd) == .hbot {
@@ -81,13 +90,15 @@ public struct DeployTemplate: Sendable, Equatable, Codable {
     }
 
     public var strategy: DeployRequest.Strategy {
-        scriptConfig.map { .scriptConfig($0) } ?? controllerConfig.map { .controllerConfig($0) } ?? .strategyConfig(strategyConfig ?? "")
+        scriptConfig.map { .scriptConfig($0) } ?? controllerConfig.map { .controllerConfig($0) }
+            ?? .strategyConfig(strategyConfig ?? "")
     }
 
     /// A request for a new instance named `name` from this template.
     public func request(named name: InstanceName, broker: DeployRequest.Broker) -> DeployRequest {
         var request = DeployRequest(
-            name: name, image: image, profile: profile, strategy: strategy, broker: broker, network: network, cpus: cpus, memoryBytes: memoryBytes)
+            name: name, image: image, profile: profile, strategy: strategy, broker: broker, network: network,
+            cpus: cpus, memoryBytes: memoryBytes)
         request.engine = engine == BotEngine.hbot.rawValue ? .hbot : .quickstart
         request.restartRetries = restartRetries
         request.pidsLimit = pidsLimit
@@ -111,7 +122,9 @@ public struct TemplateStore: Sendable {
     }
 
     public func save(_ template: DeployTemplate, as name: String) throws {
-        do { _ = try InstanceName(validating: name) } catch let problem { throw DeployProblem(.name, "template name: \(problem.description)") }
+        do { _ = try InstanceName(validating: name) } catch let problem {
+            throw DeployProblem(.name, "template name: \(problem.description)")
+        }
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let text = try YAMLEncoder().encode(template)
         try AtomicFile.write(Data(text.utf8), to: directory.appendingPathComponent("\(name).yml"))
@@ -119,15 +132,17 @@ public struct TemplateStore: Sendable {
 
     public func load(_ name: String) throws -> DeployTemplate {
         guard InstanceFolderBuilder.isPlainFileName(name),
-              let text = try? String(contentsOf: directory.appendingPathComponent("\(name).yml"), encoding: .utf8)
+            let text = try? String(contentsOf: directory.appendingPathComponent("\(name).yml"), encoding: .utf8)
         else {
             let known = names()
-            throw DeployProblem(.name, "no template \(name)\(known.isEmpty ? "" : " (templates: \(known.joined(separator: ", ")))")")
+            throw DeployProblem(
+                .name, "no template \(name)\(known.isEmpty ? "" : " (templates: \(known.joined(separator: ", ")))")")
         }
         do {
             return try YAMLDecoder().decode(DeployTemplate.self, from: text)
         } catch {
-            throw DeployProblem(.folder, ".hbdeck/templates/\(name).yml cannot be read: \(InstanceFolderBuilder.firstLine(of: error))")
+            throw DeployProblem(
+                .folder, ".hbdeck/templates/\(name).yml cannot be read: \(InstanceFolderBuilder.firstLine(of: error))")
         }
     }
 }

@@ -35,7 +35,9 @@ public struct VersionStore: Sendable {
     /// Why a save was not made: the file changed since the content the change was made from was read.
     public struct StaleRead: Error, CustomStringConvertible {
         public let path: String
-        public var description: String { "\(path) changed since it was read (another hbdeck or the bot wrote it): nothing saved, read it again" }
+        public var description: String {
+            "\(path) changed since it was read (another hbdeck or the bot wrote it): nothing saved, read it again"
+        }
     }
 
     /// The file's bytes as they are now, read with no link followed and no FIFO waited on; nil when there is
@@ -57,7 +59,9 @@ public struct VersionStore: Sendable {
     /// Writes `data` to `path` (relative to the bots folder) atomically and keeps it as a version; the file's
     /// content before, if it was never kept, is kept first, so a rollback can always restore it. With
     /// `expecting`, the file must still hold those bytes (nil: must not exist), else ``StaleRead`` is thrown.
-    public func save(_ data: Data, to path: String, message: String, author: String = VersionStore.author, expecting: Data?? = .none) throws {
+    public func save(
+        _ data: Data, to path: String, message: String, author: String = VersionStore.author, expecting: Data?? = .none
+    ) throws {
         try update(path, message: message, author: author) { current in
             if case .some(let expected) = expecting, current != expected { throw StaleRead(path: path) }
             return data
@@ -67,7 +71,9 @@ public struct VersionStore: Sendable {
     /// Reads `path`, makes its new content with `change` and saves it, all under the store's lock, so that
     /// changes to one file by several hbdeck processes at once each land on the one before. `change` gets
     /// nil for a file that does not exist; returning the same bytes saves nothing.
-    public func update(_ path: String, message: String, author: String = VersionStore.author, _ change: (Data?) throws -> Data) throws {
+    public func update(
+        _ path: String, message: String, author: String = VersionStore.author, _ change: (Data?) throws -> Data
+    ) throws {
         _ = try resolve(path)
         try locked {
             let current = try read(path)
@@ -89,7 +95,8 @@ public struct VersionStore: Sendable {
 
     /// Holds the store's lock (in `.hbdeck`, which only root may write) while `work` runs.
     private func locked(_ work: () throws -> Void) throws {
-        try FileManager.default.createDirectory(at: folder.state, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try FileManager.default.createDirectory(
+            at: folder.state, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         try StoreLock(folder.state.appendingPathComponent("versions.lock")).holding(work)
     }
 
@@ -120,7 +127,8 @@ public struct VersionStore: Sendable {
             let size = try git(["cat-file", "-s", "\(fields[0]):\(path)"])
             return Version(
                 id: fields[0], time: Date(timeIntervalSince1970: Double(fields[1]) ?? 0), author: fields[2],
-                size: Int(size.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0, message: fields.count > 3 ? fields[3] : "")
+                size: Int(size.output.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0,
+                message: fields.count > 3 ? fields[3] : "")
         }
     }
 
@@ -135,7 +143,8 @@ public struct VersionStore: Sendable {
     /// A unified diff of `path` between two versions, or between a version and the file as it is now.
     public func diff(_ path: String, from a: String, to b: String?) throws -> String {
         _ = try resolve(path)
-        let result = try git(["diff", "--no-color", try checked(a)] + (try b.map { [try checked($0)] } ?? []) + ["--", path])
+        let result = try git(
+            ["diff", "--no-color", try checked(a)] + (try b.map { [try checked($0)] } ?? []) + ["--", path])
         guard result.status == 0 else { throw DeployProblem(.folder, "cannot compare: \(firstLine(result.errors))") }
         return result.output
     }
@@ -150,33 +159,46 @@ public struct VersionStore: Sendable {
     func record(_ path: String, message: String, author: String) throws {
         try ensureRepository()
         let added = try git(["add", "--force", "--", path])
-        guard added.status == 0 else { throw DeployProblem(.folder, "cannot keep a version of \(path): \(firstLine(added.errors))") }
+        guard added.status == 0 else {
+            throw DeployProblem(.folder, "cannot keep a version of \(path): \(firstLine(added.errors))")
+        }
         let staged = try git(["diff", "--cached", "--quiet", "--", path])
         guard staged.status != 0 else { return }
         let committed = try git(
-            ["-c", "user.name=\(author)", "-c", "user.email=\(author)@hbdeck", "commit", "--quiet", "--no-verify", "-m", message, "--", path])
-        guard committed.status == 0 else { throw DeployProblem(.folder, "cannot keep a version of \(path): \(firstLine(committed.errors))") }
+            [
+                "-c", "user.name=\(author)", "-c", "user.email=\(author)@hbdeck", "commit", "--quiet", "--no-verify",
+                "-m", message, "--", path,
+            ])
+        guard committed.status == 0 else {
+            throw DeployProblem(.folder, "cannot keep a version of \(path): \(firstLine(committed.errors))")
+        }
     }
 
     private func ensureRepository() throws {
         guard !FileManager.default.fileExists(atPath: gitDirectory.appendingPathComponent("HEAD").path) else { return }
         try FileManager.default.createDirectory(at: folder.state, withIntermediateDirectories: true)
         let made = try ToolRun.run("git", ["init", "--quiet", "--bare", gitDirectory.path])
-        guard made.status == 0 else { throw DeployProblem(.folder, "cannot make the version store: \(firstLine(made.errors))") }
+        guard made.status == 0 else {
+            throw DeployProblem(.folder, "cannot make the version store: \(firstLine(made.errors))")
+        }
     }
 
     private func git(_ arguments: [String]) throws -> ToolRun {
         // From the bots folder itself: git reads paths relative to where it runs, and an operator may well
         // start hbdeck from a folder inside the bots folder.
-        try ToolRun.run("git", ["--git-dir=\(gitDirectory.path)", "--work-tree=\(folder.root.path)"] + arguments, in: folder.root)
+        try ToolRun.run(
+            "git", ["--git-dir=\(gitDirectory.path)", "--work-tree=\(folder.root.path)"] + arguments, in: folder.root)
     }
 
     /// The file a path relative to the bots folder names; one that leaves the folder is refused.
     public func resolve(_ path: String) throws(DeployProblem) -> URL {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.isEmpty, !path.hasPrefix("/"), !parts.contains(where: { $0.isEmpty || $0 == ".." || $0 == "." }),
-              !path.hasPrefix(".hbdeck"), !path.contains("\0")
-        else { throw DeployProblem(.folder, "\(path) is not a file of the bots folder (a path inside it, such as conf/scripts/pmm.yml)") }
+            !path.hasPrefix(".hbdeck"), !path.contains("\0")
+        else {
+            throw DeployProblem(
+                .folder, "\(path) is not a file of the bots folder (a path inside it, such as conf/scripts/pmm.yml)")
+        }
         return folder.root.appendingPathComponent(path)
     }
 

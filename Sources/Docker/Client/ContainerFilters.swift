@@ -23,7 +23,8 @@ public struct DockerFilters: Sendable, Equatable {
     public func event(_ action: String) -> DockerFilters { adding("event", action) }
 
     var queryValue: String? {
-        guard !values.isEmpty, let data = try? JSONSerialization.data(withJSONObject: values, options: [.sortedKeys]) else {
+        guard !values.isEmpty, let data = try? JSONSerialization.data(withJSONObject: values, options: [.sortedKeys])
+        else {
             return nil
         }
         return String(decoding: data, as: UTF8.self)

@@ -6,7 +6,9 @@ extension DockerClient {
     /// engine's archive endpoint: for files whose folder is not reachable on this machine (a remote engine,
     /// no bind mount, hbdeck itself in a container). Nil when the file does not exist. At most `readLimit`
     /// bytes of the archive are read.
-    public func tailOfFile(_ idOrName: String, path: String, maxBytes: Int = 65_536, readLimit: Int = 16 << 20) async throws -> [UInt8]? {
+    public func tailOfFile(_ idOrName: String, path: String, maxBytes: Int = 65_536, readLimit: Int = 16 << 20)
+        async throws -> [UInt8]?
+    {
         let body: HTTPClientResponse.Body
         do {
             body = try await requester.open(
@@ -46,7 +48,9 @@ struct TarFileTail {
             bytes = bytes.dropFirst(needed)
             guard header.count == 512 else { return }
             // The size: octal digits at offset 124, 12 bytes.
-            let size = header[124..<136].reduce(0) { value, byte in (48...55).contains(byte) ? value * 8 + Int(byte - 48) : value }
+            let size = header[124..<136].reduce(0) { value, byte in
+                (48...55).contains(byte) ? value * 8 + Int(byte - 48) : value
+            }
             remaining = size
         }
         guard let left = remaining, left > 0 else { return }

@@ -1,7 +1,9 @@
 import Foundation
 
 extension DockerClient {
-    public func listContainers(all: Bool = true, filters: DockerFilters = DockerFilters()) async throws -> [ContainerSummary] {
+    public func listContainers(all: Bool = true, filters: DockerFilters = DockerFilters()) async throws
+        -> [ContainerSummary]
+    {
         try await requester.decode(
             .GET, "/containers/json", query: [("all", all ? "true" : "false")] + filters.query(),
             timeout: defaultTimeout, operation: "container list")
@@ -9,7 +11,9 @@ extension DockerClient {
 
     /// Puts back the image name of containers whose tag has moved on (a newer image was pulled), from
     /// `Config.Image`, so they are still recognised as bots. Inspects only those; `known` caches names by id.
-    public func resolvingImageNames(_ containers: [ContainerSummary], known: [String: String] = [:]) async throws -> [ContainerSummary] {
+    public func resolvingImageNames(_ containers: [ContainerSummary], known: [String: String] = [:]) async throws
+        -> [ContainerSummary]
+    {
         var resolved = containers
         for index in resolved.indices where resolved[index].imageIsID {
             if let name = known[resolved[index].id] {
@@ -123,7 +127,9 @@ public struct ContainerLimits: Sendable, Encodable, Equatable {
         self.pidsLimit = pidsLimit
     }
 
-    enum CodingKeys: String, CodingKey { case memory = "Memory", memorySwap = "MemorySwap", nanoCpus = "NanoCpus", pidsLimit = "PidsLimit" }
+    enum CodingKeys: String, CodingKey {
+        case memory = "Memory", memorySwap = "MemorySwap", nanoCpus = "NanoCpus", pidsLimit = "PidsLimit"
+    }
 }
 
 extension DockerClient {

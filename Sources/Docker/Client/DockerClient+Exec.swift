@@ -7,7 +7,10 @@ extension DockerClient {
         _ idOrName: String, command: [String], environment: [String] = [], timeout: Double = 60, maxBytes: Int = 1 << 20
     ) async throws -> ExecResult {
         struct Created: Decodable { let Id: String }
-        struct Inspected: Decodable { let Running: Bool; let ExitCode: Int? }
+        struct Inspected: Decodable {
+            let Running: Bool
+            let ExitCode: Int?
+        }
         struct Request: Encodable {
             let AttachStdout = true
             let AttachStderr = true
@@ -21,7 +24,8 @@ extension DockerClient {
         let operation = "\(command.first ?? "exec") in \(idOrName)"
         // Without a TTY the engine answers with the same multiplexed frames as a log, until the command ends.
         let body = try await requester.open(
-            .POST, "/exec/\(created.Id)/start", json: Data(#"{"Detach":false,"Tty":false}"#.utf8), timeout: timeout, operation: operation)
+            .POST, "/exec/\(created.Id)/start", json: Data(#"{"Detach":false,"Tty":false}"#.utf8), timeout: timeout,
+            operation: operation)
         let stream = DockerStream(body: body, decoder: LogDecoder(tty: false), endpoint: endpoint.description)
         let output = try await requester.withDeadline(timeout, operation: operation) {
             var output = BoundedOutput(maxBytes: maxBytes)

@@ -13,7 +13,8 @@ extension DockerClient {
         struct Inspected: Decodable { let Id: String }
         do {
             let found: Inspected = try await requester.decode(
-                .GET, "/images/\(Self.pathComponent(reference))/json", timeout: defaultTimeout, operation: "inspect image \(reference)")
+                .GET, "/images/\(Self.pathComponent(reference))/json", timeout: defaultTimeout,
+                operation: "inspect image \(reference)")
             return found.Id
         } catch DockerError.notFound {
             return nil

@@ -2,7 +2,8 @@ import Foundation
 
 extension DockerClient {
     /// A container's log, decoded per stream. Reads `Config.Tty` first unless `tty` is given.
-    public func logs(_ idOrName: String, options: LogOptions, tty: Bool? = nil) async throws -> DockerStream<LogDecoder> {
+    public func logs(_ idOrName: String, options: LogOptions, tty: Bool? = nil) async throws -> DockerStream<LogDecoder>
+    {
         let isTTY: Bool
         if let tty {
             isTTY = tty
@@ -16,7 +17,9 @@ extension DockerClient {
     }
 
     /// The engine's event stream from now on (or from `since`, unix seconds), filtered.
-    public func events(filters: DockerFilters = DockerFilters(), since: Double? = nil) async throws -> DockerStream<JSONLinesDecoder<DockerEvent>> {
+    public func events(filters: DockerFilters = DockerFilters(), since: Double? = nil) async throws -> DockerStream<
+        JSONLinesDecoder<DockerEvent>
+    > {
         var query = filters.query()
         if let since { query.append(("since", String(format: "%.9f", since))) }
         let body = try await requester.open(.GET, "/events", query: query, timeout: defaultTimeout, operation: "events")

@@ -14,7 +14,9 @@ public final class DockerClient: Sendable {
     /// An ssh engine's connections: requests go to its socket.
     let dialer: SSHDialer?
 
-    private init(endpoint: DockerEndpoint, dialer: SSHDialer?, http: HTTPClient, apiVersion: DockerAPIVersion, timeout: Double) {
+    private init(
+        endpoint: DockerEndpoint, dialer: SSHDialer?, http: HTTPClient, apiVersion: DockerAPIVersion, timeout: Double
+    ) {
         self.endpoint = endpoint
         self.dialer = dialer
         self.http = http
@@ -31,7 +33,8 @@ public final class DockerClient: Sendable {
     /// hbdeck supports (which every engine it can talk to answers): a first screen then waits for one
     /// round trip to the engine, not two.
     public static func connect<T: Sendable>(
-        to endpoint: DockerEndpoint, timeout: Double = 10, alongside work: @escaping @Sendable (DockerClient) async throws -> T
+        to endpoint: DockerEndpoint, timeout: Double = 10,
+        alongside work: @escaping @Sendable (DockerClient) async throws -> T
     ) async throws -> (client: DockerClient, result: T) {
         if case .unixSocket(let path) = endpoint.transport, !FileManager.default.fileExists(atPath: path) {
             throw DockerError.unreachable(endpoint: endpoint.description, reason: "no socket there")
@@ -43,20 +46,25 @@ public final class DockerClient: Sendable {
         let wire = dialer.map { DockerEndpoint(transport: .unixSocket(path: $0.socketPath)) } ?? endpoint
         let http = try HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration(for: endpoint))
         do {
-            async let early = work(DockerClient(endpoint: endpoint, dialer: dialer, http: http, apiVersion: .minimum, timeout: timeout))
+            async let early = work(
+                DockerClient(endpoint: endpoint, dialer: dialer, http: http, apiVersion: .minimum, timeout: timeout))
             let probe = DockerRequester(endpoint: endpoint, wire: wire, http: http, prefix: "")
             let version: VersionInfo
             do {
                 version = try await probe.decode(.GET, "/version", timeout: timeout, operation: "version")
             } catch let error as DockerError {
                 // ssh's own words say more than a closed connection does.
-                if case .unreachable = error, let said = await dialer?.errorOnceEnded() { throw DockerError.unreachable(endpoint: endpoint.description, reason: said.hasPrefix("ssh:") ? said : "ssh: \(said)") }
+                if case .unreachable = error, let said = await dialer?.errorOnceEnded() {
+                    throw DockerError.unreachable(
+                        endpoint: endpoint.description, reason: said.hasPrefix("ssh:") ? said : "ssh: \(said)")
+                }
                 throw error
             }
             guard let server = DockerAPIVersion(version.apiVersion), server >= .minimum else {
                 throw DockerError.unsupportedVersion(endpoint: endpoint.description, apiVersion: version.apiVersion)
             }
-            let client = DockerClient(endpoint: endpoint, dialer: dialer, http: http, apiVersion: min(server, .newestKnown), timeout: timeout)
+            let client = DockerClient(
+                endpoint: endpoint, dialer: dialer, http: http, apiVersion: min(server, .newestKnown), timeout: timeout)
             let alongside = try await early
             return (client, alongside)
         } catch {
@@ -73,7 +81,10 @@ public final class DockerClient: Sendable {
     }
 
     var requester: DockerRequester {
-        DockerRequester(endpoint: endpoint, wire: dialer.map { DockerEndpoint(transport: .unixSocket(path: $0.socketPath)) } ?? endpoint, http: http, prefix: "/v\(apiVersion)")
+        DockerRequester(
+            endpoint: endpoint,
+            wire: dialer.map { DockerEndpoint(transport: .unixSocket(path: $0.socketPath)) } ?? endpoint, http: http,
+            prefix: "/v\(apiVersion)")
     }
 
     private static func configuration(for endpoint: DockerEndpoint) throws -> HTTPClient.Configuration {

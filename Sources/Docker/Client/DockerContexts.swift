@@ -19,7 +19,8 @@ public struct DockerContexts: Sendable {
 
     public init(env: [String: String] = ProcessInfo.processInfo.environment) {
         self.env = env
-        folder = env["DOCKER_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? (env["HOME"] ?? NSHomeDirectory()) + "/.docker"
+        folder =
+            env["DOCKER_CONFIG"].flatMap { $0.isEmpty ? nil : $0 } ?? (env["HOME"] ?? NSHomeDirectory()) + "/.docker"
     }
 
     /// The context the Docker CLI would use: `DOCKER_CONTEXT`, else `currentContext` in config.json, else `default`.
@@ -27,7 +28,8 @@ public struct DockerContexts: Sendable {
         if let name = env["DOCKER_CONTEXT"], !name.isEmpty { return name }
         struct Config: Decodable { let currentContext: String? }
         let data = FileManager.default.contents(atPath: folder + "/config.json") ?? Data()
-        return (try? JSONDecoder().decode(Config.self, from: data))?.currentContext.flatMap { $0.isEmpty ? nil : $0 } ?? "default"
+        return (try? JSONDecoder().decode(Config.self, from: data))?.currentContext.flatMap { $0.isEmpty ? nil : $0 }
+            ?? "default"
     }
 
     /// Every context created with `docker context create`, by name (`default` is not stored: it is
@@ -37,12 +39,16 @@ public struct DockerContexts: Sendable {
         let ids = (try? FileManager.default.contentsOfDirectory(atPath: meta)) ?? []
         return ids.compactMap { id -> Context? in
             guard let data = FileManager.default.contents(atPath: "\(meta)/\(id)/meta.json"),
-                  let stored = try? JSONDecoder().decode(Stored.self, from: data),
-                  let docker = stored.endpoints["docker"], let host = docker.host
+                let stored = try? JSONDecoder().decode(Stored.self, from: data),
+                let docker = stored.endpoints["docker"], let host = docker.host
             else { return nil }
             let tlsFolder = "\(folder)/contexts/tls/\(id)/docker"
-            let hasTLS = FileManager.default.fileExists(atPath: tlsFolder + "/cert.pem") || FileManager.default.fileExists(atPath: tlsFolder + "/ca.pem")
-            let tls = hasTLS ? DockerEndpoint.TLSFiles(directory: tlsFolder, verifyServer: !(docker.skipTLSVerify ?? false)) : nil
+            let hasTLS =
+                FileManager.default.fileExists(atPath: tlsFolder + "/cert.pem")
+                || FileManager.default.fileExists(atPath: tlsFolder + "/ca.pem")
+            let tls =
+                hasTLS
+                ? DockerEndpoint.TLSFiles(directory: tlsFolder, verifyServer: !(docker.skipTLSVerify ?? false)) : nil
             guard let endpoint = try? DockerEndpoint(parsing: host, tls: tls) else { return nil }
             return Context(name: stored.name, endpoint: endpoint)
         }
@@ -54,7 +60,8 @@ public struct DockerContexts: Sendable {
         if name == "default" { return try DockerEndpoint.fromEnvironment(env) }
         guard let found = all().first(where: { $0.name == name }) else {
             let known = (["default"] + all().map(\.name)).joined(separator: ", ")
-            throw .invalidEndpoint(name, reason: "no Docker context of that name (known: \(known); docker context ls lists them)")
+            throw .invalidEndpoint(
+                name, reason: "no Docker context of that name (known: \(known); docker context ls lists them)")
         }
         return found.endpoint
     }

@@ -42,7 +42,8 @@ public struct DockerEndpoint: Sendable, Equatable, CustomStringConvertible {
         if text.hasPrefix("unix://") {
             let path = String(text.dropFirst("unix://".count))
             guard path.hasPrefix("/"), path.count > 1 else {
-                throw .invalidEndpoint(value, reason: "a unix socket needs an absolute path, as in unix:///var/run/docker.sock")
+                throw .invalidEndpoint(
+                    value, reason: "a unix socket needs an absolute path, as in unix:///var/run/docker.sock")
             }
             self.init(transport: .unixSocket(path: path), tls: nil)
             return
@@ -63,7 +64,7 @@ public struct DockerEndpoint: Sendable, Equatable, CustomStringConvertible {
             // ssh is given these as arguments: nothing that could read as an option or a second word.
             let safe = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: ".-_:"))
             guard !host.isEmpty, !host.hasPrefix("-"), host.unicodeScalars.allSatisfy(safe.contains),
-                  user.map({ !$0.isEmpty && !$0.hasPrefix("-") && $0.unicodeScalars.allSatisfy(safe.contains) }) ?? true
+                user.map({ !$0.isEmpty && !$0.hasPrefix("-") && $0.unicodeScalars.allSatisfy(safe.contains) }) ?? true
             else {
                 throw .invalidEndpoint(value, reason: "expected ssh://USER@HOST[:PORT]")
             }
@@ -94,7 +95,9 @@ public struct DockerEndpoint: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// The endpoint the environment asks for: `DOCKER_HOST`, `DOCKER_TLS_VERIFY`, `DOCKER_CERT_PATH`.
-    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws(DockerError) -> DockerEndpoint {
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment)
+        throws(DockerError) -> DockerEndpoint
+    {
         guard let host = env["DOCKER_HOST"], !host.isEmpty else { return .localDefault }
         var tls: TLSFiles?
         let verify = !(env["DOCKER_TLS_VERIFY"] ?? "").isEmpty && env["DOCKER_TLS_VERIFY"] != "0"
@@ -120,7 +123,9 @@ public struct DockerEndpoint: Sendable, Equatable, CustomStringConvertible {
     var baseURL: String {
         switch transport {
         case .unixSocket(let path):
-            let encoded = path.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? path
+            let encoded =
+                path.addingPercentEncoding(
+                    withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? path
             return "http+unix://" + encoded
         case .tcp(let host, let port):
             let shownHost = host.contains(":") ? "[\(host)]" : host

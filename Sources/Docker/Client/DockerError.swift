@@ -18,11 +18,13 @@ public enum DockerError: Error, Sendable, Equatable, CustomStringConvertible {
         case .invalidEndpoint(let value, let reason):
             return "invalid Docker endpoint \"\(value)\": \(reason)"
         case .unreachable(let endpoint, let reason):
-            return "cannot reach the Docker engine at \(endpoint) (\(reason)); set DOCKER_HOST, or pass --host or --context, to choose another"
+            return
+                "cannot reach the Docker engine at \(endpoint) (\(reason)); set DOCKER_HOST, or pass --host or --context, to choose another"
         case .timedOut(let endpoint, let operation, let seconds):
             return "the Docker engine at \(endpoint) did not answer \(operation) within \(formatSeconds(seconds))"
         case .unsupportedVersion(let endpoint, let version):
-            return "the Docker engine at \(endpoint) speaks API \(version); hbdeck needs \(DockerAPIVersion.minimum) or later"
+            return
+                "the Docker engine at \(endpoint) speaks API \(version); hbdeck needs \(DockerAPIVersion.minimum) or later"
         case .notFound(let message): return message
         case .conflict(let message): return message
         case .notModified: return "nothing to do: the container is already in that state"

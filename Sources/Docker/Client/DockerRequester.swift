@@ -15,7 +15,8 @@ struct DockerRequester: Sendable {
     static let maxBodyBytes = 64 << 20
 
     func request(
-        _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], json: Data? = nil, body: HTTPClientRequest.Body? = nil
+        _ method: HTTPMethod, _ path: String, query: [(String, String)] = [], json: Data? = nil,
+        body: HTTPClientRequest.Body? = nil
     ) -> HTTPClientRequest {
         var request = HTTPClientRequest(url: wire.baseURL + prefix + path + Self.encode(query))
         request.method = method
@@ -103,7 +104,8 @@ struct DockerRequester: Sendable {
                 return DockerError.unreachable(endpoint: endpoint.description, reason: "connection timed out")
             }
             if client == .remoteConnectionClosed {
-                return DockerError.unreachable(endpoint: endpoint.description, reason: "the engine closed the connection")
+                return DockerError.unreachable(
+                    endpoint: endpoint.description, reason: "the engine closed the connection")
             }
         }
         return DockerError.unreachable(endpoint: endpoint.description, reason: Self.describe(error))
@@ -144,8 +146,9 @@ struct DockerRequester: Sendable {
         guard !query.isEmpty else { return "" }
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
-        return "?" + query.map { key, value in
-            key + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)
-        }.joined(separator: "&")
+        return "?"
+            + query.map { key, value in
+                key + "=" + (value.addingPercentEncoding(withAllowedCharacters: allowed) ?? value)
+            }.joined(separator: "&")
     }
 }

@@ -27,9 +27,14 @@ public final class SSHDialer: Sendable {
     }
 
     public init(user: String?, host: String, port: Int?, options: [String] = SSHDialer.options()) throws {
-        command = SSHCommand.arguments(user: user, port: port, options: options) + ["--", host, "docker", "system", "dial-stdio"]
+        command =
+            SSHCommand.arguments(user: user, port: port, options: options) + [
+                "--", host, "docker", "system", "dial-stdio",
+            ]
         var template = Array((NSTemporaryDirectory() + "hbdeck-ssh-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else { throw DockerError.unreachable(endpoint: "ssh://\(host)", reason: "cannot make a folder for its socket") }
+        guard let made = mkdtemp(&template) else {
+            throw DockerError.unreachable(endpoint: "ssh://\(host)", reason: "cannot make a folder for its socket")
+        }
         folder = String(cString: made)
         socketPath = folder + "/engine.sock"
         listener = try Self.listen(at: socketPath)
@@ -83,11 +88,14 @@ public final class SSHDialer: Sendable {
             raw[bytes.count] = 0
         }
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         guard bound == 0, Foundation.listen(fd, 16) == 0 else {
             Foundation.close(fd)
-            throw DockerError.unreachable(endpoint: path, reason: "cannot listen for ssh: \(String(cString: strerror(errno)))")
+            throw DockerError.unreachable(
+                endpoint: path, reason: "cannot listen for ssh: \(String(cString: strerror(errno)))")
         }
         return fd
     }

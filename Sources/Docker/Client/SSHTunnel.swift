@@ -16,11 +16,15 @@ public final class SSHTunnel: Sendable {
         var lastError: String?
     }
 
-    public init(user: String?, host: String, port: Int?, remotePort: Int, options: [String] = SSHDialer.options()) throws {
+    public init(user: String?, host: String, port: Int?, remotePort: Int, options: [String] = SSHDialer.options())
+        throws
+    {
         localPort = try Self.freePort()
         self.remotePort = remotePort
-        command = SSHCommand.arguments(
-            user: user, port: port, extra: ["-N", "-o", "ExitOnForwardFailure=yes", "-o", "ServerAliveInterval=15"], options: options)
+        command =
+            SSHCommand.arguments(
+                user: user, port: port,
+                extra: ["-N", "-o", "ExitOnForwardFailure=yes", "-o", "ServerAliveInterval=15"], options: options)
             + ["-L", "127.0.0.1:\(localPort):127.0.0.1:\(remotePort)", "--", host]
         let thread = Thread { [self] in keepOpen() }
         thread.name = "hbdeck-ssh-tunnel"
@@ -56,8 +60,12 @@ public final class SSHTunnel: Sendable {
                 state.withLock { $0.process = process }
                 let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
                 process.waitUntilExit()
-                let line = said.split(whereSeparator: \.isNewline).last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-                state.withLock { $0.lastError = line.map(String.init) ?? "ssh ended with status \(process.terminationStatus)" }
+                let line = said.split(whereSeparator: \.isNewline).last {
+                    !$0.trimmingCharacters(in: .whitespaces).isEmpty
+                }
+                state.withLock {
+                    $0.lastError = line.map(String.init) ?? "ssh ended with status \(process.terminationStatus)"
+                }
             } catch {
                 state.withLock { $0.lastError = "cannot run ssh: \(error.localizedDescription)" }
             }
@@ -81,7 +89,9 @@ public final class SSHTunnel: Sendable {
                 bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
             }
         }
-        guard fd >= 0, bound else { throw DockerError.unreachable(endpoint: "127.0.0.1", reason: "no free port for an ssh tunnel") }
+        guard fd >= 0, bound else {
+            throw DockerError.unreachable(endpoint: "127.0.0.1", reason: "no free port for an ssh tunnel")
+        }
         return Int(UInt16(bigEndian: address.sin_port))
     }
 }

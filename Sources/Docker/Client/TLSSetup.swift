@@ -5,7 +5,8 @@ enum TLSSetup {
     static func configuration(for files: DockerEndpoint.TLSFiles) throws -> TLSConfiguration {
         var tls = TLSConfiguration.makeClientConfiguration()
         for path in [files.certificateFile, files.keyFile] where !FileManager.default.fileExists(atPath: path) {
-            throw DockerError.tls("missing \(path) (set DOCKER_CERT_PATH to the folder with ca.pem, cert.pem and key.pem)")
+            throw DockerError.tls(
+                "missing \(path) (set DOCKER_CERT_PATH to the folder with ca.pem, cert.pem and key.pem)")
         }
         do {
             tls.certificateChain = try NIOSSLCertificate.fromPEMFile(files.certificateFile).map { .certificate($0) }

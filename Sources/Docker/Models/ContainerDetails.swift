@@ -87,7 +87,9 @@ public struct ContainerDetails: Sendable, Decodable, Equatable {
             nanoCpus = try c.decodeIfPresent(Int64.self, forKey: .nanoCpus) ?? 0
             pidsLimit = try c.decodeIfPresent(Int64.self, forKey: .pidsLimit)
             logConfig = try c.decodeIfPresent(LogConfig.self, forKey: .logConfig)
-            portBindings = (try? c.decodeIfPresent([String: [PortBinding]?].self, forKey: .portBindings))?.compactMapValues { $0 } ?? [:]
+            portBindings =
+                (try? c.decodeIfPresent([String: [PortBinding]?].self, forKey: .portBindings))?.compactMapValues { $0 }
+                ?? [:]
         }
     }
 
@@ -118,9 +120,9 @@ public struct ContainerDetails: Sendable, Decodable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id = "Id", rawName = "Name", created = "Created", state = "State", restartCount = "RestartCount"
-        case imageID = "Image", config = "Config", hostConfig = "HostConfig", mounts = "Mounts", networkSettings = "NetworkSettings"
+        case imageID = "Image", config = "Config", hostConfig = "HostConfig", mounts = "Mounts", networkSettings =
+            "NetworkSettings"
     }
-
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -59,7 +59,9 @@ public struct ContainerSpec: Sendable, Encodable, Equatable {
             self.retries = retries
         }
 
-        enum CodingKeys: String, CodingKey { case test = "Test", interval = "Interval", timeout = "Timeout", retries = "Retries" }
+        enum CodingKeys: String, CodingKey {
+            case test = "Test", interval = "Interval", timeout = "Timeout", retries = "Retries"
+        }
     }
 
     public var image: String

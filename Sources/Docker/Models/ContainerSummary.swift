@@ -34,9 +34,9 @@ public struct ContainerSummary: Sendable, Decodable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id = "Id", names = "Names", image = "Image", imageID = "ImageID", command = "Command"
-        case created = "Created", state = "State", status = "Status", labels = "Labels", networkSettings = "NetworkSettings"
+        case created = "Created", state = "State", status = "Status", labels = "Labels", networkSettings =
+            "NetworkSettings"
     }
-
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -9,7 +9,8 @@ public struct NetworkSummary: Sendable, Decodable, Equatable {
     public let containerIDs: [String]
 
     enum CodingKeys: String, CodingKey {
-        case id = "Id", name = "Name", driver = "Driver", isInternal = "Internal", labels = "Labels", containers = "Containers"
+        case id = "Id", name = "Name", driver = "Driver", isInternal = "Internal", labels = "Labels", containers =
+            "Containers"
     }
 
     private struct Attachment: Decodable {}

@@ -53,8 +53,8 @@ extension ResourceUsage {
 
     static func cpuPercent(_ sample: StatsSample) -> Double? {
         guard let now = sample.cpuStats, let before = sample.precpuStats,
-              let system = now.systemCPUUsage, let systemBefore = before.systemCPUUsage,
-              system > systemBefore, now.cpuUsage.totalUsage >= before.cpuUsage.totalUsage
+            let system = now.systemCPUUsage, let systemBefore = before.systemCPUUsage,
+            system > systemBefore, now.cpuUsage.totalUsage >= before.cpuUsage.totalUsage
         else { return nil }
         let cpuDelta = Double(now.cpuUsage.totalUsage - before.cpuUsage.totalUsage)
         let systemDelta = Double(system - systemBefore)

@@ -22,6 +22,8 @@ public struct BoundedOutput: Sendable {
 
     /// The result of a command that ended with `exitCode`.
     public func result(exitCode: Int) -> ExecResult {
-        ExecResult(exitCode: exitCode, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self), truncated: truncated)
+        ExecResult(
+            exitCode: exitCode, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self), truncated: truncated)
     }
 }

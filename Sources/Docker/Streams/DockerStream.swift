@@ -32,7 +32,8 @@ public struct DockerStream<Decoder: StreamDecoder>: AsyncSequence, Sendable {
                     throw CancellationError()
                 } catch {
                     if Task.isCancelled { throw CancellationError() }
-                    throw DockerError.unreachable(endpoint: endpoint, reason: "stream broken: \(DockerRequester.describe(error))")
+                    throw DockerError.unreachable(
+                        endpoint: endpoint, reason: "stream broken: \(DockerRequester.describe(error))")
                 }
                 if let chunk {
                     pending = try decoder.decode(Array(chunk.readableBytesView))

@@ -13,11 +13,12 @@ public struct LogFrameDecoder: StreamDecoder {
         while buffer.count - start >= 8 {
             let header = buffer[start..<start + 8]
             guard let source = LogSource(rawValue: header[start]), source != .tty,
-                  header[start + 1] == 0, header[start + 2] == 0, header[start + 3] == 0
+                header[start + 1] == 0, header[start + 2] == 0, header[start + 3] == 0
             else {
                 throw DockerError.invalidResponse("log stream: bad frame header \(Array(header))")
             }
-            let length = Int(header[start + 4]) << 24 | Int(header[start + 5]) << 16
+            let length =
+                Int(header[start + 4]) << 24 | Int(header[start + 5]) << 16
                 | Int(header[start + 6]) << 8 | Int(header[start + 7])
             guard buffer.count - start - 8 >= length else { break }
             let payloadStart = start + 8

@@ -7,7 +7,10 @@ public struct ControllerFigures: Sendable, Equatable {
     public var unrealized: Double?
     public var volume: Double?
 
-    public init(name: String, pnl: Double? = nil, pnlPercent: Double? = nil, realized: Double? = nil, unrealized: Double? = nil, volume: Double? = nil) {
+    public init(
+        name: String, pnl: Double? = nil, pnlPercent: Double? = nil, realized: Double? = nil, unrealized: Double? = nil,
+        volume: Double? = nil
+    ) {
         self.name = name
         self.pnl = pnl
         self.pnlPercent = pnlPercent

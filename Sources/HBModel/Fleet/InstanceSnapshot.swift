@@ -72,8 +72,11 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
 
     /// Past 90 % of the disk quota: shown under its row until logs are cleaned.
     public var diskWarning: String? {
-        guard let used = diskUsed, let quota = diskQuota, quota > 0, Double(used) > Double(quota) * 0.9 else { return nil }
-        return "disk: data/ and logs/ take \(Formatting.bytes(used)) of its \(Formatting.bytes(quota)) quota · hbdeck clean-logs \(name)"
+        guard let used = diskUsed, let quota = diskQuota, quota > 0, Double(used) > Double(quota) * 0.9 else {
+            return nil
+        }
+        return
+            "disk: data/ and logs/ take \(Formatting.bytes(used)) of its \(Formatting.bytes(quota)) quota · hbdeck clean-logs \(name)"
     }
 
     /// Memory in use above 90 % of the container's limit: an OOM kill is near.

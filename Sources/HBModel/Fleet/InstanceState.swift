@@ -51,34 +51,46 @@ public enum InstanceStateRule {
     public static let settledAfter = 10.0
 
     /// The state and, when it is not plain, the reason to show beside it.
-    public static func derive(_ c: ContainerCondition, pending: PendingAction? = nil, lastErrorLine: String? = nil) -> (InstanceState, String?) {
+    public static func derive(_ c: ContainerCondition, pending: PendingAction? = nil, lastErrorLine: String? = nil) -> (
+        InstanceState, String?
+    ) {
         switch c.status {
         case "created":
             return pending == .starting ? (.starting, nil) : (.created, nil)
         case "running":
             if pending == .stopping { return (.stopping, nil) }
             if c.restartCount > 0, let uptime = c.uptime, uptime >= 0, uptime < settledAfter {
-                return (.error, "restarting in a loop (\(c.restartCount) restarts)" + (lastErrorLine.map { " · last: \($0)" } ?? ""))
+                return (
+                    .error,
+                    "restarting in a loop (\(c.restartCount) restarts)" + (lastErrorLine.map { " · last: \($0)" } ?? "")
+                )
             }
             return (.running, nil)
         case "paused":
             return (.running, "paused")
         case "restarting":
-            return (.error, "restarting in a loop (\(c.restartCount) restarts)" + (lastErrorLine.map { " · last: \($0)" } ?? ""))
+            return (
+                .error,
+                "restarting in a loop (\(c.restartCount) restarts)" + (lastErrorLine.map { " · last: \($0)" } ?? "")
+            )
         case "removing":
             return (.stopping, "being removed")
         case "exited", "dead":
             if pending == .starting { return (.starting, nil) }
             // The engine restarted it as its policy allows and then gave up: say so first.
-            let gaveUp = c.restartLimit.flatMap { limit in
-                limit > 0 && c.restartCount >= limit ? "gave up after \(c.restartCount) restarts (on-failure:\(limit)) · " : nil
-            } ?? ""
+            let gaveUp =
+                c.restartLimit.flatMap { limit in
+                    limit > 0 && c.restartCount >= limit
+                        ? "gave up after \(c.restartCount) restarts (on-failure:\(limit)) · " : nil
+                } ?? ""
             if c.oomKilled {
                 let limit = c.memoryLimit > 0 ? " (limit \(Formatting.bytes(UInt64(c.memoryLimit))))" : ""
                 return (.error, gaveUp + "OOM-killed\(limit)" + (lastErrorLine.map { " · last: \($0)" } ?? ""))
             }
             if c.exitCode != 0 && !operatorSignals.contains(c.exitCode) {
-                return (.error, gaveUp + "exited with code \(c.exitCode)" + (lastErrorLine.map { " · last: \($0)" } ?? ""))
+                return (
+                    .error, gaveUp + "exited with code \(c.exitCode)" + (lastErrorLine.map { " · last: \($0)" } ?? "")
+                )
             }
             if !c.engineError.isEmpty { return (.error, c.engineError) }
             // Ended on its own with a clean code: Hummingbot writes why only to errors.log.

@@ -23,7 +23,9 @@ public struct LogFeedState: Sendable, Equatable {
     /// Lines left out to keep up with a flood, as far as they could be counted.
     public var skipped: Int
 
-    public init(name: String? = nil, generation: Int = 0, lines: [LogLine] = [], status: Status = .idle, skipped: Int = 0) {
+    public init(
+        name: String? = nil, generation: Int = 0, lines: [LogLine] = [], status: Status = .idle, skipped: Int = 0
+    ) {
         self.name = name
         self.generation = generation
         self.lines = lines

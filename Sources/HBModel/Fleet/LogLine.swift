@@ -50,9 +50,14 @@ public struct LogLine: Sendable, Equatable {
     public static func parse(_ text: String, source: Source) -> LogLine {
         let parts = text.components(separatedBy: " - ")
         if parts.count >= 5, let level = level(named: parts[3]), let time = Timestamp.parse(parts[0], utc: false) {
-            return LogLine(timestamp: time, level: level, logger: parts[2], message: parts[4...].joined(separator: " - "), source: source)
+            return LogLine(
+                timestamp: time, level: level, logger: parts[2], message: parts[4...].joined(separator: " - "),
+                source: source)
         }
-        let looksLikeError = text.hasPrefix("Traceback") || text.contains("Error:") || text.hasPrefix("Invalid password")
-        return LogLine(timestamp: nil, level: looksLikeError || source == .errorsFile ? .error : nil, message: text, source: source)
+        let looksLikeError =
+            text.hasPrefix("Traceback") || text.contains("Error:") || text.hasPrefix("Invalid password")
+        return LogLine(
+            timestamp: nil, level: looksLikeError || source == .errorsFile ? .error : nil, message: text, source: source
+        )
     }
 }

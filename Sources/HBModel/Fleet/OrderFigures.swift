@@ -13,7 +13,8 @@ public struct OrderFigures: Sendable, Equatable {
     public var uncertain: Bool
 
     public init(
-        id: String, exchange: String? = nil, tradingPair: String? = nil, side: String? = nil, price: Double? = nil, amount: Double? = nil, filled: Double = 0,
+        id: String, exchange: String? = nil, tradingPair: String? = nil, side: String? = nil, price: Double? = nil,
+        amount: Double? = nil, filled: Double = 0,
         createdAt: Double, uncertain: Bool = false
     ) {
         self.uncertain = uncertain

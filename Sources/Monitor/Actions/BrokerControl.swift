@@ -10,7 +10,9 @@ public enum BrokerControl {
         public var description: String { "no broker container named \(name): hbdeck broker create makes one" }
     }
 
-    public static func start(_ name: String, engine: any FleetEngine, progress: (String) -> Void = { _ in }) async throws -> String {
+    public static func start(_ name: String, engine: any FleetEngine, progress: (String) -> Void = { _ in })
+        async throws -> String
+    {
         let found = try await find(name, engine: engine)
         if found.state.running { return "broker \(name) is already running: nothing changed" }
         progress("starting the broker \(name)…")
@@ -18,7 +20,9 @@ public enum BrokerControl {
         return "broker \(name): started"
     }
 
-    public static func stop(_ name: String, engine: any FleetEngine, progress: (String) -> Void = { _ in }) async throws -> String {
+    public static func stop(_ name: String, engine: any FleetEngine, progress: (String) -> Void = { _ in }) async throws
+        -> String
+    {
         let found: ContainerDetails
         do {
             found = try await find(name, engine: engine)
@@ -31,7 +35,9 @@ public enum BrokerControl {
         return "broker \(name): stopped"
     }
 
-    public static func restart(_ name: String, engine: any FleetEngine, progress: (String) -> Void = { _ in }) async throws -> String {
+    public static func restart(_ name: String, engine: any FleetEngine, progress: (String) -> Void = { _ in })
+        async throws -> String
+    {
         _ = try await find(name, engine: engine)
         progress("restarting the broker \(name)…")
         try await engine.restartContainer(name, timeout: grace)

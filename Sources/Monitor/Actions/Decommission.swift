@@ -21,7 +21,8 @@ public struct Decommission: Sendable {
     let now: @Sendable () -> Double
 
     public init(
-        name: String, bot: (any BotStopper)?, skipBotStop: Bool = false, engine: any FleetEngine, folder: BotsFolder?, disposal: FolderDisposal,
+        name: String, bot: (any BotStopper)?, skipBotStop: Bool = false, engine: any FleetEngine, folder: BotsFolder?,
+        disposal: FolderDisposal,
         broker: String = "hummingbot-broker", now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
         self.broker = broker
@@ -64,7 +65,9 @@ public struct Decommission: Sendable {
             throw DockerError.notFound(message: "no such instance: \(name)")
         }
         if let folder {
-            progress("deleting \(name): \(disposal == .archive ? "archiving" : disposal == .purge ? "deleting" : "keeping") its folder…")
+            progress(
+                "deleting \(name): \(disposal == .archive ? "archiving" : disposal == .purge ? "deleting" : "keeping") its folder…"
+            )
             done.append(try InstanceArchiver(folder: folder).dispose(name, disposal))
         } else {
             done.append("no bots folder configured: its folder stays")

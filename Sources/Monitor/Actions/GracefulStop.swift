@@ -14,13 +14,16 @@ struct GracefulStop {
     var grace = GracefulStop.grace
 
     func run(progress: @escaping FleetMonitor.Progress) async throws -> StopResult {
-        progress("stopping \(name): graceful stop (SIGTERM): the bot cancels its orders and exits (up to \(grace) s, then kill)…")
+        progress(
+            "stopping \(name): graceful stop (SIGTERM): the bot cancels its orders and exits (up to \(grace) s, then kill)…"
+        )
         let began = now()
         try await engine.stopContainer(name, timeout: grace)
         let took = now() - began
         let code = try? await engine.inspectContainer(name).state.exitCode
         return StopResult(
-            name: name, procedure: .graceful(grace: grace), botStep: nil, accepted: false, woundDown: code.map { $0 != 137 } ?? false,
+            name: name, procedure: .graceful(grace: grace), botStep: nil, accepted: false,
+            woundDown: code.map { $0 != 137 } ?? false,
             containerSeconds: took, exitCode: code)
     }
 }

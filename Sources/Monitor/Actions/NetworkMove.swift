@@ -34,7 +34,8 @@ public struct NetworkMove: Sendable {
     let now: @Sendable () -> Double
 
     public init(
-        name: String, to target: Target, broker: Broker, bot: (any BotStopper)?, engine: any FleetEngine, folder: BotsFolder,
+        name: String, to target: Target, broker: Broker, bot: (any BotStopper)?, engine: any FleetEngine,
+        folder: BotsFolder,
         now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
     ) {
         self.name = name
@@ -51,7 +52,9 @@ public struct NetworkMove: Sendable {
     public func run(progress: @escaping FleetMonitor.Progress) async throws -> String {
         let found = try await engine.inspectContainer(name)
         let mode = target == .isolated ? BotNetwork.name(of: name) : "host"
-        guard found.hostConfig.networkMode != mode else { return "\(name) is already on \(target.rawValue) networking: nothing done" }
+        guard found.hostConfig.networkMode != mode else {
+            return "\(name) is already on \(target.rawValue) networking: nothing done"
+        }
         let store = VersionStore(folder: folder)
         guard let before = try store.read(conf) else {
             throw DeployProblem(.folder, "\(conf) is not in the bots folder: its broker address cannot be changed")
@@ -59,11 +62,13 @@ public struct NetworkMove: Sendable {
         var done: [String] = []
         let wasRunning = found.state.running || found.state.restarting
         if wasRunning {
-            let stopped = try await SafeStop.run(found, name: name, bot: bot, skipped: false, engine: engine, now: now, progress: progress)
+            let stopped = try await SafeStop.run(
+                found, name: name, bot: bot, skipped: false, engine: engine, now: now, progress: progress)
             done.append(stopped.summary)
         }
         progress("moving \(name): its broker address…")
-        let route = target == .isolated
+        let route =
+            target == .isolated
             ? try await engine.isolate(name, broker: broker.container, brokerHost: broker.host, brokerPort: broker.port)
             : BotNetwork.Route(host: broker.host, port: broker.port)
         do {
@@ -75,7 +80,10 @@ public struct NetworkMove: Sendable {
         } catch {
             try? store.save(before, to: conf, message: "put back: the move to \(target.rawValue) networking failed")
             if target == .isolated { try? await engine.removeBotNetwork(of: name) }
-            throw DeployProblem(.engine, "\(error) · \(name) was not moved\(wasRunning ? " and stays stopped" : ""), with its settings as they were")
+            throw DeployProblem(
+                .engine,
+                "\(error) · \(name) was not moved\(wasRunning ? " and stays stopped" : ""), with its settings as they were"
+            )
         }
         done.append("container made again on \(target == .isolated ? "its own network \(mode)" : "host networking")")
         if BotNetwork.isIsolated(found.hostConfig.networkMode, instance: name) {

@@ -21,7 +21,10 @@ public struct Reload: Sendable {
     let folder: BotsFolder
     let now: @Sendable () -> Double
 
-    public init(name: String, bot: (any BotStopper & BotStarter)?, engine: any FleetEngine, folder: BotsFolder, now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+    public init(
+        name: String, bot: (any BotStopper & BotStarter)?, engine: any FleetEngine, folder: BotsFolder,
+        now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    ) {
         self.name = name
         self.bot = bot
         self.engine = engine
@@ -35,10 +38,13 @@ public struct Reload: Sendable {
             return "\(name) is not running: its files are read when it starts"
         }
         let changed = changedSince(started)
-        guard !changed.isEmpty else { return "nothing changed in \(name)'s strategy files since it started: nothing to reload" }
+        guard !changed.isEmpty else {
+            return "nothing changed in \(name)'s strategy files since it started: nothing to reload"
+        }
         let shown = changed.joined(separator: ", ")
         if changed.allSatisfy({ $0.hasPrefix("conf/controllers/") }) {
-            return "\(shown) changed: the bot re-reads its controller configs every \(Int(Self.controllerRereadSeconds)) s, so "
+            return
+                "\(shown) changed: the bot re-reads its controller configs every \(Int(Self.controllerRereadSeconds)) s, so "
                 + "fields marked updatable take effect within that (others at its next start); nothing else was done"
         }
         if BotEngine.of(command: found.config.cmd) == .hbot {
@@ -46,12 +52,15 @@ public struct Reload: Sendable {
             try await engine.restartContainer(name, timeout: GracefulStop.grace)
             return "reloaded \(name) (\(shown)): restarted gracefully, as bots run by hbot read their files at start"
         }
-        let config = found.config.env.first { $0.hasPrefix("SCRIPT_CONFIG=") }.map { String($0.dropFirst("SCRIPT_CONFIG=".count)) }
+        let config = found.config.env.first { $0.hasPrefix("SCRIPT_CONFIG=") }.map {
+            String($0.dropFirst("SCRIPT_CONFIG=".count))
+        }
         var refusal = "no MQTT link to the bot"
         var woundDown = false
         if let bot, let config {
             progress("reloading \(name): asking the bot to stop its strategy…")
-            let stopped = await StopProcedure(name: name, bot: bot, skipped: false, engine: engine, now: now).askBot(progress: progress)
+            let stopped = await StopProcedure(name: name, bot: bot, skipped: false, engine: engine, now: now).askBot(
+                progress: progress)
             woundDown = stopped.woundDown
             if stopped.accepted {
                 progress("reloading \(name): starting the strategy again with \(config)…")
@@ -86,7 +95,8 @@ public struct Reload: Sendable {
             }
         }
         for sub in ["scripts", "controllers"] {
-            for file in Self.files(in: folder.root.appendingPathComponent(sub), deep: true) where Self.modified(file) > time {
+            for file in Self.files(in: folder.root.appendingPathComponent(sub), deep: true)
+            where Self.modified(file) > time {
                 changed.append(String(file.path.dropFirst(folder.root.path.count + 1)))
             }
         }
@@ -96,20 +106,25 @@ public struct Reload: Sendable {
     /// The script a script config runs (`script_file_name`), nil when it names none.
     func script(of config: String) -> String? {
         guard let text = try? VersionStore(folder: folder).readText("instances/\(name)/conf/scripts/\(config)"),
-              let root = (try? BoundedYAML.load(text)) as? [String: Any]
+            let root = (try? BoundedYAML.load(text)) as? [String: Any]
         else { return nil }
         return root["script_file_name"] as? String
     }
 
     static func files(in folder: URL, deep: Bool = false) -> [URL] {
-        guard let enumerator = FileManager.default.enumerator(
-            at: folder, includingPropertiesForKeys: [.isRegularFileKey], options: deep ? [.skipsHiddenFiles] : [.skipsHiddenFiles, .skipsSubdirectoryDescendants])
+        guard
+            let enumerator = FileManager.default.enumerator(
+                at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+                options: deep ? [.skipsHiddenFiles] : [.skipsHiddenFiles, .skipsSubdirectoryDescendants])
         else { return [] }
-        return enumerator.compactMap { $0 as? URL }.filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+        return enumerator.compactMap { $0 as? URL }.filter {
+            (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true
+        }
     }
 
     static func modified(_ url: URL) -> Double {
-        ((try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate]) as? Date)?.timeIntervalSince1970 ?? 0
+        ((try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate]) as? Date)?
+            .timeIntervalSince1970 ?? 0
     }
 }
 

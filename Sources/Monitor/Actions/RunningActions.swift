@@ -27,7 +27,9 @@ public final class RunningActions: Sendable {
 
     /// Starts `work` as an action held here until it returns; what it returns is kept as its result.
     @discardableResult
-    public func run(_ action: String, _ target: String, _ work: @escaping @Sendable (_ step: @escaping Step) async -> String) -> Int {
+    public func run(
+        _ action: String, _ target: String, _ work: @escaping @Sendable (_ step: @escaping Step) async -> String
+    ) -> Int {
         let started = now()
         let id = book.withLock { book in
             book.lastID += 1

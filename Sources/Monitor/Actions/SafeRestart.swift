@@ -9,7 +9,10 @@ public struct SafeRestart: Sendable {
     let engine: any FleetEngine
     let now: @Sendable () -> Double
 
-    public init(name: String, bot: (any BotStopper)?, engine: any FleetEngine, now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+    public init(
+        name: String, bot: (any BotStopper)?, engine: any FleetEngine,
+        now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+    ) {
         self.name = name
         self.bot = bot
         self.engine = engine
@@ -18,7 +21,8 @@ public struct SafeRestart: Sendable {
 
     public func run(progress: @escaping FleetMonitor.Progress) async throws -> String {
         let found = try await engine.inspectContainer(name)
-        let stopped = try await SafeStop.run(found, name: name, bot: bot, skipped: false, engine: engine, now: now, progress: progress)
+        let stopped = try await SafeStop.run(
+            found, name: name, bot: bot, skipped: false, engine: engine, now: now, progress: progress)
         progress("starting \(name) again…")
         try await engine.startContainer(name)
         return "restarted \(name): \(stopped.summary) · started again"

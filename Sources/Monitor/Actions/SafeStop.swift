@@ -10,7 +10,8 @@ public enum SafeStop {
     /// `grace`: the container's seconds before it is killed when the bot has not wound down by itself (nil:
     /// `StopTimes`' for its kind).
     static func run(
-        _ found: ContainerDetails, name: String, bot: (any BotStopper)?, skipped: Bool, engine: any FleetEngine, grace: Int? = nil,
+        _ found: ContainerDetails, name: String, bot: (any BotStopper)?, skipped: Bool, engine: any FleetEngine,
+        grace: Int? = nil,
         now: @escaping @Sendable () -> Double, progress: @escaping FleetMonitor.Progress
     ) async throws -> StopResult {
         if BotEngine.of(command: found.config.cmd) == .hbot {
@@ -26,10 +27,12 @@ public enum SafeStop {
     /// As above, the container inspected first; one that is not running is left alone, and that is said.
     public static func run(
         name: String, bot: (any BotStopper)?, skipped: Bool, engine: any FleetEngine, grace: Int? = nil,
-        now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }, progress: @escaping FleetMonitor.Progress
+        now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 },
+        progress: @escaping FleetMonitor.Progress
     ) async throws -> StopResult {
         let found = try await engine.inspectContainer(name)
         guard found.state.running || found.state.restarting || found.state.paused else { return .notRunning(name) }
-        return try await run(found, name: name, bot: bot, skipped: skipped, engine: engine, grace: grace, now: now, progress: progress)
+        return try await run(
+            found, name: name, bot: bot, skipped: skipped, engine: engine, grace: grace, now: now, progress: progress)
     }
 }

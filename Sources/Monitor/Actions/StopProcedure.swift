@@ -72,7 +72,9 @@ struct StopProcedure {
     /// The bot's MQTT stop, and the wait for its own output to say it wound down, up to ``windDownLimit``.
     func askBot(progress: @escaping FleetMonitor.Progress) async -> BotStep {
         guard let bot, !skipped else {
-            return BotStep(said: skipped ? "MQTT stop skipped" : "no MQTT link: bot stop not sent", accepted: false, woundDown: false)
+            return BotStep(
+                said: skipped ? "MQTT stop skipped" : "no MQTT link: bot stop not sent", accepted: false,
+                woundDown: false)
         }
         progress("stopping \(name): asking the bot to stop (it cancels its orders)…")
         let watch = await engine.watchWindDown(of: name)
@@ -84,9 +86,14 @@ struct StopProcedure {
         await withTaskGroup(of: Event.self) { group in
             group.addTask {
                 do {
-                    return .replied(.success(try await bot.stop(name, skipOrderCancellation: false, windDownLimit: limit, timeout: nil) { _ in
-                        progress("stopping \(name): bot accepted the stop (200) · waiting for its own output to say it wound down…")
-                    }))
+                    return .replied(
+                        .success(
+                            try await bot.stop(name, skipOrderCancellation: false, windDownLimit: limit, timeout: nil) {
+                                _ in
+                                progress(
+                                    "stopping \(name): bot accepted the stop (200) · waiting for its own output to say it wound down…"
+                                )
+                            }))
                 } catch {
                     return .replied(.failure(error))
                 }
@@ -118,26 +125,37 @@ struct StopProcedure {
             group.cancelAll()
         }
         if let ownAfter {
-            return BotStep(said: "bot stopped (200), wound down in \(Formatting.fixed(ownAfter, decimals: 1)) s (seen in \(watch.source))", accepted: true, woundDown: true)
+            return BotStep(
+                said:
+                    "bot stopped (200), wound down in \(Formatting.fixed(ownAfter, decimals: 1)) s (seen in \(watch.source))",
+                accepted: true, woundDown: true)
         }
         switch outcome {
         case .failure(let error)?:
             return BotStep(said: "\(error)", accepted: false, woundDown: false)
         case .success(let stop)? where !stop.reply.succeeded:
-            return BotStep(said: "bot answered \(stop.reply.status): \(stop.reply.message)", accepted: false, woundDown: false)
+            return BotStep(
+                said: "bot answered \(stop.reply.status): \(stop.reply.message)", accepted: false, woundDown: false)
         case .success(let stop)?:
             let limit = Int(windDownLimit)
             if let reason = watch.unreadable {
-                return BotStep(said: "bot accepted the stop (200) but \(watch.source) could not be read (\(reason)), so its wind-down is not confirmed", accepted: true, woundDown: false)
+                return BotStep(
+                    said:
+                        "bot accepted the stop (200) but \(watch.source) could not be read (\(reason)), so its wind-down is not confirmed",
+                    accepted: true, woundDown: false)
             }
             if stop.woundDownAfter != nil {
                 return BotStep(
-                    said: "bot accepted the stop (200); MQTT said it wound down but \(watch.source) did not within \(limit) s, and a word on MQTT alone is not trusted",
+                    said:
+                        "bot accepted the stop (200); MQTT said it wound down but \(watch.source) did not within \(limit) s, and a word on MQTT alone is not trusted",
                     accepted: true, woundDown: false)
             }
-            return BotStep(said: "bot accepted the stop (200) but did not say it wound down within \(limit) s", accepted: true, woundDown: false)
+            return BotStep(
+                said: "bot accepted the stop (200) but did not say it wound down within \(limit) s", accepted: true,
+                woundDown: false)
         case nil:
-            return BotStep(said: "no reply from \(name) to stop within \(Int(windDownLimit)) s", accepted: false, woundDown: false)
+            return BotStep(
+                said: "no reply from \(name) to stop within \(Int(windDownLimit)) s", accepted: false, woundDown: false)
         }
     }
 }

@@ -27,7 +27,8 @@ public struct StopResult: Sendable, Equatable {
     public let exitCode: Int?
 
     public init(
-        name: String, procedure: Procedure, botStep: String?, accepted: Bool, woundDown: Bool, containerSeconds: Double, exitCode: Int?
+        name: String, procedure: Procedure, botStep: String?, accepted: Bool, woundDown: Bool, containerSeconds: Double,
+        exitCode: Int?
     ) {
         self.name = name
         self.procedure = procedure
@@ -44,7 +45,9 @@ public struct StopResult: Sendable, Equatable {
         switch procedure {
         case .graceful(let grace):
             guard let exitCode else { return "graceful stop in \(took) s" }
-            if exitCode == 137 { return "killed after \(grace) s without winding down (exit 137): its orders may still be open" }
+            if exitCode == 137 {
+                return "killed after \(grace) s without winding down (exit 137): its orders may still be open"
+            }
             return "graceful stop, the bot cancelled its orders and exited \(exitCode) in \(took) s"
         case .mqttFirst:
             return "\(botStep ?? "MQTT stop not sent") · container stopped in \(took) s"
@@ -60,6 +63,8 @@ public struct StopResult: Sendable, Equatable {
 
     /// A container that was not running: nothing was done.
     static func notRunning(_ name: String) -> StopResult {
-        StopResult(name: name, procedure: .none, botStep: nil, accepted: false, woundDown: false, containerSeconds: 0, exitCode: nil)
+        StopResult(
+            name: name, procedure: .none, botStep: nil, accepted: false, woundDown: false, containerSeconds: 0,
+            exitCode: nil)
     }
 }

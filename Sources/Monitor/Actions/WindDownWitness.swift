@@ -19,7 +19,9 @@ public struct WindDownWatch: Sendable {
     public let unreadable: String?
     let cancel: @Sendable () -> Void
 
-    public init(source: String, seen: AsyncStream<Void>, unreadable: String? = nil, cancel: @escaping @Sendable () -> Void = {}) {
+    public init(
+        source: String, seen: AsyncStream<Void>, unreadable: String? = nil, cancel: @escaping @Sendable () -> Void = {}
+    ) {
         self.source = source
         self.seen = seen
         self.unreadable = unreadable
@@ -34,7 +36,9 @@ public struct WindDownWatch: Sendable {
     /// (`HH:MM:SS - <logger> - Hummingbot stopped.`).
     public static func isWindDownLine(_ line: Substring) -> Bool {
         let parts = line.split(separator: " - ", maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 8, parts[0].allSatisfy({ $0.isNumber || $0 == ":" }), !parts[1].contains(" ") else { return false }
+        guard parts.count == 3, parts[0].count == 8, parts[0].allSatisfy({ $0.isNumber || $0 == ":" }),
+            !parts[1].contains(" ")
+        else { return false }
         return parts[2].trimmingCharacters(in: .whitespacesAndNewlines) == "Hummingbot stopped."
     }
 }
@@ -56,7 +60,8 @@ extension DockerClient: WindDownWitness {
             do {
                 for try await batch in stream.batches {
                     for chunk in batch where chunk.source != .stderr {
-                        for line in splitter.feed(chunk.bytes) where WindDownWatch.isWindDownLine(Substring(decoding: line, as: UTF8.self)) {
+                        for line in splitter.feed(chunk.bytes)
+                        where WindDownWatch.isWindDownLine(Substring(decoding: line, as: UTF8.self)) {
                             continuation.yield()
                             continuation.finish()
                             return

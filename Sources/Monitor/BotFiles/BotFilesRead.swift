@@ -32,17 +32,22 @@ struct BotFilesRead: Sendable {
             if let reason = BotFile.unreadableReason(database, beneath: job.dataFolder) {
                 read.unreadable.append("data/\(database): \(reason)")
             } else if let path = TradeDatabase.path(dataFolder: job.dataFolder, config: job.config) {
-                read.figures = TradeDatabase.figures(at: path, since: job.runStartedAt, now: now, openOrders: job.openOrders)
+                read.figures = TradeDatabase.figures(
+                    at: path, since: job.runStartedAt, now: now, openOrders: job.openOrders)
             }
         }
         guard let logs = job.logsFolder, let stem else { return read }
         let files = ["logs_\(stem).log", "errors.log"]
         let probes = files.map { BotFile.probe($0, beneath: logs) }
-        read.unreadable += zip(files, probes).compactMap { file, probe in BotFile.unreadableReason(of: probe).map { "logs/\(file): \($0)" } }
+        read.unreadable += zip(files, probes).compactMap { file, probe in
+            BotFile.unreadableReason(of: probe).map { "logs/\(file): \($0)" }
+        }
         let stamps = probes.flatMap { (try? $0.get()) ?? [0, 0] }
         guard job.logStamp != stamps else { return read }
         var records = LogFileProblems.records(inLog: tail(files[0], beneath: logs), since: job.runStartedAt)
-        if stamps[3] >= job.runStartedAt { records += LogFileProblems.records(inErrorsLog: tail(files[1], beneath: logs), writtenAt: stamps[3]) }
+        if stamps[3] >= job.runStartedAt {
+            records += LogFileProblems.records(inErrorsLog: tail(files[1], beneath: logs), writtenAt: stamps[3])
+        }
         read.problems = (stamps, Array(records.suffix(200)))
         return read
     }

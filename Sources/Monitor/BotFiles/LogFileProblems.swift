@@ -36,7 +36,10 @@ enum LogFileProblems {
         var block: [Substring] = []
         func flush() {
             guard let last = block.last else { return }
-            records.append(ProblemRecord(time: writtenAt, level: "ERROR", logger: "errors.log", message: ([last] + block.dropLast()).joined(separator: "\n")))
+            records.append(
+                ProblemRecord(
+                    time: writtenAt, level: "ERROR", logger: "errors.log",
+                    message: ([last] + block.dropLast()).joined(separator: "\n")))
             block = []
         }
         for line in text.split(separator: "\n") {
@@ -49,7 +52,8 @@ enum LogFileProblems {
                 block.append(line)  // the exception line ends the block
                 flush()
             } else {
-                records.append(ProblemRecord(time: writtenAt, level: "ERROR", logger: "errors.log", message: String(line)))
+                records.append(
+                    ProblemRecord(time: writtenAt, level: "ERROR", logger: "errors.log", message: String(line)))
             }
         }
         flush()
@@ -58,7 +62,9 @@ enum LogFileProblems {
 
     /// The records of the files that MQTT did not carry too (same first line within 2 s), with MQTT's, by time.
     static func merge(mqtt: [ProblemRecord], files: [ProblemRecord], keep: Int = 200) -> [ProblemRecord] {
-        let extra = files.filter { file in !mqtt.contains { $0.headline == file.headline && abs($0.time - file.time) <= 2 } }
+        let extra = files.filter { file in
+            !mqtt.contains { $0.headline == file.headline && abs($0.time - file.time) <= 2 }
+        }
         return Array((mqtt + extra).sorted { $0.time < $1.time }.suffix(keep))
     }
 }

@@ -9,7 +9,9 @@ enum OpenOrdersRecord {
 
     /// `recorded`: the database's open orders as of `readAt`; `heard`: MQTT's open orders now; `closed`: the
     /// orders MQTT heard closed lately. Newest first.
-    static func merge(recorded: [OrderFigures], readAt: Double, heard: [OrderFigures], closed: [String: Double] = [:]) -> [OrderFigures] {
+    static func merge(recorded: [OrderFigures], readAt: Double, heard: [OrderFigures], closed: [String: Double] = [:])
+        -> [OrderFigures]
+    {
         let heardByID = Dictionary(heard.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let recordedIDs = Set(recorded.map(\.id))
         var merged = recorded.filter { closed[$0.id] == nil }.map { order -> OrderFigures in
@@ -22,9 +24,15 @@ enum OpenOrdersRecord {
         // Not in the record: placed after it was read, or closed before (MQTT missed the end, in a gap). MQTT's
         // events do not name the exchange: the record's, where it has one for the pair.
         var exchanges: [String: Set<String>] = [:]
-        for order in recorded { if let pair = order.tradingPair, let exchange = order.exchange { exchanges[pair, default: []].insert(exchange) } }
+        for order in recorded {
+            if let pair = order.tradingPair, let exchange = order.exchange {
+                exchanges[pair, default: []].insert(exchange)
+            }
+        }
         merged += heard.filter { !recordedIDs.contains($0.id) && $0.createdAt >= readAt - writeDelay }.map { order in
-            guard order.exchange == nil, let only = order.tradingPair.flatMap({ exchanges[$0] }), only.count == 1 else { return order }
+            guard order.exchange == nil, let only = order.tradingPair.flatMap({ exchanges[$0] }), only.count == 1 else {
+                return order
+            }
             var order = order
             order.exchange = only.first
             return order

@@ -29,25 +29,34 @@ enum StatusFileReader {
     /// A status file this much older than now, while the container runs, means the bot has stopped working.
     static let staleAfter = 15.0
 
-    static func read(_ details: ContainerDetails, local: Bool, client: any FleetEngine, previous: Reading? = nil) async -> Reading {
+    static func read(_ details: ContainerDetails, local: Bool, client: any FleetEngine, previous: Reading? = nil) async
+        -> Reading
+    {
         if local, let mount = details.mounts.first(where: { $0.destination == dataFolder }), !mount.source.isEmpty {
             let status = BotFile.contents("bot/status.json", beneath: mount.source, maxBytes: maxBytes)
             let meta = BotFile.contents("bot/meta.json", beneath: mount.source, maxBytes: maxBytes)
             var reading = Reading(
-                status: status.map { BotStatusFile(bytes: $0.bytes) } ?? nil, meta: meta.flatMap { BotMetaFile(bytes: $0.bytes) },
+                status: status.map { BotStatusFile(bytes: $0.bytes) } ?? nil,
+                meta: meta.flatMap { BotMetaFile(bytes: $0.bytes) },
                 writtenAt: status?.modified)
             reading.unreadable = ["bot/status.json", "bot/meta.json"].compactMap { file in
                 BotFile.unreadableReason(file, beneath: mount.source).map { "data/\(file): \($0)" }
             }
             if let name = reading.meta?.name, InstanceFolderBuilder.isPlainFileName(name),
-               let logs = details.mounts.first(where: { $0.destination == "/home/hummingbot/logs" })?.source, !logs.isEmpty {
+                let logs = details.mounts.first(where: { $0.destination == "/home/hummingbot/logs" })?.source,
+                !logs.isEmpty
+            {
                 countErrors(in: "logs_\(name).log", beneath: logs, into: &reading, previous: previous)
             }
             return reading
         }
-        let status = try? await client.tailOfFile(details.id, path: dataFolder + "/bot/status.json", maxBytes: maxBytes, readLimit: maxBytes * 4)
-        let meta = try? await client.tailOfFile(details.id, path: dataFolder + "/bot/meta.json", maxBytes: maxBytes, readLimit: maxBytes * 4)
-        return Reading(status: (status ?? nil).flatMap { BotStatusFile(bytes: $0) }, meta: (meta ?? nil).flatMap { BotMetaFile(bytes: $0) })
+        let status = try? await client.tailOfFile(
+            details.id, path: dataFolder + "/bot/status.json", maxBytes: maxBytes, readLimit: maxBytes * 4)
+        let meta = try? await client.tailOfFile(
+            details.id, path: dataFolder + "/bot/meta.json", maxBytes: maxBytes, readLimit: maxBytes * 4)
+        return Reading(
+            status: (status ?? nil).flatMap { BotStatusFile(bytes: $0) },
+            meta: (meta ?? nil).flatMap { BotMetaFile(bytes: $0) })
     }
 
     /// Counts again only when the log changed since the last count.

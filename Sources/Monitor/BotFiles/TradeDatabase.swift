@@ -31,12 +31,16 @@ public enum TradeDatabase {
 
     /// The fills and, with `openOrders`, the open orders since `runStartedAt` (unix seconds); nil when the
     /// file or its `TradeFill` table cannot be read.
-    static func figures(at path: String, since runStartedAt: Double, now: Double = Date().timeIntervalSince1970, openOrders withOrders: Bool = true) -> Figures? {
+    static func figures(
+        at path: String, since runStartedAt: Double, now: Double = Date().timeIntervalSince1970,
+        openOrders withOrders: Bool = true
+    ) -> Figures? {
         guard let db = try? SQLiteDatabase(readingOnly: path),
-              let row = try? db.query(
-                  "SELECT COUNT(*), COALESCE(SUM(CAST(price AS REAL) * CAST(amount AS REAL)), 0) FROM TradeFill WHERE timestamp >= ?",
-                  [.integer(Int64(runStartedAt * 1000))]).first,  // TradeFill.timestamp is in milliseconds
-              case .integer(let count) = row[0]
+            let row = try? db.query(
+                "SELECT COUNT(*), COALESCE(SUM(CAST(price AS REAL) * CAST(amount AS REAL)), 0) FROM TradeFill WHERE timestamp >= ?",
+                [.integer(Int64(runStartedAt * 1000))]
+            ).first,  // TradeFill.timestamp is in milliseconds
+            case .integer(let count) = row[0]
         else { return nil }
         let volume: Double
         switch row[1] {
@@ -44,7 +48,9 @@ public enum TradeDatabase {
         case .integer(let sum): volume = Double(sum)
         default: volume = 0
         }
-        return Figures(trades: Int(count), volume: volume / (scale * scale), openOrders: withOrders ? openOrders(db, since: runStartedAt) : nil, readAt: now)
+        return Figures(
+            trades: Int(count), volume: volume / (scale * scale),
+            openOrders: withOrders ? openOrders(db, since: runStartedAt) : nil, readAt: now)
     }
 
     /// Each open order's side is its creation's event (`BuyOrderCreated`), the first of its `OrderStatus`
@@ -66,11 +72,13 @@ public enum TradeDatabase {
                 [.integer(Int64(runStartedAt * 1000)), .integer(Int64(maxOpenOrders + 1))]
             ) { row in
                 let created = row.text(6) ?? ""
-                orders.append(OrderFigures(
-                    id: row.text(0) ?? "", exchange: row.text(1), tradingPair: row.text(2),
-                    side: created.hasPrefix("Buy") ? "BUY" : created.hasPrefix("Sell") ? "SELL" : nil,
-                    price: row.integer(3).map { Double($0) / scale }, amount: row.integer(4).map { Double($0) / scale },
-                    filled: Double(row.integer(7) ?? 0) / scale, createdAt: Double(row.integer(5) ?? 0) / 1000))
+                orders.append(
+                    OrderFigures(
+                        id: row.text(0) ?? "", exchange: row.text(1), tradingPair: row.text(2),
+                        side: created.hasPrefix("Buy") ? "BUY" : created.hasPrefix("Sell") ? "SELL" : nil,
+                        price: row.integer(3).map { Double($0) / scale },
+                        amount: row.integer(4).map { Double($0) / scale },
+                        filled: Double(row.integer(7) ?? 0) / scale, createdAt: Double(row.integer(5) ?? 0) / 1000))
             }
         } catch {
             return nil
@@ -108,10 +116,12 @@ extension TradeDatabase {
             """,
             [.integer(Int64(max(0, from) * 1000)), .integer(Int64(min(to, 4_102_444_800) * 1000))]
         ) { row in
-            fills.append(Fill(
-                time: Double(row.integer(0) ?? 0) / 1000, orderID: row.text(1) ?? "", pair: row.text(2) ?? "", side: row.text(3) ?? "",
-                price: Double(row.integer(4) ?? 0) / scale, amount: Double(row.integer(5) ?? 0) / scale,
-                feeQuote: row.integer(6).map { Double($0) / scale }))
+            fills.append(
+                Fill(
+                    time: Double(row.integer(0) ?? 0) / 1000, orderID: row.text(1) ?? "", pair: row.text(2) ?? "",
+                    side: row.text(3) ?? "",
+                    price: Double(row.integer(4) ?? 0) / scale, amount: Double(row.integer(5) ?? 0) / scale,
+                    feeQuote: row.integer(6).map { Double($0) / scale }))
         }
         return fills
     }

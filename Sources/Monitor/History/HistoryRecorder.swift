@@ -6,7 +6,8 @@ import HBModel
 public enum HistoryRecorder {
     public static func run(
         _ snapshots: LatestValue<FleetSnapshot>, store: HistoryStore, interval: Double = 10, keepDays: Double = 90,
-        view: @escaping @Sendable (FleetSnapshot) -> FleetSnapshot = { $0 }, owns: @escaping @Sendable (String) -> Bool = { !$0.contains("/") },
+        view: @escaping @Sendable (FleetSnapshot) -> FleetSnapshot = { $0 },
+        owns: @escaping @Sendable (String) -> Bool = { !$0.contains("/") },
         failed: @escaping @Sendable (String) -> Void = { _ in }
     ) async {
         var lastPrune = 0.0

@@ -31,17 +31,21 @@ public actor HistoryStore {
     public nonisolated let path: String
 
     /// `.hbdeck/history.sqlite` in the bots folder, else hbdeck's state folder.
-    public static func location(botsFolder: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public static func location(
+        botsFolder: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
         if let botsFolder { return botsFolder + "/.hbdeck/history.sqlite" }
         let state = environment["XDG_STATE_HOME"] ?? (NSHomeDirectory() + "/.local/state")
         return state + "/hbdeck/history.sqlite"
     }
 
     public init(path: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         self.path = path
         db = try SQLiteDatabase(path: path)
-        try db.execute("""
+        try db.execute(
+            """
             CREATE TABLE IF NOT EXISTS samples (time REAL NOT NULL, bot TEXT NOT NULL, pnl REAL, volume REAL, trades INTEGER,
                 open_orders INTEGER, cpu_percent REAL, memory_bytes INTEGER);
             CREATE INDEX IF NOT EXISTS samples_by_bot ON samples (bot, time);
@@ -62,7 +66,8 @@ public actor HistoryStore {
             let present = Set(snapshot.instances.map(\.name))
             for open in try db.query("SELECT DISTINCT bot FROM runs WHERE stopped_at IS NULL") {
                 if case .text(let bot) = open[0], owns(bot), !present.contains(bot) {
-                    try db.query("UPDATE runs SET stopped_at = ? WHERE bot = ? AND stopped_at IS NULL", [.real(now), .text(bot)])
+                    try db.query(
+                        "UPDATE runs SET stopped_at = ? WHERE bot = ? AND stopped_at IS NULL", [.real(now), .text(bot)])
                 }
             }
             for instance in snapshot.instances {
@@ -74,17 +79,26 @@ public actor HistoryStore {
                 if running {
                     try db.query(
                         "INSERT INTO samples VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        [.real(now), .text(instance.name), real(instance.pnl), real(instance.volume), integer(instance.trades),
-                         integer(instance.openOrders), real(instance.resources.cpuPercent), integer(instance.resources.memoryUsed.map { Int($0) })])
+                        [
+                            .real(now), .text(instance.name), real(instance.pnl), real(instance.volume),
+                            integer(instance.trades),
+                            integer(instance.openOrders), real(instance.resources.cpuPercent),
+                            integer(instance.resources.memoryUsed.map { Int($0) }),
+                        ])
                 }
-                try db.query("""
+                try db.query(
+                    """
                     INSERT INTO runs VALUES (?, ?, NULL, ?, ?, ?, ?, ?)
                     ON CONFLICT (bot, started_at) DO UPDATE SET
                         pnl = COALESCE(excluded.pnl, pnl), volume = COALESCE(excluded.volume, volume), trades = COALESCE(excluded.trades, trades),
                         stopped_at = CASE WHEN ? THEN NULL ELSE COALESCE(stopped_at, ?) END
                     """,
-                    [.text(instance.name), .real(started), .text(instance.image), instance.strategy.map(SQLiteDatabase.Value.text) ?? .null,
-                     real(instance.pnl), real(instance.volume), integer(instance.trades), .integer(running ? 1 : 0), .real(instance.finishedAt ?? now)])
+                    [
+                        .text(instance.name), .real(started), .text(instance.image),
+                        instance.strategy.map(SQLiteDatabase.Value.text) ?? .null,
+                        real(instance.pnl), real(instance.volume), integer(instance.trades), .integer(running ? 1 : 0),
+                        .real(instance.finishedAt ?? now),
+                    ])
             }
             try db.execute("COMMIT")
         } catch {
@@ -101,17 +115,23 @@ public actor HistoryStore {
     /// Times are shown to the millisecond: a bound written as a shown time takes in the row it was read from.
     static let boundSlack = 0.0005
 
-    public func samples(bot: String? = nil, from: Double = 0, to: Double = .greatestFiniteMagnitude) throws -> [Sample] {
+    public func samples(bot: String? = nil, from: Double = 0, to: Double = .greatestFiniteMagnitude) throws -> [Sample]
+    {
         var samples: [Sample] = []
         let range: [SQLiteDatabase.Value] = [.real(from - Self.boundSlack), .real(to + Self.boundSlack)]
         // One bot's query names the bot outright so that SQLite searches the (bot, time) index instead of
         // scanning every bot's samples.
-        let (sql, values) = bot.map { ("SELECT * FROM samples WHERE bot = ? AND time >= ? AND time <= ? ORDER BY time", [.text($0)] + range) }
+        let (sql, values) =
+            bot.map {
+                ("SELECT * FROM samples WHERE bot = ? AND time >= ? AND time <= ? ORDER BY time", [.text($0)] + range)
+            }
             ?? ("SELECT * FROM samples WHERE time >= ? AND time <= ? ORDER BY time, bot", range)
         try db.forEachRow(sql, values) { row in
-            samples.append(Sample(
-                time: row.double(0) ?? 0, bot: row.text(1) ?? "", pnl: row.double(2), volume: row.double(3), trades: row.integer(4).map { Int($0) },
-                openOrders: row.integer(5).map { Int($0) }, cpuPercent: row.double(6), memoryBytes: row.integer(7)))
+            samples.append(
+                Sample(
+                    time: row.double(0) ?? 0, bot: row.text(1) ?? "", pnl: row.double(2), volume: row.double(3),
+                    trades: row.integer(4).map { Int($0) },
+                    openOrders: row.integer(5).map { Int($0) }, cpuPercent: row.double(6), memoryBytes: row.integer(7)))
         }
         return samples
     }
@@ -120,14 +140,21 @@ public actor HistoryStore {
     public func runs(bot: String? = nil, from: Double = 0, to: Double = .greatestFiniteMagnitude) throws -> [Run] {
         try db.query(
             "SELECT * FROM runs WHERE started_at <= ? AND (stopped_at IS NULL OR stopped_at >= ?) AND (? IS NULL OR bot = ?) ORDER BY started_at, bot",
-            [.real(to + Self.boundSlack), .real(from - Self.boundSlack), bot.map(SQLiteDatabase.Value.text) ?? .null, bot.map(SQLiteDatabase.Value.text) ?? .null]
+            [
+                .real(to + Self.boundSlack), .real(from - Self.boundSlack), bot.map(SQLiteDatabase.Value.text) ?? .null,
+                bot.map(SQLiteDatabase.Value.text) ?? .null,
+            ]
         ).map { row in
-            Run(bot: text(row[0]) ?? "", startedAt: double(row[1]) ?? 0, stoppedAt: double(row[2]), image: text(row[3]) ?? "",
+            Run(
+                bot: text(row[0]) ?? "", startedAt: double(row[1]) ?? 0, stoppedAt: double(row[2]),
+                image: text(row[3]) ?? "",
                 config: text(row[4]), pnl: double(row[5]), volume: double(row[6]), trades: int(row[7]).map { Int($0) })
         }
     }
 
-    private func real(_ value: Double?) -> SQLiteDatabase.Value { value.flatMap { $0.isFinite ? .real($0) : nil } ?? .null }
+    private func real(_ value: Double?) -> SQLiteDatabase.Value {
+        value.flatMap { $0.isFinite ? .real($0) : nil } ?? .null
+    }
     private func integer(_ value: Int?) -> SQLiteDatabase.Value { value.map { .integer(Int64($0)) } ?? .null }
     private func double(_ value: SQLiteDatabase.Value) -> Double? {
         switch value {

@@ -29,7 +29,8 @@ final class SQLiteDatabase {
 
     /// hbdeck's own database, made when missing, in WAL mode.
     convenience init(path: String) throws {
-        try self.init(path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, busyTimeout: 5000)
+        try self.init(
+            path: path, flags: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX, busyTimeout: 5000)
         try execute("PRAGMA journal_mode=WAL")
         try execute("PRAGMA synchronous=NORMAL")
     }
@@ -46,16 +47,20 @@ final class SQLiteDatabase {
         case .failure(let problem): throw Failure(description: "\(path): \(problem)")
         }
         do {
-            try self.init(path: "/proc/self/fd/\(file.descriptor)", flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, busyTimeout: 200)
+            try self.init(
+                path: "/proc/self/fd/\(file.descriptor)", flags: SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
+                busyTimeout: 200)
         } catch {
             close(file.descriptor)
             throw error
         }
         pinned = file.descriptor
         deadline.pointee = Date().timeIntervalSince1970 + Self.botDatabaseBudget
-        sqlite3_progress_handler(handle, 10_000, { context in
-            Date().timeIntervalSince1970 > context!.assumingMemoryBound(to: Double.self).pointee ? 1 : 0
-        }, deadline)
+        sqlite3_progress_handler(
+            handle, 10_000,
+            { context in
+                Date().timeIntervalSince1970 > context!.assumingMemoryBound(to: Double.self).pointee ? 1 : 0
+            }, deadline)
     }
 
     private init(path: String, flags: Int32, busyTimeout: Int32) throws {
@@ -123,14 +128,15 @@ final class SQLiteDatabase {
             let step = sqlite3_step(statement)
             if step == SQLITE_DONE { break }
             guard step == SQLITE_ROW else { throw Failure(description: String(cString: sqlite3_errmsg(handle))) }
-            rows.append((0..<sqlite3_column_count(statement)).map { column in
-                switch sqlite3_column_type(statement, column) {
-                case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, column))
-                case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, column))
-                case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(statement, column)))
-                default: return .null
-                }
-            })
+            rows.append(
+                (0..<sqlite3_column_count(statement)).map { column in
+                    switch sqlite3_column_type(statement, column) {
+                    case SQLITE_INTEGER: return .integer(sqlite3_column_int64(statement, column))
+                    case SQLITE_FLOAT: return .real(sqlite3_column_double(statement, column))
+                    case SQLITE_TEXT: return .text(String(cString: sqlite3_column_text(statement, column)))
+                    default: return .null
+                    }
+                })
         }
         return rows
     }

@@ -29,7 +29,8 @@ struct ConsoleLogHeader: Equatable {
         let logger = rest[..<loggerEnd]
         guard !logger.isEmpty else { return nil }
         let afterDash = rest[loggerEnd...].dropFirst(2)
-        secondOfDay = (digits[0] * 10 + digits[1]) * 3600 + (digits[2] * 10 + digits[3]) * 60 + digits[4] * 10 + digits[5]
+        secondOfDay =
+            (digits[0] * 10 + digits[1]) * 3600 + (digits[2] * 10 + digits[3]) * 60 + digits[4] * 10 + digits[5]
         self.logger = String(logger)
         message = String(afterDash.hasPrefix(" ") ? afterDash.dropFirst() : afterDash)
     }

@@ -8,7 +8,8 @@ public protocol ContainerLogSource: Sendable {
     func errorsLog(of name: String, count: Int) async throws -> [String]
     /// The container's log from `since` (unix seconds) or its last `tail` lines, then as it is written,
     /// in batches as they arrive, with the engine's timestamp in front of every line. Ends when the container stops.
-    func follow(_ name: String, tail: Int?, since: Double?) async throws -> any AsyncSequence<[LogChunk], any Error> & Sendable
+    func follow(_ name: String, tail: Int?, since: Double?) async throws -> any AsyncSequence<[LogChunk], any Error>
+        & Sendable
 }
 
 /// An engine's container logs: the one the monitor is connected to now (none while it is offline), or a
@@ -40,9 +41,13 @@ public struct DockerLogSource: ContainerLogSource {
     }
 
     /// Read with backpressure: the engine is read only as fast as the feed takes lines in.
-    public func follow(_ name: String, tail: Int?, since: Double?) async throws -> any AsyncSequence<[LogChunk], any Error> & Sendable {
+    public func follow(_ name: String, tail: Int?, since: Double?) async throws -> any AsyncSequence<
+        [LogChunk], any Error
+    > & Sendable {
         let client = try await client()
         let tty = try await client.inspectContainer(name).config.tty
-        return try await client.logs(name, options: LogOptions(follow: true, tail: tail, since: since, timestamps: true), tty: tty).batches
+        return try await client.logs(
+            name, options: LogOptions(follow: true, tail: tail, since: since, timestamps: true), tty: tty
+        ).batches
     }
 }

@@ -20,7 +20,10 @@ enum ErrorsLog {
         if let folder = SnapshotBuilder.logsFolder(details), FileManager.default.fileExists(atPath: folder) {
             return tail(inLogsFolder: folder, count: count)
         }
-        guard let bytes = try? await client.tailOfFile(details.id, path: containerPath, maxBytes: 65_536, readLimit: 16 << 20) else { return [] }
+        guard
+            let bytes = try? await client.tailOfFile(
+                details.id, path: containerPath, maxBytes: 65_536, readLimit: 16 << 20)
+        else { return [] }
         return lines(bytes, count: count)
     }
 
@@ -36,13 +39,16 @@ enum ErrorsLog {
     }
 
     static func ending(of lines: [String]) -> Ending {
-        Ending(lastLine: lines.last.map { $0.trimmingCharacters(in: .whitespaces) }, traceback: lastTraceback(in: lines))
+        Ending(
+            lastLine: lines.last.map { $0.trimmingCharacters(in: .whitespaces) }, traceback: lastTraceback(in: lines))
     }
 
     /// From the last `Traceback (most recent call last):` to the end (a chained exception's earlier
     /// tracebacks left out), at most `limit` lines: the frames nearest the error are kept.
     static func lastTraceback(in lines: [String], limit: Int = 40) -> [String] {
-        guard let start = lines.lastIndex(where: { $0.hasPrefix("Traceback (most recent call last):") }) else { return [] }
+        guard let start = lines.lastIndex(where: { $0.hasPrefix("Traceback (most recent call last):") }) else {
+            return []
+        }
         let block = Array(lines[start...])
         return block.count <= limit ? block : [block[0], "  …"] + block.suffix(limit - 2)
     }

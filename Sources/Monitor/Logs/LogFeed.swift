@@ -42,7 +42,10 @@ public actor LogFeed {
     /// Follows `name` from now on (the last 500 lines first); nil stops following. `again` starts over
     /// for the same instance, after its container restarted.
     /// `instance` is its name on its engine and broker, where `name` says `HOST/NAME` (default: `name`).
-    public func follow(_ name: String?, instance: String? = nil, source: (any ContainerLogSource)?, bots: BotConnection?, again: Bool = false) {
+    public func follow(
+        _ name: String?, instance: String? = nil, source: (any ContainerLogSource)?, bots: BotConnection?,
+        again: Bool = false
+    ) {
         guard name != current.name || again else { return }
         task?.cancel()
         current = LogFeedState(name: name, generation: current.generation + 1, status: name == nil ? .idle : .following)
@@ -80,15 +83,23 @@ public actor LogFeed {
             do {
                 if !errorsShown {
                     errorsShown = true
-                    let errors = try await source.errorsLog(of: name, count: 20).map { LogLine.parse($0, source: .errorsFile) }
+                    let errors = try await source.errorsLog(of: name, count: 20).map {
+                        LogLine.parse($0, source: .errorsFile)
+                    }
                     await note(errors, generation: generation)
                 }
                 // After an outage the log goes on from its last line; a skip ahead goes on from the log's end.
-                let stream = try await source.follow(name, tail: tailAfterSkip ?? (resumeAfter == nil ? 500 : 0), since: resumeAfter)
+                let stream = try await source.follow(
+                    name, tail: tailAfterSkip ?? (resumeAfter == nil ? 500 : 0), since: resumeAfter)
                 tailAfterSkip = nil
                 if reported != nil {
                     reported = nil
-                    await note([LogLine(timestamp: Date().timeIntervalSince1970, level: .info, message: "— log resumed —", source: .container)], generation: generation)
+                    await note(
+                        [
+                            LogLine(
+                                timestamp: Date().timeIntervalSince1970, level: .info, message: "— log resumed —",
+                                source: .container)
+                        ], generation: generation)
                 }
                 await setStatus(.following, generation: generation)
                 var reader = ContainerLogReader(resumeAfter: resumeAfter, openedAt: Date().timeIntervalSince1970)
@@ -108,7 +119,12 @@ public actor LogFeed {
                 }
                 if skipped { continue }
                 await take(reader.flush(), lag: 0, generation: generation)
-                await note([LogLine(timestamp: Date().timeIntervalSince1970, level: .info, message: "— the container's log ended (it stopped) —", source: .container)], generation: generation)
+                await note(
+                    [
+                        LogLine(
+                            timestamp: Date().timeIntervalSince1970, level: .info,
+                            message: "— the container's log ended (it stopped) —", source: .container)
+                    ], generation: generation)
                 await setStatus(.ended, generation: generation)
                 return
             } catch {
@@ -121,8 +137,16 @@ public actor LogFeed {
                 if case DockerError.notFound = error { absent = true } else { absent = false }
                 if reported != reason {
                     reported = reason
-                    let said = absent ? "no container named \(name) (not deployed): no container log until it is" : "log unavailable: \(reason) — retrying"
-                    await note([LogLine(timestamp: Date().timeIntervalSince1970, level: absent ? .info : .warning, message: said, source: .container)], generation: generation)
+                    let said =
+                        absent
+                        ? "no container named \(name) (not deployed): no container log until it is"
+                        : "log unavailable: \(reason) — retrying"
+                    await note(
+                        [
+                            LogLine(
+                                timestamp: Date().timeIntervalSince1970, level: absent ? .info : .warning,
+                                message: said, source: .container)
+                        ], generation: generation)
                 }
                 await setStatus(absent ? .noContainer : .unavailable(reason: reason), generation: generation)
                 try? await Task.sleep(nanoseconds: UInt64(retryDelay * 1_000_000_000))
@@ -162,9 +186,12 @@ public actor LogFeed {
     private func skip(estimate: Int, seconds: Double, generation: Int) {
         guard generation == current.generation else { return }
         current.skipped += estimate
-        merger.note(LogLine(
-            timestamp: Date().timeIntervalSince1970, level: .warning,
-            message: "— skipped about \(estimate) lines (\(Formatting.fixed(seconds, decimals: 0)) s of log) to keep up —", source: .container))
+        merger.note(
+            LogLine(
+                timestamp: Date().timeIntervalSince1970, level: .warning,
+                message:
+                    "— skipped about \(estimate) lines (\(Formatting.fixed(seconds, decimals: 0)) s of log) to keep up —",
+                source: .container))
         changed()
     }
 

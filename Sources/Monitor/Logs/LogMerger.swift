@@ -27,14 +27,18 @@ struct LogMerger {
                 continuation = (true, nil)
                 return
             }
-            let sequence = buffer.append(LogLine(timestamp: time, level: nil, logger: header.logger, message: header.message, source: .container))
-            shownFromContainer.insert(key, quarterSecond: Self.quarterSecond(ofDay: header.secondOfDay), value: sequence)
+            let sequence = buffer.append(
+                LogLine(timestamp: time, level: nil, logger: header.logger, message: header.message, source: .container)
+            )
+            shownFromContainer.insert(
+                key, quarterSecond: Self.quarterSecond(ofDay: header.secondOfDay), value: sequence)
             continuation = (false, sequence)
             return
         }
         if !stderr, let continuation {
             if !continuation.suppressed {
-                buffer.append(LogLine(timestamp: time, level: nil, logger: "", message: String(text), source: .container))
+                buffer.append(
+                    LogLine(timestamp: time, level: nil, logger: "", message: String(text), source: .container))
             }
             return
         }
@@ -58,9 +62,11 @@ struct LogMerger {
             return
         }
         heardOverMQTT.insert(key, quarterSecond: quarter, value: nil)
-        buffer.append(LogLine(timestamp: record.timestamp, level: level, logger: record.logger, message: first, source: .mqtt))
+        buffer.append(
+            LogLine(timestamp: record.timestamp, level: level, logger: record.logger, message: first, source: .mqtt))
         for part in parts.dropFirst() {
-            buffer.append(LogLine(timestamp: record.timestamp, level: level, logger: "", message: String(part), source: .mqtt))
+            buffer.append(
+                LogLine(timestamp: record.timestamp, level: level, logger: "", message: String(part), source: .mqtt))
         }
     }
 
@@ -110,11 +116,13 @@ struct RecentRecords<Value> {
     /// The value of the most recent match, taken out so that it matches once.
     mutating func match(_ key: RecordKey, quarterSecond: Int?) -> Value? {
         guard var candidates = entries[key] else { return nil }
-        guard let index = candidates.lastIndex(where: { entry in
-            guard let a = entry.quarter, let b = quarterSecond else { return true }
-            let difference = abs(a - b) % 900
-            return min(difference, 900 - difference) <= 1
-        }) else { return nil }
+        guard
+            let index = candidates.lastIndex(where: { entry in
+                guard let a = entry.quarter, let b = quarterSecond else { return true }
+                let difference = abs(a - b) % 900
+                return min(difference, 900 - difference) <= 1
+            })
+        else { return nil }
         let value = candidates.remove(at: index).value
         entries[key] = candidates.isEmpty ? nil : candidates
         return value

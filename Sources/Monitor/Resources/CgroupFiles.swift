@@ -49,7 +49,9 @@ final class CgroupFiles {
             if parts[0].elementsEqual("0".utf8) && parts[1].isEmpty {
                 v2Path = path
             } else {
-                for controller in parts[1].split(separator: UInt8(ascii: ",")) { v1[String(decoding: controller, as: UTF8.self)] = path }
+                for controller in parts[1].split(separator: UInt8(ascii: ",")) {
+                    v1[String(decoding: controller, as: UTF8.self)] = path
+                }
             }
         }
         let file = { (path: String) in CounterFile(path, keepOpen: keepOpen) }
@@ -58,7 +60,8 @@ final class CgroupFiles {
             let dir = "\(root)/memory\(memory)"
             let cpu = v1["cpuacct"] ?? v1["cpu,cpuacct"] ?? memory
             return CgroupFiles(
-                pid: pid, memoryUsage: file("\(dir)/memory.usage_in_bytes"), memoryLimit: file("\(dir)/memory.limit_in_bytes"),
+                pid: pid, memoryUsage: file("\(dir)/memory.usage_in_bytes"),
+                memoryLimit: file("\(dir)/memory.limit_in_bytes"),
                 memoryStat: file("\(dir)/memory.stat"), inactiveFileKey: "total_inactive_file",
                 cpuUsage: file("\(root)/cpuacct\(cpu)/cpuacct.usage"), cpuInMicroseconds: false,
                 pids: v1["pids"].map { file("\(root)/pids\($0)/pids.current") }, network: network)
@@ -68,6 +71,7 @@ final class CgroupFiles {
         return CgroupFiles(
             pid: pid, memoryUsage: file("\(dir)/memory.current"), memoryLimit: file("\(dir)/memory.max"),
             memoryStat: file("\(dir)/memory.stat"), inactiveFileKey: "inactive_file",
-            cpuUsage: file("\(dir)/cpu.stat"), cpuInMicroseconds: true, pids: file("\(dir)/pids.current"), network: network)
+            cpuUsage: file("\(dir)/cpu.stat"), cpuInMicroseconds: true, pids: file("\(dir)/pids.current"),
+            network: network)
     }
 }

@@ -22,7 +22,8 @@ enum CgroupReader {
         counters.memoryUsage = usage
         counters.memoryLimit = files.memoryLimit.number()
         counters.inactiveFile = files.memoryStat.field(files.inactiveFileKey)
-        counters.cpuNanoseconds = files.cpuInMicroseconds
+        counters.cpuNanoseconds =
+            files.cpuInMicroseconds
             ? files.cpuUsage.field("usage_usec").map { $0 * 1000 }
             : files.cpuUsage.number()
         counters.pids = files.pids?.number()

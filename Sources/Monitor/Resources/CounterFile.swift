@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// One counter file read every cycle. Kept open when the monitor's file budget allows: re-reading an

@@ -16,7 +16,9 @@ struct InstanceDiskUsage {
                 continue
             }
             let instance = URL(fileURLWithPath: botsFolder).appendingPathComponent("instances/\(name)")
-            let bytes = Self.size(of: instance.appendingPathComponent("data")) + Self.size(of: instance.appendingPathComponent("logs"))
+            let bytes =
+                Self.size(of: instance.appendingPathComponent("data"))
+                + Self.size(of: instance.appendingPathComponent("logs"))
             measured[name] = (bytes, now)
             result[name] = bytes
         }
@@ -27,10 +29,13 @@ struct InstanceDiskUsage {
     /// The bytes the files under `folder` take on disk; symbolic links are not followed.
     static func size(of folder: URL) -> UInt64 {
         let keys: [URLResourceKey] = [.isRegularFileKey, .totalFileAllocatedSizeKey, .fileSizeKey]
-        guard let walk = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys, options: []) else { return 0 }
+        guard let walk = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: keys, options: [])
+        else { return 0 }
         var total: UInt64 = 0
         for case let url as URL in walk {
-            guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else { continue }
+            guard let values = try? url.resourceValues(forKeys: Set(keys)), values.isRegularFile == true else {
+                continue
+            }
             total += UInt64(values.totalFileAllocatedSize ?? values.fileSize ?? 0)
         }
         return total

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Reads the small files the kernel makes up on each read (cgroup counters, `/proc`) as bytes.
@@ -21,7 +21,9 @@ enum KernelFile {
         var buffer = [UInt8](repeating: 0, count: capacity)
         var total = 0
         while total < capacity {
-            let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + total, capacity - total, off_t(total)) }
+            let count = buffer.withUnsafeMutableBytes {
+                pread(fd, $0.baseAddress! + total, capacity - total, off_t(total))
+            }
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { break }
             total += count

@@ -19,7 +19,8 @@ struct BotTarget: ParsableArguments {
     @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
     var broker: BrokerOptions { fleet.broker }
     @Option(help: "Seconds to wait for the reply (default: 10).") var replyTimeout: Double?
-    @Argument(help: "Instance name (the bot's instance_id); HOST/NAME for a bot on another host's broker.") var name: String
+    @Argument(help: "Instance name (the bot's instance_id); HOST/NAME for a bot on another host's broker.") var name:
+        String
 
     /// The bot's instance_id, without its host.
     var instance: String { QualifiedName(name).name }
@@ -48,7 +49,8 @@ struct BotTarget: ParsableArguments {
         try await withConnection { connection in
             let reply = try await connection.send(command, to: instance, timeout: replyTimeout)
             guard reply.succeeded else {
-                throw CommandFailure("\(name) answered \(reply.status): \(reply.message.isEmpty ? "(no message)" : reply.message)")
+                throw CommandFailure(
+                    "\(name) answered \(reply.status): \(reply.message.isEmpty ? "(no message)" : reply.message)")
             }
             try onSuccess(reply)
         }

@@ -28,12 +28,14 @@ struct BotHistoryCommand: AsyncParsableCommand {
             }
             var table = TextTable("TIME", "SIDE", "SYMBOL", "PRICE", "QUANTITY", "TRADE ID", rightAligned: [3, 4])
             for trade in reply.trades {
-                let time = WireTime.milliseconds(trade["trade_timestamp"]).map {
-                    Date(timeIntervalSince1970: $0).formatted(.iso8601)
-                } ?? Formatting.unknown
+                let time =
+                    WireTime.milliseconds(trade["trade_timestamp"]).map {
+                        Date(timeIntervalSince1970: $0).formatted(.iso8601)
+                    } ?? Formatting.unknown
                 table.add([
                     time, trade["trade_type"]?.compactText ?? "", trade["symbol"]?.compactText ?? "",
-                    trade["price"]?.compactText ?? "", trade["quantity"]?.compactText ?? "", trade["trade_id"]?.compactText ?? "",
+                    trade["price"]?.compactText ?? "", trade["quantity"]?.compactText ?? "",
+                    trade["trade_id"]?.compactText ?? "",
                 ])
             }
             StandardOutput.line(table.render())
@@ -61,13 +63,16 @@ struct BotStopCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stop",
         abstract: "Stop the bot's strategy; it cancels its open orders unless told not to.",
-        discussion: "The bot answers at once and winds down afterwards: this waits for its own \"Hummingbot stopped.\".")
+        discussion: "The bot answers at once and winds down afterwards: this waits for its own \"Hummingbot stopped.\"."
+    )
     @OptionGroup var target: BotTarget
     @Flag(help: "Leave open orders on the exchange.") var skipOrderCancellation = false
     @Option(help: "Seconds to wait for the bot to say it wound down.") var windDown: Double = 30
 
     func validate() throws {
-        guard windDown.isFinite, (0...600).contains(windDown) else { throw ValidationError("--wind-down must be 0 to 600 seconds") }
+        guard windDown.isFinite, (0...600).contains(windDown) else {
+            throw ValidationError("--wind-down must be 0 to 600 seconds")
+        }
     }
 
     func run() async throws {
@@ -77,14 +82,20 @@ struct BotStopCommand: AsyncParsableCommand {
                     target.instance, skipOrderCancellation: skipOrderCancellation, windDownLimit: windDown,
                     timeout: target.replyTimeout)
                 guard outcome.reply.succeeded else {
-                    throw CommandFailure("\(target.name) answered \(outcome.reply.status): \(outcome.reply.message.isEmpty ? "(no message)" : outcome.reply.message)")
+                    throw CommandFailure(
+                        "\(target.name) answered \(outcome.reply.status): \(outcome.reply.message.isEmpty ? "(no message)" : outcome.reply.message)"
+                    )
                 }
                 let orders = skipOrderCancellation ? " (orders left open)" : ""
                 guard let after = outcome.woundDownAfter else {
-                    throw CommandFailure("\(target.name) accepted the stop\(orders) but did not say it wound down within \(Formatting.fixed(windDown, decimals: 0)) s")
+                    throw CommandFailure(
+                        "\(target.name) accepted the stop\(orders) but did not say it wound down within \(Formatting.fixed(windDown, decimals: 0)) s"
+                    )
                 }
                 // Only MQTT is asked here (no container is ended on it), so the line says where the word came from.
-                StandardOutput.line("\(target.name): strategy stopped\(orders), wound down in \(Formatting.fixed(after, decimals: 1)) s (said on MQTT)")
+                StandardOutput.line(
+                    "\(target.name): strategy stopped\(orders), wound down in \(Formatting.fixed(after, decimals: 1)) s (said on MQTT)"
+                )
             }
         }
     }
@@ -92,7 +103,8 @@ struct BotStopCommand: AsyncParsableCommand {
 
 struct BotConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "config", abstract: "Change the bot's settings: KEY=VALUE … (values read as JSON when they parse).")
+        commandName: "config", abstract: "Change the bot's settings: KEY=VALUE … (values read as JSON when they parse)."
+    )
     @OptionGroup var target: BotTarget
     @Argument(help: "Settings as KEY=VALUE.") var settings: [String] = []
 
@@ -113,7 +125,11 @@ struct BotConfigCommand: AsyncParsableCommand {
             }
         }
         // Only a change is an action; listing the settings is not.
-        if params.isEmpty { try await send() } else { try await audited("bot config", [target.name] + params.map(\.0), fleet: target.fleet) { try await send() } }
+        if params.isEmpty {
+            try await send()
+        } else {
+            try await audited("bot config", [target.name] + params.map(\.0), fleet: target.fleet) { try await send() }
+        }
     }
 }
 
@@ -140,13 +156,17 @@ struct BotBalanceCommand: AsyncParsableCommand {
     @Option(help: "Amount.") var amount: Double
 
     func run() async throws {
-        let command: BotCommand = exchange.map { .balanceLimit(exchange: $0, asset: asset, amount: amount) }
+        let command: BotCommand =
+            exchange.map { .balanceLimit(exchange: $0, asset: asset, amount: amount) }
             ?? .balancePaper(asset: asset, amount: amount)
         try await audited("bot balance", [target.name, asset], fleet: target.fleet) {
             try await target.send(command) { reply in
                 // The bot may answer 200 with an empty message: say what it accepted.
-                let done = exchange.map { "balance limit for \(asset) on \($0) set to \(amount)" } ?? "paper balance for \(asset) set to \(amount)"
-                StandardOutput.line("\(target.name): \(reply.message.isEmpty ? done + " (the bot answered 200)" : reply.message)")
+                let done =
+                    exchange.map { "balance limit for \(asset) on \($0) set to \(amount)" }
+                    ?? "paper balance for \(asset) set to \(amount)"
+                StandardOutput.line(
+                    "\(target.name): \(reply.message.isEmpty ? done + " (the bot answered 200)" : reply.message)")
             }
         }
     }

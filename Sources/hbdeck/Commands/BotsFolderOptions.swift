@@ -14,7 +14,8 @@ struct BotsFolderOptions {
     func resolve() throws -> (BotsFolder, ConsoleSettings) {
         let (folder, settings) = try resolveIfConfigured()
         guard let folder else {
-            throw CommandFailure("no bots folder: give --bots-folder or set bots_folder in \(configFile ?? ConsoleSettings.defaultPath)")
+            throw CommandFailure(
+                "no bots folder: give --bots-folder or set bots_folder in \(configFile ?? ConsoleSettings.defaultPath)")
         }
         return (folder, settings)
     }

@@ -9,8 +9,12 @@ import Monitor
 /// `hbdeck broker …`: the MQTT broker the bots talk through, as a container.
 struct BrokerCommandGroup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "broker", abstract: "Create, start, stop, restart the MQTT broker container, and see its state and log.",
-        subcommands: [BrokerCreate.self, BrokerStart.self, BrokerStop.self, BrokerRestart.self, BrokerStatus.self, BrokerLogs.self])
+        commandName: "broker",
+        abstract: "Create, start, stop, restart the MQTT broker container, and see its state and log.",
+        subcommands: [
+            BrokerCreate.self, BrokerStart.self, BrokerStop.self, BrokerRestart.self, BrokerStatus.self,
+            BrokerLogs.self,
+        ])
 }
 
 /// The broker settings every `broker` command reads: the config file, with the engine and folder options.
@@ -41,12 +45,17 @@ struct BrokerCreate: AsyncParsableCommand {
         try await audited("broker create", [broker.name], fleet: broker.fleet) {
             let settings = try broker.settings
             let plan = settings.brokerPlan(botsFolder: try broker.location.resolveIfConfigured().0)
-            if settings.mqttUser != nil, plan.password == nil { throw CommandFailure("mqtt_username is set: give its password in HBDECK_MQTT_PASSWORD") }
+            if settings.mqttUser != nil, plan.password == nil {
+                throw CommandFailure("mqtt_username is set: give its password in HBDECK_MQTT_PASSWORD")
+            }
             try await broker.engine.withEngine { client in
                 switch try await BrokerMaker(client: client).create(plan, progress: { StandardOutput.error($0) }) {
                 case .created(let id):
-                    let reach = plan.hostNetwork ? "\(plan.bind):\(plan.port) (host network)" : "\(plan.bind):\(plan.port)"
-                    StandardOutput.line("created and started \(plan.name) (\(id.prefix(12))): \(plan.image) on \(reach), \(plan.username == nil ? "anonymous clients allowed" : "user \(plan.username!) only")")
+                    let reach =
+                        plan.hostNetwork ? "\(plan.bind):\(plan.port) (host network)" : "\(plan.bind):\(plan.port)"
+                    StandardOutput.line(
+                        "created and started \(plan.name) (\(id.prefix(12))): \(plan.image) on \(reach), \(plan.username == nil ? "anonymous clients allowed" : "user \(plan.username!) only")"
+                    )
                 case .exists(let state):
                     StandardOutput.line("\(plan.name) already exists (\(state)): nothing changed")
                 }
@@ -61,7 +70,9 @@ struct BrokerStart: AsyncParsableCommand {
 
     func run() async throws {
         try await audited("broker start", [broker.name], fleet: broker.fleet) {
-            try await broker.engine.withEngine { StandardOutput.line(try await BrokerControl.start(broker.name, engine: $0)) }
+            try await broker.engine.withEngine {
+                StandardOutput.line(try await BrokerControl.start(broker.name, engine: $0))
+            }
         }
     }
 }
@@ -73,7 +84,9 @@ struct BrokerStop: AsyncParsableCommand {
 
     func run() async throws {
         try await audited("broker stop", [broker.name], fleet: broker.fleet) {
-            try await broker.engine.withEngine { StandardOutput.line(try await BrokerControl.stop(broker.name, engine: $0)) }
+            try await broker.engine.withEngine {
+                StandardOutput.line(try await BrokerControl.stop(broker.name, engine: $0))
+            }
         }
     }
 }
@@ -84,14 +97,17 @@ struct BrokerRestart: AsyncParsableCommand {
 
     func run() async throws {
         try await audited("broker restart", [broker.name], fleet: broker.fleet) {
-            try await broker.engine.withEngine { StandardOutput.line(try await BrokerControl.restart(broker.name, engine: $0)) }
+            try await broker.engine.withEngine {
+                StandardOutput.line(try await BrokerControl.restart(broker.name, engine: $0))
+            }
         }
     }
 }
 
 struct BrokerStatus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "The broker's state, its engine health check, and whether hbdeck can log in to it.")
+        commandName: "status",
+        abstract: "The broker's state, its engine health check, and whether hbdeck can log in to it.")
     @OptionGroup var broker: BrokerLocation
 
     static func find(_ name: String, client: DockerClient) async throws -> ContainerDetails {
@@ -127,7 +143,9 @@ struct BrokerStatus: AsyncParsableCommand {
         var reason = "no answer within 5 s"
         if case .disconnected(let why, _) = connection.client.state { reason = why }
         await connection.close()
-        return ok ? "ok at \(mqtt.address)\(mqtt.username.map { " as \($0)" } ?? "")" : "refused at \(mqtt.address): \(reason)"
+        return ok
+            ? "ok at \(mqtt.address)\(mqtt.username.map { " as \($0)" } ?? "")"
+            : "refused at \(mqtt.address): \(reason)"
     }
 }
 
@@ -151,11 +169,14 @@ struct BrokerLogs: AsyncParsableCommand {
 extension ConsoleSettings {
     /// The broker these settings describe, its files kept in hbdeck's folder (in the bots folder when there is one).
     func brokerPlan(botsFolder: BotsFolder?) -> BrokerPlan {
-        let password = ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"].flatMap { $0.isEmpty ? nil : Secret($0) }
+        let password = ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"].flatMap {
+            $0.isEmpty ? nil : Secret($0)
+        }
         let state = botsFolder?.state ?? AuditLog.location(botsFolder: nil).file.deletingLastPathComponent()
         var plan = BrokerPlan(
             name: brokerContainer, image: brokerImage, port: mqttPort, bind: brokerBind, network: brokerNetwork,
-            username: mqttUser, password: mqttUser == nil ? nil : password, folder: state.appendingPathComponent("broker"),
+            username: mqttUser, password: mqttUser == nil ? nil : password,
+            folder: state.appendingPathComponent("broker"),
             healthCommand: brokerHealth.map { [$0] })
         plan.namespace = namespace
         return plan

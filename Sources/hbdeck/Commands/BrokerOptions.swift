@@ -45,7 +45,9 @@ struct BrokerOptions {
                 guard await connection.waitUntilConnected(seconds: connectTimeout) else {
                     var reason = "no answer within \(Int(connectTimeout)) s"
                     if case .disconnected(let why, _) = connection.client.state { reason = why }
-                    throw CommandFailure("cannot reach the MQTT broker at \(settings.address) (\(reason)); choose it with --mqtt-host and --mqtt-port")
+                    throw CommandFailure(
+                        "cannot reach the MQTT broker at \(settings.address) (\(reason)); choose it with --mqtt-host and --mqtt-port"
+                    )
                 }
                 try await body(connection, telemetry)
             } catch {

@@ -20,7 +20,9 @@ struct ChartCommand: AsyncParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "chart", abstract: "Print one bot's recorded P&L, volume, CPU and memory over 1h, 24h or 7d.",
-        discussion: "Read from the history store the console and hbdeck record fill; the same charts as h in the details screen.")
+        discussion:
+            "Read from the history store the console and hbdeck record fill; the same charts as h in the details screen."
+    )
     @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
     var location: BotsFolderOptions { fleet.location }
     @Argument(help: "The bot.") var name: String
@@ -37,9 +39,12 @@ struct ChartCommand: AsyncParsableCommand {
             try Fleet.validate([name])
             let (folder, settings) = try location.resolveIfConfigured()
             let path = HistoryStore.location(botsFolder: folder?.root.path ?? settings.botsFolder)
-            guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("no history recorded yet (\(path)): run the console or hbdeck record") }
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw CommandFailure("no history recorded yet (\(path)): run the console or hbdeck record")
+            }
             let started = ContinuousClock.now
-            let charts = try await ChartLoader.charts(of: name, range: range.range, store: try HistoryStore(path: path), now: Date().timeIntervalSince1970)
+            let charts = try await ChartLoader.charts(
+                of: name, range: range.range, store: try HistoryStore(path: path), now: Date().timeIntervalSince1970)
             let read = ContinuousClock.now
             let text = ChartText.grid(charts, width: width).text
             let drawn = ContinuousClock.now
@@ -53,6 +58,7 @@ struct ChartCommand: AsyncParsableCommand {
     }
 
     private static func ms(_ duration: Duration) -> String {
-        String(format: "%.1f", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
+        String(
+            format: "%.1f", Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15)
     }
 }

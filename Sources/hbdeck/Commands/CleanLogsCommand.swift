@@ -6,8 +6,10 @@ import HBModel
 /// `hbdeck clean-logs`: deletes the log files Hummingbot rotated away, never the ones being written.
 struct CleanLogsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "clean-logs", abstract: "Delete instances' rotated log files (logs_<name>.log.<date>), never the logs being written.",
-        discussion: "All instances when none is named. The container logs the engine keeps are rotated by it (10 MB × 5).")
+        commandName: "clean-logs",
+        abstract: "Delete instances' rotated log files (logs_<name>.log.<date>), never the logs being written.",
+        discussion:
+            "All instances when none is named. The container logs the engine keeps are rotated by it (10 MB × 5).")
     @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
     var location: BotsFolderOptions { fleet.location }
     @Option(help: "Only files last written before this age, such as 3d.") var olderThan: String?
@@ -15,12 +17,16 @@ struct CleanLogsCommand: AsyncParsableCommand {
     @Argument(help: "Instance names.") var names: [String] = []
 
     func run() async throws {
-        try await audited(dryRun ? "clean-logs --dry-run" : "clean-logs", names.isEmpty ? ["all instances"] : names, fleet: fleet) {
+        try await audited(
+            dryRun ? "clean-logs --dry-run" : "clean-logs", names.isEmpty ? ["all instances"] : names, fleet: fleet
+        ) {
             try Fleet.validate(names)
             let (folder, _) = try location.resolve()
             var before: Date?
             if let olderThan {
-                guard let time = TimeSpec.parse(olderThan) else { throw CommandFailure("--older-than: \(olderThan) is not an age such as 3d") }
+                guard let time = TimeSpec.parse(olderThan) else {
+                    throw CommandFailure("--older-than: \(olderThan) is not an age such as 3d")
+                }
                 before = Date(timeIntervalSince1970: time)
             }
             let files = RotatedLogs(folder: folder).files(of: names, before: before)
@@ -36,11 +42,15 @@ struct CleanLogsCommand: AsyncParsableCommand {
                         freed += file.bytes
                         StandardOutput.line("deleted \(shown) (\(Formatting.bytes(file.bytes)))", sanitized: true)
                     } catch {
-                        StandardOutput.error("hbdeck: cannot delete \(shown): \((error as NSError).localizedDescription)")
+                        StandardOutput.error(
+                            "hbdeck: cannot delete \(shown): \((error as NSError).localizedDescription)")
                     }
                 }
             }
-            if !dryRun { StandardOutput.line("freed \(Formatting.bytes(freed)) in \(files.count) file\(files.count == 1 ? "" : "s")") }
+            if !dryRun {
+                StandardOutput.line(
+                    "freed \(Formatting.bytes(freed)) in \(files.count) file\(files.count == 1 ? "" : "s")")
+            }
         }
     }
 }

@@ -20,19 +20,31 @@ struct CreateCommand: AsyncParsableCommand {
     var engine: EngineOptions { fleet.engine }
     var location: BotsFolderOptions { fleet.location }
     @Argument(help: "Instance name: letters, digits, _ and -.") var name: String
-    @Option(help: "A template (hbdeck template save): its settings, which the other options override.") var template: String?
+    @Option(help: "A template (hbdeck template save): its settings, which the other options override.") var template:
+        String?
     @Option(help: "Bot image (default: hummingbot/hummingbot:latest).") var image: String?
     @Option(help: "Credentials profile in the bots folder (default: master_account).") var profile: String?
     @Option(help: "Script config in conf/scripts (V2 scripts and controllers).") var scriptConfig: String?
     @Option(help: "Strategy config in conf/strategies (V1 strategies).") var strategyConfig: String?
-    @Option(help: "Controller config in conf/controllers, run on its own (--engine hbot only).") var controllerConfig: String?
+    @Option(help: "Controller config in conf/controllers, run on its own (--engine hbot only).") var controllerConfig:
+        String?
     @Option(help: "CPU limit in cores, such as 0.5.") var cpus: Double?
     @Option(help: "Memory limit, such as 512m or 2g.") var memory: String?
     @Option(help: "Most processes and threads the container may run.") var pids: Int64?
-    @Option(help: "Restarts the engine makes after the bot fails (on-failure:N); it is then left stopped and shown as Error.") var restartRetries: Int?
-    @Option(help: "Docker network: isolated (the default: a network of its own that only the broker is also on, so no other bot can reach it), host (as Hummingbot's compose runs bots) or a network's name.")
+    @Option(
+        help:
+            "Restarts the engine makes after the bot fails (on-failure:N); it is then left stopped and shown as Error.")
+    var restartRetries: Int?
+    @Option(
+        help:
+            "Docker network: isolated (the default: a network of its own that only the broker is also on, so no other bot can reach it), host (as Hummingbot's compose runs bots) or a network's name."
+    )
     var network: String?
-    @Option(name: .customLong("engine"), help: "How the container runs the bot: quickstart (the image's command, controlled over MQTT) or hbot (hbot start CONFIG --foreground: graceful stops, state in data/bot/; the image must have hbot).")
+    @Option(
+        name: .customLong("engine"),
+        help:
+            "How the container runs the bot: quickstart (the image's command, controlled over MQTT) or hbot (hbot start CONFIG --foreground: graceful stops, state in data/bot/; the image must have hbot)."
+    )
     var botEngine: BotEngineOption?
     @Flag(help: "Start the bot once created.") var start = false
     @Flag(help: "Do not pull a missing image.") var noPull = false
@@ -40,10 +52,16 @@ struct CreateCommand: AsyncParsableCommand {
     func validate() throws {
         let given = [scriptConfig, strategyConfig, controllerConfig].compactMap { $0 }.count
         guard given <= 1, template != nil || given == 1 else {
-            throw ValidationError("give one of --script-config FILE, --strategy-config FILE or --controller-config FILE (or --template NAME)")
+            throw ValidationError(
+                "give one of --script-config FILE, --strategy-config FILE or --controller-config FILE (or --template NAME)"
+            )
         }
-        if let memory, MemorySize.bytes(memory) == nil { throw ValidationError("--memory: \(memory) is not a size such as 512m or 2g") }
-        if let restartRetries, !(0...100).contains(restartRetries) { throw ValidationError("--restart-retries must be from 0 to 100") }
+        if let memory, MemorySize.bytes(memory) == nil {
+            throw ValidationError("--memory: \(memory) is not a size such as 512m or 2g")
+        }
+        if let restartRetries, !(0...100).contains(restartRetries) {
+            throw ValidationError("--restart-retries must be from 0 to 100")
+        }
         if let pids, pids < 16 { throw ValidationError("--pids must be at least 16") }
     }
 
@@ -52,10 +70,16 @@ struct CreateCommand: AsyncParsableCommand {
             try await reportingFailures {
                 let (folder, settings) = try location.resolve()
                 let instance: InstanceName
-                do { instance = try InstanceName(validating: name) } catch let problem as InstanceName.Problem { throw DeployProblem(.name, problem.description) }
+                do { instance = try InstanceName(validating: name) } catch let problem as InstanceName.Problem {
+                    throw DeployProblem(.name, problem.description)
+                }
                 let broker = settings.deployBroker
-                var request = try template.map { try TemplateStore(folder: folder).load($0).request(named: instance, broker: broker) }
-                    ?? DeployRequest(name: instance, strategy: .scriptConfig(""), broker: broker, network: BotNetwork.isolated)
+                var request =
+                    try template.map {
+                        try TemplateStore(folder: folder).load($0).request(named: instance, broker: broker)
+                    }
+                    ?? DeployRequest(
+                        name: instance, strategy: .scriptConfig(""), broker: broker, network: BotNetwork.isolated)
                 if let image { request.image = image }
                 if let profile { request.profile = profile }
                 if let scriptConfig { request.strategy = .scriptConfig(scriptConfig) }
@@ -64,8 +88,8 @@ struct CreateCommand: AsyncParsableCommand {
                 if let network { request.network = network }
                 if let cpus { request.cpus = cpus }
                 if let memory { request.memoryBytes = MemorySize.bytes(memory) }
-            if let restartRetries { request.restartRetries = restartRetries }
-            if let pids { request.pidsLimit = pids }
+                if let restartRetries { request.restartRetries = restartRetries }
+                if let pids { request.pidsLimit = pids }
                 if let botEngine { request.engine = botEngine.engine }
                 let profile = request.profile
                 try await engine.withEngine { client in
@@ -74,13 +98,20 @@ struct CreateCommand: AsyncParsableCommand {
                     try await deployer.check(request)
                     let password = Secret(try PasswordInput.read(prompt: "Password of profile \(profile): "))
                     let shown = Mutex<String?>(nil)
-                    let id = try await deployer.deploy(request, password: password, start: start, pull: !noPull) { step in
+                    let id = try await deployer.deploy(request, password: password, start: start, pull: !noPull) {
+                        step in
                         // A pull sends thousands of lines: one is printed per layer done and per tenth of the bytes.
                         let line = step.said(coarse: true)
-                        guard shown.withLock({ last in defer { last = line }; return last != line }) else { return }
+                        guard
+                            shown.withLock({ last in
+                                defer { last = line }
+                                return last != line
+                            })
+                        else { return }
                         StandardOutput.error(step.said())
                     }
-                    StandardOutput.line("\(start ? "started" : "created") \(name) (\(id.prefix(12))) in \(folder.instance(name).path)")
+                    StandardOutput.line(
+                        "\(start ? "started" : "created") \(name) (\(id.prefix(12))) in \(folder.instance(name).path)")
                 }
             }
         }

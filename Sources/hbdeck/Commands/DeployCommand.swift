@@ -22,20 +22,30 @@ struct DeployCommand: AsyncParsableCommand {
             try await reportingFailures {
                 let (folder, _) = try location.resolve()
                 let instance: InstanceName
-                do { instance = try InstanceName(validating: name) } catch let problem as InstanceName.Problem { throw DeployProblem(.name, problem.description) }
-                let scripts = (try? FileManager.default.contentsOfDirectory(atPath: folder.instance(name).appendingPathComponent("conf/scripts").path))?
+                do { instance = try InstanceName(validating: name) } catch let problem as InstanceName.Problem {
+                    throw DeployProblem(.name, problem.description)
+                }
+                let scripts =
+                    (try? FileManager.default.contentsOfDirectory(
+                        atPath: folder.instance(name).appendingPathComponent("conf/scripts").path))?
                     .filter { $0.hasSuffix(".yml") }.sorted() ?? []
                 guard let script = scriptConfig ?? (scripts.count == 1 ? scripts[0] : nil) else {
-                    throw CommandFailure("give --script-config: instances/\(name)/conf/scripts holds \(scripts.isEmpty ? "none" : scripts.joined(separator: ", "))")
+                    throw CommandFailure(
+                        "give --script-config: instances/\(name)/conf/scripts holds \(scripts.isEmpty ? "none" : scripts.joined(separator: ", "))"
+                    )
                 }
                 var request = DeployRequest(name: instance, image: image, profile: "", strategy: .scriptConfig(script))
                 request.engine = botEngine?.engine ?? .quickstart
                 try await engine.withEngine { client in
                     let password = Secret(try PasswordInput.read(prompt: "Password of instances/\(name): "))
-                    let id = try await Deployer(client: client, folder: folder).redeploy(request, password: password, start: start) { step in
+                    let id = try await Deployer(client: client, folder: folder).redeploy(
+                        request, password: password, start: start
+                    ) { step in
                         StandardOutput.error(step.said())
                     }
-                    StandardOutput.line("\(start ? "started" : "created") \(name) (\(id.prefix(12))) from \(folder.instance(name).path)")
+                    StandardOutput.line(
+                        "\(start ? "started" : "created") \(name) (\(id.prefix(12))) from \(folder.instance(name).path)"
+                    )
                 }
             }
         }

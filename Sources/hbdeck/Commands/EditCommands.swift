@@ -5,22 +5,32 @@ import Foundation
 struct SetCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set", abstract: "Change values in a YAML config of the bots folder; every other byte stays.",
-        discussion: "Keys are `key` or `block.key`. The result must parse; it is saved as a new version (hbdeck versions FILE).")
+        discussion:
+            "Keys are `key` or `block.key`. The result must parse; it is saved as a new version (hbdeck versions FILE)."
+    )
     @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
     var location: BotsFolderOptions { fleet.location }
-    @Argument(help: "A config inside the bots folder, such as instances/bot_1/conf/controllers/grid_1.yml.") var path: String
+    @Argument(help: "A config inside the bots folder, such as instances/bot_1/conf/controllers/grid_1.yml.") var path:
+        String
     @Argument(help: "KEY=VALUE pairs.") var assignments: [String]
 
     func run() async throws {
-        try await audited("set", [path] + assignments.map { $0.split(separator: "=", maxSplits: 1).first.map(String.init) ?? $0 }, fleet: fleet) {
+        try await audited(
+            "set", [path] + assignments.map { $0.split(separator: "=", maxSplits: 1).first.map(String.init) ?? $0 },
+            fleet: fleet
+        ) {
             try await reportingFailures {
                 let (folder, _) = try location.resolve()
                 let pairs = try assignments.map { text -> (key: String, value: String) in
-                    guard let equals = text.firstIndex(of: "=") else { throw CommandFailure("\(text) is not KEY=VALUE") }
+                    guard let equals = text.firstIndex(of: "=") else {
+                        throw CommandFailure("\(text) is not KEY=VALUE")
+                    }
                     return (String(text[..<equals]), String(text[text.index(after: equals)...]))
                 }
                 let changed = try ConfigForm(folder: folder).set(pairs, in: path)
-                StandardOutput.line(changed.isEmpty ? "\(path): nothing changed" : "\(path): set \(changed.joined(separator: ", "))", sanitized: true)
+                StandardOutput.line(
+                    changed.isEmpty ? "\(path): nothing changed" : "\(path): set \(changed.joined(separator: ", "))",
+                    sanitized: true)
             }
         }
     }

@@ -34,7 +34,9 @@ struct EngineOptions {
     func endpoint() throws -> DockerEndpoint {
         let all = try targets()
         guard all.count == 1 else {
-            throw CommandFailure("this command works on one engine at a time: choose one with --context NAME (asked for \(all.map(\.name).joined(separator: ", ")))")
+            throw CommandFailure(
+                "this command works on one engine at a time: choose one with --context NAME (asked for \(all.map(\.name).joined(separator: ", ")))"
+            )
         }
         return all[0].endpoint
     }
@@ -93,7 +95,8 @@ struct EngineOptions {
                 case .success(let client): engines.append(ConnectedEngine(name: targets[index].name, client: client))
                 case .failure(let error):
                     unreachable += 1
-                    StandardOutput.error("hbdeck: \(targets.count > 1 ? "engine \(targets[index].name): " : "")\(describe(error))")
+                    StandardOutput.error(
+                        "hbdeck: \(targets.count > 1 ? "engine \(targets[index].name): " : "")\(describe(error))")
                 }
             }
             guard !engines.isEmpty else { throw ExitCode.failure }

@@ -46,9 +46,12 @@ struct EventsCommand: AsyncParsableCommand {
             if json {
                 StandardOutput.line(try JSONOutput.encode(line, pretty: false))
             } else {
-                let time = Date(timeIntervalSince1970: line.time).formatted(.iso8601.time(includingFractionalSeconds: true))
+                let time = Date(timeIntervalSince1970: line.time).formatted(
+                    .iso8601.time(includingFractionalSeconds: true))
                 let exit = line.exitCode.map { " (exit \($0))" } ?? ""
-                StandardOutput.line("\(time)  \(line.action.padding(toLength: 14, withPad: " ", startingAt: 0)) \(several ? "\(engine.name)/" : "")\(line.name)\(exit)")
+                StandardOutput.line(
+                    "\(time)  \(line.action.padding(toLength: 14, withPad: " ", startingAt: 0)) \(several ? "\(engine.name)/" : "")\(line.name)\(exit)"
+                )
             }
         }
     }

@@ -33,9 +33,12 @@ struct ExportCommand: AsyncParsableCommand {
             let start = try from.map { try Self.time($0, "--from") } ?? 0
             let end = try to.map { try Self.time($0, "--to") } ?? .greatestFiniteMagnitude
             let path = HistoryStore.location(botsFolder: folder?.root.path ?? settings.botsFolder)
-            guard FileManager.default.fileExists(atPath: path) else { throw CommandFailure("no history recorded yet (\(path)): run the console or hbdeck record") }
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw CommandFailure("no history recorded yet (\(path)): run the console or hbdeck record")
+            }
             let store = try HistoryStore(path: path)
-            let table = try await HistoryExport.table(what, bot: bot, from: start, to: end, store: store, folder: folder)
+            let table = try await HistoryExport.table(
+                what, bot: bot, from: start, to: end, store: store, folder: folder)
             let text = try HistoryExport.text(table, format: format)
             if let output {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: output))
@@ -47,7 +50,9 @@ struct ExportCommand: AsyncParsableCommand {
     }
 
     static func time(_ text: String, _ flag: String) throws -> Double {
-        guard let time = TimeSpec.parse(text) else { throw CommandFailure("\(flag): \(text) is not a time or an age such as 24h") }
+        guard let time = TimeSpec.parse(text) else {
+            throw CommandFailure("\(flag): \(text) is not a time or an age such as 24h")
+        }
         return time
     }
 }

@@ -29,13 +29,20 @@ struct UploadCommand: AsyncParsableCommand {
                 }
                 let uploader = Uploader(folder: folder)
                 var replacing = replace
-                if !replacing, let relative = try uploader.replaces(URL(fileURLWithPath: path), as: fileName, kind: kind), isatty(STDIN_FILENO) != 0 {
-                    replacing = try PasswordInput.line(prompt: "\(relative) exists. Replace it (its content is kept as a version)? [y/N] ").lowercased() == "y"
+                if !replacing,
+                    let relative = try uploader.replaces(URL(fileURLWithPath: path), as: fileName, kind: kind),
+                    isatty(STDIN_FILENO) != 0
+                {
+                    replacing =
+                        try PasswordInput.line(
+                            prompt: "\(relative) exists. Replace it (its content is kept as a version)? [y/N] "
+                        ).lowercased() == "y"
                     if !replacing { throw CommandFailure("\(relative) kept as it was") }
                 }
                 switch try uploader.upload(URL(fileURLWithPath: path), as: fileName, kind: kind, replacing: replacing) {
                 case .added(let path): StandardOutput.line("added \(path)")
-                case .replaced(let path): StandardOutput.line("replaced \(path); the old content is a version (hbdeck versions \(path))")
+                case .replaced(let path):
+                    StandardOutput.line("replaced \(path); the old content is a version (hbdeck versions \(path))")
                 case .unchanged(let path): StandardOutput.line("\(path) already has this content: nothing changed")
                 }
             }
@@ -58,7 +65,9 @@ struct VersionsCommand: AsyncParsableCommand {
             var table = TextTable("VERSION", "TIME", "AUTHOR", "SIZE", "WHAT", rightAligned: [3])
             let format = ISO8601DateFormatter()
             for version in versions {
-                table.add([version.id, format.string(from: version.time), version.author, "\(version.size) B", version.message])
+                table.add([
+                    version.id, format.string(from: version.time), version.author, "\(version.size) B", version.message,
+                ])
             }
             StandardOutput.line(table.render(), sanitized: true)
         }

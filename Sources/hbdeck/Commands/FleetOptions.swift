@@ -8,18 +8,29 @@ struct FleetOptions: ParsableArguments {
     static let title = "Where hbdeck works"
 
     @Option(help: "hbdeck's config file (default: ~/.config/hbdeck/config.yml).") var config: String?
-    @Option(name: .customLong("config-file"), help: ArgumentHelp("The former spelling of --config.", visibility: .hidden))
+    @Option(
+        name: .customLong("config-file"), help: ArgumentHelp("The former spelling of --config.", visibility: .hidden))
     var configFile: String?
-    @Option(name: [.customShort("H"), .long], help: "Docker engine: unix:///path, tcp://HOST:PORT or ssh://USER@HOST (default: engine in the config, else $DOCKER_HOST, else the current Docker context).")
+    @Option(
+        name: [.customShort("H"), .long],
+        help:
+            "Docker engine: unix:///path, tcp://HOST:PORT or ssh://USER@HOST (default: engine in the config, else $DOCKER_HOST, else the current Docker context)."
+    )
     var host: String?
-    @Option(help: "Docker contexts, comma-separated, as docker context ls names them (default: contexts in the config).")
+    @Option(
+        help: "Docker contexts, comma-separated, as docker context ls names them (default: contexts in the config).")
     var context: String?
     @Option(help: "MQTT broker host (default: mqtt_host in the config, else 127.0.0.1).") var mqttHost: String?
     @Option(help: "MQTT broker port (default: mqtt_port in the config, else 1883).") var mqttPort: Int?
-    @Option(help: "MQTT user name (default: mqtt_username in the config); the password is read from HBDECK_MQTT_PASSWORD, never from a flag.")
+    @Option(
+        help:
+            "MQTT user name (default: mqtt_username in the config); the password is read from HBDECK_MQTT_PASSWORD, never from a flag."
+    )
     var mqttUser: String?
-    @Option(help: "CA certificate file: connect to the broker with TLS (default: mqtt_ca_file in the config).") var mqttCa: String?
-    @Option(help: "Hummingbot's MQTT namespace (default: mqtt_namespace in the config, else hbot).") var namespace: String?
+    @Option(help: "CA certificate file: connect to the broker with TLS (default: mqtt_ca_file in the config).")
+    var mqttCa: String?
+    @Option(help: "Hummingbot's MQTT namespace (default: mqtt_namespace in the config, else hbot).") var namespace:
+        String?
     @Option(help: "Hummingbot's bots folder (default: bots_folder in the config).") var botsFolder: String?
     @Flag(help: "Refuse every action that changes anything (also read_only: true in the config, HBDECK_READ_ONLY=1).")
     var readOnly = false
@@ -28,15 +39,23 @@ struct FleetOptions: ParsableArguments {
 
     func validate() throws {
         if configFile != nil {
-            guard config == nil else { throw ValidationError("give --config once (--config-file is its former spelling)") }
+            guard config == nil else {
+                throw ValidationError("give --config once (--config-file is its former spelling)")
+            }
             StandardOutput.error("hbdeck: --config-file is deprecated: use --config")
         }
-        if let mqttPort, !(1...65535).contains(mqttPort) { throw ValidationError("--mqtt-port must be from 1 to 65535") }
+        if let mqttPort, !(1...65535).contains(mqttPort) {
+            throw ValidationError("--mqtt-port must be from 1 to 65535")
+        }
         if let namespace, namespace.isEmpty || namespace.contains(where: { "/+#".contains($0) }) {
             throw ValidationError("--namespace must be one topic level without / + #")
         }
-        if let mqttCa, !FileManager.default.fileExists(atPath: mqttCa) { throw ValidationError("--mqtt-ca: no file at \(mqttCa)") }
-        guard timeout > 0, connectTimeout > 0 else { throw ValidationError("--timeout and --connect-timeout must be above 0") }
+        if let mqttCa, !FileManager.default.fileExists(atPath: mqttCa) {
+            throw ValidationError("--mqtt-ca: no file at \(mqttCa)")
+        }
+        guard timeout > 0, connectTimeout > 0 else {
+            throw ValidationError("--timeout and --connect-timeout must be above 0")
+        }
         // A config file that cannot be read stops every command before anything is done (not a usage error).
         do {
             _ = try settings()
@@ -51,7 +70,8 @@ struct FleetOptions: ParsableArguments {
 
     /// The config file's settings with every flag given laid over them.
     func settings() throws -> ConsoleSettings {
-        var settings = try ConsoleSettings.load(path: configPath ?? ConsoleSettings.defaultPath, required: configPath != nil)
+        var settings = try ConsoleSettings.load(
+            path: configPath ?? ConsoleSettings.defaultPath, required: configPath != nil)
         if let host {
             settings.engine = host
             settings.contexts = []
@@ -76,7 +96,8 @@ struct FleetOptions: ParsableArguments {
     var engine: EngineOptions {
         let settings = resolved
         return EngineOptions(
-            host: settings.engine, context: settings.contexts.isEmpty ? nil : settings.contexts.joined(separator: ","), timeout: timeout)
+            host: settings.engine, context: settings.contexts.isEmpty ? nil : settings.contexts.joined(separator: ","),
+            timeout: timeout)
     }
 
     var location: BotsFolderOptions { BotsFolderOptions(settings: resolved, configFile: configPath) }
@@ -84,7 +105,8 @@ struct FleetOptions: ParsableArguments {
     var broker: BrokerOptions {
         let settings = resolved
         return BrokerOptions(
-            mqttHost: settings.mqttHost, mqttPort: settings.mqttPort, mqttUser: settings.mqttUser, mqttCa: settings.mqttCA,
+            mqttHost: settings.mqttHost, mqttPort: settings.mqttPort, mqttUser: settings.mqttUser,
+            mqttCa: settings.mqttCA,
             namespace: settings.namespace, connectTimeout: connectTimeout)
     }
 }

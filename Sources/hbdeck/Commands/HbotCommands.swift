@@ -7,7 +7,8 @@ import HBModel
 /// `hbdeck config NAME [KEY [VALUE]]`: a running bot's strategy config through the client's own `hbot config`.
 struct ConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "config", abstract: "Show or change a running hbot bot's strategy config through the client's own `hbot config`.",
+        commandName: "config",
+        abstract: "Show or change a running hbot bot's strategy config through the client's own `hbot config`.",
         discussion: """
             For bots the client's `hbot` runs. Without KEY: the fields, their values and which ones a running \
             controller takes up live. With KEY VALUE: the client checks the value against its own config class \
@@ -23,7 +24,11 @@ struct ConfigCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Only a change is an action; reading the config is not.
-        if value != nil { try await audited("config", [name, key ?? ""], fleet: fleet) { try await show() } } else { try await show() }
+        if value != nil {
+            try await audited("config", [name, key ?? ""], fleet: fleet) { try await show() }
+        } else {
+            try await show()
+        }
     }
 
     private func show() async throws {
@@ -36,21 +41,31 @@ struct ConfigCommand: AsyncParsableCommand {
                 guard let key else {
                     var table = TextTable("FIELD", "VALUE", "LIVE")
                     for (field, shown) in listing.fields.sorted(by: { $0.key < $1.key }) {
-                        table.add([field, shown ?? "(list or block)", listing.liveFields.contains(field) ? "live" : "at next start"])
+                        table.add([
+                            field, shown ?? "(list or block)",
+                            listing.liveFields.contains(field) ? "live" : "at next start",
+                        ])
                     }
-                    StandardOutput.line("\(listing.file) (\(listing.type), \(listing.state))\n" + table.render(), sanitized: true)
+                    StandardOutput.line(
+                        "\(listing.file) (\(listing.type), \(listing.state))\n" + table.render(), sanitized: true)
                     return
                 }
                 guard let value else {
-                    guard let shown = listing.fields[key] else { throw CommandFailure("\(key) is not a field of \(listing.file)") }
+                    guard let shown = listing.fields[key] else {
+                        throw CommandFailure("\(key) is not a field of \(listing.file)")
+                    }
                     StandardOutput.line("\(key): \(shown ?? "(list or block)")", sanitized: true)
                     return
                 }
-                let file = folder.flatMap { HbotConfigFile(folder: $0, instance: name, file: listing.file, type: listing.type) }
+                let file = folder.flatMap {
+                    HbotConfigFile(folder: $0, instance: name, file: listing.file, type: listing.type)
+                }
                 let before = file?.read()
                 let answer = try await hbot.set(key, to: value)
                 try? file?.keepVersions(before: before, message: "hbot config \(key) \(answer.value)")
-                StandardOutput.line("\(listing.file): \(key) = \(answer.value)\(answer.applies.map { " · applies \($0)" } ?? "")", sanitized: true)
+                StandardOutput.line(
+                    "\(listing.file): \(key) = \(answer.value)\(answer.applies.map { " · applies \($0)" } ?? "")",
+                    sanitized: true)
             }
         }
     }
@@ -59,7 +74,8 @@ struct ConfigCommand: AsyncParsableCommand {
 /// `hbdeck doctor NAME`: the client's own health check, in the bot's container.
 struct DoctorCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "doctor", abstract: "Run the client's `hbot doctor` in a running hbot bot and show its rows as they are.",
+        commandName: "doctor",
+        abstract: "Run the client's `hbot doctor` in a running hbot bot and show its rows as they are.",
         discussion: "Exit status 1 when the client finds a failed check.")
     @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
     var engine: EngineOptions { fleet.engine }
@@ -84,7 +100,8 @@ struct DoctorCommand: AsyncParsableCommand {
 /// `hbdeck new-config STRATEGY --image IMG`: a config scaffolded by the client's own `hbot create --with-defaults`.
 struct NewConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "new-config", abstract: "Make a strategy config with the client's own fields and defaults (hbot create --with-defaults).",
+        commandName: "new-config",
+        abstract: "Make a strategy config with the client's own fields and defaults (hbot create --with-defaults).",
         discussion: """
             Runs `hbot create STRATEGY --with-defaults` in a throwaway container of IMAGE with no network, on the \
             bots folder's conf/controllers, conf/scripts and conf/strategies. The required fields it leaves blank \
@@ -103,14 +120,18 @@ struct NewConfigCommand: AsyncParsableCommand {
             try await reportingFailures {
                 let (folder, _) = try location.resolve()
                 try await engine.withEngine { client in
-                    guard try await client.hasImage(image) else { throw CommandFailure("\(image) is not on the engine: pull it or create a bot with it first") }
+                    guard try await client.hasImage(image) else {
+                        throw CommandFailure("\(image) is not on the engine: pull it or create a bot with it first")
+                    }
                     guard try await EngineSupport(client: client, folder: folder).hasHbot(image) else {
                         throw CommandFailure("\(image) has no hbot (the client's own CLI): it cannot scaffold configs")
                     }
-                    let created = try await ConfigScaffold(client: client, folder: folder).create(strategy, image: image, name: name, values: values)
+                    let created = try await ConfigScaffold(client: client, folder: folder).create(
+                        strategy, image: image, name: name, values: values)
                     var said = "created \(created.path) (\(created.type))"
                     if !created.requiredRemaining.isEmpty {
-                        said += "\nstill needed: \(created.requiredRemaining.joined(separator: ", ")) · hbdeck set \(created.path) \(created.requiredRemaining[0])=VALUE"
+                        said +=
+                            "\nstill needed: \(created.requiredRemaining.joined(separator: ", ")) · hbdeck set \(created.path) \(created.requiredRemaining[0])=VALUE"
                     }
                     StandardOutput.line(said, sanitized: true)
                 }
@@ -124,9 +145,13 @@ enum HbotCommandSupport {
     static func cli(for name: String, client: DockerClient) async throws -> HbotCLI {
         let details = try await client.inspectContainer(name)
         guard BotEngine.of(command: details.config.cmd) == .hbot else {
-            throw CommandFailure("\(name) is not a bot run by hbot (the client's CLI): change a quickstart bot's files with hbdeck set or hbdeck edit")
+            throw CommandFailure(
+                "\(name) is not a bot run by hbot (the client's CLI): change a quickstart bot's files with hbdeck set or hbdeck edit"
+            )
         }
-        guard details.state.running else { throw CommandFailure("\(name) is not running: hbot answers only in a running bot") }
+        guard details.state.running else {
+            throw CommandFailure("\(name) is not running: hbot answers only in a running bot")
+        }
         return HbotCLI(client: client, container: name)
     }
 }

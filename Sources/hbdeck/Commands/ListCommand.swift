@@ -28,7 +28,9 @@ struct ListCommand: AsyncParsableCommand {
             var rows: [Row] = []
             for engine in engines.connected {
                 rows += try await Fleet(client: engine.client).bots().map {
-                    Row(host: engine.name, name: $0.name, id: $0.id, image: $0.image, state: $0.state, status: $0.status, created: $0.created)
+                    Row(
+                        host: engine.name, name: $0.name, id: $0.id, image: $0.image, state: $0.state,
+                        status: $0.status, created: $0.created)
                 }
             }
             if json {
@@ -37,7 +39,10 @@ struct ListCommand: AsyncParsableCommand {
             }
             // The host is shown where there are several engines.
             let several = engines.several
-            var table = several ? TextTable("HOST", "NAME", "STATE", "STATUS", "IMAGE", "ID") : TextTable("NAME", "STATE", "STATUS", "IMAGE", "ID")
+            var table =
+                several
+                ? TextTable("HOST", "NAME", "STATE", "STATUS", "IMAGE", "ID")
+                : TextTable("NAME", "STATE", "STATUS", "IMAGE", "ID")
             for row in rows {
                 let fields = [row.name, row.state, row.status, row.image, String(row.id.prefix(12))]
                 table.add(several ? [row.host] + fields : fields)

@@ -26,7 +26,8 @@ struct LogsCommand: AsyncParsableCommand {
         try await engine.withEngines(naming: [name]) { engines in
             let found = try await engines.locate([name])[0]
             let (client, instance) = (found.engine.client, found.summary)
-            let options = LogOptions(follow: follow, tail: tail, since: since.flatMap { TimeSpec.parse($0) }, timestamps: timestamps)
+            let options = LogOptions(
+                follow: follow, tail: tail, since: since.flatMap { TimeSpec.parse($0) }, timestamps: timestamps)
             for try await chunk in try await client.logs(instance.id, options: options) {
                 StandardOutput.raw(chunk.bytes, toStandardError: chunk.source == .stderr, sanitized: !raw)
             }

@@ -30,15 +30,20 @@ struct NetworkCommand: AsyncParsableCommand {
                 try Fleet.validate([name])
                 let (folder, settings) = try location.resolve()
                 if !yes, isatty(STDIN_FILENO) != 0 {
-                    let asked = "Move \(name) to \(target.rawValue) networking? It is stopped (its orders cancelled), made again "
+                    let asked =
+                        "Move \(name) to \(target.rawValue) networking? It is stopped (its orders cancelled), made again "
                         + "with the same folder and started again. [y/N] "
-                    guard try PasswordInput.line(prompt: asked).lowercased() == "y" else { throw CommandFailure("\(name) was left as it was") }
+                    guard try PasswordInput.line(prompt: asked).lowercased() == "y" else {
+                        throw CommandFailure("\(name) was left as it was")
+                    }
                 }
                 let bots = await broker.connectIfReachable()
                 do {
                     try await engine.withEngine { client in
                         let move = NetworkMove(
-                            name: name, to: target, broker: .init(container: settings.brokerContainer, host: settings.mqttHost, port: settings.mqttPort),
+                            name: name, to: target,
+                            broker: .init(
+                                container: settings.brokerContainer, host: settings.mqttHost, port: settings.mqttPort),
                             bot: bots, engine: client, folder: folder)
                         StandardOutput.line(try await move.run { StandardOutput.error($0) })
                     }

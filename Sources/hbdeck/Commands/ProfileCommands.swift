@@ -9,7 +9,8 @@ struct ProfileCommandGroup: AsyncParsableCommand {
 }
 
 struct ProfileList: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "ls", abstract: "List profiles and the connectors each has keys for.")
+    static let configuration = CommandConfiguration(
+        commandName: "ls", abstract: "List profiles and the connectors each has keys for.")
     @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
     var location: BotsFolderOptions { fleet.location }
 
@@ -19,10 +20,16 @@ struct ProfileList: AsyncParsableCommand {
             var table = TextTable("PROFILE", "PASSWORD CHECK", "CONNECTORS")
             for profile in folder.profiles() {
                 let base = folder.profile(profile)
-                let verified = FileManager.default.fileExists(atPath: base.appendingPathComponent(".password_verification").path)
-                let connectors = ((try? FileManager.default.contentsOfDirectory(atPath: base.appendingPathComponent("connectors").path)) ?? [])
+                let verified = FileManager.default.fileExists(
+                    atPath: base.appendingPathComponent(".password_verification").path)
+                let connectors =
+                    ((try? FileManager.default.contentsOfDirectory(
+                        atPath: base.appendingPathComponent("connectors").path)) ?? [])
                     .filter { $0.hasSuffix(".yml") }.map { String($0.dropLast(4)) }.sorted()
-                table.add([profile, verified ? "yes" : "missing", connectors.isEmpty ? "—" : connectors.joined(separator: ", ")])
+                table.add([
+                    profile, verified ? "yes" : "missing",
+                    connectors.isEmpty ? "—" : connectors.joined(separator: ", "),
+                ])
             }
             StandardOutput.line(table.render(), sanitized: true)
         }
@@ -32,7 +39,8 @@ struct ProfileList: AsyncParsableCommand {
 struct ProfileCreate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "create", abstract: "Create a profile with a password (asked twice, or one line on stdin).",
-        discussion: "Its settings are copied from --from (no keys); the password check is written by the image's own code.")
+        discussion:
+            "Its settings are copied from --from (no keys); the password check is written by the image's own code.")
     @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
     var engine: EngineOptions { fleet.engine }
     var location: BotsFolderOptions { fleet.location }
@@ -53,7 +61,8 @@ struct ProfileCreate: AsyncParsableCommand {
                     throw CommandFailure("the two passwords differ; nothing was created")
                 }
                 try await engine.withEngine { client in
-                    try await ProfileMaker(client: client, folder: folder, image: image).create(name, from: from, password: Secret(password))
+                    try await ProfileMaker(client: client, folder: folder, image: image).create(
+                        name, from: from, password: Secret(password))
                 }
                 StandardOutput.line("created profile \(name) in \(folder.profile(name).path)")
             }
@@ -73,7 +82,9 @@ struct ProfileKeys: AsyncParsableCommand {
     var location: BotsFolderOptions { fleet.location }
     @Argument(help: "Profile name.") var profile: String
     @Argument(help: "Connector, such as binance.") var connector: String
-    @Option(name: .customLong("field"), help: "A setting to ask for on the terminal, such as binance_api_key (repeatable).") var fields: [String] = []
+    @Option(
+        name: .customLong("field"), help: "A setting to ask for on the terminal, such as binance_api_key (repeatable).")
+    var fields: [String] = []
     @Option(help: "Bot image whose code encrypts the keys.") var image = "hummingbot/hummingbot:latest"
     @Flag(help: "Replace the connector's existing keys.") var replace = false
 
@@ -98,7 +109,9 @@ struct ProfileKeys: AsyncParsableCommand {
                     try await ProfileMaker(client: client, folder: folder, image: image)
                         .storeKeys(keys, connector: connector, profile: profile, password: password, replacing: replace)
                 }
-                StandardOutput.line("stored \(keys.count) key\(keys.count == 1 ? "" : "s") for \(connector) in profile \(profile), encrypted")
+                StandardOutput.line(
+                    "stored \(keys.count) key\(keys.count == 1 ? "" : "s") for \(connector) in profile \(profile), encrypted"
+                )
             }
         }
     }

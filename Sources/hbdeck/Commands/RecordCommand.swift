@@ -5,8 +5,11 @@ import Monitor
 /// `hbdeck record`: the history recorder with no screen, for systemd.
 struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "record", abstract: "Record the fleet's history with no console (for systemd): samples every 10 s and bot runs.",
-        discussion: "Reads the same config file as the console. Ends on SIGINT or SIGTERM. A console may record at the same time.")
+        commandName: "record",
+        abstract: "Record the fleet's history with no console (for systemd): samples every 10 s and bot runs.",
+        discussion:
+            "Reads the same config file as the console. Ends on SIGINT or SIGTERM. A console may record at the same time."
+    )
     @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
     @Option(help: "Seconds between samples.") var interval: Double = 10
 
@@ -21,11 +24,14 @@ struct RecordCommand: AsyncParsableCommand {
             let (fleet, tunnels) = try settings.fleet()
             defer { tunnels.forEach { $0.close() } }
             let store = try HistoryStore(path: HistoryStore.location(botsFolder: settings.botsFolder))
-            StandardOutput.error("hbdeck: recording the fleet's history in \(store.path) every \(Int(interval)) s; SIGTERM or Ctrl-C ends it")
+            StandardOutput.error(
+                "hbdeck: recording the fleet's history in \(store.path) every \(Int(interval)) s; SIGTERM or Ctrl-C ends it"
+            )
             let watching = Task { await fleet.run() }
             let recording = Task {
                 await HistoryRecorder.run(
-                    fleet.snapshots, store: store, interval: interval, keepDays: settings.historyDays, view: fleet.historyView,
+                    fleet.snapshots, store: store, interval: interval, keepDays: settings.historyDays,
+                    view: fleet.historyView,
                     owns: fleet.ownsHistory, failed: { StandardOutput.error("hbdeck: \($0)") })
             }
             await Self.untilSignalled()

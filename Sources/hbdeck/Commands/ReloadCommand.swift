@@ -3,7 +3,8 @@ import Monitor
 
 struct ReloadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reload", abstract: "Apply changed strategy files to running bots, the least disruptive way that works.",
+        commandName: "reload",
+        abstract: "Apply changed strategy files to running bots, the least disruptive way that works.",
         discussion: """
             Changed controller configs only: nothing is done, the bot re-reads them every 10 s. A changed script or \
             script config: the bot's MQTT stop, then start with the script; when the bot refuses that start (the \
@@ -27,7 +28,10 @@ struct ReloadCommand: AsyncParsableCommand {
                 try await engine.withEngine { client in
                     for name in names {
                         do {
-                            StandardOutput.line(try await Reload(name: name, bot: bots, engine: client, folder: folder).run { StandardOutput.error($0) })
+                            StandardOutput.line(
+                                try await Reload(name: name, bot: bots, engine: client, folder: folder).run {
+                                    StandardOutput.error($0)
+                                })
                         } catch {
                             failures += 1
                             StandardOutput.error("hbdeck: \(name): \(describe(error))")

@@ -35,7 +35,8 @@ struct RemoveCommand: AsyncParsableCommand {
                 let (folder, _) = try location.resolveIfConfigured()
                 let disposal: FolderDisposal = purge ? .purge : keepFolder ? .keep : .archive
                 if purge {
-                    for name in names where try PasswordInput.line(prompt: "Type \(name) to delete its folder for good: ") != name {
+                    for name in names
+                    where try PasswordInput.line(prompt: "Type \(name) to delete its folder for good: ") != name {
                         throw CommandFailure("\(name) was not typed again: nothing was deleted")
                     }
                 }
@@ -48,7 +49,8 @@ struct RemoveCommand: AsyncParsableCommand {
                     for name in names {
                         do {
                             let result = try await Decommission(
-                                name: name, bot: bots, skipBotStop: skipBotStop, engine: client, folder: folder, disposal: disposal,
+                                name: name, bot: bots, skipBotStop: skipBotStop, engine: client, folder: folder,
+                                disposal: disposal,
                                 broker: location.settings.brokerContainer
                             ).run { StandardOutput.error($0) }
                             StandardOutput.line(result)
@@ -74,13 +76,16 @@ struct RemoveCommand: AsyncParsableCommand {
                 var bots: BotConnection?
                 var tunnel: SSHTunnel?
                 if !skipBotStop {
-                    let reached = instance.engine.name == first ? (broker, nil) : try broker.reaching(host: instance.engine.name, settings: location.settings)
+                    let reached =
+                        instance.engine.name == first
+                        ? (broker, nil) : try broker.reaching(host: instance.engine.name, settings: location.settings)
                     tunnel = reached.1
                     bots = await reached.0.connectIfReachable()
                 }
                 do {
                     let result = try await Decommission(
-                        name: instance.summary.name, bot: bots, skipBotStop: skipBotStop, engine: instance.engine.client,
+                        name: instance.summary.name, bot: bots, skipBotStop: skipBotStop,
+                        engine: instance.engine.client,
                         folder: instance.engine.name == first ? folder : nil, disposal: disposal
                     ).run { StandardOutput.error("\(instance.engine.name): \($0)") }
                     StandardOutput.line("\(instance.engine.name): \(result)")

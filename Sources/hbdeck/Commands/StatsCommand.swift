@@ -11,7 +11,8 @@ struct StatsCommand: AsyncParsableCommand {
     var engine: EngineOptions { fleet.engine }
     @Flag(help: "Print one sample and exit.") var noStream = false
     @Flag(help: "Print JSON (one object a line when streaming).") var json = false
-    @Argument(help: "Instance names, HOST/NAME where several engines are in use (default: every running instance).") var names: [String] = []
+    @Argument(help: "Instance names, HOST/NAME where several engines are in use (default: every running instance).")
+    var names: [String] = []
 
     struct Row: Encodable {
         let host: String
@@ -45,7 +46,9 @@ struct StatsCommand: AsyncParsableCommand {
 
     private func sampleOnce(_ instances: [LocatedInstance]) async throws -> [Row] {
         try await concurrentMap(instances, limit: 8) {
-            Row(host: $0.engine.name, name: $0.summary.name, usage: ResourceUsage(try await $0.engine.client.stats($0.summary.id)))
+            Row(
+                host: $0.engine.name, name: $0.summary.name,
+                usage: ResourceUsage(try await $0.engine.client.stats($0.summary.id)))
         }
         .sorted { $0.key < $1.key }
     }
@@ -56,7 +59,8 @@ struct StatsCommand: AsyncParsableCommand {
             for instance in instances {
                 group.addTask {
                     for try await sample in try await instance.engine.client.statsStream(instance.summary.id) {
-                        let row = Row(host: instance.engine.name, name: instance.summary.name, usage: ResourceUsage(sample))
+                        let row = Row(
+                            host: instance.engine.name, name: instance.summary.name, usage: ResourceUsage(sample))
                         if json {
                             StandardOutput.line(try JSONOutput.encode(row, pretty: false))
                         } else {
@@ -81,12 +85,14 @@ struct StatsCommand: AsyncParsableCommand {
     }
 
     private func table(_ rows: [Row], several: Bool) -> String {
-        var table = TextTable("NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "NET I/O", "BLOCK I/O", "PIDS", rightAligned: [1, 3, 6])
+        var table = TextTable(
+            "NAME", "CPU %", "MEM USAGE / LIMIT", "MEM %", "NET I/O", "BLOCK I/O", "PIDS", rightAligned: [1, 3, 6])
         for row in rows {
             let u = row.usage
             table.add([
                 several ? row.key : row.name, Formatting.percent(u.cpuPercent),
-                "\(Formatting.bytes(u.memoryUsed)) / \(Formatting.bytes(u.memoryLimit))", Formatting.percent(u.memoryPercent),
+                "\(Formatting.bytes(u.memoryUsed)) / \(Formatting.bytes(u.memoryLimit))",
+                Formatting.percent(u.memoryPercent),
                 "\(Formatting.bytes(u.networkRx)) / \(Formatting.bytes(u.networkTx))",
                 "\(Formatting.bytes(u.blockRead)) / \(Formatting.bytes(u.blockWrite))",
                 u.pids.map(String.init) ?? Formatting.unknown,

@@ -6,7 +6,8 @@ import Monitor
 
 struct StopCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stop", abstract: "Stop bots safely: the bot's MQTT stop first (it cancels its orders), then the container.",
+        commandName: "stop",
+        abstract: "Stop bots safely: the bot's MQTT stop first (it cancels its orders), then the container.",
         discussion: """
             As the console's x: a running bot is asked to stop over MQTT and its own output must say it wound down \
             before its container is ended; a bot the client's hbot runs gets one graceful SIGTERM. A bot that is \
@@ -18,7 +19,9 @@ struct StopCommand: AsyncParsableCommand {
     var broker: BrokerOptions { fleet.broker }
     @Option(
         name: [.customShort("t"), .long],
-        help: "Seconds the container gets before it is killed when the bot has not wound down by itself (default 30; 60 for hbot bots).")
+        help:
+            "Seconds the container gets before it is killed when the bot has not wound down by itself (default 30; 60 for hbot bots)."
+    )
     var time: Int?
     @Flag(help: "Do not ask the bot to stop over MQTT (its open orders stay on the exchange).") var skipBotStop = false
     @Argument(help: "Instance names (HOST/NAME where several engines are in use).") var names: [String]
@@ -33,14 +36,19 @@ struct StopCommand: AsyncParsableCommand {
                 for instance in instances {
                     let host = instance.engine.name
                     if !skipBotStop, instance.summary.state == "running", links[host] == nil {
-                        let reached = host == first ? (broker, nil) : try broker.reaching(host: host, settings: fleet.location.settings)
+                        let reached =
+                            host == first
+                            ? (broker, nil) : try broker.reaching(host: host, settings: fleet.location.settings)
                         links[host] = (await reached.0.connectIfReachable(), reached.1)
                     }
                     do {
                         let stopped = try await SafeStop.run(
-                            name: instance.summary.name, bot: links[host]?.0, skipped: skipBotStop, engine: instance.engine.client, grace: time
+                            name: instance.summary.name, bot: links[host]?.0, skipped: skipBotStop,
+                            engine: instance.engine.client, grace: time
                         ) { StandardOutput.error(instance.shown == instance.summary.name ? $0 : "\(host): \($0)") }
-                        StandardOutput.line("\(instance.shown): \(stopped.procedure == .none ? stopped.summary : "stopped · \(stopped.summary)")")
+                        StandardOutput.line(
+                            "\(instance.shown): \(stopped.procedure == .none ? stopped.summary : "stopped · \(stopped.summary)")"
+                        )
                     } catch {
                         failures += 1
                         StandardOutput.error("hbdeck: \(instance.shown): \(describe(error))")

@@ -23,9 +23,12 @@ struct TemplateSave: AsyncParsableCommand {
             try await reportingFailures {
                 let (folder, _) = try location.resolve()
                 try await engine.withEngine(naming: [from]) { client in
-                    let template = try DeployTemplate(container: try await client.inspectContainer(from), profile: profile)
+                    let template = try DeployTemplate(
+                        container: try await client.inspectContainer(from), profile: profile)
                     try TemplateStore(folder: folder).save(template, as: name)
-                    StandardOutput.line("template \(name): \(template.image), profile \(template.profile), \(template.strategy.fileName)", sanitized: true)
+                    StandardOutput.line(
+                        "template \(name): \(template.image), profile \(template.profile), \(template.strategy.fileName)",
+                        sanitized: true)
                 }
             }
         }
@@ -45,7 +48,8 @@ struct TemplateList: AsyncParsableCommand {
             for name in store.names() {
                 guard let template = try? store.load(name) else { continue }
                 table.add([
-                    name, template.image, template.profile, template.strategy.fileName, template.cpus.map { String($0) } ?? "—",
+                    name, template.image, template.profile, template.strategy.fileName,
+                    template.cpus.map { String($0) } ?? "—",
                     template.memoryBytes.map { "\($0 >> 20) MiB" } ?? "—",
                 ])
             }

@@ -16,7 +16,8 @@ extension ConsoleLoop {
         case .createBroker: act("broker create", monitor.config.brokerContainer) { await createBroker(progress: $0) }
         case .startBroker(let host): onBroker(of: host, "broker start") { await $0.startBroker(progress: $1) }
         case .stopBroker(let host): onBroker(of: host, "broker stop") { await $0.stopBroker(progress: $1) }
-        case .attachBroker(let host): onBroker(of: host, "broker attach") { await $0.attachBrokerToBotNetworks(progress: $1) }
+        case .attachBroker(let host):
+            onBroker(of: host, "broker attach") { await $0.attachBrokerToBotNetworks(progress: $1) }
         case .moveNetwork(let name, let target):
             guard let target = NetworkMove.Target(rawValue: target) else { return true }
             onEngine(name, "network \(target.rawValue)") { await $0.moveNetwork($1, to: target, progress: $2) }

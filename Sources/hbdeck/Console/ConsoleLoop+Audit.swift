@@ -19,7 +19,10 @@ extension ConsoleLoop {
 
     /// Runs an action in the background, held by `actions`: its steps and result go to the footer, its
     /// result into the audit log.
-    func act(_ action: String, _ target: String, _ work: @escaping @Sendable (_ progress: @escaping RunningActions.Step) async -> String) {
+    func act(
+        _ action: String, _ target: String,
+        _ work: @escaping @Sendable (_ progress: @escaping RunningActions.Step) async -> String
+    ) {
         let status = status
         actions.run(action, target) { step in
             let said = await work { text in
@@ -39,10 +42,12 @@ extension ConsoleLoop {
         var lines: [String] = []
         for action in waitedFor where !left.contains(action.id) {
             let result = actions.result(of: action.id) ?? ""
-            lines.append("finished before quitting: \(action.action) \(action.target)\(result.isEmpty ? "" : ": \(result)")")
+            lines.append(
+                "finished before quitting: \(action.action) \(action.target)\(result.isEmpty ? "" : ": \(result)")")
         }
         for action in leftRunning {
-            let said = "interrupted: hbdeck quit before it ended; its last step was \(action.step.map { "\"\($0)\"" } ?? "none yet"), "
+            let said =
+                "interrupted: hbdeck quit before it ended; its last step was \(action.step.map { "\"\($0)\"" } ?? "none yet"), "
                 + "what came after is not done: check it"
             record(action.action, action.target, said)
             lines.append("\(action.action) \(action.target): \(said)")
@@ -58,6 +63,8 @@ extension ConsoleLoop {
             "\(entry.time.prefix(19).replacingOccurrences(of: "T", with: " "))  \(entry.user)\(entry.from.map { "@\($0)" } ?? "")  \(entry.via)  "
                 + "\(entry.action) \(entry.target) → \(entry.outcome)"
         }
-        return Report(title: "Audit log · \(log.file.path) · newest first", lines: lines.isEmpty ? ["nothing recorded yet"] : lines)
+        return Report(
+            title: "Audit log · \(log.file.path) · newest first",
+            lines: lines.isEmpty ? ["nothing recorded yet"] : lines)
     }
 }

@@ -23,9 +23,12 @@ extension ConsoleLoop {
     /// The create dialog, with the bots folder's profiles and script configs and the images bots run.
     static func createForm(_ snapshot: FleetSnapshot) -> CreateForm {
         let folder = snapshot.botsFolder.map(BotsFolder.init)
-        var images = Array(Set(snapshot.instances.compactMap(\.image).filter { !$0.isEmpty && !$0.hasPrefix("sha256:") })).sorted()
+        var images = Array(
+            Set(snapshot.instances.compactMap(\.image).filter { !$0.isEmpty && !$0.hasPrefix("sha256:") })
+        ).sorted()
         if !images.contains("hummingbot/hummingbot:latest") { images.insert("hummingbot/hummingbot:latest", at: 0) }
-        return CreateForm(images: images, profiles: folder?.profiles() ?? [], scripts: folder?.scriptConfigNames() ?? [])
+        return CreateForm(
+            images: images, profiles: folder?.profiles() ?? [], scripts: folder?.scriptConfigNames() ?? [])
     }
 
     /// Deploys what the dialog holds, with progress in the footer; the outcome goes back to the dialog and
@@ -63,7 +66,8 @@ extension ConsoleLoop {
             record("create", request.name, outcome)
         } catch let problem as DeployProblem {
             let fields: [DeployProblem.Field: CreateForm.Field] = [
-                .name: .name, .image: .image, .profile: .profile, .strategy: .script, .password: .password, .cpus: .cpus, .memory: .memory,
+                .name: .name, .image: .image, .profile: .profile, .strategy: .script, .password: .password,
+                .cpus: .cpus, .memory: .memory,
             ]
             outcome = finish(fields[problem.field], problem.message)
         } catch {

@@ -15,20 +15,28 @@ extension ConsoleLoop {
         case .showAudit:
             controller.showReport(auditReport())
         // `name` is the container's own name here (on several engines, one of this machine's: `onThisMachine`).
-        case .openValuesForm(let name, _) where snapshot.instances.contains(where: {
-            $0.containerName == name && $0.host == snapshot.hosts.first?.name && $0.engine == .hbot && $0.state == .running
+        case .openValuesForm(let name, _)
+        where snapshot.instances.contains(where: {
+            $0.containerName == name && $0.host == snapshot.hosts.first?.name && $0.engine == .hbot
+                && $0.state == .running
         }):
             // The client's own `hbot config` gives the fields: seconds of Python, so not on this thread.
             controller.setStatus("asking \(name)'s hbot for its config (the client starts Python: a few seconds)…")
             return false
         case .openValuesForm(let name, let strategy):
-            switch folder.map({ Self.valuesForm(of: name, strategy: strategy, in: $0) }) ?? .failure(Refusal(message: "no bots folder is configured")) {
+            switch folder.map({ Self.valuesForm(of: name, strategy: strategy, in: $0) })
+                ?? .failure(Refusal(message: "no bots folder is configured"))
+            {
             case .success(let form): controller.showValuesForm(form)
             case .failure(let reason): controller.setStatus("\(name): \(reason.message)")
             }
         case .openUpload, .listFolder:
             let path: String
-            if case .listFolder(let chosen) = command { path = chosen } else { path = FileManager.default.currentDirectoryPath }
+            if case .listFolder(let chosen) = command {
+                path = chosen
+            } else {
+                path = FileManager.default.currentDirectoryPath
+            }
             switch Self.listing(of: path) {
             case .success(let entries):
                 controller.showFolder(path, entries: entries, controllerTypes: folder.map(Self.controllerTypes) ?? [])
@@ -48,7 +56,9 @@ extension ConsoleLoop {
     /// The form for an instance's config values: its script config, then the controller configs it lists.
     static func valuesForm(of name: String, strategy: String, in folder: BotsFolder) -> Result<ValuesForm, Refusal> {
         let files = InstanceConfigFiles(folder: folder).all(of: name, strategy: strategy)
-        guard !files.isEmpty else { return .failure(Refusal(message: "\(strategy) is not in instances/\(name)/conf: nothing to change")) }
+        guard !files.isEmpty else {
+            return .failure(Refusal(message: "\(strategy) is not in instances/\(name)/conf: nothing to change"))
+        }
         var rows: [ValuesForm.Row] = []
         for file in files {
             let text: String?
@@ -68,7 +78,9 @@ extension ConsoleLoop {
             }
             rows += fields.map { ValuesForm.Row(file: file, key: $0.key, value: $0.value, editable: $0.editable) }
         }
-        guard rows.contains(where: \.editable) else { return .failure(Refusal(message: "\(files[0]) has no single values to change: open it with e")) }
+        guard rows.contains(where: \.editable) else {
+            return .failure(Refusal(message: "\(files[0]) has no single values to change: open it with e"))
+        }
         return .success(ValuesForm(instance: name, rows: rows))
     }
 
@@ -85,7 +97,8 @@ extension ConsoleLoop {
         var files: [String] = []
         for name in names where !name.hasPrefix(".") {
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isFolder) else { continue }
+            guard FileManager.default.fileExists(atPath: url.appendingPathComponent(name).path, isDirectory: &isFolder)
+            else { continue }
             if isFolder.boolValue {
                 folders.append(name)
             } else if name.hasSuffix(".py") || name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
@@ -93,7 +106,9 @@ extension ConsoleLoop {
             }
         }
         let parent = path == "/" ? [] : [FilePicker.Entry(name: "..", isFolder: true)]
-        return .success(parent + folders.sorted().map { .init(name: $0, isFolder: true) } + files.sorted().map { .init(name: $0, isFolder: false) })
+        return .success(
+            parent + folders.sorted().map { .init(name: $0, isFolder: true) }
+                + files.sorted().map { .init(name: $0, isFolder: false) })
     }
 
     /// The controller types of the bots folder: the folders under `controllers/`.
@@ -102,13 +117,18 @@ extension ConsoleLoop {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
         return names.filter { name in
             var isFolder: ObjCBool = false
-            return !name.hasPrefix(".") && !name.hasPrefix("__") && FileManager.default.fileExists(atPath: root.appendingPathComponent(name).path, isDirectory: &isFolder) && isFolder.boolValue
+            return !name.hasPrefix(".") && !name.hasPrefix("__")
+                && FileManager.default.fileExists(
+                    atPath: root.appendingPathComponent(name).path, isDirectory: &isFolder)
+                && isFolder.boolValue
         }.sorted()
     }
 
     /// Saves the values changed in the form: every file is checked first, so a problem in one saves none.
     func saveValues(_ changes: [ValuesForm.Change], of name: String) {
-        guard let path = monitor.config.botsFolder else { return dialogs.set(.valuesSaved(error: "no bots folder is configured")) }
+        guard let path = monitor.config.botsFolder else {
+            return dialogs.set(.valuesSaved(error: "no bots folder is configured"))
+        }
         let form = ConfigForm(folder: BotsFolder(path))
         let byFile = Dictionary(grouping: changes, by: \.file).sorted { $0.key < $1.key }
         do {
@@ -116,8 +136,11 @@ extension ConsoleLoop {
             var saved: [String] = []
             for (file, changes) in byFile {
                 let shown = Dictionary(changes.map { ($0.key, $0.original) }, uniquingKeysWith: { first, _ in first })
-                let done = try form.set(changes.map { ($0.key, $0.value) }, in: file, author: VersionStore.author, expecting: shown)
-                if !done.isEmpty { saved.append("\(URL(fileURLWithPath: file).lastPathComponent): \(done.joined(separator: ", "))") }
+                let done = try form.set(
+                    changes.map { ($0.key, $0.value) }, in: file, author: VersionStore.author, expecting: shown)
+                if !done.isEmpty {
+                    saved.append("\(URL(fileURLWithPath: file).lastPathComponent): \(done.joined(separator: ", "))")
+                }
             }
             let controllersOnly = byFile.allSatisfy { $0.key.contains("/conf/controllers/") }
             let next = controllersOnly ? "the bot re-reads controller configs within 10 s" : "r reloads \(name)"
@@ -133,7 +156,9 @@ extension ConsoleLoop {
 
     /// Uploads a file the dialog chose; an existing one is left alone until the operator says to replace it.
     func upload(_ source: String, to destination: FilePicker.Destination, replacing: Bool) {
-        guard let path = monitor.config.botsFolder else { return dialogs.set(.uploaded(error: "no bots folder is configured", exists: nil)) }
+        guard let path = monitor.config.botsFolder else {
+            return dialogs.set(.uploaded(error: "no bots folder is configured", exists: nil))
+        }
         let folder = BotsFolder(path)
         let name = URL(fileURLWithPath: source).lastPathComponent
         let kind: Uploader.Kind

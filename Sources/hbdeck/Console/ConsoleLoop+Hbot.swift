@@ -25,18 +25,28 @@ extension ConsoleLoop {
     func openHbotValues(of name: String) async {
         await withHbot(name) { hbot in
             let listing = try await hbot.configListing()
-            let file = monitor.config.botsFolder.flatMap { HbotConfigFile(folder: BotsFolder($0), instance: name, file: listing.file, type: listing.type) }
-            let order = file?.read().flatMap { String(data: $0, encoding: .utf8) }.flatMap(ConfigFields.read)?.map(\.key) ?? []
-            let keys = order.filter { listing.fields.keys.contains($0) } + listing.fields.keys.filter { !order.contains($0) }.sorted()
+            let file = monitor.config.botsFolder.flatMap {
+                HbotConfigFile(folder: BotsFolder($0), instance: name, file: listing.file, type: listing.type)
+            }
+            let order =
+                file?.read().flatMap { String(data: $0, encoding: .utf8) }.flatMap(ConfigFields.read)?.map(\.key) ?? []
+            let keys =
+                order.filter { listing.fields.keys.contains($0) }
+                + listing.fields.keys.filter { !order.contains($0) }.sorted()
             let rows = keys.map { key in
                 let value = listing.fields[key] ?? nil
                 return ValuesForm.Row(
-                    file: "\(listing.file) (\(listing.type), through hbot config)", key: key, value: value ?? "[list or block]",
+                    file: "\(listing.file) (\(listing.type), through hbot config)", key: key,
+                    value: value ?? "[list or block]",
                     editable: value != nil, live: listing.liveFields.contains(key))
             }
-            guard rows.contains(where: \.editable) else { throw HbotFailure(message: "\(listing.file) has no single values to change", code: 4) }
+            guard rows.contains(where: \.editable) else {
+                throw HbotFailure(message: "\(listing.file) has no single values to change", code: 4)
+            }
             dialogs.set(.valuesOpened(ValuesForm(instance: name, rows: rows, viaHbot: true)))
-            status.set("\(listing.file): fields as \(name)'s hbot gives them; a change is checked by the client and applies live or at the next start")
+            status.set(
+                "\(listing.file): fields as \(name)'s hbot gives them; a change is checked by the client and applies live or at the next start"
+            )
         }
     }
 
@@ -46,7 +56,9 @@ extension ConsoleLoop {
         var refusal: String?
         await withHbot(name) { hbot in
             let listing = try await hbot.configListing()
-            let file = monitor.config.botsFolder.flatMap { HbotConfigFile(folder: BotsFolder($0), instance: name, file: listing.file, type: listing.type) }
+            let file = monitor.config.botsFolder.flatMap {
+                HbotConfigFile(folder: BotsFolder($0), instance: name, file: listing.file, type: listing.type)
+            }
             let before = file?.read()
             for change in changes {
                 do {
@@ -60,10 +72,15 @@ extension ConsoleLoop {
             try? file?.keepVersions(before: before, message: "hbot config \(said.joined(separator: ", "))")
         }
         if !said.isEmpty || refusal != nil {
-            record("config", name, (said.isEmpty ? "" : "set \(said.joined(separator: " · "))") + (refusal.map { " refused: \($0)" } ?? ""))
+            record(
+                "config", name,
+                (said.isEmpty ? "" : "set \(said.joined(separator: " · "))") + (refusal.map { " refused: \($0)" } ?? "")
+            )
         }
         if let refusal {
-            dialogs.set(.valuesSaved(error: said.isEmpty ? refusal : "\(refusal) (saved before it: \(said.joined(separator: ", ")))"))
+            dialogs.set(
+                .valuesSaved(
+                    error: said.isEmpty ? refusal : "\(refusal) (saved before it: \(said.joined(separator: ", ")))"))
         } else if !said.isEmpty {
             dialogs.set(.valuesSaved(error: nil))
             status.set("\(name): set \(said.joined(separator: " · "))")
@@ -78,12 +95,22 @@ extension ConsoleLoop {
             if doctor {
                 let report = try await hbot.doctor()
                 let width = report.checks.map(\.name.count).max() ?? 5
-                let lines = report.checks.map { TerminalSafeText.sanitize("\($0.name.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.status.padding(toLength: 4, withPad: " ", startingAt: 0))  \($0.detail)") }
-                dialogs.set(.report(Report(title: "hbot doctor · \(name) · \(report.healthy ? "healthy" : "FAILED CHECKS")", lines: lines)))
+                let lines = report.checks.map {
+                    TerminalSafeText.sanitize(
+                        "\($0.name.padding(toLength: width, withPad: " ", startingAt: 0))  \($0.status.padding(toLength: 4, withPad: " ", startingAt: 0))  \($0.detail)"
+                    )
+                }
+                dialogs.set(
+                    .report(
+                        Report(
+                            title: "hbot doctor · \(name) · \(report.healthy ? "healthy" : "FAILED CHECKS")",
+                            lines: lines)))
                 status.set("\(name): hbot doctor \(report.healthy ? "found no failed check" : "found failed checks")")
             } else {
                 let text = try await hbot.status()
-                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { TerminalSafeText.sanitize(String($0)) }
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+                    TerminalSafeText.sanitize(String($0))
+                }
                 dialogs.set(.report(Report(title: "hbot status · \(name)", lines: lines)))
                 status.set("\(name): hbot status, as the client prints it")
             }

@@ -17,7 +17,10 @@ extension ConsoleLoop {
     func loadCharts(of name: String, range: HistoryCharts.Range) async {
         guard let store = historyStore else { return status.set(Self.noHistory) }
         let stored = fleet.historyName(name)
-        guard let charts = try? await ChartLoader.charts(of: name, storedAs: stored, range: range, store: store, now: Date().timeIntervalSince1970) else {
+        guard
+            let charts = try? await ChartLoader.charts(
+                of: name, storedAs: stored, range: range, store: store, now: Date().timeIntervalSince1970)
+        else {
             return status.set("the history store could not be read")
         }
         dialogs.set(.charts(charts))
@@ -33,11 +36,15 @@ extension ConsoleLoop {
         let bot = request.bot.map(fleet.historyName)
         // A bot of another host is HOST/NAME: not a slash in a file name.
         let subject = (request.bot ?? "fleet").replacingOccurrences(of: "/", with: "_")
-        let file = FileManager.default.currentDirectoryPath + "/hbdeck-\(subject)-\(request.what.rawValue)-\(Int(to)).\(request.format.rawValue)"
+        let file =
+            FileManager.default.currentDirectoryPath
+            + "/hbdeck-\(subject)-\(request.what.rawValue)-\(Int(to)).\(request.format.rawValue)"
         do {
-            let table = try await HistoryExport.table(request.what, bot: bot, from: from, to: to, store: store, folder: folder)
+            let table = try await HistoryExport.table(
+                request.what, bot: bot, from: from, to: to, store: store, folder: folder)
             try HistoryExport.text(table, format: request.format).write(toFile: file, atomically: true, encoding: .utf8)
-            return "exported \(table.rows.count) \(request.what.rawValue) of \(request.bot ?? "the fleet") (\(request.span.rawValue)) to \(file)"
+            return
+                "exported \(table.rows.count) \(request.what.rawValue) of \(request.bot ?? "the fleet") (\(request.span.rawValue)) to \(file)"
         } catch let failure as CommandFailure {
             return failure.description
         } catch {

@@ -5,17 +5,24 @@ import Monitor
 extension ConsoleLoop {
     /// Runs a lifecycle action on the engine holding `name`, with that engine's own name for the instance;
     /// its progress names the host where there are several.
-    func onEngine(_ name: String, _ action: String, _ work: @escaping @Sendable (FleetMonitor, String, @escaping FleetMonitor.Progress) async -> String) {
+    func onEngine(
+        _ name: String, _ action: String,
+        _ work: @escaping @Sendable (FleetMonitor, String, @escaping FleetMonitor.Progress) async -> String
+    ) {
         guard let route = fleet.route(name) else { return status.set("\(name): no engine of this console holds it") }
         let prefix = fleet.hasSeveralHosts ? "\(route.host): " : ""
         act(action, name) { progress in prefix + (await work(route.monitor, route.name) { progress(prefix + $0) }) }
     }
 
     /// Runs a broker action on `host`'s engine (nil: this machine's, the only one with one engine).
-    func onBroker(of host: String?, _ action: String, _ work: @escaping @Sendable (FleetMonitor, @escaping FleetMonitor.Progress) async -> String) {
+    func onBroker(
+        of host: String?, _ action: String,
+        _ work: @escaping @Sendable (FleetMonitor, @escaping FleetMonitor.Progress) async -> String
+    ) {
         let target = host.flatMap { host in fleet.members.first { $0.host == host } }?.monitor ?? monitor
         let prefix = host.map { "\($0): " } ?? ""
-        act(action, prefix.isEmpty ? target.config.brokerContainer : "\(host ?? "")/\(target.config.brokerContainer)") { progress in
+        act(action, prefix.isEmpty ? target.config.brokerContainer : "\(host ?? "")/\(target.config.brokerContainer)") {
+            progress in
             prefix + (await work(target) { progress(prefix + $0) })
         }
     }
@@ -26,7 +33,9 @@ extension ConsoleLoop {
         guard fleet.hasSeveralHosts else { return command }
         func local(_ name: String) -> String? {
             guard let route = fleet.route(name), route.host == fleet.members[0].host else {
-                status.set("\(name): its files are on its own host; hbdeck reads and changes the bots folder of this machine only")
+                status.set(
+                    "\(name): its files are on its own host; hbdeck reads and changes the bots folder of this machine only"
+                )
                 return nil
             }
             return route.name
@@ -46,6 +55,8 @@ extension ConsoleLoop {
         guard let name, let route = fleet.route(name) else {
             return await feed.follow(name, source: nil, bots: nil, again: again)
         }
-        await feed.follow(name, instance: route.name, source: DockerLogSource(monitor: route.monitor), bots: route.monitor.bots, again: again)
+        await feed.follow(
+            name, instance: route.name, source: DockerLogSource(monitor: route.monitor), bots: route.monitor.bots,
+            again: again)
     }
 }

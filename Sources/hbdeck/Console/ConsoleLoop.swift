@@ -34,7 +34,8 @@ struct ConsoleLoop {
         await withCheckedContinuation { continuation in
             let thread = Thread {
                 let loop = ConsoleLoop(
-                    fleet: fleet, feed: feed, theme: theme, status: LatestValue(initialStatus), readOnly: readOnly, brokerPlan: brokerPlan,
+                    fleet: fleet, feed: feed, theme: theme, status: LatestValue(initialStatus), readOnly: readOnly,
+                    brokerPlan: brokerPlan,
                     deployBroker: deployBroker, filter: filter)
                 continuation.resume(returning: loop.run())
             }
@@ -62,7 +63,9 @@ struct ConsoleLoop {
 
         let launched = Date().timeIntervalSince1970
         let offer = brokerPlan.map { plan in
-            BrokerOffer(image: plan.image, address: "\(plan.bind):\(plan.port)\(plan.hostNetwork ? " (host network)" : "")", username: plan.username)
+            BrokerOffer(
+                image: plan.image, address: "\(plan.bind):\(plan.port)\(plan.hostNetwork ? " (host network)" : "")",
+                username: plan.username)
         }
         var controller = ConsoleController(readOnly: readOnly, brokerOffer: offer, filter: filter)
         var snapshotVersion = -1
@@ -222,7 +225,8 @@ struct ConsoleLoop {
             let spacing = urgent ? 0.05 : 0.5
             if dirty && ready && now - lastDraw >= spacing {
                 let grid = ScreenComposer.compose(
-                    snapshot, state: controller.state, logLines: logs, logStatus: logStatus, now: now, width: size.width, height: size.height)
+                    snapshot, state: controller.state, logLines: logs, logStatus: logStatus, now: now,
+                    width: size.width, height: size.height)
                 screen.draw(grid)
                 frame = grid
                 lastDraw = now
@@ -239,9 +243,12 @@ struct ConsoleLoop {
             // Sleep until a key or a change: sooner when a redraw waits for its turn, at the latest at the
             // next second for the clock, and at most 250 ms, as a resize or signal may reach another thread.
             let untilNextSecond = Int((Double(lastSecond + 1) - now) * 1000) + 1
-            let timeout = !dirty ? min(250, untilNextSecond)
-                : ready ? Int((spacing - (now - lastDraw)) * 1000) + 1
-                : Int((0.25 - (now - launched)) * 1000) + 1
+            let timeout =
+                !dirty
+                ? min(250, untilNextSecond)
+                : ready
+                    ? Int((spacing - (now - lastDraw)) * 1000) + 1
+                    : Int((0.25 - (now - launched)) * 1000) + 1
             guard screen.wait(for: wake, milliseconds: timeout) else { break }
         }
         // The terminal went away with actions under way: they still end where they are safe.

@@ -16,7 +16,8 @@ struct ConsoleRunCommand: AsyncParsableCommand {
     @Option(help: "Broker container name.") var brokerContainer: String?
     @Option(help: "Seconds between refreshes.") var refresh: Double?
     @Option(help: "Log lines kept for the log pane.") var logLines: Int?
-    @Option(help: "Start with the table filtered to names containing this text (as / does; Esc in / clears it).") var filter: String?
+    @Option(help: "Start with the table filtered to names containing this text (as / does; Esc in / clears it).")
+    var filter: String?
 
     func run() async throws {
         try await reportingFailures {
@@ -32,7 +33,8 @@ struct ConsoleRunCommand: AsyncParsableCommand {
             let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
             let (theme, warning) = ThemeLoader.load(settings.theme, noColor: noColor)
             guard isatty(0) == 1, isatty(1) == 1 else {
-                throw CommandFailure("the console needs a terminal; for scripts use a command such as `hbdeck ls` (see --help)")
+                throw CommandFailure(
+                    "the console needs a terminal; for scripts use a command such as `hbdeck ls` (see --help)")
             }
 
             let feed = LogFeed(capacity: monitorConfig.logLines)
@@ -44,15 +46,19 @@ struct ConsoleRunCommand: AsyncParsableCommand {
                 let store = try HistoryStore(path: HistoryStore.location(botsFolder: settings.botsFolder))
                 let keepDays = settings.historyDays
                 recording = Task {
-                    await HistoryRecorder.run(fleet.snapshots, store: store, keepDays: keepDays, view: fleet.historyView, owns: fleet.ownsHistory)
+                    await HistoryRecorder.run(
+                        fleet.snapshots, store: store, keepDays: keepDays, view: fleet.historyView,
+                        owns: fleet.ownsHistory)
                 }
             } catch {
                 recording = nil
                 startWarning = "the history store cannot be opened (\(error)): nothing is recorded"
             }
             let result = await ConsoleLoop.runOnOwnThread(
-                fleet: fleet, feed: feed, theme: theme, initialStatus: startWarning, readOnly: ReadOnlyMode.isOn(settings),
-                brokerPlan: settings.brokerPlan(botsFolder: settings.botsFolder.map(BotsFolder.init)), deployBroker: settings.deployBroker,
+                fleet: fleet, feed: feed, theme: theme, initialStatus: startWarning,
+                readOnly: ReadOnlyMode.isOn(settings),
+                brokerPlan: settings.brokerPlan(botsFolder: settings.botsFolder.map(BotsFolder.init)),
+                deployBroker: settings.deployBroker,
                 filter: String(TerminalSafeText.sanitize(filter ?? "").prefix(64)))
             watching.cancel()
             recording?.cancel()

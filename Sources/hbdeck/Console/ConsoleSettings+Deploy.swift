@@ -7,7 +7,8 @@ extension ConsoleSettings {
     var deployBroker: DeployRequest.Broker {
         DeployRequest.Broker(
             host: mqttHost, port: mqttPort, namespace: namespace, username: mqttUser,
-            password: mqttUser == nil ? nil : ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"].map(Secret.init),
+            password: mqttUser == nil
+                ? nil : ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"].map(Secret.init),
             container: brokerContainer)
     }
 }

@@ -42,7 +42,9 @@ extension ConsoleSettings {
     func broker(of context: String, endpoint: DockerEndpoint, first: Bool) throws -> (String, Int, SSHTunnel?) {
         let given = contextBrokers[context]
         if let given, given.contains(":") {
-            guard let colon = given.lastIndex(of: ":"), let port = Int(given[given.index(after: colon)...]), (1...65535).contains(port) else {
+            guard let colon = given.lastIndex(of: ":"), let port = Int(given[given.index(after: colon)...]),
+                (1...65535).contains(port)
+            else {
                 throw CommandFailure("context_brokers: \(context)=\(given) is not HOST:PORT")
             }
             return (String(given[..<colon]), port, nil)

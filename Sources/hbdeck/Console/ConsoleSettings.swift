@@ -60,7 +60,9 @@ struct ConsoleSettings {
         }
         for entry in entries {
             func number<T: LosslessStringConvertible>(_: T.Type) throws -> T {
-                guard let value = T(entry.value) else { throw CommandFailure("\(path):\(entry.line): \(entry.key) must be a number") }
+                guard let value = T(entry.value) else {
+                    throw CommandFailure("\(path):\(entry.line): \(entry.key) must be a number")
+                }
                 return value
             }
             switch entry.key {
@@ -95,12 +97,15 @@ struct ConsoleSettings {
                 for item in ConsoleSettings.list(entry.value) {
                     let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
                     guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
-                        throw CommandFailure("\(path):\(entry.line): context_brokers takes CONTEXT=HOST:PORT or CONTEXT=PORT, comma-separated")
+                        throw CommandFailure(
+                            "\(path):\(entry.line): context_brokers takes CONTEXT=HOST:PORT or CONTEXT=PORT, comma-separated"
+                        )
                     }
                     settings.contextBrokers[parts[0]] = parts[1]
                 }
             case "mqtt_password":
-                throw CommandFailure("\(path):\(entry.line): put the MQTT password in HBDECK_MQTT_PASSWORD, not in the config file")
+                throw CommandFailure(
+                    "\(path):\(entry.line): put the MQTT password in HBDECK_MQTT_PASSWORD, not in the config file")
             default:
                 throw CommandFailure("\(path):\(entry.line): unknown setting \"\(entry.key)\"")
             }
@@ -111,24 +116,36 @@ struct ConsoleSettings {
     /// `a, b ,c` as `["a", "b", "c"]`, each once.
     static func list(_ text: String) -> [String] {
         var seen = Set<String>()
-        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && seen.insert($0).inserted }
+        return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty && seen.insert($0).inserted
+        }
     }
 
     func monitorConfig() throws -> MonitorConfig {
         // As the Docker CLI: the config's engine, else DOCKER_HOST, else the current context (DOCKER_CONTEXT or
         // `docker context use`), whose default is the local socket.
         let environment = ProcessInfo.processInfo.environment
-        let endpoint = try engine.map { try DockerEndpoint(parsing: $0, tls: DockerEndpoint.fromEnvironment().tls) }
-            ?? (environment["DOCKER_HOST"].map { !$0.isEmpty } == true ? DockerEndpoint.fromEnvironment() : DockerContexts().endpoint(of: DockerContexts().current))
+        let endpoint =
+            try engine.map { try DockerEndpoint(parsing: $0, tls: DockerEndpoint.fromEnvironment().tls) }
+            ?? (environment["DOCKER_HOST"].map { !$0.isEmpty } == true
+                ? DockerEndpoint.fromEnvironment() : DockerContexts().endpoint(of: DockerContexts().current))
         guard refreshInterval >= 0.5 else { throw CommandFailure("refresh interval must be at least 0.5 s") }
-        guard (100...1_000_000).contains(logLines) else { throw CommandFailure("log buffer must be 100 to 1,000,000 lines") }
-        guard (1...65535).contains(mqttPort) else { throw CommandFailure("the MQTT port must be a number from 1 to 65535, not \(mqttPort)") }
-        let settings = mqtt ? MQTTSettings(
-            host: mqttHost, port: mqttPort, username: mqttUser,
-            password: ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"], caFile: mqttCA) : nil
+        guard (100...1_000_000).contains(logLines) else {
+            throw CommandFailure("log buffer must be 100 to 1,000,000 lines")
+        }
+        guard (1...65535).contains(mqttPort) else {
+            throw CommandFailure("the MQTT port must be a number from 1 to 65535, not \(mqttPort)")
+        }
+        let settings =
+            mqtt
+            ? MQTTSettings(
+                host: mqttHost, port: mqttPort, username: mqttUser,
+                password: ProcessInfo.processInfo.environment["HBDECK_MQTT_PASSWORD"], caFile: mqttCA) : nil
         var config = MonitorConfig(
-            endpoint: endpoint, brokerContainer: brokerContainer, mqtt: settings, namespace: namespace, botsFolder: botsFolder,
-            refreshInterval: refreshInterval, livenessTimeout: livenessTimeout, logLines: logLines, brokerMaxBots: brokerMaxBots)
+            endpoint: endpoint, brokerContainer: brokerContainer, mqtt: settings, namespace: namespace,
+            botsFolder: botsFolder,
+            refreshInterval: refreshInterval, livenessTimeout: livenessTimeout, logLines: logLines,
+            brokerMaxBots: brokerMaxBots)
         config.restartAfter = restartAfterDays * 86_400
         config.diskQuota = diskQuota
         return config

@@ -13,11 +13,12 @@ enum LogSaver {
             copy += 1
             path = base + "-\(copy).log"
         }
-        let text = lines.map { line in
-            let time = line.timestamp.map { Date(timeIntervalSince1970: $0).formatted(.iso8601) + " " } ?? ""
-            let level = line.level.map { $0.label + " " } ?? ""
-            return time + level + (line.logger.isEmpty ? "" : line.logger + " ") + line.message
-        }.joined(separator: "\n") + "\n"
+        let text =
+            lines.map { line in
+                let time = line.timestamp.map { Date(timeIntervalSince1970: $0).formatted(.iso8601) + " " } ?? ""
+                let level = line.level.map { $0.label + " " } ?? ""
+                return time + level + (line.logger.isEmpty ? "" : line.logger + " ") + line.message
+            }.joined(separator: "\n") + "\n"
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
             return "saved \(lines.count) lines of \(name) to \(path)"

@@ -30,7 +30,10 @@ enum ThemeLoader {
             path = folders.map { "\($0)/\(nameOrPath).yml" }.first { FileManager.default.fileExists(atPath: $0) }
         }
         guard let path, let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            return (Theme.attributesOnly, "theme \"\(nameOrPath)\" not found (looked in Themes/ folders); using plain attributes")
+            return (
+                Theme.attributesOnly,
+                "theme \"\(nameOrPath)\" not found (looked in Themes/ folders); using plain attributes"
+            )
         }
         do {
             let theme = try ThemeParser.parse(text, file: path)

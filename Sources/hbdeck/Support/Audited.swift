@@ -19,7 +19,9 @@ func audited(
     }
     if ReadOnlyMode.isOn(settings) {
         record("refused: read-only mode")
-        StandardOutput.error("hbdeck: read-only mode (\(ReadOnlyMode.reason(settings, flag: fleet.readOnly))): \(action) refused, nothing was done")
+        StandardOutput.error(
+            "hbdeck: read-only mode (\(ReadOnlyMode.reason(settings, flag: fleet.readOnly))): \(action) refused, nothing was done"
+        )
         throw ExitCode.failure
     }
     let before = StandardOutput.errorsSaid.withLock { $0.count }
@@ -44,7 +46,9 @@ func audited(
 
 /// Whether hbdeck may change anything: the config's `read_only`, or `HBDECK_READ_ONLY` in the environment.
 enum ReadOnlyMode {
-    static func isOn(_ settings: ConsoleSettings, environment: [String: String] = ProcessInfo.processInfo.environment) -> Bool {
+    static func isOn(_ settings: ConsoleSettings, environment: [String: String] = ProcessInfo.processInfo.environment)
+        -> Bool
+    {
         settings.readOnly || ["1", "true", "yes", "on"].contains((environment["HBDECK_READ_ONLY"] ?? "").lowercased())
     }
 

@@ -27,7 +27,9 @@ struct EngineSet: Sendable {
         let parsed = names.map(QualifiedName.init)
         for (text, name) in zip(names, parsed) {
             if let host = name.host, !engines.contains(where: { $0.name == host }) {
-                throw CommandFailure("\(InstanceName.shown(text)): no engine named \(InstanceName.shown(host)) answers (engines: \(engines.map(\.name).joined(separator: ", ")))")
+                throw CommandFailure(
+                    "\(InstanceName.shown(text)): no engine named \(InstanceName.shown(host)) answers (engines: \(engines.map(\.name).joined(separator: ", ")))"
+                )
             }
         }
         try Fleet.validate(parsed.map(\.name))
@@ -35,16 +37,20 @@ struct EngineSet: Sendable {
         for engine in engines { bots[engine.name] = try await Fleet(client: engine.client).bots() }
         return try parsed.map { wanted in
             let holders = engines.filter { engine in
-                (wanted.host == nil || wanted.host == engine.name) && (bots[engine.name] ?? []).contains { $0.name == wanted.name }
+                (wanted.host == nil || wanted.host == engine.name)
+                    && (bots[engine.name] ?? []).contains { $0.name == wanted.name }
             }
             guard let engine = holders.first else {
                 throw CommandFailure("no such instance: \(wanted.host.map { "\($0)/" } ?? "")\(wanted.name)")
             }
             guard holders.count == 1 else {
-                throw CommandFailure("\(wanted.name) is on \(holders.map(\.name).joined(separator: " and ")): say which, as \(holders[0].name)/\(wanted.name)")
+                throw CommandFailure(
+                    "\(wanted.name) is on \(holders.map(\.name).joined(separator: " and ")): say which, as \(holders[0].name)/\(wanted.name)"
+                )
             }
             let summary = bots[engine.name]!.first { $0.name == wanted.name }!
-            return LocatedInstance(engine: engine, summary: summary, shown: several ? "\(engine.name)/\(wanted.name)" : wanted.name)
+            return LocatedInstance(
+                engine: engine, summary: summary, shown: several ? "\(engine.name)/\(wanted.name)" : wanted.name)
         }
     }
 }

@@ -12,7 +12,8 @@ struct FileEditor {
             throw CommandFailure("\(path): no such file in the bots folder")
         }
         let name = URL(fileURLWithPath: path).lastPathComponent
-        let copy = URL(fileURLWithPath: NSTemporaryDirectory() + "hbdeck-edit-\(UInt32.random(in: 0...UInt32.max))-\(name)")
+        let copy = URL(
+            fileURLWithPath: NSTemporaryDirectory() + "hbdeck-edit-\(UInt32.random(in: 0...UInt32.max))-\(name)")
         try original.write(to: copy)
         let environment = ProcessInfo.processInfo.environment
         let editor = environment["VISUAL"] ?? environment["EDITOR"] ?? "vi"
@@ -31,7 +32,9 @@ struct FileEditor {
             return "not saved: \(problem). Your edit is kept in \(copy.path)"
         }
         do {
-            try store.save(edited, to: path, message: "edited with \(editor.split(separator: " ").first ?? "editor")", expecting: original)
+            try store.save(
+                edited, to: path, message: "edited with \(editor.split(separator: " ").first ?? "editor")",
+                expecting: original)
         } catch let stale as VersionStore.StaleRead {
             return "not saved: \(stale). Your edit is kept in \(copy.path)"
         }

@@ -10,30 +10,47 @@ enum HistoryExport {
     typealias Table = (header: [String], rows: [[String]])
 
     /// Samples and runs from the store; trades from each recorded bot's own database in `folder`.
-    static func table(_ what: ExportDialog.What, bot: String?, from start: Double, to end: Double, store: HistoryStore, folder: BotsFolder?) async throws -> Table {
+    static func table(
+        _ what: ExportDialog.What, bot: String?, from start: Double, to end: Double, store: HistoryStore,
+        folder: BotsFolder?
+    ) async throws -> Table {
         switch what {
         case .samples:
             let samples = try await store.samples(bot: bot, from: start, to: end)
             return (sampleColumns, samples.map(row))
         case .runs:
             let runs = try await store.runs(bot: bot, from: start, to: end)
-            return (["bot", "started_at", "stopped_at", "image", "config", "pnl", "volume", "trades"],
-                     runs.map {
-                         [$0.bot, iso($0.startedAt), $0.stoppedAt.map(iso) ?? "", $0.image, $0.config ?? "", text($0.pnl), text($0.volume), text($0.trades)]
-                     })
+            return (
+                ["bot", "started_at", "stopped_at", "image", "config", "pnl", "volume", "trades"],
+                runs.map {
+                    [
+                        $0.bot, iso($0.startedAt), $0.stoppedAt.map(iso) ?? "", $0.image, $0.config ?? "", text($0.pnl),
+                        text($0.volume), text($0.trades),
+                    ]
+                }
+            )
         case .trades:
-            guard let folder else { throw CommandFailure("trades are read from the bots' own databases: give --bots-folder") }
+            guard let folder else {
+                throw CommandFailure("trades are read from the bots' own databases: give --bots-folder")
+            }
             var rows: [[String]] = []
             var seen = Set<String>()
             for run in try await store.runs(bot: bot, from: start, to: end) {
                 guard let config = run.config, seen.insert("\(run.bot)/\(config)").inserted,
-                      let database = TradeDatabase.path(dataFolder: folder.instance(run.bot).appendingPathComponent("data").path, config: config)
+                    let database = TradeDatabase.path(
+                        dataFolder: folder.instance(run.bot).appendingPathComponent("data").path, config: config)
                 else { continue }
                 rows += TradeDatabase.fills(at: database, from: start, to: end).map {
-                    [iso($0.time), run.bot, $0.orderID, $0.pair, $0.side, text($0.price), text($0.amount), text($0.feeQuote)]
+                    [
+                        iso($0.time), run.bot, $0.orderID, $0.pair, $0.side, text($0.price), text($0.amount),
+                        text($0.feeQuote),
+                    ]
                 }
             }
-            return (["time", "bot", "order_id", "pair", "side", "price", "amount", "fee_quote"], rows.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) })
+            return (
+                ["time", "bot", "order_id", "pair", "side", "price", "amount", "fee_quote"],
+                rows.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
+            )
         }
     }
 
@@ -45,8 +62,11 @@ enum HistoryExport {
     static let sampleColumns = ["time", "bot", "pnl", "volume", "trades", "open_orders", "cpu_percent", "memory_bytes"]
 
     static func row(_ sample: HistoryStore.Sample) -> [String] {
-        [iso(sample.time), sample.bot, text(sample.pnl), text(sample.volume), text(sample.trades), text(sample.openOrders),
-         text(sample.cpuPercent), text(sample.memoryBytes)]
+        [
+            iso(sample.time), sample.bot, text(sample.pnl), text(sample.volume), text(sample.trades),
+            text(sample.openOrders),
+            text(sample.cpuPercent), text(sample.memoryBytes),
+        ]
     }
 
     /// `2026-11-26T09:00:16.652Z`, written by hand: a date formatter per row made an export of a day of
@@ -56,14 +76,18 @@ enum HistoryExport {
         var millis = Int64((time * 1000).rounded())
         var seconds = time_t(millis / 1000)
         millis %= 1000
-        if millis < 0 { millis += 1000; seconds -= 1 }
+        if millis < 0 {
+            millis += 1000
+            seconds -= 1
+        }
         var parts = tm()
         gmtime_r(&seconds, &parts)
         func pad(_ n: Int32, _ width: Int) -> String {
             let text = String(n)
             return String(repeating: "0", count: max(0, width - text.count)) + text
         }
-        return "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
+        return
+            "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
     }
 
     static func text<T: LosslessStringConvertible>(_ value: T?) -> String { value.map { String($0) } ?? "" }

@@ -29,7 +29,9 @@ enum StandardOutput {
 
     static func raw(_ bytes: [UInt8], toStandardError: Bool = false, sanitized: Bool = false) {
         let terminal = toStandardError ? errorIsTerminal : isTerminal
-        write(sanitized && terminal ? TerminalSafeText.sanitize(bytes) : bytes, to: toStandardError ? STDERR_FILENO : STDOUT_FILENO)
+        write(
+            sanitized && terminal ? TerminalSafeText.sanitize(bytes) : bytes,
+            to: toStandardError ? STDERR_FILENO : STDOUT_FILENO)
     }
 
     private static func write(_ bytes: [UInt8], to descriptor: Int32) {

@@ -15,7 +15,9 @@ struct TextTable {
 
     func render() -> String {
         let all = [headers] + rows
-        let widths = headers.indices.map { column in all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0 }
+        let widths = headers.indices.map { column in
+            all.map { $0.indices.contains(column) ? $0[column].count : 0 }.max() ?? 0
+        }
         return all.map { row in
             headers.indices.map { column in
                 let cell = row.indices.contains(column) ? row[column] : ""

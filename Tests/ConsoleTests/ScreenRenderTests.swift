@@ -107,8 +107,21 @@ import Testing
         controller.waitToQuit(running)
         let text = render(controller.state).text
         #expect(text.contains("Quitting once these 2 actions end at a safe point"))
-        #expect(text.contains("rm btc_mm_binance_01 · stopping the container… · 12 s"))
-        #expect(text.contains("stop eth_grid_kucoin_02 · starting… · 3 s"))
+        #expect(text.contains("rm btc_mm_binance_01 · 12 s"))
+        #expect(text.contains("│   stopping the container…"))
+        #expect(text.contains("stop eth_grid_kucoin_02 · 3 s"))
+        #expect(text.contains("│   starting…"))
+        // A long step goes on over a second line; the box keeps to the screen.
+        var long = running
+        long[0].step =
+            "stopping btc_mm_binance_01: bot stopped (200), wound down in 1.0 s (seen in its container's output) · container stopping…"
+        controller.waitToQuit(long)
+        let narrow = render(controller.state, width: 80, height: 24).text
+        #expect(
+            narrow.contains("│   stopping btc_mm_binance_01: bot stopped (200), wound down in 1.0 s (seen │"),
+            "\(narrow)")
+        #expect(narrow.contains("│   in its container's output) · container stopping…"), "\(narrow)")
+        controller.waitToQuit(running)
         #expect(text.contains("[ q  quit now, leave them ]"))
         // Only q does anything while it waits; the table's keys are not taken.
         for key in [Key.character("x"), .character("D"), .enter, .escape, .character("y")] {

@@ -26,9 +26,12 @@ enum OverlayPanes {
     static func drawQuitting(_ running: [RunningAction], now: Double, into grid: inout CellGrid) {
         let count = running.count
         let title = "Quitting once \(count == 1 ? "this action ends" : "these \(count) actions end") at a safe point"
-        var lines = running.map { action in
-            let seconds = Int(max(0, now - action.started))
-            return "\(action.action) \(action.target) · \(action.step ?? "starting…") · \(seconds) s"
+        // Each action on a line of its own, its latest step under it on two lines at most.
+        let room = grid.width - 8
+        var lines = running.flatMap { action in
+            let (first, rest) = wordSplit(action.step ?? "starting…", at: room)
+            return ["\(action.action) \(action.target) · \(Int(max(0, now - action.started))) s", "  " + first]
+                + (rest.isEmpty ? [] : ["  " + TextWidth.truncate(rest, to: room)])
         }
         if lines.isEmpty { lines = ["nothing runs any more: quitting…"] }
         let keys = Keymap.bindings(in: .quitting).map {
@@ -42,9 +45,18 @@ enum OverlayPanes {
         grid.fill(rect)
         grid.box(rect, title: title, role: .border, titleRole: .dialogTitle)
         for (i, line) in lines.prefix(height - 2).enumerated() {
-            let role: StyleRole = i >= lines.count - keys.count ? .footerKey : .dialog
+            let role: StyleRole = i >= lines.count - keys.count ? .footerKey : line.hasPrefix("  ") ? .dim : .dialog
             grid.put(line, x: rect.x + 2, y: rect.y + 1 + i, role: role, maxX: rect.x + rect.width - 1)
         }
+    }
+
+    /// `TextWidth.split` at the last space that fits, where there is one.
+    private static func wordSplit(_ text: String, at width: Int) -> (head: String, rest: String) {
+        let (head, rest) = TextWidth.split(text, at: width)
+        guard !rest.isEmpty, !rest.hasPrefix(" "), let space = head.lastIndex(of: " ") else {
+            return (head, String(rest.drop { $0 == " " }))
+        }
+        return (String(head[..<space]), String(head[head.index(after: space)...]) + rest)
     }
 
     static func drawTooSmall(into grid: inout CellGrid, minimum: (Int, Int)) {

@@ -19,6 +19,8 @@ final class FakeEngine: FleetEngine {
         var errorsLog: String?
         var networkMode = "host"
         var networks: [String] = []
+        /// The container's command (`Config.Cmd`), nil: none given.
+        var command: [String]?
     }
 
     private let state = Mutex<
@@ -87,10 +89,11 @@ final class FakeEngine: FleetEngine {
         else {
             throw DockerError.notFound(message: "no such container: \(idOrName)")
         }
+        let command = c.command.map { "\"Cmd\":[" + $0.map { "\"\($0)\"" }.joined(separator: ",") + "]" } ?? ""
         let json = #"""
             {"Id":"\#(id)","Name":"/\#(c.name)","RestartCount":\#(c.restartCount),"State":{"Status":"\#(c.state)","Running":\#(c.state == "running"),
              "Paused":false,"Restarting":false,"OOMKilled":false,"Dead":false,"Pid":0,"ExitCode":\#(c.exitCode),"Error":"",
-             "StartedAt":"\#(c.startedAt)","FinishedAt":"0001-01-01T00:00:00Z"},"Config":{},"HostConfig":{"NetworkMode":"\#(c.networkMode)"},
+             "StartedAt":"\#(c.startedAt)","FinishedAt":"0001-01-01T00:00:00Z"},"Config":{\#(command)},"HostConfig":{"NetworkMode":"\#(c.networkMode)"},
              "NetworkSettings":{"Networks":{\#(c.networks.map { "\"\($0)\":{}" }.joined(separator: ","))}}}
             """#
         return try JSONDecoder().decode(ContainerDetails.self, from: Data(json.utf8))

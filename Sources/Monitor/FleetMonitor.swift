@@ -17,6 +17,8 @@ public actor FleetMonitor {
     public nonisolated let bots: BotConnection?
     private let connector: Connector
     let now: @Sendable () -> Double
+    /// What every wait of the monitor waits on (the tests' own clock, which moves only when told).
+    private let clock: any Clock<Duration>
     var client: (any FleetEngine)?
     private var engine: EngineStatus = .connecting
     private var lastGood: Double?
@@ -60,14 +62,17 @@ public actor FleetMonitor {
         try await DockerClient.connect(to: config.endpoint, timeout: 5) { try await $0.listContainers(all: true) }
     }
 
-    /// `connector` and `now` are for tests: a fake engine and a clock.
+    /// `connector`, `now` and `clock` are for tests: a fake engine, and the time it reads and the clock it
+    /// waits on (one manual clock behind both).
     public init(
         config: MonitorConfig, connector: @escaping Connector = FleetMonitor.dockerConnector,
-        now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }
+        now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 },
+        clock: any Clock<Duration> = ContinuousClock()
     ) {
         self.config = config
         self.connector = connector
         self.now = now
+        self.clock = clock
         self.bots = config.mqtt.map { BotConnection(settings: $0, namespace: config.namespace) }
         let broker = BrokerSnapshot(containerName: config.brokerContainer, address: config.brokerAddress)
         snapshots = LatestValue(
@@ -91,7 +96,7 @@ public actor FleetMonitor {
                 } catch {
                     markOffline(error)
                     await publish()
-                    try? await Task.sleep(nanoseconds: UInt64(backoff * 1e9))
+                    try? await clock.sleep(for: .seconds(backoff))
                     backoff = min(backoff * 2, 30)
                     continue
                 }
@@ -156,8 +161,8 @@ public actor FleetMonitor {
         // Between samples, telemetry and liveness (which changes with time alone) are republished once a
         // second. An engine event or an action ends the nap at once.
         while !Task.isCancelled, !wakeRequested, now() < deadline {
-            let length = UInt64(max(0, min(1, deadline - now())) * 1e9)
-            let nap = Task { _ = try? await Task.sleep(nanoseconds: length) }
+            let (length, clock) = (max(0, min(1, deadline - now())), clock)
+            let nap = Task { _ = try? await clock.sleep(for: .seconds(length)) }
             self.nap = nap
             await nap.value
             self.nap = nil

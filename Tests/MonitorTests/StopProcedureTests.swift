@@ -1,5 +1,6 @@
 import Docker
 import Foundation
+import HBTestSupport
 import Synchronization
 import Testing
 
@@ -77,6 +78,30 @@ import Testing
         procedure.windDownLimit = 0.2
         let result = try await procedure.run { step in steps.withLock { $0.append(step) } }
         return (result.text, engine.graces.withLock { $0.first }, steps.withLock { $0 })
+    }
+
+    /// A bot that accepts the stop and never says it wound down is waited for the whole limit, on the clock
+    /// the procedure is given, and its container then gets the full grace.
+    @Test func aStopThatTimesOutWaitsTheWholeLimitThenTheFullGrace() async throws {
+        let engine = FakeEngine(output: .silent)
+        let clock = ManualClock()
+        var procedure = StopProcedure(
+            name: "bot_1", bot: FakeBot(behaviour: .neverSaysItWoundDown), skipped: false, engine: engine,
+            now: { 100 + clock.elapsed })
+        procedure.clock = clock
+        let stopping = Task { [procedure] in try await procedure.run { _ in } }
+        #expect(try await eventually(within: 20) { clock.sleepersDue == [.seconds(StopProcedure.windDownLimit)] })
+        #expect(engine.graces.withLock { $0.isEmpty }, "the container is left alone while the bot may still wind down")
+        clock.advance(by: .seconds(29))
+        #expect(clock.sleepersDue == [.seconds(1)])
+        #expect(engine.graces.withLock { $0.isEmpty })
+        clock.advance(by: .seconds(1))
+        let result = try await stopping.value
+        #expect(engine.graces.withLock { $0 } == [StopProcedure.grace])
+        #expect(!result.woundDown && result.accepted)
+        #expect(
+            result.text.contains("bot accepted the stop (200) but did not say it wound down within 30 s"),
+            "\(result.text)")
     }
 
     @Test func aBotThatWoundDownHasItsContainerEndedAtOnce() async throws {

@@ -41,6 +41,8 @@ struct StopProcedure {
     let now: @Sendable () -> Double
     var windDownLimit = StopProcedure.windDownLimit
     var grace = StopProcedure.grace
+    /// What the wait for the bot's wind-down waits on.
+    var clock: any Clock<Duration> = ContinuousClock()
 
     /// What the bot's own stop came to.
     struct BotStep {
@@ -80,7 +82,7 @@ struct StopProcedure {
         let watch = await engine.watchWindDown(of: name)
         defer { watch.cancel() }
         let began = now()
-        let (name, limit) = (name, windDownLimit)
+        let (name, limit, clock) = (name, windDownLimit, clock)
         var outcome: Result<StopOutcome, any Error>?
         var ownAfter: Double?
         await withTaskGroup(of: Event.self) { group in
@@ -103,7 +105,7 @@ struct StopProcedure {
                 return .ownOutput(false)
             }
             group.addTask {
-                try? await Task.sleep(nanoseconds: UInt64(max(0, limit) * 1_000_000_000))
+                try? await clock.sleep(for: .seconds(max(0, limit)))
                 return .limit
             }
             waiting: for await event in group {

@@ -47,12 +47,12 @@ extension FleetMonitor {
         _ name: String, skipBotStop: Bool = false, folder disposal: FolderDisposal = .archive,
         progress: @escaping Progress
     ) async -> String {
-        let bots = bots
+        let (bots, now) = (bots, now)
         let folder = config.botsFolder.map(BotsFolder.init)
         return await run(name, .stopping, progress: progress) { client in
             try await Decommission(
                 name: name, bot: bots, skipBotStop: skipBotStop, engine: client, folder: folder, disposal: disposal,
-                broker: config.brokerContainer
+                broker: config.brokerContainer, now: now
             )
             .run(progress: progress)
         }
@@ -60,10 +60,11 @@ extension FleetMonitor {
 
     /// Applies an instance's changed strategy files the least disruptive way that works (`Reload`).
     public func reload(_ name: String, progress: @escaping Progress) async -> String {
-        let bots = bots
+        let (bots, now) = (bots, now)
         guard let path = config.botsFolder else { return "no bots folder is configured: nothing to reload" }
         return await run(name, .stopping, progress: progress) { client in
-            try await Reload(name: name, bot: bots, engine: client, folder: BotsFolder(path)).run(progress: progress)
+            try await Reload(name: name, bot: bots, engine: client, folder: BotsFolder(path), now: now).run(
+                progress: progress)
         }
     }
 
@@ -77,7 +78,7 @@ extension FleetMonitor {
     /// Moves a bot between host networking and a network of its own (`NetworkMove`).
     public func moveNetwork(_ name: String, to target: NetworkMove.Target, progress: @escaping Progress) async -> String
     {
-        let bots = bots
+        let (bots, now) = (bots, now)
         guard let path = config.botsFolder else {
             return "no bots folder is configured: its broker address lives there"
         }
@@ -85,7 +86,7 @@ extension FleetMonitor {
             container: config.brokerContainer, host: config.mqtt?.host ?? "127.0.0.1", port: config.mqtt?.port ?? 1883)
         return await run(name, .stopping, progress: progress) { client in
             try await NetworkMove(
-                name: name, to: target, broker: broker, bot: bots, engine: client, folder: BotsFolder(path)
+                name: name, to: target, broker: broker, bot: bots, engine: client, folder: BotsFolder(path), now: now
             ).run(progress: progress)
         }
     }

@@ -26,7 +26,17 @@ public actor LogFeed {
     /// How many of the log's last lines a skip ahead goes on from.
     static let linesAfterSkip = 200
 
-    public init(capacity: Int, maxBytes: Int = 8 << 20, retryDelay: Double = 1, skipAheadAfter: Double = 5) {
+    /// The time lines are stamped with and lags measured against, and the clock waits are on.
+    let now: @Sendable () -> Double
+    let clock: any Clock<Duration>
+
+    public init(
+        capacity: Int, maxBytes: Int = 8 << 20, retryDelay: Double = 1, skipAheadAfter: Double = 5,
+        now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 },
+        clock: any Clock<Duration> = ContinuousClock()
+    ) {
+        self.now = now
+        self.clock = clock
         self.capacity = capacity
         self.maxBytes = maxBytes
         self.retryDelay = retryDelay
@@ -97,17 +107,17 @@ public actor LogFeed {
                     await note(
                         [
                             LogLine(
-                                timestamp: Date().timeIntervalSince1970, level: .info, message: "— log resumed —",
+                                timestamp: now(), level: .info, message: "— log resumed —",
                                 source: .container)
                         ], generation: generation)
                 }
                 await setStatus(.following, generation: generation)
-                var reader = ContainerLogReader(resumeAfter: resumeAfter, openedAt: Date().timeIntervalSince1970)
+                var reader = ContainerLogReader(resumeAfter: resumeAfter, openedAt: now())
                 var skipped = false
                 for try await chunks in stream {
                     let lines = reader.read(chunks)
                     if let last = reader.lastTime { resumeAfter = last }
-                    let lag = reader.lag(now: Date().timeIntervalSince1970)
+                    let lag = reader.lag(now: now())
                     await take(lines, lag: lag, generation: generation)
                     if lag > skipAheadAfter {
                         let estimate = reader.linesPerSecond * lag
@@ -122,7 +132,7 @@ public actor LogFeed {
                 await note(
                     [
                         LogLine(
-                            timestamp: Date().timeIntervalSince1970, level: .info,
+                            timestamp: now(), level: .info,
                             message: "— the container's log ended (it stopped) —", source: .container)
                     ], generation: generation)
                 await setStatus(.ended, generation: generation)
@@ -144,12 +154,12 @@ public actor LogFeed {
                     await note(
                         [
                             LogLine(
-                                timestamp: Date().timeIntervalSince1970, level: absent ? .info : .warning,
+                                timestamp: now(), level: absent ? .info : .warning,
                                 message: said, source: .container)
                         ], generation: generation)
                 }
                 await setStatus(absent ? .noContainer : .unavailable(reason: reason), generation: generation)
-                try? await Task.sleep(nanoseconds: UInt64(retryDelay * 1_000_000_000))
+                try? await clock.sleep(for: .seconds(retryDelay))
             }
         }
     }
@@ -188,7 +198,7 @@ public actor LogFeed {
         current.skipped += estimate
         merger.note(
             LogLine(
-                timestamp: Date().timeIntervalSince1970, level: .warning,
+                timestamp: now(), level: .warning,
                 message:
                     "— skipped about \(estimate) lines (\(Formatting.fixed(seconds, decimals: 0)) s of log) to keep up —",
                 source: .container))
@@ -205,8 +215,9 @@ public actor LogFeed {
     private func changed() {
         guard !publishPending else { return }
         publishPending = true
+        let clock = clock
         Task {
-            try? await Task.sleep(nanoseconds: 250_000_000)
+            try? await clock.sleep(for: .milliseconds(250))
             self.publish()
         }
     }

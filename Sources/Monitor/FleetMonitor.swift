@@ -23,29 +23,30 @@ public actor FleetMonitor {
     private var engine: EngineStatus = .connecting
     private var lastGood: Double?
     private var summaries: [ContainerSummary] = []
-    private var details: [String: ContainerDetails] = [:]
-    private var detailKeys: [String: String] = [:]
-    private var counters: [String: CgroupReader.Counters] = [:]
-    private var cgroups: [String: CgroupFiles] = [:]
+    private var details: [ContainerID: ContainerDetails] = [:]
+    private var detailKeys: [ContainerID: String] = [:]
+    private var counters: [ContainerID: CgroupReader.Counters] = [:]
+    private var cgroups: [ContainerID: CgroupFiles] = [:]
     private let counterFileBudget = CounterFileBudget.current()
-    private var figures: [String: ResourceFigures] = [:]
+    private var figures: [ContainerID: ResourceFigures] = [:]
     /// What errors.log says of each container that has ended: its last line and last traceback.
-    private var endings: [String: ErrorsLog.Ending] = [:]
-    private var statusFiles: [String: StatusFileReader.Reading] = [:]
+    private var endings: [ContainerID: ErrorsLog.Ending] = [:]
+    private var statusFiles: [ContainerID: StatusFileReader.Reading] = [:]
     private var diskUsage = InstanceDiskUsage()
     /// The fills of each running bot's current run from its own trade database, by container id.
-    private var tradeFigures: [String: TradeDatabase.Figures] = [:]
+    private var tradeFigures: [ContainerID: TradeDatabase.Figures] = [:]
     /// Bots whose open orders MQTT knows whole (heard all of their run, no gap): their `Order` table is not read.
-    private var ordersHeardWhole: Set<String> = []
+    private var ordersHeardWhole: Set<ContainerID> = []
     /// Warnings and errors from each bot's log files, by container id, with the files' size and time when read.
-    private var fileProblems: [String: (stamp: [Double], records: [ProblemRecord])] = [:]
+    private var fileProblems: [ContainerID: (stamp: [Double], records: [ProblemRecord])] = [:]
     /// Files of a bot's folder that are there but were not read (a link, a FIFO), with the reason.
-    private var unreadableFiles: [String: [String]] = [:]
+    private var unreadableFiles: [ContainerID: [String]] = [:]
     private var tradesReadAt = -Double.infinity
+    /// By instance name, as everything keyed by `String` here; what is kept by container is keyed by `ContainerID`.
     private var diskUsed: [String: UInt64] = [:]
     /// Containers this console stopped, by id, with the run (`StartedAt`) it stopped and how: the exit code
     /// such a stop leaves (137 after a kill) then reads as what it was.
-    private var stoppedHere: [String: (run: String, how: String)] = [:]
+    private var stoppedHere: [ContainerID: (run: String, how: String)] = [:]
     private var history: [String: MetricHistory] = [:]
     var pending: [String: PendingAction] = [:]
     /// Actions that ended, by instance, with the number of reconciles begun by then: their marker stays until a
@@ -139,13 +140,15 @@ public actor FleetMonitor {
 
     /// Remembers that this console stopped the named instance's current run.
     func noteStopped(_ name: String, how: String) {
-        guard let summary = summaries.first(where: { $0.name == name }), let found = details[summary.id] else { return }
-        stoppedHere[summary.id] = (found.state.startedAt, how)
+        guard let summary = summaries.first(where: { $0.name == name }), let found = details[summary.containerID] else {
+            return
+        }
+        stoppedHere[summary.containerID] = (found.state.startedAt, how)
     }
 
     /// How the named instance's bot runs, as its container's command says.
     func engine(of name: String) -> BotEngine {
-        guard let summary = summaries.first(where: { $0.name == name }), let found = details[summary.id] else {
+        guard let summary = summaries.first(where: { $0.name == name }), let found = details[summary.containerID] else {
             return .quickstart
         }
         return BotEngine.of(command: found.config.cmd)
@@ -209,7 +212,9 @@ public actor FleetMonitor {
         guard let client else { return }
         reconciles += 1
         let begun = reconciles
-        let known = details.compactMapValues { $0.config.image.isEmpty ? nil : $0.config.image }
+        let known = Dictionary(
+            details.compactMap { id, found in found.config.image.isEmpty ? nil : (id.value, found.config.image) },
+            uniquingKeysWith: { $1 })
         let fresh: [ContainerSummary]
         if let listed { fresh = listed } else { fresh = try await client.listContainers() }
         let all = try await client.resolvingImageNames(fresh, known: known)
@@ -217,7 +222,7 @@ public actor FleetMonitor {
             BotClassifier.isBot(image: $0.image, labels: $0.labels, command: $0.command)
                 || $0.name == config.brokerContainer
         }
-        let live = Set(summaries.map(\.id))
+        let live = Set(summaries.map(\.containerID))
         for id in details.keys where !live.contains(id) {
             details[id] = nil
             detailKeys[id] = nil
@@ -231,7 +236,7 @@ public actor FleetMonitor {
         // Inspect only what changed since the last look, eight at a time; with each container that has
         // exited, the last line of its errors.log.
         let changed = summaries.filter {
-            (detailKeys[$0.id] != Self.detailKey($0) || details[$0.id] == nil)
+            (detailKeys[$0.containerID] != Self.detailKey($0) || details[$0.containerID] == nil)
                 && (!firstFrame || Self.needsInspectionFirst($0))
         }
         let inspected = try await concurrentMap(changed, limit: 8) { summary in
@@ -240,9 +245,9 @@ public actor FleetMonitor {
             return (summary, found, ended ? await ErrorsLog.ending(of: found, client: client) : nil)
         }
         for (summary, found, ending) in inspected {
-            details[summary.id] = found
-            detailKeys[summary.id] = firstFrame ? nil : Self.detailKey(summary)
-            endings[summary.id] = ending
+            details[summary.containerID] = found
+            detailKeys[summary.containerID] = firstFrame ? nil : Self.detailKey(summary)
+            endings[summary.containerID] = ending
         }
         // Actions that had ended when this look at the engine began are now shown as the engine has them.
         for (name, endedAt) in settling where begun > endedAt {
@@ -276,26 +281,26 @@ public actor FleetMonitor {
         // Where a container's cgroup files cannot be read from here (hbdeck in a container, rootless
         // Docker), its figures come from the engine instead.
         var unreadable: [ContainerSummary] = []
-        let runningIDs = Set(running.map(\.id))
+        let runningIDs = Set(running.map(\.containerID))
         cgroups = cgroups.filter { runningIDs.contains($0.key) }
         for summary in running {
-            guard let found = details[summary.id] else { continue }
+            guard let found = details[summary.containerID] else { continue }
             let pid = found.state.pid
-            if cgroups[summary.id]?.pid != pid {
-                cgroups[summary.id] = nil
+            if cgroups[summary.containerID]?.pid != pid {
+                cgroups[summary.containerID] = nil
                 let open = cgroups.values.reduce(0) { $0 + $1.openCount }
-                cgroups[summary.id] = CgroupFiles.locate(
+                cgroups[summary.containerID] = CgroupFiles.locate(
                     pid: pid, hostNetwork: found.hostConfig.networkMode == "host",
                     keepOpen: open + CgroupFiles.fileCount <= counterFileBudget)
             }
-            guard let files = cgroups[summary.id], let now = CgroupReader.read(files) else {
-                cgroups[summary.id] = nil
+            guard let files = cgroups[summary.containerID], let now = CgroupReader.read(files) else {
+                cgroups[summary.containerID] = nil
                 unreadable.append(summary)
                 continue
             }
-            figures[summary.id] = CgroupReader.figures(now: now, before: counters[summary.id])
-            figures[summary.id]?.source = .cgroups
-            counters[summary.id] = now
+            figures[summary.containerID] = CgroupReader.figures(now: now, before: counters[summary.containerID])
+            figures[summary.containerID]?.source = .cgroups
+            counters[summary.containerID] = now
         }
         await sampleThroughEngine(unreadable, client: client)
     }
@@ -303,7 +308,7 @@ public actor FleetMonitor {
     /// The `data/bot/` files of the running bots that the client's `hbot` CLI runs, eight at a time.
     private func readStatusFiles(client: any FleetEngine) async {
         let hbot = summaries.compactMap { summary -> ContainerDetails? in
-            guard summary.state == "running", let found = details[summary.id],
+            guard summary.state == "running", let found = details[summary.containerID],
                 BotEngine.of(command: found.config.cmd) == .hbot
             else { return nil }
             return found
@@ -313,8 +318,9 @@ public actor FleetMonitor {
         let read =
             (try? await concurrentMap(hbot, limit: 8) { found in
                 (
-                    found.id,
-                    await StatusFileReader.read(found, local: local, client: client, previous: previous[found.id])
+                    ContainerID(found.id),
+                    await StatusFileReader.read(
+                        found, local: local, client: client, previous: previous[ContainerID(found.id)])
                 )
             }) ?? []
         statusFiles = Dictionary(read, uniquingKeysWith: { $1 })
@@ -327,7 +333,7 @@ public actor FleetMonitor {
         guard config.endpoint.isLocalSocket, now() - tradesReadAt >= 10 else { return }
         tradesReadAt = now()
         let jobs = summaries.compactMap { summary -> BotFilesRead.Job? in
-            guard summary.name != config.brokerContainer, let found = details[summary.id],
+            guard summary.name != config.brokerContainer, let found = details[summary.containerID],
                 let started = SnapshotBuilder.parseTime(found.state.startedAt),
                 let data = found.mounts.first(where: { $0.destination == StatusFileReader.dataFolder })?.source,
                 !data.isEmpty
@@ -337,18 +343,19 @@ public actor FleetMonitor {
                 id: summary.id, dataFolder: data, logsFolder: logs?.isEmpty == false ? logs : nil,
                 config: BotEngine.of(command: found.config.cmd) == .hbot
                     ? BotEngine.config(in: found.config.cmd) : SnapshotBuilder.strategy(found),
-                runStartedAt: started, openOrders: !ordersHeardWhole.contains(summary.id),
-                logStamp: fileProblems[summary.id]?.stamp)
+                runStartedAt: started, openOrders: !ordersHeardWhole.contains(summary.containerID),
+                logStamp: fileProblems[summary.containerID]?.stamp)
         }
         let now = now()
         let read = (try? await concurrentMap(jobs, limit: 4) { BotFilesRead.read($0, now: now) }) ?? []
         tradeFigures = Dictionary(
-            read.compactMap { result in result.figures.map { (result.id, $0) } }, uniquingKeysWith: { $1 })
-        unreadableFiles = Dictionary(read.map { ($0.id, $0.unreadable) }, uniquingKeysWith: { $1 }).filter {
+            read.compactMap { result in result.figures.map { (ContainerID(result.id), $0) } }, uniquingKeysWith: { $1 })
+        unreadableFiles = Dictionary(read.map { (ContainerID($0.id), $0.unreadable) }, uniquingKeysWith: { $1 }).filter
+        {
             !$0.value.isEmpty
         }
-        for result in read { if let problems = result.problems { fileProblems[result.id] = problems } }
-        fileProblems = fileProblems.filter { id, _ in summaries.contains { $0.id == id } }
+        for result in read { if let problems = result.problems { fileProblems[ContainerID(result.id)] = problems } }
+        fileProblems = fileProblems.filter { id, _ in summaries.contains { $0.containerID == id } }
     }
 
     /// The size of each instance's `data/` and `logs/`, when a quota is set and the bots folder is here.
@@ -362,11 +369,11 @@ public actor FleetMonitor {
     private func sampleThroughEngine(_ containers: [ContainerSummary], client: any FleetEngine) async {
         guard !containers.isEmpty else { return }
         let sampled =
-            (try? await concurrentMap(containers, limit: 8) { summary -> (String, ResourceFigures?) in
-                guard let sample = try? await client.stats(summary.id) else { return (summary.id, nil) }
+            (try? await concurrentMap(containers, limit: 8) { summary -> (ContainerID, ResourceFigures?) in
+                guard let sample = try? await client.stats(summary.id) else { return (summary.containerID, nil) }
                 let usage = ResourceUsage(sample)
                 return (
-                    summary.id,
+                    summary.containerID,
                     ResourceFigures(
                         cpuPercent: usage.cpuPercent, memoryUsed: usage.memoryUsed, memoryLimit: usage.memoryLimit,
                         networkRx: usage.networkRx, networkTx: usage.networkTx, pids: usage.pids, source: .engineStats)
@@ -400,7 +407,7 @@ public actor FleetMonitor {
         let now = self.now()
         var starts: [String: Double] = [:]
         for summary in summaries {
-            if let text = details[summary.id]?.state.startedAt, let started = SnapshotBuilder.parseTime(text) {
+            if let text = details[summary.containerID]?.state.startedAt, let started = SnapshotBuilder.parseTime(text) {
                 starts[summary.name] = started
             }
         }
@@ -413,34 +420,37 @@ public actor FleetMonitor {
             containerName: config.brokerContainer, address: config.brokerAddress, link: link)
         for summary in summaries {
             var built = SnapshotBuilder.instance(
-                summary: summary, details: details[summary.id], pending: pending[summary.name],
+                summary: summary, details: details[summary.containerID], pending: pending[summary.name],
                 bot: records[summary.name],
-                linkEnabled: bots != nil, listeningSince: listeningSince, figures: figures[summary.id],
-                errorsLine: endings[summary.id]?.lastLine,
-                statusFile: statusFiles[summary.id],
-                stoppedHere: stoppedHere[summary.id].flatMap {
-                    $0.run == details[summary.id]?.state.startedAt ? $0.how : nil
+                linkEnabled: bots != nil, listeningSince: listeningSince, figures: figures[summary.containerID],
+                errorsLine: endings[summary.containerID]?.lastLine,
+                statusFile: statusFiles[summary.containerID],
+                stoppedHere: stoppedHere[summary.containerID].flatMap {
+                    $0.run == details[summary.containerID]?.state.startedAt ? $0.how : nil
                 }, now: now,
                 livenessTimeout: config.livenessTimeout, restartAfter: config.restartAfter)
             if records[summary.name] != nil, !built.countsAreLowerBounds, !built.hasUncertainOrders {
-                ordersHeardWhole.insert(summary.id)
+                ordersHeardWhole.insert(summary.containerID)
             } else {
-                ordersHeardWhole.remove(summary.id)
+                ordersHeardWhole.remove(summary.containerID)
             }
-            if let trades = tradeFigures[summary.id] {
+            if let trades = tradeFigures[summary.containerID] {
                 SnapshotBuilder.apply(
                     trades, closedOrders: records[summary.name]?.activity.closedOrders ?? [:], to: &built)
             }
-            if built.state != .running, let traceback = endings[summary.id]?.traceback {
+            if built.state != .running, let traceback = endings[summary.containerID]?.traceback {
                 built.crashTraceback = traceback
             }
-            if let files = fileProblems[summary.id]?.records { SnapshotBuilder.apply(fileProblems: files, to: &built) }
-            built.unreadableFiles = (unreadableFiles[summary.id] ?? []) + (statusFiles[summary.id]?.unreadable ?? [])
+            if let files = fileProblems[summary.containerID]?.records {
+                SnapshotBuilder.apply(fileProblems: files, to: &built)
+            }
+            built.unreadableFiles =
+                (unreadableFiles[summary.containerID] ?? []) + (statusFiles[summary.containerID]?.unreadable ?? [])
             built.diskUsed = diskUsed[summary.name]
             built.diskQuota = built.diskUsed == nil ? nil : config.diskQuota
             if summary.name == config.brokerContainer {
                 brokerSnapshot.state = built.state
-                brokerSnapshot.health = details[summary.id]?.state.health?.status
+                brokerSnapshot.health = details[summary.containerID]?.state.health?.status
                 brokerSnapshot.image = summary.image
                 brokerSnapshot.startedAt = built.startedAt
                 brokerSnapshot.resources = built.resources
@@ -450,13 +460,17 @@ public actor FleetMonitor {
         }
         instances += undeployedInstances(besides: Set(instances.map(\.name)))
         brokerSnapshot.maxBots = config.brokerMaxBots
-        if let broker = summaries.first(where: { $0.name == config.brokerContainer }).flatMap({ details[$0.id] }) {
-            brokerSnapshot.missingNetworks = summaries.compactMap { details[$0.id] }.map(\.hostConfig.networkMode)
-                .filter { mode in
-                    summaries.contains { mode == HBLabels.isolatedNetwork(of: $0.name) }
-                        && !broker.networks.contains(mode)
-                }
-                .sorted()
+        if let broker = summaries.first(where: { $0.name == config.brokerContainer }).flatMap({
+            details[$0.containerID]
+        }) {
+            brokerSnapshot.missingNetworks = summaries.compactMap { details[$0.containerID] }.map(
+                \.hostConfig.networkMode
+            )
+            .filter { mode in
+                summaries.contains { mode == HBLabels.isolatedNetwork(of: $0.name) }
+                    && !broker.networks.contains(mode)
+            }
+            .sorted()
         }
         brokerSnapshot.botsHeard =
             records.values.filter { $0.liveness.health(now: now, timeout: config.livenessTimeout) == .online }.count

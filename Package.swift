@@ -52,6 +52,10 @@ let package = Package(
         // Actors that watch the engine and the bots and publish immutable snapshots. No drawing.
         .target(name: "Monitor", dependencies: ["Docker", "BotLink", "Deploy", "HBModel", "CSQLite"]),
 
+        // What an operator does to bots and the broker, for the CLI and the console alike: safe stops, deletes,
+        // restarts, reloads, network moves, broker control, and the console's running actions.
+        .target(name: "Operations", dependencies: ["Monitor", "Docker", "BotLink", "Deploy", "HBModel"]),
+
         // SQLite, to read the bots' own trade databases (read-only).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
@@ -66,6 +70,7 @@ let package = Package(
                 "Docker",
                 "BotLink",
                 "Monitor",
+                "Operations",
                 "Deploy",
                 "Console",
                 "Canvas",
@@ -95,7 +100,7 @@ let package = Package(
         .testTarget(
             name: "MonitorTests",
             dependencies: [
-                "Monitor", "BotLink", "Docker", "HBModel", "HBTestSupport", "Console", "Canvas",
+                "Monitor", "Operations", "BotLink", "Docker", "HBModel", "HBTestSupport", "Console", "Canvas",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             resources: [.copy("Fixtures")]

@@ -16,7 +16,7 @@ public actor FleetMonitor {
     public nonisolated let snapshots: LatestValue<FleetSnapshot>
     public nonisolated let bots: BotConnection?
     private let connector: Connector
-    let now: @Sendable () -> Double
+    public nonisolated let now: @Sendable () -> Double
     /// What every wait of the monitor waits on (the tests' own clock, which moves only when told).
     private let clock: any Clock<Duration>
     var client: (any FleetEngine)?
@@ -139,7 +139,7 @@ public actor FleetMonitor {
     }
 
     /// Remembers that this console stopped the named instance's current run.
-    func noteStopped(_ name: String, how: String) {
+    func rememberStopped(_ name: String, how: String) {
         guard let summary = summaries.first(where: { $0.name == name }), let found = details[summary.containerID] else {
             return
         }

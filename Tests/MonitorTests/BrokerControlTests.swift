@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Monitor
+@testable import Operations
 
 /// The broker's start, stop and restart: the same rules and words for the CLI and the console.
 struct BrokerControlTests {

@@ -5,6 +5,7 @@ import Synchronization
 import Testing
 
 @testable import Monitor
+@testable import Operations
 
 /// Deleting an instance with a fake engine, a fake bot and a bots folder in /tmp: the order of the steps,
 /// what becomes of the folder, and that nothing after a failed step is done.

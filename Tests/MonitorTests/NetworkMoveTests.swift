@@ -3,6 +3,7 @@ import Foundation
 import Testing
 
 @testable import Monitor
+@testable import Operations
 
 /// Moving a bot between host networking and its own network, on a fake engine and a bots folder in /tmp:
 /// stopped safely first, its broker address changed, its container made again, started again.

@@ -2,6 +2,7 @@ import HBModel
 import Testing
 
 @testable import Monitor
+@testable import Operations
 
 /// The console's actions, held in one place: what runs, its latest step, and its end.
 struct RunningActionsTests {

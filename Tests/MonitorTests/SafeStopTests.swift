@@ -2,6 +2,7 @@ import HBModel
 import Testing
 
 @testable import Monitor
+@testable import Operations
 
 /// The one place that chooses how a bot stops: by the way its container runs it.
 struct SafeStopTests {

@@ -6,6 +6,7 @@ import Testing
 
 @testable import BotLink
 @testable import Monitor
+@testable import Operations
 
 /// The stop's rules with a fake bot and a fake engine: which grace the container gets, and what is said.
 @Suite struct StopProcedureTests {

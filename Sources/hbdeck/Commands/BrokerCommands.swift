@@ -5,6 +5,7 @@ import Docker
 import Foundation
 import HBModel
 import Monitor
+import Operations
 
 /// `hbdeck broker …`: the MQTT broker the bots talk through, as a container.
 struct BrokerCommandGroup: AsyncParsableCommand {

@@ -3,6 +3,7 @@ import Deploy
 import Foundation
 import HBModel
 import Monitor
+import Operations
 
 extension NetworkMove.Target: ExpressibleByArgument {}
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Monitor
+import Operations
 
 struct ReloadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

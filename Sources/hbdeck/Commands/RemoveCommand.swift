@@ -5,6 +5,7 @@ import Docker
 import Foundation
 import HBModel
 import Monitor
+import Operations
 
 struct RemoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

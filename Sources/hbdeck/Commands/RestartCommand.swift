@@ -3,6 +3,7 @@ import Docker
 import Foundation
 import HBModel
 import Monitor
+import Operations
 
 struct RestartCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,6 +3,7 @@ import BotLink
 import Deploy
 import Docker
 import Monitor
+import Operations
 
 struct StopCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,5 +1,6 @@
 import Console
 import Monitor
+import Operations
 
 /// The console's actions, each started as the key that confirmed it is read and held in `actions` from
 /// that moment: a quit right after `y` waits for it too.

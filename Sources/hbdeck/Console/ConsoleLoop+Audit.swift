@@ -3,6 +3,7 @@ import Deploy
 import Foundation
 import HBModel
 import Monitor
+import Operations
 
 /// The console's actions in the audit log, as the CLI's are; and the log shown on `A`.
 extension ConsoleLoop {

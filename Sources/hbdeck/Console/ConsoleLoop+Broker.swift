@@ -3,6 +3,7 @@ import Deploy
 import Docker
 import Foundation
 import Monitor
+import Operations
 
 extension ConsoleLoop {
     /// Creates the broker the config describes; returns the result line.

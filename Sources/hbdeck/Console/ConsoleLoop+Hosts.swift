@@ -1,5 +1,6 @@
 import Console
 import Monitor
+import Operations
 
 /// Which engine an action or a log goes to, where several are watched (`HOST/NAME`).
 extension ConsoleLoop {

@@ -4,6 +4,7 @@ import Deploy
 import Foundation
 import HBModel
 import Monitor
+import Operations
 import Terminal
 
 /// The draw loop: reads keys, applies them, redraws when something changed (at most every 50 ms),

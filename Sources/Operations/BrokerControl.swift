@@ -1,5 +1,6 @@
 import Docker
 import HBModel
+import Monitor
 
 /// Starting, stopping and restarting the broker container: one rule set and one set of words for the CLI
 /// and the console. A broker already in the state asked for is left alone and that is said.

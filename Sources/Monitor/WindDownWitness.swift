@@ -17,7 +17,7 @@ public struct WindDownWatch: Sendable {
     public let seen: AsyncStream<Void>
     /// Why the output could not be read at all; nil when it is being read.
     public let unreadable: String?
-    let cancel: @Sendable () -> Void
+    public let cancel: @Sendable () -> Void
 
     public init(
         source: String, seen: AsyncStream<Void>, unreadable: String? = nil, cancel: @escaping @Sendable () -> Void = {}

@@ -1,5 +1,6 @@
 import Foundation
 import HBModel
+import Monitor
 import Synchronization
 
 /// Every action a console has under way, owned in one place: each runs as a task held here, so that

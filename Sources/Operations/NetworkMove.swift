@@ -2,6 +2,7 @@ import Deploy
 import Docker
 import Foundation
 import HBModel
+import Monitor
 
 /// Moves a bot between host networking and a network of its own (`BotNetwork`): stopped the way its kind
 /// stops safely (its orders cancelled), its `conf_client.yml` given the broker's address as seen from the new

@@ -3,6 +3,7 @@ import Deploy
 import Docker
 import Foundation
 import HBModel
+import Monitor
 
 /// Applies changed strategy files to a running bot, the least disruptive way that works:
 /// - only controller configs changed: nothing to do, the client re-reads them every 10 s (fields marked
@@ -34,7 +35,7 @@ public struct Reload: Sendable {
 
     public func run(progress: @escaping FleetMonitor.Progress) async throws -> String {
         let found = try await engine.inspectContainer(name)
-        guard found.state.running, let started = SnapshotBuilder.parseTime(found.state.startedAt) else {
+        guard found.state.running, let started = Timestamp.parse(found.state.startedAt, utc: true) else {
             return "\(name) is not running: its files are read when it starts"
         }
         let changed = changedSince(started)

@@ -2,22 +2,7 @@ import BotLink
 import Docker
 import Foundation
 import HBModel
-
-/// What stopping a bot needs of the engine.
-public protocol ContainerStopper: Sendable {
-    func stopContainer(_ idOrName: String, timeout: Int) async throws
-}
-
-/// What stopping a bot needs of the bot link.
-public protocol BotStopper: Sendable {
-    func stop(
-        _ instanceID: String, skipOrderCancellation: Bool, windDownLimit: Double, timeout: Double?,
-        replied: @Sendable (BotReply) -> Void
-    ) async throws -> StopOutcome
-}
-
-extension DockerClient: ContainerStopper {}
-extension BotConnection: BotStopper {}
+import Monitor
 
 /// The stop of one bot, step by step: the bot's MQTT stop first (it cancels its orders), its own sign
 /// that it wound down, then the container, ended at once when the bot wound down and with the full grace

@@ -1,5 +1,6 @@
 import Foundation
 import HBModel
+import Monitor
 
 /// The stop of a bot that the client's `hbot` CLI runs: the bot is the container's PID 1 and winds down on
 /// SIGTERM by itself, cancelling its orders (measured 4.4 s, exit 0), so one `docker stop` with a grace

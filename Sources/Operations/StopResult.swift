@@ -1,5 +1,6 @@
 import Foundation
 import HBModel
+import Monitor
 
 /// How a bot's safe stop went, as values: which procedure, what the bot's own stop came to, whether its
 /// wind-down was seen, the container's exit. Turned into words only by `summary` and `text`, at the edges.

@@ -1,6 +1,7 @@
 import Docker
 import Foundation
 import HBModel
+import Monitor
 
 /// The one place that chooses how a bot stops safely, by the way its container runs it: one graceful
 /// SIGTERM for bots the client's `hbot` runs (`GracefulStop`), else the bot's MQTT stop first

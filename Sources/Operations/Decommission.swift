@@ -3,6 +3,7 @@ import Deploy
 import Docker
 import Foundation
 import HBModel
+import Monitor
 
 /// Deleting an instance: the bot stopped as `StopProcedure` stops it when its container runs, the container
 /// removed, then its folder archived, deleted or kept. A step that fails ends it there; nothing after it is

@@ -3,6 +3,7 @@ import Deploy
 import Docker
 import Foundation
 import HBModel
+import Monitor
 
 extension FleetMonitor {
     /// Reports each step of an action as it happens, then its result.
@@ -28,8 +29,8 @@ extension FleetMonitor {
         guard case .success(let stopped) = outcome, stopped.procedure != .none else { return outcome.text }
         // A quickstart bot's PID 1 (bash) ignores SIGTERM, so its container ends killed (137) even after a clean
         // wind-down: the console remembers it stopped it, and how.
-        noteStopped(name, how: stopped.woundDown ? "stopped by hbdeck after the bot wound down" : "stopped by hbdeck")
-        await publish()
+        await noteStopped(
+            name, how: stopped.woundDown ? "stopped by hbdeck after the bot wound down" : "stopped by hbdeck")
         return stopped.text
     }
 
@@ -126,22 +127,18 @@ extension FleetMonitor {
         _ name: String, _ marker: PendingAction, progress: Progress,
         _ work: @Sendable (any FleetEngine) async throws -> Done
     ) async -> ActionOutcome<Done> {
-        guard let client else { return .notDone("the Docker engine is offline: nothing was done") }
-        guard pending[name] == nil || settling[name] != nil else {
-            return .notDone("\(name) is busy with another action: nothing was done")
+        let client: any FleetEngine
+        switch await beginAction(on: name, marker) {
+        case .success(let engine): client = engine
+        case .failure(let refused): return .notDone(refused.description)
         }
-        settling[name] = nil
-        pending[name] = marker
-        await publish()
         let outcome: ActionOutcome<Done>
         do {
             outcome = .success(try await work(client))
         } catch {
             outcome = .notDone("\(name): failed: \(error)")
         }
-        // Shown as under way until the engine has been read again (a reconcile begun from now on).
-        settling[name] = reconciles
-        wake()
+        endAction(on: name)
         return outcome
     }
 }

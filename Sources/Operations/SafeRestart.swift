@@ -1,5 +1,6 @@
 import Foundation
 import HBModel
+import Monitor
 
 /// A restart that loses nothing: the bot stopped the way its kind stops safely (its MQTT `stop` first, so it
 /// cancels its orders, for quickstart bots; one graceful SIGTERM for bots `hbot` runs), then started again.

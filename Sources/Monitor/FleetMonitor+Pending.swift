@@ -1,0 +1,36 @@
+import HBModel
+
+/// Why an action was not begun, in words for the footer and stdout.
+public struct ActionRefused: Error, Sendable, CustomStringConvertible {
+    public let description: String
+}
+
+extension FleetMonitor {
+    /// One action at a time per instance: marks `name` as under way (the table says so at once) and gives the
+    /// engine to act on; a second action while the first runs is refused, never queued.
+    public func beginAction(on name: String, _ marker: PendingAction) async -> Result<any FleetEngine, ActionRefused> {
+        guard let client else {
+            return .failure(ActionRefused(description: "the Docker engine is offline: nothing was done"))
+        }
+        guard pending[name] == nil || settling[name] != nil else {
+            return .failure(ActionRefused(description: "\(name) is busy with another action: nothing was done"))
+        }
+        settling[name] = nil
+        pending[name] = marker
+        await publish()
+        return .success(client)
+    }
+
+    /// Ends the action on `name`: still shown as under way until the engine has been read again (a reconcile
+    /// begun from now on), so that the row never shows the state from before it.
+    public func endAction(on name: String) {
+        settling[name] = reconciles
+        wake()
+    }
+
+    /// Remembers that this console stopped the named instance's current run, and how; shown at once.
+    public func noteStopped(_ name: String, how: String) async {
+        rememberStopped(name, how: how)
+        await publish()
+    }
+}

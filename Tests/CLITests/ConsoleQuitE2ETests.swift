@@ -33,17 +33,24 @@ struct ConsoleQuitE2ETests {
         }
     }
 
+    /// The console on `name`, once it is online: `D`, its confirmation, then `y` and `q` typed together.
+    func deleteThenQuit(_ name: String, of fleet: TestFleet) throws -> TmuxSession {
+        let tmux = try console(for: fleet, showing: name)
+        try waitOnline(tmux, name)
+        try tmux.send("D")
+        let (ok, screen) = try tmux.waitFor(seconds: 5) { $0.contains("Delete \(name)?") }
+        #expect(ok, "no confirmation:\n\(screen)")
+        try tmux.send("y", "q")
+        return tmux
+    }
+
     @Test func aDeleteIsFinishedWhenTheConsoleQuitsDuringIt() throws {
         let fleet = try TestFleet("quit-rm")
         defer { fleet.remove() }
         let name = try fleet.startBot(TestEngine.uniqueName("quitrm"), environment: ["HBDECK_BOT_WIND_DOWN": "6"])
-        let tmux = try console(for: fleet, showing: name)
+        let tmux = try deleteThenQuit(name, of: fleet)
         defer { tmux.kill() }
-        try waitOnline(tmux, name)
-        try tmux.send("D")
-        var (ok, screen) = try tmux.waitFor(seconds: 5) { $0.contains("Delete \(name)?") }
-        #expect(ok, "no confirmation:\n\(screen)")
-        try tmux.send("y", "q")
+        var (ok, screen) = (false, "")
         (ok, screen) = try tmux.waitFor(seconds: 10) { $0.contains("Quitting once this action ends") }
         #expect(ok, "the quit did not say what it waits for:\n\(screen)")
         #expect(screen.contains("rm \(name) ·"), "\(screen)")
@@ -111,13 +118,9 @@ struct ConsoleQuitE2ETests {
         let fleet = try TestFleet("quit-now")
         defer { fleet.remove() }
         let name = try fleet.startBot(TestEngine.uniqueName("quitnow"), environment: ["HBDECK_BOT_WIND_DOWN": "30"])
-        let tmux = try console(for: fleet, showing: name)
+        let tmux = try deleteThenQuit(name, of: fleet)
         defer { tmux.kill() }
-        try waitOnline(tmux, name)
-        try tmux.send("D")
-        var (ok, screen) = try tmux.waitFor(seconds: 5) { $0.contains("Delete \(name)?") }
-        #expect(ok, "no confirmation:\n\(screen)")
-        try tmux.send("y", "q")
+        var (ok, screen) = (false, "")
         (ok, screen) = try tmux.waitFor(seconds: 15) {
             $0.contains("rm \(name) · ") && $0.contains("bot accepted the stop")
         }

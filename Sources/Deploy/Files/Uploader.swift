@@ -45,6 +45,15 @@ public struct Uploader: Sendable {
         case added(String)
         case replaced(String)
         case unchanged(String)
+
+        /// The outcome in words, the same on stdout and in the console's footer.
+        public var said: String {
+            switch self {
+            case .added(let path): return "uploaded \(path)"
+            case .replaced(let path): return "replaced \(path); the old content is a version (hbdeck versions \(path))"
+            case .unchanged(let path): return "\(path) already has this content: nothing changed"
+            }
+        }
     }
 
     public let folder: BotsFolder

@@ -39,12 +39,9 @@ struct UploadCommand: AsyncParsableCommand {
                         ).lowercased() == "y"
                     if !replacing { throw CommandFailure("\(relative) kept as it was") }
                 }
-                switch try uploader.upload(URL(fileURLWithPath: path), as: fileName, kind: kind, replacing: replacing) {
-                case .added(let path): StandardOutput.line("added \(path)")
-                case .replaced(let path):
-                    StandardOutput.line("replaced \(path); the old content is a version (hbdeck versions \(path))")
-                case .unchanged(let path): StandardOutput.line("\(path) already has this content: nothing changed")
-                }
+                let outcome = try uploader.upload(
+                    URL(fileURLWithPath: path), as: fileName, kind: kind, replacing: replacing)
+                StandardOutput.line(outcome.said)
             }
         }
     }

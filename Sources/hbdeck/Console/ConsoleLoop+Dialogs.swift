@@ -173,12 +173,8 @@ extension ConsoleLoop {
             if !replacing, let relative = try uploader.replaces(URL(fileURLWithPath: source), as: name, kind: kind) {
                 return dialogs.set(.uploaded(error: nil, exists: relative))
             }
-            let said: String
-            switch try uploader.upload(URL(fileURLWithPath: source), as: name, kind: kind, replacing: replacing) {
-            case .added(let path): said = "uploaded \(path)"
-            case .replaced(let path): said = "replaced \(path); the old content is a version (hbdeck versions \(path))"
-            case .unchanged(let path): said = "\(path) already has this content: nothing changed"
-            }
+            let said = try uploader.upload(URL(fileURLWithPath: source), as: name, kind: kind, replacing: replacing)
+                .said
             dialogs.set(.uploaded(error: nil, exists: nil))
             status.set(said)
             record("upload", source, said)

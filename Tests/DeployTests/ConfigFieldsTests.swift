@@ -61,4 +61,23 @@ struct ConfigFieldsTests {
         #expect(throws: DeployProblem.self) { try form.check([("a.b.c", "1")], in: "conf/controllers/grid_1.yml") }
         #expect(fixture.listing() == before)
     }
+
+    /// A form over several files saves all of them or none: a change one file refuses leaves the others too.
+    @Test func aFormOverSeveralFilesSavesAllOrNothing() throws {
+        let fixture = try BotsFolderFixture()
+        defer { fixture.remove() }
+        let form = ConfigForm(folder: fixture.folder)
+        let grid = try fixture.read("conf/controllers/grid_1.yml")
+        let script = try fixture.read("conf/scripts/pmm.yml")
+        let shownName = try #require(ConfigFields.read(grid)?.first { $0.key == "controller_name" }?.value)
+        let good = ConfigForm.Change(
+            file: "conf/controllers/grid_1.yml", key: "controller_name", value: "pmm_simple", shown: shownName)
+        let refused = ConfigForm.Change(file: "conf/scripts/pmm.yml", key: "controllers_config", value: "x", shown: "")
+        #expect(throws: DeployProblem.self) { try form.save([good, refused]) }
+        #expect(try fixture.read("conf/controllers/grid_1.yml") == grid, "nothing saved when one file refuses")
+        #expect(try fixture.read("conf/scripts/pmm.yml") == script)
+        let saved = try form.save([good])
+        #expect(saved == ["grid_1.yml: controller_name=pmm_simple"], "\(saved)")
+        #expect(try fixture.read("conf/controllers/grid_1.yml").contains("controller_name: pmm_simple"))
+    }
 }

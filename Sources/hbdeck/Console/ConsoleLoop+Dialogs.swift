@@ -130,19 +130,10 @@ extension ConsoleLoop {
             return dialogs.set(.valuesSaved(error: "no bots folder is configured"))
         }
         let form = ConfigForm(folder: BotsFolder(path))
-        let byFile = Dictionary(grouping: changes, by: \.file).sorted { $0.key < $1.key }
         do {
-            for (file, changes) in byFile { try form.check(changes.map { ($0.key, $0.value) }, in: file) }
-            var saved: [String] = []
-            for (file, changes) in byFile {
-                let shown = Dictionary(changes.map { ($0.key, $0.original) }, uniquingKeysWith: { first, _ in first })
-                let done = try form.set(
-                    changes.map { ($0.key, $0.value) }, in: file, author: VersionStore.author, expecting: shown)
-                if !done.isEmpty {
-                    saved.append("\(URL(fileURLWithPath: file).lastPathComponent): \(done.joined(separator: ", "))")
-                }
-            }
-            let controllersOnly = byFile.allSatisfy { $0.key.contains("/conf/controllers/") }
+            let saved = try form.save(
+                changes.map { ConfigForm.Change(file: $0.file, key: $0.key, value: $0.value, shown: $0.original) })
+            let controllersOnly = changes.allSatisfy { $0.file.contains("/conf/controllers/") }
             let next = controllersOnly ? "the bot re-reads controller configs within 10 s" : "r reloads \(name)"
             // The dialog closes before the result shows: what is on screen never says done while it is open.
             dialogs.set(.valuesSaved(error: nil))

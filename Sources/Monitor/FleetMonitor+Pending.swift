@@ -1,8 +1,12 @@
 import HBModel
 
-/// Why an action was not begun, in words for the footer and stdout.
+/// Why an action was not begun, or why it ended before it was done, in words for the footer and stdout.
 public struct ActionRefused: Error, Sendable, CustomStringConvertible {
     public let description: String
+
+    public init(description: String) {
+        self.description = description
+    }
 }
 
 extension FleetMonitor {

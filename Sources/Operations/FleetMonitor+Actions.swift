@@ -26,7 +26,12 @@ extension FleetMonitor {
             try await SafeStop.run(
                 name: name, bot: bots, skipped: skipBotStop, engine: client, now: now, progress: progress)
         }
-        guard case .success(let stopped) = outcome, stopped.procedure != .none else { return outcome.text }
+        let stopped: StopResult
+        switch outcome {
+        case .success(let result): stopped = result
+        case .failure(let refused): return refused.description
+        }
+        guard stopped.procedure != .notRunning else { return stopped.text }
         // A quickstart bot's PID 1 (bash) ignores SIGTERM, so its container ends killed (137) even after a clean
         // wind-down: the console remembers it stopped it, and how.
         await noteStopped(
@@ -117,43 +122,29 @@ extension FleetMonitor {
         _ name: String, _ marker: PendingAction, progress: Progress,
         _ work: @Sendable (any FleetEngine) async throws -> String
     ) async -> String {
-        let outcome = await perform(name, marker, progress: progress, work)
-        guard case .success(let said) = outcome else { return outcome.text }
-        return said
+        switch await perform(name, marker, progress: progress, work) {
+        case .success(let said): return said
+        case .failure(let refused): return refused.description
+        }
     }
 
-    /// `run`'s rule, for work with a typed result; a refusal or failure comes back in words.
+    /// `run`'s rule, for work with a typed result; a refusal or a failure comes back as `ActionRefused`.
     private func perform<Done: Sendable>(
         _ name: String, _ marker: PendingAction, progress: Progress,
         _ work: @Sendable (any FleetEngine) async throws -> Done
-    ) async -> ActionOutcome<Done> {
+    ) async -> Result<Done, ActionRefused> {
         let client: any FleetEngine
         switch await beginAction(on: name, marker) {
         case .success(let engine): client = engine
-        case .failure(let refused): return .notDone(refused.description)
+        case .failure(let refused): return .failure(refused)
         }
-        let outcome: ActionOutcome<Done>
+        let outcome: Result<Done, ActionRefused>
         do {
             outcome = .success(try await work(client))
         } catch {
-            outcome = .notDone("\(name): failed: \(error)")
+            outcome = .failure(ActionRefused(description: "\(name): failed: \(error)"))
         }
         endAction(on: name)
         return outcome
-    }
-}
-
-/// What an action came to: its typed result, or why nothing (more) was done, in words.
-enum ActionOutcome<Done: Sendable>: Sendable {
-    case success(Done)
-    case notDone(String)
-
-    /// Why nothing (more) was done; a result says itself (`StopResult.text`, or the line).
-    var text: String {
-        switch self {
-        case .notDone(let why): return why
-        case .success(let done as StopResult): return done.text
-        case .success(let done): return "\(done)"
-        }
     }
 }

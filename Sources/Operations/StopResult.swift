@@ -11,7 +11,7 @@ public struct StopResult: Sendable, Equatable {
         /// The bot's MQTT stop first, then the container (`StopProcedure`).
         case mqttFirst
         /// Nothing: the container was not running.
-        case none
+        case notRunning
     }
 
     public let name: String
@@ -52,20 +52,20 @@ public struct StopResult: Sendable, Equatable {
             return "graceful stop, the bot cancelled its orders and exited \(exitCode) in \(took) s"
         case .mqttFirst:
             return "\(botStep ?? "MQTT stop not sent") · container stopped in \(took) s"
-        case .none:
+        case .notRunning:
             return "not running: nothing to stop"
         }
     }
 
     /// The result line: `stopped NAME: …`.
     public var text: String {
-        procedure == .none ? "\(name) is \(summary)" : "stopped \(name): \(summary)"
+        procedure == .notRunning ? "\(name) is \(summary)" : "stopped \(name): \(summary)"
     }
 
     /// A container that was not running: nothing was done.
     static func notRunning(_ name: String) -> StopResult {
         StopResult(
-            name: name, procedure: .none, botStep: nil, accepted: false, woundDown: false, containerSeconds: 0,
+            name: name, procedure: .notRunning, botStep: nil, accepted: false, woundDown: false, containerSeconds: 0,
             exitCode: nil)
     }
 }

@@ -40,7 +40,7 @@ struct SafeStopTests {
         let engine = FakeEngine()
         engine.put("x1", .init(name: "gone", state: "exited"))
         let result = try await stop("gone", on: engine)
-        #expect(result.procedure == .none && result.text == "gone is not running: nothing to stop")
+        #expect(result.procedure == .notRunning && result.text == "gone is not running: nothing to stop")
         #expect(engine.done.isEmpty)
     }
 }

@@ -48,7 +48,7 @@ struct StopCommand: AsyncParsableCommand {
                             engine: instance.engine.client, grace: time
                         ) { StandardOutput.error(instance.shown == instance.summary.name ? $0 : "\(host): \($0)") }
                         StandardOutput.line(
-                            "\(instance.shown): \(stopped.procedure == .none ? stopped.summary : "stopped · \(stopped.summary)")"
+                            "\(instance.shown): \(stopped.procedure == .notRunning ? stopped.summary : "stopped · \(stopped.summary)")"
                         )
                     } catch {
                         failures += 1

@@ -202,8 +202,9 @@ struct ConsoleLoop {
                 urgent = true
             }
             if actions.list.version != actionsVersion {
-                actionsVersion = actions.list.version
-                controller.stillRunning(actions.current)
+                let latest = actions.list.current
+                actionsVersion = latest.version
+                controller.stillRunning(latest.value)
                 dirty = true
                 urgent = quitting
             }

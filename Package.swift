@@ -83,7 +83,7 @@ let package = Package(
         // What the integration tests share: the private engine, the test broker and test bots.
         .target(
             name: "HBTestSupport",
-            dependencies: ["Docker", "HBModel"],
+            dependencies: ["Docker", "HBModel", "BotLink", "Monitor", "Deploy"],
             path: "Tests/HBTestSupport"
         ),
 

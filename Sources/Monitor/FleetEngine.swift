@@ -12,7 +12,8 @@ public protocol FleetEngine: ContainerStopper, WindDownWitness {
     func stats(_ idOrName: String) async throws -> StatsSample
     /// The last `maxBytes` of a file in a container, nil when it does not exist.
     func tailOfFile(_ idOrName: String, path: String, maxBytes: Int, readLimit: Int) async throws -> [UInt8]?
-    /// Container events from now on; the stream ends when the engine goes away.
+    /// Container events, and networks' connects and disconnects, from now on; the stream ends when the engine
+    /// goes away.
     func containerEvents() async throws -> any AsyncSequence<DockerEvent, any Error> & Sendable
     func startContainer(_ idOrName: String) async throws
     func restartContainer(_ idOrName: String, timeout: Int) async throws
@@ -60,7 +61,7 @@ extension DockerClient: FleetEngine {
     }
 
     public func containerEvents() async throws -> any AsyncSequence<DockerEvent, any Error> & Sendable {
-        try await events(filters: DockerFilters().type("container"))
+        try await events(filters: DockerFilters().type("container").type("network"))
     }
 
     public func removeContainer(_ idOrName: String, force: Bool) async throws {

@@ -1,3 +1,4 @@
+import Docker
 import HBModel
 
 /// Why an action was not begun, or why it ended before it was done, in words for the footer and stdout.
@@ -16,25 +17,23 @@ extension FleetMonitor {
         guard let client else {
             return .failure(ActionRefused(description: "the Docker engine is offline: nothing was done"))
         }
-        guard pending[name] == nil || settling[name] != nil else {
+        guard state.mayBegin(on: ContainerName(name)) else {
             return .failure(ActionRefused(description: "\(name) is busy with another action: nothing was done"))
         }
-        settling[name] = nil
-        pending[name] = marker
+        observe(.actionBegan(ContainerName(name), marker))
         await publish()
         return .success(client)
     }
 
-    /// Ends the action on `name`: still shown as under way until the engine has been read again (a reconcile
-    /// begun from now on), so that the row never shows the state from before it.
+    /// Ends the action on `name`: still shown as under way until the engine has been read again (a list asked
+    /// from now on), so that the row never shows the state from before it.
     public func endAction(on name: String) {
-        settling[name] = reconciles
-        wake()
+        if observe(.actionEnded(ContainerName(name))).contains(.list) { wake() }
     }
 
     /// Remembers that this console stopped the named instance's current run, and how; shown at once.
     public func noteStopped(_ name: String, how: String) async {
-        rememberStopped(name, how: how)
+        observe(.stopNoted(ContainerName(name), how: how))
         await publish()
     }
 }

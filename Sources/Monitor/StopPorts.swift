@@ -16,5 +16,16 @@ public protocol BotStopper: Sendable {
     ) async throws -> StopOutcome
 }
 
+/// What reloading needs of the bot link besides stopping.
+public protocol BotStarter: Sendable {
+    func start(_ instanceID: String, script: String?, conf: String?) async throws -> BotReply
+}
+
 extension DockerClient: ContainerStopper {}
 extension BotConnection: BotStopper {}
+
+extension BotConnection: BotStarter {
+    public func start(_ instanceID: String, script: String?, conf: String?) async throws -> BotReply {
+        try await send(.start(script: script, conf: conf), to: instanceID)
+    }
+}

@@ -128,14 +128,3 @@ public struct Reload: Sendable {
             .timeIntervalSince1970 ?? 0
     }
 }
-
-/// What reloading needs of the bot link besides stopping.
-public protocol BotStarter: Sendable {
-    func start(_ instanceID: String, script: String?, conf: String?) async throws -> BotReply
-}
-
-extension BotConnection: BotStarter {
-    public func start(_ instanceID: String, script: String?, conf: String?) async throws -> BotReply {
-        try await send(.start(script: script, conf: conf), to: instanceID)
-    }
-}

@@ -1,3 +1,4 @@
+import HBTestSupport
 import Testing
 
 @testable import Monitor

@@ -1,6 +1,7 @@
 import Deploy
 import Docker
 import Foundation
+import HBTestSupport
 import Synchronization
 import Testing
 

@@ -1,5 +1,6 @@
 import Deploy
 import Foundation
+import HBTestSupport
 import Testing
 
 @testable import Monitor

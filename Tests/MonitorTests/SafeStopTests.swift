@@ -1,4 +1,5 @@
 import HBModel
+import HBTestSupport
 import Testing
 
 @testable import Monitor

@@ -1,17 +1,17 @@
 /// The engine's answer to `/containers/{id}/json`, limited to what hbdeck reads.
 public struct ContainerDetails: Sendable, Decodable, Equatable {
     public struct State: Sendable, Decodable, Equatable {
-        public let status: String
-        public let running: Bool
-        public let paused: Bool
-        public let restarting: Bool
-        public let oomKilled: Bool
-        public let dead: Bool
-        public let pid: Int
-        public let exitCode: Int
+        public internal(set) var status: String
+        public internal(set) var running: Bool
+        public internal(set) var paused: Bool
+        public internal(set) var restarting: Bool
+        public internal(set) var oomKilled: Bool
+        public internal(set) var dead: Bool
+        public internal(set) var pid: Int
+        public internal(set) var exitCode: Int
         public let error: String
-        public let startedAt: String
-        public let finishedAt: String
+        public internal(set) var startedAt: String
+        public internal(set) var finishedAt: String
         public let health: Health?
 
         enum CodingKeys: String, CodingKey {
@@ -107,7 +107,7 @@ public struct ContainerDetails: Sendable, Decodable, Equatable {
     public let id: String
     public let rawName: String
     public let created: String
-    public let state: State
+    public internal(set) var state: State
     public let restartCount: Int
     public let imageID: String
     public let config: Config

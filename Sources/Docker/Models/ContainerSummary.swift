@@ -8,8 +8,8 @@ public struct ContainerSummary: Sendable, Decodable, Equatable {
     public let imageID: String?
     public let command: String?
     public let created: Int
-    public let state: String
-    public let status: String
+    public internal(set) var state: String
+    public internal(set) var status: String
 
     /// The exit code the list's status text gives (`Exited (137) 2 hours ago` → 137), nil when it gives none.
     public var listedExitCode: Int? {

@@ -27,6 +27,14 @@ public struct DockerEvent: Sendable, Decodable, Equatable {
 
     enum CodingKeys: String, CodingKey { case type = "Type", action = "Action", actor = "Actor", time, timeNano }
 
+    public init(type: String, action: String, actor: Actor, time: Int, timeNano: Int64? = nil) {
+        self.type = type
+        self.action = action
+        self.actor = actor
+        self.time = time
+        self.timeNano = timeNano ?? Int64(time) * 1_000_000_000
+    }
+
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         type = try c.decodeIfPresent(String.self, forKey: .type) ?? ""

@@ -53,7 +53,7 @@ public actor LogFeed {
     /// for the same instance, after its container restarted.
     /// `instance` is its name on its engine and broker, where `name` says `HOST/NAME` (default: `name`).
     public func follow(
-        _ name: String?, instance: String? = nil, source: (any ContainerLogSource)?, bots: BotConnection?,
+        _ name: String?, instance: String? = nil, source: (any ContainerLogSource)?, bots: (any BotChannel)?,
         again: Bool = false
     ) {
         guard name != current.name || again else { return }
@@ -164,7 +164,7 @@ public actor LogFeed {
         }
     }
 
-    private nonisolated func followBot(_ name: String, generation: Int, bots: BotConnection) async {
+    private nonisolated func followBot(_ name: String, generation: Int, bots: any BotChannel) async {
         for await (instance, telemetry) in await bots.telemetry() {
             guard instance == name, case .log(let record) = telemetry else { continue }
             await takeMQTT(record, generation: generation)

@@ -2,7 +2,7 @@ import Foundation
 
 /// How much an instance's `data/` and `logs/` take in the bots folder: walked at most once a minute, as a
 /// trades database and logs grow slowly and a walk costs more than a glance.
-struct InstanceDiskUsage {
+struct InstanceDiskUsage: DiskCollector {
     static let interval = 60.0
 
     private var measured: [String: (bytes: UInt64, at: Double)] = [:]

@@ -1,10 +1,11 @@
 import Canvas
+import HBModel
 
 /// `X` in the details screen: what to export from the history, of this bot or the whole fleet, over which
 /// range and in which format. ↑ ↓ choose a row, ← → its value, ⏎ writes the file, Esc closes.
 public struct ExportDialog: Sendable, Equatable {
-    public enum What: String, Sendable, CaseIterable { case samples, runs, trades }
-    public enum Format: String, Sendable, CaseIterable { case csv, json }
+    public typealias What = ExportedHistory
+    public typealias Format = ExportFormat
     public enum Span: String, Sendable, CaseIterable {
         case hour = "last 1h", day = "last 24h", week = "last 7d", all = "all recorded"
 

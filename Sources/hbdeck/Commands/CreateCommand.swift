@@ -3,6 +3,7 @@ import Deploy
 import Docker
 import Foundation
 import HBModel
+import Operations
 import Synchronization
 
 struct CreateCommand: AsyncParsableCommand {
@@ -69,36 +70,28 @@ struct CreateCommand: AsyncParsableCommand {
         try await audited("create", [name], fleet: fleet) {
             try await reportingFailures {
                 let (folder, settings) = try location.resolve()
-                let instance: InstanceName
-                do { instance = try InstanceName(validating: name) } catch let problem as InstanceName.Problem {
-                    throw DeployProblem(.name, problem.description)
-                }
-                let broker = settings.deployBroker
-                var request =
-                    try template.map {
-                        try TemplateStore(folder: folder).load($0).request(named: instance, broker: broker)
-                    }
-                    ?? DeployRequest(
-                        name: instance, strategy: .scriptConfig(""), broker: broker, network: BotNetwork.isolated)
-                if let image { request.image = image }
-                if let profile { request.profile = profile }
-                if let scriptConfig { request.strategy = .scriptConfig(scriptConfig) }
-                if let strategyConfig { request.strategy = .strategyConfig(strategyConfig) }
-                if let controllerConfig { request.strategy = .controllerConfig(controllerConfig) }
-                if let network { request.network = network }
-                if let cpus { request.cpus = cpus }
-                if let memory { request.memoryBytes = MemorySize.bytes(memory) }
-                if let restartRetries { request.restartRetries = restartRetries }
-                if let pids { request.pidsLimit = pids }
-                if let botEngine { request.engine = botEngine.engine }
+                var choices = DeployChoices(name: name)
+                choices.template = template
+                choices.image = image
+                choices.profile = profile
+                choices.strategy =
+                    scriptConfig.map { .scriptConfig($0) } ?? strategyConfig.map { .strategyConfig($0) }
+                    ?? controllerConfig.map { .controllerConfig($0) }
+                choices.network = network
+                choices.cpus = cpus
+                choices.memoryBytes = memory.flatMap(MemorySize.bytes)
+                choices.restartRetries = restartRetries
+                choices.pidsLimit = pids
+                choices.engine = botEngine?.engine
+                let request = try choices.request(in: folder, broker: settings.deployBroker)
                 let profile = request.profile
                 try await engine.withEngine { client in
-                    let deployer = Deployer(client: client, folder: folder)
+                    let create = CreateBot(client: client, folder: folder)
                     // Refused before the password is asked for: nothing to type when the rest cannot work.
-                    try await deployer.check(request)
+                    try await create.check(request)
                     let password = Secret(try PasswordInput.read(prompt: "Password of profile \(profile): "))
                     let shown = Mutex<String?>(nil)
-                    let id = try await deployer.deploy(request, password: password, start: start, pull: !noPull) {
+                    let outcome = try await create.run(request, password: password, start: start, pull: !noPull) {
                         step in
                         // A pull sends thousands of lines: one is printed per layer done and per tenth of the bytes.
                         let line = step.said(coarse: true)
@@ -110,8 +103,7 @@ struct CreateCommand: AsyncParsableCommand {
                         else { return }
                         StandardOutput.error(step.said())
                     }
-                    StandardOutput.line(
-                        "\(start ? "started" : "created") \(name) (\(id.prefix(12))) in \(folder.instance(name).path)")
+                    StandardOutput.line("\(outcome.said) in \(outcome.folder.path)")
                 }
             }
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Console
 import Foundation
 import Monitor
+import Operations
 
 /// `hbdeck export`: the recorded history as CSV or JSON.
 struct ExportCommand: AsyncParsableCommand {

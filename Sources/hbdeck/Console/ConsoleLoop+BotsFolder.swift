@@ -3,6 +3,7 @@ import Deploy
 import Docker
 import HBModel
 import Monitor
+import Operations
 import Terminal
 
 /// What the console does in the bots folder: the create dialog's deploy and the editor.
@@ -51,17 +52,22 @@ extension ConsoleLoop {
         do {
             let engine = try await DockerClient.connect(to: config.endpoint, timeout: 10)
             client = engine
-            var deploy = DeployRequest(
-                name: try InstanceName(validating: request.name), image: request.image, profile: request.profile,
-                strategy: .scriptConfig(request.script), broker: deployBroker,
-                network: request.network, cpus: request.cpus, memoryBytes: request.memoryBytes)
-            deploy.engine = request.engine
-            let id = try await Deployer(client: engine, folder: BotsFolder(path)).deploy(
-                deploy, password: Secret(request.password), start: request.start
+            var choices = DeployChoices(name: request.name)
+            choices.image = request.image
+            choices.profile = request.profile
+            choices.strategy = .scriptConfig(request.script)
+            choices.network = request.network
+            choices.cpus = request.cpus
+            choices.memoryBytes = request.memoryBytes
+            choices.engine = request.engine
+            let folder = BotsFolder(path)
+            let created = try await CreateBot(client: engine, folder: folder).run(
+                try choices.request(in: folder, broker: deployBroker), password: Secret(request.password),
+                start: request.start
             ) { step in status.set("create \(request.name): \(step.said())") }
             // The dialog closes before the result shows.
             _ = finish(nil, nil)
-            outcome = "\(request.start ? "started" : "created") \(request.name) (\(id.prefix(12)))"
+            outcome = created.said
             status.set(outcome)
             record("create", request.name, outcome)
         } catch let problem as DeployProblem {

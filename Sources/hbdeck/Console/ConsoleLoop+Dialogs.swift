@@ -3,6 +3,7 @@ import Deploy
 import Foundation
 import HBModel
 import Monitor
+import Operations
 
 /// The values form and the upload dialog: what they read to open, and the saves they ask for.
 extension ConsoleLoop {
@@ -55,33 +56,15 @@ extension ConsoleLoop {
 
     /// The form for an instance's config values: its script config, then the controller configs it lists.
     static func valuesForm(of name: String, strategy: String, in folder: BotsFolder) -> Result<ValuesForm, Refusal> {
-        let files = InstanceConfigFiles(folder: folder).all(of: name, strategy: strategy)
-        guard !files.isEmpty else {
-            return .failure(Refusal(message: "\(strategy) is not in instances/\(name)/conf: nothing to change"))
-        }
-        var rows: [ValuesForm.Row] = []
-        for file in files {
-            let text: String?
-            do {
-                text = try VersionStore(folder: folder).readText(file)
-            } catch {
-                return .failure(Refusal(message: "cannot read \(describe(error))"))
+        InstanceValues(folder: folder).rows(of: name, strategy: strategy)
+            .map { rows in
+                ValuesForm(
+                    instance: name,
+                    rows: rows.map {
+                        ValuesForm.Row(file: $0.file, key: $0.key, value: $0.value, editable: $0.editable)
+                    })
             }
-            let fields: [ConfigField]?
-            do {
-                fields = try text.flatMap(ConfigFields.fields(in:))
-            } catch {
-                return .failure(Refusal(message: "\(file): \(error)"))
-            }
-            guard let fields else {
-                return .failure(Refusal(message: "\(file) is not a YAML mapping of settings: open it with e"))
-            }
-            rows += fields.map { ValuesForm.Row(file: file, key: $0.key, value: $0.value, editable: $0.editable) }
-        }
-        guard rows.contains(where: \.editable) else {
-            return .failure(Refusal(message: "\(files[0]) has no single values to change: open it with e"))
-        }
-        return .success(ValuesForm(instance: name, rows: rows))
+            .mapError { Refusal(message: $0.description) }
     }
 
     /// A folder's sub-folders and strategy files, `..` first; hidden ones left out.
@@ -129,16 +112,14 @@ extension ConsoleLoop {
         guard let path = monitor.config.botsFolder else {
             return dialogs.set(.valuesSaved(error: "no bots folder is configured"))
         }
-        let form = ConfigForm(folder: BotsFolder(path))
         do {
-            let saved = try form.save(
-                changes.map { ConfigForm.Change(file: $0.file, key: $0.key, value: $0.value, shown: $0.original) })
-            let controllersOnly = changes.allSatisfy { $0.file.contains("/conf/controllers/") }
-            let next = controllersOnly ? "the bot re-reads controller configs within 10 s" : "r reloads \(name)"
+            let saved = try InstanceValues(folder: BotsFolder(path)).save(
+                changes.map { ConfigForm.Change(file: $0.file, key: $0.key, value: $0.value, shown: $0.original) },
+                of: name)
             // The dialog closes before the result shows: what is on screen never says done while it is open.
             dialogs.set(.valuesSaved(error: nil))
-            status.set(saved.isEmpty ? "nothing changed" : "saved \(saved.joined(separator: " · ")) · \(next)")
-            if !saved.isEmpty { record("set", name, "saved \(saved.joined(separator: " · "))") }
+            status.set(saved.said)
+            if !saved.files.isEmpty { record("set", name, "saved \(saved.files.joined(separator: " · "))") }
         } catch {
             dialogs.set(.valuesSaved(error: describe(error)))
             record("set", name, "refused: \(describe(error))")

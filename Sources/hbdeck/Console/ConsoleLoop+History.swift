@@ -2,6 +2,7 @@ import Console
 import Deploy
 import Foundation
 import Monitor
+import Operations
 
 /// The details screen's history: its charts over longer ranges, and their export.
 extension ConsoleLoop {

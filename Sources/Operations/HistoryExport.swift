@@ -1,4 +1,3 @@
-import Console
 import Deploy
 import Foundation
 import HBModel
@@ -6,12 +5,12 @@ import Monitor
 
 /// The recorded history as a table and as CSV or JSON: what `hbdeck export` prints and the console's export
 /// dialog writes.
-enum HistoryExport {
-    typealias Table = (header: [String], rows: [[String]])
+public enum HistoryExport {
+    public typealias Table = (header: [String], rows: [[String]])
 
     /// Samples and runs from the store; trades from each recorded bot's own database in `folder`.
-    static func table(
-        _ what: ExportDialog.What, bot: String?, from start: Double, to end: Double, store: HistoryStore,
+    public static func table(
+        _ what: ExportedHistory, bot: String?, from start: Double, to end: Double, store: HistoryStore,
         folder: BotsFolder?
     ) async throws -> Table {
         switch what {
@@ -31,7 +30,7 @@ enum HistoryExport {
             )
         case .trades:
             guard let folder else {
-                throw CommandFailure("trades are read from the bots' own databases: give --bots-folder")
+                throw ActionRefused(description: "trades are read from the bots' own databases: give --bots-folder")
             }
             var rows: [[String]] = []
             var seen = Set<String>()
@@ -54,14 +53,16 @@ enum HistoryExport {
         }
     }
 
-    static func text(_ table: Table, format: ExportDialog.Format) throws -> String {
+    public static func text(_ table: Table, format: ExportFormat) throws -> String {
         format == .csv ? csv(table.header, table.rows) : try json(table.header, table.rows)
     }
 
     /// A sample as a row of `sampleColumns`: the console's `X` writes the same.
-    static let sampleColumns = ["time", "bot", "pnl", "volume", "trades", "open_orders", "cpu_percent", "memory_bytes"]
+    public static let sampleColumns = [
+        "time", "bot", "pnl", "volume", "trades", "open_orders", "cpu_percent", "memory_bytes",
+    ]
 
-    static func row(_ sample: HistoryStore.Sample) -> [String] {
+    public static func row(_ sample: HistoryStore.Sample) -> [String] {
         [
             iso(sample.time), sample.bot, text(sample.pnl), text(sample.volume), text(sample.trades),
             text(sample.openOrders),
@@ -71,7 +72,7 @@ enum HistoryExport {
 
     /// `2026-11-26T09:00:16.652Z`, written by hand: a date formatter per row made an export of a day of
     /// samples take seconds.
-    static func iso(_ time: Double) -> String {
+    public static func iso(_ time: Double) -> String {
         guard time.isFinite, time.magnitude < 1e12 else { return "" }
         var millis = Int64((time * 1000).rounded())
         var seconds = time_t(millis / 1000)

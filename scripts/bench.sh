@@ -280,7 +280,8 @@ deploy_bench() {
     subs=()
     for name in "$@"; do mosquitto_sub -p "$port" -t "hbot/$name/hb" -C 1 -W 120 >/dev/null & subs+=($!); done
   }
-  by_hbdeck() { echo bench | "$bin" create "$1" --image hbdeck-test/hummingbot:latest --script-config bench.yml --start --config "$cfg" >/dev/null 2>&1; }
+  # Host networking as the bots made by hand: isolated bots need a broker container on the engine.
+  by_hbdeck() { echo bench | "$bin" create "$1" --image hbdeck-test/hummingbot:latest --script-config bench.yml --network host --start --config "$cfg" >/dev/null 2>&1; }
   by_hand() {
     cp -r "$bots/instances/bench_dep_1" "$bots/instances/$1"
     sed -i "s/^instance_id: .*/instance_id: $1/" "$bots/instances/$1/conf/conf_client.yml"

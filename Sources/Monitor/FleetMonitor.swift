@@ -38,6 +38,8 @@ public actor FleetMonitor {
     private var diskUsed: [ContainerName: UInt64] = [:]
     private var history: [String: MetricHistory] = [:]
     private var eventsTask: Task<Void, Never>?
+    /// Who waits for the first frame (`firstFrameShown`); nil once it has been published.
+    private var firstFrameWaiters: [CheckedContinuation<Void, Never>]? = []
     private var wakeRequested = false
     private var nap: Task<Void, Never>?
 
@@ -97,6 +99,7 @@ public actor FleetMonitor {
                 } catch {
                     observe(.engineLost(reason: Self.reason(error)))
                     await publish()
+                    firstFrameDone()
                     try? await clock.sleep(for: .seconds(backoff))
                     backoff = min(backoff * 2, 30)
                     continue
@@ -114,6 +117,7 @@ public actor FleetMonitor {
                     try await reconcile(listed: listed, firstFrame: true)
                     shown = true
                     await publish()
+                    firstFrameDone()
                 }
                 try await reconcile(listed: listed)
                 listed = nil
@@ -128,6 +132,17 @@ public actor FleetMonitor {
         }
         await dropClient()
         await bots?.close()
+    }
+
+    /// Returns once the first frame has been published: the engine's rows, or that it cannot be reached.
+    public func firstFrameShown() async {
+        guard firstFrameWaiters != nil else { return }
+        await withCheckedContinuation { firstFrameWaiters?.append($0) }
+    }
+
+    private func firstFrameDone() {
+        firstFrameWaiters?.forEach { $0.resume() }
+        firstFrameWaiters = nil
     }
 
     /// Feeds an observation to the core and returns what it asks for next.
@@ -183,9 +198,9 @@ public actor FleetMonitor {
     /// Applies what an engine event carries at once, then reads what it does not carry: one inspect of that
     /// container, or a list when only a list can say (a new container).
     private func receive(_ event: DockerEvent) async {
+        let before = state
         var effects = observe(.event(event))
-        guard !effects.isEmpty else { return }
-        await publish()
+        if state != before { await publish() }
         while let effect = effects.first {
             effects.removeFirst()
             switch effect {

@@ -134,3 +134,31 @@ import Testing
         #expect(!instance.memoryNearLimit, "no limit, nothing to be near")
     }
 }
+
+/// What makes the console draw a new snapshot at once rather than at its paced frame.
+struct SnapshotStatesTests {
+    func fleet(_ rows: [InstanceSnapshot]) -> FleetSnapshot {
+        FleetSnapshot(
+            takenAt: 0, endpoint: "unix:///run/docker.sock", engine: .live, instances: rows,
+            broker: BrokerSnapshot(containerName: "hummingbot-broker", address: "localhost:1883"))
+    }
+
+    @Test func figuresAloneWaitAndAStateOrARowDoesNot() {
+        var running = InstanceSnapshot(name: "bot_a", state: .running, reason: nil)
+        let before = fleet([running])
+        running.resources.cpuPercent = 12
+        running.pnl = 3.5
+        #expect(!fleet([running]).statesDiffer(from: before), "figures only")
+        var stopped = running
+        stopped.state = .stopped
+        #expect(fleet([stopped]).statesDiffer(from: before))
+        var unresponsive = running
+        unresponsive.health = .unresponsive
+        #expect(fleet([unresponsive]).statesDiffer(from: before))
+        #expect(
+            fleet([running, InstanceSnapshot(name: "bot_b", state: .created, reason: nil)]).statesDiffer(from: before))
+        var offline = before
+        offline.engine = .offline(reason: "gone", lastGood: nil)
+        #expect(offline.statesDiffer(from: before))
+    }
+}

@@ -74,6 +74,21 @@ public final class ManualClock: Clock, Sendable {
         for continuation in due { continuation.resume() }
     }
 
+    /// Moves the clock on a `step` at a time, letting what woke run between steps, until `condition` holds or
+    /// `limit` has passed on this clock; says whether it held. A sleeper that registered just after a jump
+    /// would wait a whole jump more: steps no longer than the naps being tested wake each one in turn.
+    public func advance(
+        by step: Duration, until condition: () async throws -> Bool, atMost limit: Duration
+    ) async throws -> Bool {
+        let end = now.advanced(by: limit)
+        while now < end {
+            if try await condition() { return true }
+            advance(by: step)
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        return try await condition()
+    }
+
     private func cancel(_ id: Int) {
         state.withLock { $0.sleepers.removeValue(forKey: id) }?.continuation.resume(throwing: CancellationError())
     }

@@ -66,10 +66,11 @@ struct MonitorEventTests {
                     row(monitor, "bot_a")?.reason == "restarting in a loop (3 restarts)"
                 })
             #expect(row(monitor, "bot_a")?.state == .error)
-            clock.advance(by: .seconds(60))
             #expect(
-                try await eventually(within: 20) { row(monitor, "bot_a")?.state == .running },
-                "up for a minute: settled")
+                try await clock.advance(
+                    by: .seconds(1), until: { row(monitor, "bot_a")?.state == .running }, atMost: .seconds(60)),
+                "up for a while: settled")
+            #expect(clock.elapsed >= 3, "not before the last run has been up for 10 s")
         }
     }
 
@@ -89,15 +90,15 @@ struct MonitorEventTests {
         try await watching { (monitor: FleetMonitor) async throws in
             #expect(try await settled(monitor))
             #expect(row(monitor, "bot_a")?.health == .online)
-            clock.advance(by: .seconds(20))
-            bots.hearHeartbeat(from: "bot_a", at: Self.epoch + 20)
-            clock.advance(by: .seconds(20))
-            #expect(try await eventually(within: 20) { await monitor.now() == Self.epoch + 40 })
-            #expect(row(monitor, "bot_a")?.health == .online, "heard 20 s ago")
-            clock.advance(by: .seconds(31))
+            // Heard again 20 s on; then silent: online until 30 s after that heartbeat, unresponsive after.
+            #expect(try await clock.advance(by: .seconds(1), until: { clock.elapsed >= 20 }, atMost: .seconds(20)))
+            bots.hearHeartbeat(from: "bot_a", at: Self.epoch + clock.elapsed)
+            let heard = clock.elapsed
             #expect(
-                try await eventually(within: 20) { row(monitor, "bot_a")?.health == .unresponsive },
-                "silent for 51 s, past the 30 s rule")
+                try await clock.advance(
+                    by: .seconds(1), until: { row(monitor, "bot_a")?.health == .unresponsive }, atMost: .seconds(60)),
+                "silent past the 30 s rule")
+            #expect(clock.elapsed - heard > 30, "not before 30 s of silence")
         }
     }
 }

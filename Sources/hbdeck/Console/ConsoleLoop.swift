@@ -162,7 +162,9 @@ struct ConsoleLoop {
             if fleet.snapshots.version != snapshotVersion {
                 let latest = fleet.snapshots.current
                 snapshotVersion = latest.version
-                // The monitor publishes only what changed: a new version is a new snapshot.
+                // The monitor publishes only what changed: a new version is a new snapshot. A state that
+                // changed is drawn at once; figures alone wait for the next paced frame.
+                if latest.value.statesDiffer(from: snapshot) { urgent = true }
                 snapshot = latest.value
                 dirty = true
                 subjectMayHaveChanged = true
@@ -206,7 +208,7 @@ struct ConsoleLoop {
                 actionsVersion = latest.version
                 controller.stillRunning(latest.value)
                 dirty = true
-                urgent = quitting
+                urgent = urgent || quitting
             }
             if status.version != statusVersion {
                 let statusState = status.current

@@ -46,20 +46,9 @@ struct BrokerCreate: AsyncParsableCommand {
         try await audited("broker create", [broker.name], fleet: broker.fleet) {
             let settings = try broker.settings
             let plan = settings.brokerPlan(botsFolder: try broker.location.resolveIfConfigured().0)
-            if settings.mqttUser != nil, plan.password == nil {
-                throw CommandFailure("mqtt_username is set: give its password in HBDECK_MQTT_PASSWORD")
-            }
             try await broker.engine.withEngine { client in
-                switch try await BrokerMaker(client: client).create(plan, progress: { StandardOutput.error($0) }) {
-                case .created(let id):
-                    let reach =
-                        plan.hostNetwork ? "\(plan.bind):\(plan.port) (host network)" : "\(plan.bind):\(plan.port)"
-                    StandardOutput.line(
-                        "created and started \(plan.name) (\(id.prefix(12))): \(plan.image) on \(reach), \(plan.username == nil ? "anonymous clients allowed" : "user \(plan.username!) only")"
-                    )
-                case .exists(let state):
-                    StandardOutput.line("\(plan.name) already exists (\(state)): nothing changed")
-                }
+                StandardOutput.line(
+                    try await BrokerControl.create(plan, client: client, progress: { StandardOutput.error($0) }))
             }
         }
     }

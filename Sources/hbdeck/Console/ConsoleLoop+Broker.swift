@@ -12,11 +12,7 @@ extension ConsoleLoop {
         do {
             let engine = try await DockerClient.connect(to: monitor.config.endpoint, timeout: 10)
             defer { Task { await engine.close() } }
-            switch try await BrokerMaker(client: engine).create(plan, progress: progress) {
-            case .created:
-                return "created and started the broker \(plan.name) (\(plan.image), \(plan.bind):\(plan.port))"
-            case .exists(let state): return "\(plan.name) already exists (\(state)): nothing changed"
-            }
+            return try await BrokerControl.create(plan, client: engine, progress: progress)
         } catch {
             return "broker create failed: \(describe(error))"
         }

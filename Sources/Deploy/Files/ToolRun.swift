@@ -3,9 +3,11 @@ import Synchronization
 
 /// Runs a command-line tool (git, python3) with no shell in between and returns its status and output.
 ///
-/// Foundation's `Process`, not swift-subprocess: its callers (the version store under its flock, uploads,
-/// the values form) are synchronous, and swift-subprocess is async only; waiting for it from synchronous code
-/// would block a thread of the cooperative pool (two on this 2-core machine) on a task that needs one.
+/// Foundation's `Process`, not swift-subprocess (which runs ssh and the editor): its callers (the version store
+/// under its flock, uploads, the values form) are synchronous and run on the concurrency pool, and
+/// swift-subprocess is async only. Waiting for it there holds one of the pool's threads (two on a 2-core
+/// machine) while the run needs one: with both held by saves the run never starts. Making the version store
+/// async would reach every file write of hbdeck for no gain the operator sees.
 struct ToolRun {
     let status: Int32
     let data: Data

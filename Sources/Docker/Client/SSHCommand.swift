@@ -12,4 +12,10 @@ enum SSHCommand {
         ["ssh", "-T", "-o", "BatchMode=yes", "-o", "ConnectTimeout=10"] + extra + options
             + (user.map { ["-l", $0] } ?? []) + (port.map { ["-p", String($0)] } ?? [])
     }
+
+    /// What ssh said last on stderr: its last line that is not blank.
+    static func lastLine(of said: String) -> String? {
+        said.split(whereSeparator: \.isNewline).last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            .map(String.init)
+    }
 }

@@ -1,10 +1,13 @@
 import Foundation
+import Subprocess
 import Synchronization
+import SystemPackage
 
 /// Reaches an engine over ssh the way the Docker CLI does: every connection is `ssh … HOST docker system
 /// dial-stdio`, whose stdin and stdout carry the engine's HTTP. AsyncHTTPClient talks to a unix socket of ours in
 /// a folder only this user can open; each connection to it starts one ssh. The operator's own ssh config and agent
-/// apply; `BatchMode` keeps ssh from asking for a password on the console's terminal.
+/// apply; `BatchMode` keeps ssh from asking for a password on the console's terminal. Each ssh runs under
+/// swift-subprocess in a task of its own; closing the dialer cancels them, which ends their ssh.
 public final class SSHDialer: Sendable {
     /// Where AsyncHTTPClient connects.
     public let socketPath: String
@@ -16,7 +19,8 @@ public final class SSHDialer: Sendable {
     private struct State {
         var closed = false
         var lastError: String?
-        var processes: [Int32: Process] = [:]
+        var connections: [Int: Task<Void, Never>] = [:]
+        var lastConnection = 0
         /// Connections accepted whose ssh has not yet ended and had its stderr read.
         var unsettled = 0
     }
@@ -61,13 +65,13 @@ public final class SSHDialer: Sendable {
 
     /// Stops accepting, ends every ssh and removes the socket.
     public func close() {
-        let processes = state.withLock { state -> [Process] in
+        let connections = state.withLock { state -> [Task<Void, Never>] in
             state.closed = true
-            return Array(state.processes.values)
+            return Array(state.connections.values)
         }
         shutdown(listener, Int32(SHUT_RDWR))
         Foundation.close(listener)
-        processes.forEach { if $0.isRunning { $0.terminate() } }
+        connections.forEach { $0.cancel() }
         unlink(socketPath)
         rmdir(folder)
     }
@@ -119,36 +123,32 @@ public final class SSHDialer: Sendable {
     /// One ssh for one connection: the accepted socket is its stdin and stdout, so the engine's bytes go
     /// straight through and the connection ends when either side closes.
     private func connect(_ client: Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = command
-        let connection = FileHandle(fileDescriptor: client, closeOnDealloc: false)
-        let errors = Pipe()
-        process.standardInput = connection
-        process.standardOutput = connection
-        process.standardError = errors
-        state.withLock { $0.unsettled += 1 }
-        do {
-            try process.run()
-        } catch {
-            state.withLock {
-                $0.lastError = "cannot run ssh: \(error.localizedDescription)"
-                $0.unsettled -= 1
-            }
-            Foundation.close(client)
-            return
-        }
-        Foundation.close(client)  // ssh has its own copy
-        let pid = process.processIdentifier
-        state.withLock { $0.processes[pid] = process }
-        Thread.detachNewThread { [self] in
-            let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            let line = said.split(whereSeparator: \.isNewline).last { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
-            state.withLock {
-                if let line, process.terminationStatus != 0 { $0.lastError = String(line) }
-                _ = $0.processes.removeValue(forKey: pid)
-                $0.unsettled -= 1
+        let (command, output) = (command, dup(client))
+        // Kept under the lock it is made in: its own removal, which takes the lock, always comes after.
+        state.withLock { state in
+            state.unsettled += 1
+            state.lastConnection += 1
+            let id = state.lastConnection
+            state.connections[id] = Task { [self] in
+                var said: String?
+                do {
+                    // ssh gets the connection twice, as stdin and as stdout; both copies are closed here once it runs.
+                    let result = try await run(
+                        .name(command[0]), arguments: Arguments(Array(command.dropFirst())),
+                        input: .fileDescriptor(FileDescriptor(rawValue: client), closeAfterSpawningProcess: true),
+                        output: .fileDescriptor(FileDescriptor(rawValue: output), closeAfterSpawningProcess: true),
+                        error: .string(limit: 1 << 20))
+                    if !result.terminationStatus.isSuccess {
+                        said = SSHCommand.lastLine(of: result.standardError)
+                    }
+                } catch {
+                    if !Task.isCancelled { said = "cannot run ssh: \(error)" }
+                }
+                self.state.withLock {
+                    if let said { $0.lastError = said }
+                    $0.connections[id] = nil
+                    $0.unsettled -= 1
+                }
             }
         }
     }

@@ -1,9 +1,11 @@
 import Foundation
+import Subprocess
 import Synchronization
 
 /// A port on this machine's 127.0.0.1 that leads to a port on a remote host's own 127.0.0.1, through ssh
 /// (`ssh -N -L`): how the console reaches the broker of a host it reaches the engine of by ssh, which Hummingbot
-/// binds to that host's loopback. ssh is started again when it ends, after a pause that grows to 30 s.
+/// binds to that host's loopback. ssh is started again when it ends, after a pause that grows to 30 s. It
+/// runs under swift-subprocess in a task that `close` cancels, which ends the ssh running.
 public final class SSHTunnel: Sendable {
     public let localPort: Int
     public let remotePort: Int
@@ -12,7 +14,7 @@ public final class SSHTunnel: Sendable {
 
     private struct State {
         var closed = false
-        var process: Process?
+        var keeper: Task<Void, Never>?
         var lastError: String?
     }
 
@@ -26,52 +28,37 @@ public final class SSHTunnel: Sendable {
                 user: user, port: port,
                 extra: ["-N", "-o", "ExitOnForwardFailure=yes", "-o", "ServerAliveInterval=15"], options: options)
             + ["-L", "127.0.0.1:\(localPort):127.0.0.1:\(remotePort)", "--", host]
-        let thread = Thread { [self] in keepOpen() }
-        thread.name = "hbdeck-ssh-tunnel"
-        thread.start()
+        state.withLock { state in state.keeper = Task { [self] in await keepOpen() } }
     }
 
     /// What ssh last said when it ended.
     public var lastError: String? { state.withLock { $0.lastError } }
 
     public func close() {
-        let process = state.withLock { state -> Process? in
+        state.withLock { state in
             state.closed = true
-            return state.process
-        }
-        if let process, process.isRunning { process.terminate() }
+            return state.keeper
+        }?.cancel()
     }
 
     deinit { close() }
 
-    private func keepOpen() {
+    private func keepOpen() async {
         var pause = 1.0
-        while !state.withLock({ $0.closed }) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = command
-            process.standardInput = FileHandle.nullDevice
-            process.standardOutput = FileHandle.nullDevice
-            let errors = Pipe()
-            process.standardError = errors
-            let started = Date()
+        while !Task.isCancelled {
+            let started = ContinuousClock.now
             do {
-                try process.run()
-                state.withLock { $0.process = process }
-                let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                process.waitUntilExit()
-                let line = said.split(whereSeparator: \.isNewline).last {
-                    !$0.trimmingCharacters(in: .whitespaces).isEmpty
-                }
-                state.withLock {
-                    $0.lastError = line.map(String.init) ?? "ssh ended with status \(process.terminationStatus)"
-                }
+                let result = try await run(
+                    .name(command[0]), arguments: Arguments(Array(command.dropFirst())), input: .none,
+                    output: .discarded, error: .string(limit: 1 << 20))
+                let line = SSHCommand.lastLine(of: result.standardError)
+                state.withLock { $0.lastError = line ?? "ssh ended: \(result.terminationStatus)" }
             } catch {
-                state.withLock { $0.lastError = "cannot run ssh: \(error.localizedDescription)" }
+                if !Task.isCancelled { state.withLock { $0.lastError = "cannot run ssh: \(error)" } }
             }
             // A tunnel that held a while starts again at once; one that keeps failing, less and less often.
-            pause = Date().timeIntervalSince(started) > 60 ? 1 : min(30, pause * 2)
-            for _ in 0..<Int(pause * 10) where !state.withLock({ $0.closed }) { Thread.sleep(forTimeInterval: 0.1) }
+            pause = started.duration(to: .now) > .seconds(60) ? 1 : min(30, pause * 2)
+            try? await Task.sleep(for: .seconds(pause))
         }
     }
 

@@ -52,7 +52,7 @@ struct EditCommand: AsyncParsableCommand {
         try await audited("edit", [path], fleet: fleet) {
             try await reportingFailures {
                 let (folder, _) = try location.resolve()
-                StandardOutput.line(try FileEditor(folder: folder).edit(path), sanitized: true)
+                StandardOutput.line(try await FileEditor(folder: folder).edit(path), sanitized: true)
             }
         }
     }

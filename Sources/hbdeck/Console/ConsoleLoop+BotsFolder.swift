@@ -90,7 +90,7 @@ extension ConsoleLoop {
         guard let config = InstanceConfigFiles(folder: folder).main(of: name, strategy: strategy) else {
             return "\(strategy) is not in instances/\(name)/conf: nothing to edit"
         }
-        let result = screen.suspended { Result { try FileEditor(folder: folder).edit(config) } }
+        let result = screen.suspended { waitingOnOwnThread { try await FileEditor(folder: folder).edit(config) } }
         switch result {
         case .success(let said): return said
         case .failure(let error): return "\(config): \(describe(error))"

@@ -6,7 +6,7 @@ struct FileEditor {
     let folder: BotsFolder
 
     /// Runs the editor in this terminal (the console leaves its screen first) and says what became of the edit.
-    func edit(_ path: String) throws -> String {
+    func edit(_ path: String) async throws -> String {
         let store = VersionStore(folder: folder)
         guard let original = try store.read(path) else {
             throw CommandFailure("\(path): no such file in the bots folder")
@@ -18,7 +18,7 @@ struct FileEditor {
         let environment = ProcessInfo.processInfo.environment
         let editor = environment["VISUAL"] ?? environment["EDITOR"] ?? "vi"
         // The editor may carry its own arguments (`code -w`): the shell splits them; the file is passed as $1.
-        let status = ForegroundProgram.run(["/bin/sh", "-c", "\(editor) \"$1\"", "hbdeck-editor", copy.path])
+        let status = await ForegroundProgram.run(["/bin/sh", "-c", "\(editor) \"$1\"", "hbdeck-editor", copy.path])
         guard status == 0 else {
             return "the editor ended with status \(status): \(path) not saved (your copy: \(copy.path))"
         }

@@ -71,33 +71,25 @@ struct RemoveCommand: AsyncParsableCommand {
     /// own engine; only the first engine's bots have their folder in this machine's bots folder.
     private func removeOnSeveralEngines(folder: BotsFolder?, disposal: FolderDisposal) async throws {
         let first = try engine.targets().first?.name
+        var links = HostLinks(broker: broker, settings: location.settings, first: first)
         var failures = 0
         try await engine.withEngines(naming: names) { engines in
             for instance in try await engines.locate(names) {
-                var bots: BotConnection?
-                var tunnel: SSHTunnel?
-                if !skipBotStop {
-                    let reached =
-                        instance.engine.name == first
-                        ? (broker, nil) : try broker.reaching(host: instance.engine.name, settings: location.settings)
-                    tunnel = reached.1
-                    bots = await reached.0.connectIfReachable()
-                }
+                let host = instance.engine.name
                 do {
                     let result = try await Decommission(
-                        name: instance.summary.name, bot: bots, skipBotStop: skipBotStop,
-                        engine: instance.engine.client,
-                        folder: instance.engine.name == first ? folder : nil, disposal: disposal
-                    ).run { StandardOutput.error("\(instance.engine.name): \($0)") }
-                    StandardOutput.line("\(instance.engine.name): \(result)")
+                        name: instance.summary.name, bot: skipBotStop ? nil : try await links.link(for: host),
+                        skipBotStop: skipBotStop, engine: instance.engine.client,
+                        folder: host == first ? folder : nil, disposal: disposal
+                    ).run { StandardOutput.error("\(host): \($0)") }
+                    StandardOutput.line("\(host): \(result)")
                 } catch {
                     failures += 1
                     StandardOutput.error("hbdeck: \(instance.shown): \(describe(error))")
                 }
-                await bots?.close()
-                tunnel?.close()
             }
         }
+        await links.close()
         if failures > 0 { throw ExitCode.failure }
     }
 }

@@ -31,20 +31,16 @@ struct StopCommand: AsyncParsableCommand {
         try await audited("stop", names, fleet: fleet) {
             try await engine.withEngines(naming: names) { engines in
                 let instances = try await engines.locate(names)
-                let first = try engine.targets().first?.name
-                var links: [String: (BotConnection?, SSHTunnel?)] = [:]
+                var links = HostLinks(
+                    broker: broker, settings: fleet.location.settings, first: try engine.targets().first?.name)
                 var failures = 0
                 for instance in instances {
                     let host = instance.engine.name
-                    if !skipBotStop, instance.summary.state == "running", links[host] == nil {
-                        let reached =
-                            host == first
-                            ? (broker, nil) : try broker.reaching(host: host, settings: fleet.location.settings)
-                        links[host] = (await reached.0.connectIfReachable(), reached.1)
-                    }
+                    let link =
+                        !skipBotStop && instance.summary.state == "running" ? try await links.link(for: host) : nil
                     do {
                         let stopped = try await SafeStop.run(
-                            name: instance.summary.name, bot: links[host]?.0, skipped: skipBotStop,
+                            name: instance.summary.name, bot: link, skipped: skipBotStop,
                             engine: instance.engine.client, grace: time
                         ) { StandardOutput.error(instance.shown == instance.summary.name ? $0 : "\(host): \($0)") }
                         StandardOutput.line(
@@ -55,10 +51,7 @@ struct StopCommand: AsyncParsableCommand {
                         StandardOutput.error("hbdeck: \(instance.shown): \(describe(error))")
                     }
                 }
-                for (link, tunnel) in links.values {
-                    await link?.close()
-                    tunnel?.close()
-                }
+                await links.close()
                 if failures > 0 { throw ExitCode.failure }
             }
         }

@@ -36,8 +36,8 @@ public struct Decommission: Sendable {
         self.now = now
     }
 
-    public func run(progress: @escaping FleetMonitor.Progress) async throws -> String {
-        var done: [String] = []
+    public func run(progress: @escaping FleetMonitor.Progress) async throws -> DeleteOutcome {
+        var outcome = DeleteOutcome(name: name)
         let found: ContainerDetails?
         do {
             found = try await engine.inspectContainer(name)
@@ -47,20 +47,19 @@ public struct Decommission: Sendable {
         if let found {
             let state = found.state
             if state.running || state.restarting || state.paused {
-                let stopped = try await SafeStop.run(
+                outcome.stop = try await SafeStop.run(
                     found, name: name, bot: bot, skipped: skipBotStop, engine: engine, now: now, progress: progress)
-                done.append(stopped.summary)
             }
             progress("deleting \(name): removing the container…")
             try await engine.removeContainer(name, force: true)
-            done.append("container removed")
+            outcome.containerRemoved = true
             if BotNetwork.isIsolated(found.hostConfig.networkMode, instance: name) {
                 progress("deleting \(name): removing its network…")
                 try await engine.removeBotNetwork(of: name)
-                done.append("network \(found.hostConfig.networkMode) removed")
+                outcome.networkRemoved = found.hostConfig.networkMode
             }
             if let folder, try await engine.removeBrokerUser(of: name, folder: folder, broker: broker) {
-                done.append("its broker user removed")
+                outcome.brokerUserRemoved = true
             }
         } else if folder.map({ !FileManager.default.fileExists(atPath: $0.instance(name).path) }) ?? true {
             throw DockerError.notFound(message: "no such instance: \(name)")
@@ -69,10 +68,8 @@ public struct Decommission: Sendable {
             progress(
                 "deleting \(name): \(disposal == .archive ? "archiving" : disposal == .purge ? "deleting" : "keeping") its folder…"
             )
-            done.append(try InstanceArchiver(folder: folder).dispose(name, disposal))
-        } else {
-            done.append("no bots folder configured: its folder stays")
+            outcome.folder = try InstanceArchiver(folder: folder).dispose(name, disposal)
         }
-        return "deleted \(name): " + done.joined(separator: " · ")
+        return outcome
     }
 }

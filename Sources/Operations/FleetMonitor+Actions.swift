@@ -60,7 +60,7 @@ extension FleetMonitor {
                 name: name, bot: bots, skipBotStop: skipBotStop, engine: client, folder: folder, disposal: disposal,
                 broker: config.brokerContainer, now: now
             )
-            .run(progress: progress)
+            .run(progress: progress).text
         }
     }
 

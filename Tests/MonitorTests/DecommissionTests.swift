@@ -32,7 +32,7 @@ import Testing
         bot: StopProcedureTests.FakeBot? = StopProcedureTests.FakeBot(behaviour: .windsDown(after: 1))
     ) async throws -> String {
         try await Decommission(name: "bot_a", bot: bot, engine: engine, folder: folder, disposal: disposal, now: { 0 })
-            .run { _ in }
+            .run { _ in }.text
     }
 
     @Test func aRunningBotIsStoppedThenRemovedThenItsFolderArchived() async throws {

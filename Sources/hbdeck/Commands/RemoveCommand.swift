@@ -53,7 +53,7 @@ struct RemoveCommand: AsyncParsableCommand {
                                 name: name, bot: bots, skipBotStop: skipBotStop, engine: client, folder: folder,
                                 disposal: disposal,
                                 broker: location.settings.brokerContainer
-                            ).run { StandardOutput.error($0) }
+                            ).run { StandardOutput.error($0) }.text
                             StandardOutput.line(result)
                         } catch {
                             failures += 1
@@ -81,7 +81,7 @@ struct RemoveCommand: AsyncParsableCommand {
                         name: instance.summary.name, bot: skipBotStop ? nil : try await links.link(for: host),
                         skipBotStop: skipBotStop, engine: instance.engine.client,
                         folder: host == first ? folder : nil, disposal: disposal
-                    ).run { StandardOutput.error("\(host): \($0)") }
+                    ).run { StandardOutput.error("\(host): \($0)") }.text
                     StandardOutput.line("\(host): \(result)")
                 } catch {
                     failures += 1

@@ -384,11 +384,9 @@ public actor FleetMonitor {
         instances += undeployedInstances(besides: Set(instances.map(\.name)))
         brokerSnapshot.maxBots = config.brokerMaxBots
         if let broker = state.container(named: ContainerName(config.brokerContainer))?.details {
+            let isolated = Set(tracked.map { HBLabels.isolatedNetwork(of: $0.summary.name) })
             brokerSnapshot.missingNetworks = tracked.compactMap { $0.details?.hostConfig.networkMode }
-                .filter { mode in
-                    tracked.contains { mode == HBLabels.isolatedNetwork(of: $0.summary.name) }
-                        && !broker.networks.contains(mode)
-                }
+                .filter { isolated.contains($0) && !broker.networks.contains($0) }
                 .sorted()
         }
         brokerSnapshot.botsHeard =

@@ -11,6 +11,8 @@ struct FleetState: Sendable, Equatable {
     /// In the order of the engine's last list.
     private(set) var order: [ContainerID] = []
     private(set) var containers: [ContainerID: TrackedContainer] = [:]
+    /// The containers by name, for the actions and the broker.
+    private var named: [ContainerName: ContainerID] = [:]
     /// Actions under way, by instance.
     private(set) var pending: [ContainerName: PendingAction] = [:]
     /// Actions that ended, with `listsBegun` when they did: the marker stays until a list asked after the end
@@ -27,7 +29,7 @@ struct FleetState: Sendable, Equatable {
     var tracked: [TrackedContainer] { order.compactMap { containers[$0] } }
 
     func container(named name: ContainerName) -> TrackedContainer? {
-        tracked.first { $0.name == name }
+        named[name].flatMap { containers[$0] }
     }
 
     /// Whether an action may begin on `name`: one at a time per instance, a second is refused, never queued.
@@ -70,6 +72,7 @@ extension FleetState {
         }
         containers = kept
         order = rows.map(\.containerID)
+        named = Dictionary(rows.map { ($0.containerName, $0.containerID) }, uniquingKeysWith: { first, _ in first })
     }
 
     mutating func update(_ id: ContainerID, _ change: (inout TrackedContainer) -> Void) {
@@ -79,7 +82,7 @@ extension FleetState {
     }
 
     mutating func forget(_ id: ContainerID) {
-        containers[id] = nil
+        if let gone = containers.removeValue(forKey: id), named[gone.name] == id { named[gone.name] = nil }
         order.removeAll { $0 == id }
     }
 

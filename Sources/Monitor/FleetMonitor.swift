@@ -198,12 +198,11 @@ public actor FleetMonitor {
     /// Applies what an engine event carries at once, then reads what it does not carry: one inspect of that
     /// container, or a list when only a list can say (a new container).
     private func receive(_ event: DockerEvent) async {
-        let before = state
         var effects = observe(.event(event))
-        if state != before { await publish() }
         while let effect = effects.first {
             effects.removeFirst()
             switch effect {
+            case .publish: await publish()
             case .list: wake()
             case .inspect(let requests):
                 guard let client, let inspected = try? await inspect(requests, client: client) else {
@@ -211,7 +210,7 @@ public actor FleetMonitor {
                     continue
                 }
                 effects += observe(.inspected(inspected, list: nil))
-                await publish()
+                effects.append(.publish)
             }
         }
     }

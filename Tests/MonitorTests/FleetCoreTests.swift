@@ -51,10 +51,11 @@ struct FleetCoreTests {
         #expect(row.details.flatMap { SnapshotBuilder.parseTime($0.state.finishedAt) } == now + 5)
         #expect(
             effects == [
+                .publish,
                 .inspect([
                     InspectRequest(id: ContainerID("a"), key: FleetState.detailKey(row.summary), readsEnding: true)
-                ])
-            ], "one inspect of that container, and no list")
+                ]),
+            ], "shown at once, then one inspect of that container, and no list")
     }
 
     @Test func anOOMKillIsKnownBeforeItsDieIsRead() async throws {
@@ -100,7 +101,8 @@ struct FleetCoreTests {
         ])
         let (next, effects) = FleetCore.reconcile(state, event("destroy", "b"), now: now)
         #expect(next.tracked.map(\.summary.name) == ["bot_a"])
-        #expect(effects.isEmpty)
+        #expect(effects == [.publish])
+        #expect(FleetCore.reconcile(next, event("destroy", "b"), now: now).1.isEmpty, "gone already: nothing to show")
     }
 
     @Test func theFirstFrameInspectsOnlyWhatTheListCannotSayAndReadsItAgainLater() async throws {

@@ -79,8 +79,9 @@ extension FleetState {
         case .nothing: return []
         case .created, .renamed: return [.list]
         case .destroyed:
+            guard containers[id] != nil else { return [] }
             forget(id)
-            return []
+            return [.publish]
         default:
             guard containers[id] != nil else { return change == .outOfMemory ? [] : [.list] }
             let time = Double(event.timeNano) / 1_000_000_000
@@ -88,8 +89,10 @@ extension FleetState {
                 $0.summary = $0.summary.after(change)
                 $0.details = $0.details?.after(change, at: time)
             }
-            guard change != .outOfMemory, let tracked = containers[id] else { return [] }
-            return [.inspect([InspectRequest(id: id, key: Self.detailKey(tracked.summary), readsEnding: true)])]
+            guard change != .outOfMemory, let tracked = containers[id] else { return [.publish] }
+            return [
+                .publish, .inspect([InspectRequest(id: id, key: Self.detailKey(tracked.summary), readsEnding: true)]),
+            ]
         }
     }
 }

@@ -37,6 +37,8 @@ struct InspectRequest: Sendable, Equatable {
 
 /// What the core asks the shell to do.
 enum FleetEffect: Sendable, Equatable {
+    /// An event changed what the rows say: show it now.
+    case publish
     case inspect([InspectRequest])
     /// An event said something only a list gives (a new container, a new name).
     case list

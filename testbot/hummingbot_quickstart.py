@@ -135,6 +135,24 @@ class Bot:
         except FileNotFoundError:
             return {}
 
+    def market(self):
+        """The connector the bot trades on, as its configs name it: the first controller's `connector_name`, else
+        the script config's `connector_name` or `exchange`, else the paper-trade connector the tests have always used."""
+        if getattr(self, "market_name", None) is None:
+            self.market_name = "binance_paper_trade"
+            named = [c.get("connector_name") for c in self.controller_configs()]
+            try:
+                with open(f"{HOME}/conf/scripts/{self.script_config}") as f:
+                    script = yaml.safe_load(f) or {}
+                named += [script.get("connector_name"), script.get("exchange")] if isinstance(script, dict) else []
+            except (OSError, yaml.YAMLError):
+                pass
+            for name in named:
+                if isinstance(name, str) and name:
+                    self.market_name = name
+                    break
+        return self.market_name
+
     def controller_configs(self):
         """The controller configs the script config lists, as the client loads them (unreadable ones left out)."""
         listed = self.controller_files
@@ -219,7 +237,7 @@ class Bot:
                     'INSERT INTO "Order" (id, config_file_path, strategy, market, symbol, base_asset, quote_asset, '
                     "creation_timestamp, order_type, amount, leverage, price, last_status, last_update_timestamp, "
                     "exchange_order_id, position) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (order_id, self.script_config, "v2_with_controllers", "binance_paper_trade", "TEST-USDT", "TEST", "USDT",
+                    (order_id, self.script_config, "v2_with_controllers", self.market(), "TEST-USDT", "TEST", "USDT",
                      int(created["creation_timestamp"] * 1000), "LIMIT", int(created["amount"] * 1e6), 1,
                      int(created["price"] * 1e6), status, ts, created["exchange_order_id"], "NIL"),
                 )
@@ -400,7 +418,7 @@ class Bot:
         ts = int(time.time() * 1000)
         self.event("OrderFilled", fill)
         self.record_order(order_id, "OrderFilled", fill=(
-            self.script_config, "v2_with_controllers", "binance_paper_trade", "TEST-USDT", "TEST", "USDT", ts, order_id,
+            self.script_config, "v2_with_controllers", self.market(), "TEST-USDT", "TEST", "USDT", ts, order_id,
             side, "LIMIT", int(order["price"] * 1e6), int(order["amount"] * 1e6), 1, json.dumps({"percent": 0.001}),
             int(fee * 1e6), f"T{order_id}", "NIL"))
         self.event(f"{side.capitalize()}OrderCompleted", {
@@ -415,7 +433,7 @@ class Bot:
         key = "CloseType.TAKE_PROFIT" if edge > fee else "CloseType.STOP_LOSS"
         self.close_types[key] = self.close_types.get(key, 0) + 1
         trade = {
-            "market": "binance_paper_trade", "trade_id": f"T{order_id}", "price": str(order["price"]),
+            "market": self.market(), "trade_id": f"T{order_id}", "price": str(order["price"]),
             "quantity": str(order["amount"]), "symbol": "TEST-USDT", "trade_timestamp": ts,
             "trade_type": side, "base_asset": "TEST", "quote_asset": "USDT", "raw_json": {"trade_fee": fee},
         }

@@ -12,6 +12,8 @@ public protocol BotChannel: BotStopper, BotStarter {
     var link: BrokerSnapshot.Link { get }
     /// Each bot's telemetry as it is heard, from now on.
     func telemetry() async -> AsyncStream<(String, BotTelemetry)>
+    /// Whether the link is connected within `seconds`.
+    func waitUntilConnected(seconds: Double) async -> Bool
 }
 
 extension BotConnection: BotChannel {

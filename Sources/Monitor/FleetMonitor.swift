@@ -40,6 +40,8 @@ public actor FleetMonitor {
     private var eventsTask: Task<Void, Never>?
     /// Who waits for the first frame (`firstFrameShown`); nil once it has been published.
     private var firstFrameWaiters: [CheckedContinuation<Void, Never>]? = []
+    /// Who waits for the first sample of every collector (`firstSampleTaken`); nil once it has been published.
+    private var firstSampleWaiters: [CheckedContinuation<Void, Never>]? = []
     private var wakeRequested = false
     private var nap: Task<Void, Never>?
 
@@ -100,6 +102,7 @@ public actor FleetMonitor {
                     observe(.engineLost(reason: Self.reason(error)))
                     await publish()
                     firstFrameDone()
+                    firstSampleDone()
                     try? await clock.sleep(for: .seconds(backoff))
                     backoff = min(backoff * 2, 30)
                     continue
@@ -127,6 +130,7 @@ public actor FleetMonitor {
                 await dropClient()
             }
             await publish()
+            if sample || client == nil { firstSampleDone() }
             if sample { recordHistory() }
             await sleepUntilWoken(until: nextSample)
         }
@@ -138,6 +142,18 @@ public actor FleetMonitor {
     public func firstFrameShown() async {
         guard firstFrameWaiters != nil else { return }
         await withCheckedContinuation { firstFrameWaiters?.append($0) }
+    }
+
+    /// Returns once a snapshot with every collector's first figures (resources, status files, the bots' trade
+    /// databases) has been published, or the engine could not be reached.
+    public func firstSampleTaken() async {
+        guard firstSampleWaiters != nil else { return }
+        await withCheckedContinuation { firstSampleWaiters?.append($0) }
+    }
+
+    private func firstSampleDone() {
+        firstSampleWaiters?.forEach { $0.resume() }
+        firstSampleWaiters = nil
     }
 
     private func firstFrameDone() {

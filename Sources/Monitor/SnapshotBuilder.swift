@@ -132,9 +132,10 @@ enum SnapshotBuilder {
             snapshot.volume = trades.volume
             snapshot.volumeSource = .tradeDatabase
         }
-        // MQTT alone is exact and newer when the console heard the whole run; otherwise the bot's record decides.
+        // MQTT alone is exact and newer when the console heard the whole run; otherwise (or when it has heard
+        // nothing of the bot yet) the bot's record decides.
         guard let recorded = trades.openOrders, snapshot.state == .running,
-            snapshot.countsAreLowerBounds || snapshot.hasUncertainOrders
+            snapshot.countsAreLowerBounds || snapshot.hasUncertainOrders || snapshot.openOrders == nil
         else { return }
         snapshot.orders = OpenOrdersRecord.merge(
             recorded: recorded, readAt: trades.readAt, heard: snapshot.orders, closed: closedOrders)

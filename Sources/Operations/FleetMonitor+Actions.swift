@@ -21,22 +21,27 @@ extension FleetMonitor {
     /// Stops the bot the safe way for its kind (`SafeStop`): the MQTT stop first, waiting for its own sign
     /// that it wound down, then the container; or one graceful SIGTERM for a bot `hbot` runs.
     public func stop(_ name: String, skipBotStop: Bool, progress: @escaping Progress) async -> String {
+        switch await safeStop(name, skipBotStop: skipBotStop, progress: progress) {
+        case .success(let stopped): return stopped.text
+        case .failure(let refused): return refused.description
+        }
+    }
+
+    /// `stop`, its result as values; `grace`: the container's seconds before it is killed (else the procedure's).
+    public func safeStop(_ name: String, skipBotStop: Bool, grace: Int? = nil, progress: @escaping Progress) async
+        -> Result<StopResult, ActionRefused>
+    {
         let (bots, now) = (bots, now)
         let outcome = await perform(name, .stopping, progress: progress) { client in
             try await SafeStop.run(
-                name: name, bot: bots, skipped: skipBotStop, engine: client, now: now, progress: progress)
+                name: name, bot: bots, skipped: skipBotStop, engine: client, grace: grace, now: now, progress: progress)
         }
-        let stopped: StopResult
-        switch outcome {
-        case .success(let result): stopped = result
-        case .failure(let refused): return refused.description
-        }
-        guard stopped.procedure != .notRunning else { return stopped.text }
+        guard case .success(let stopped) = outcome, stopped.procedure != .notRunning else { return outcome }
         // A quickstart bot's PID 1 (bash) ignores SIGTERM, so its container ends killed (137) even after a clean
         // wind-down: the console remembers it stopped it, and how.
         await noteStopped(
             name, how: stopped.woundDown ? "stopped by hbdeck after the bot wound down" : "stopped by hbdeck")
-        return stopped.text
+        return outcome
     }
 
     public func restart(_ name: String, progress: Progress) async -> String {

@@ -28,6 +28,8 @@ public final class FakeBotLink: BotChannel {
 
     public var link: BrokerSnapshot.Link { .connected(since: 0) }
 
+    public func waitUntilConnected(seconds: Double) async -> Bool { true }
+
     public func telemetry() async -> AsyncStream<(String, BotTelemetry)> { AsyncStream { $0.finish() } }
 
     public func stop(

@@ -41,9 +41,12 @@ public final class TestFleet {
         ])
     }
 
-    /// Starts a test bot whose `instance_id` is `name`, with `SCRIPT_CONFIG=<name>.yml`.
+    /// Starts a test bot whose `instance_id` is `name`, with `SCRIPT_CONFIG=<name>.yml`; `scriptConfig` is
+    /// written after its `script_file_name` (`exchange: kucoin_paper_trade` makes it trade there).
     @discardableResult
-    public func startBot(_ name: String, environment: [String: String] = [:]) throws -> String {
+    public func startBot(_ name: String, environment: [String: String] = [:], scriptConfig: String = "") throws
+        -> String
+    {
         let instance = root.appendingPathComponent("instances/\(name)")
         for folder in ["conf/connectors", "conf/scripts", "conf/controllers", "data", "logs"] {
             try FileManager.default.createDirectory(
@@ -59,7 +62,7 @@ public final class TestFleet {
 
             """
         try conf.write(to: instance.appendingPathComponent("conf/conf_client.yml"), atomically: true, encoding: .utf8)
-        try "script_file_name: v2_with_controllers.py\n".write(
+        try ("script_file_name: v2_with_controllers.py\n" + scriptConfig).write(
             to: instance.appendingPathComponent("conf/scripts/\(name).yml"), atomically: true, encoding: .utf8)
         var arguments = [
             "run", "-d", "--name", name, "--network", "host", "--label", "\(TestEngine.testLabel)=1",

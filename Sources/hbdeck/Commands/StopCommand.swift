@@ -13,6 +13,11 @@ struct StopCommand: AsyncParsableCommand {
             As the console's x: a running bot is asked to stop over MQTT and its own output must say it wound down \
             before its container is ended; a bot the client's hbot runs gets one graceful SIGTERM. A bot that is \
             not online, or with --skip-bot-stop, gets the container stop: its open orders stay on the exchange.
+
+            With --exchange, --on-host, --strategy or --all instead of names, every running bot chosen so is \
+            stopped in one action: one confirmation names them and the open orders at stake by exchange, then \
+            stop_concurrency of them (8) are stopped at once, each the same safe way, with one line a bot as it \
+            ends (--json: a report on stdout). A stopped container is not started again by its restart policy.
             """)
 
     @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
@@ -25,9 +30,41 @@ struct StopCommand: AsyncParsableCommand {
     )
     var time: Int?
     @Flag(help: "Do not ask the bot to stop over MQTT (its open orders stay on the exchange).") var skipBotStop = false
-    @Argument(help: "Instance names (HOST/NAME where several engines are in use).") var names: [String]
+    @Argument(help: "Instance names (HOST/NAME where several engines are in use).") var names: [String] = []
+    @Option(
+        help:
+            "Stop every running bot trading on this exchange, as its configs or its orders name it (binance also takes binance_paper_trade and binance_perpetual)."
+    )
+    var exchange: String?
+    @Option(help: "Stop every running bot on this host, as contexts name it (-H names the engine, not this).")
+    var onHost: String?
+    @Option(help: "Stop every running bot running this script or strategy config.") var strategy: String?
+    @Flag(help: "Stop every running bot.") var all = false
+    @Flag(name: .shortAndLong, help: "Do not ask before a fleet-wide stop (needed when stdin is not a terminal).")
+    var yes = false
+    @Flag(help: "A fleet-wide stop's report as JSON on stdout.") var json = false
+
+    /// The set a fleet-wide stop takes, nil when bots are named.
+    var selection: FleetSelection? {
+        if let exchange { return .exchange(exchange) }
+        if let onHost { return .host(onHost) }
+        if let strategy { return .strategy(strategy) }
+        return all ? .all : nil
+    }
+
+    func validate() throws {
+        let chosen = [exchange != nil, onHost != nil, strategy != nil, all].filter { $0 }.count
+        guard chosen <= 1 else { throw ValidationError("give one of --exchange, --on-host, --strategy or --all") }
+        guard chosen == 1 || !names.isEmpty else {
+            throw ValidationError("give the bots' names, or one of --exchange, --on-host, --strategy or --all")
+        }
+        guard chosen == 0 || names.isEmpty else {
+            throw ValidationError("give the bots' names or a fleet-wide choice, not both")
+        }
+    }
 
     func run() async throws {
+        if let selection { return try await stopFleet(selection) }
         try await audited("stop", names, fleet: fleet) {
             try await engine.withEngines(naming: names) { engines in
                 let instances = try await engines.locate(names)

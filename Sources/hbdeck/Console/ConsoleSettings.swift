@@ -30,6 +30,8 @@ struct ConsoleSettings {
     var restartAfterDays = 7.0
     /// Days of performance samples kept in the history store.
     var historyDays = 90.0
+    /// Bots a fleet-wide stop stops at once (`stop_concurrency`).
+    var stopConcurrency = 8
     /// The most an instance's `data/` and `logs/` should take (`disk_quota: 2g`), nil: not watched.
     var diskQuota: UInt64?
     /// Refuse every action that changes anything (`read_only: true`, `HBDECK_READ_ONLY=1`, `--read-only`).
@@ -86,6 +88,7 @@ struct ConsoleSettings {
             case "broker_max_bots": settings.brokerMaxBots = try number(Int.self)
             case "restart_after_days": settings.restartAfterDays = try number(Double.self)
             case "history_days": settings.historyDays = try number(Double.self)
+            case "stop_concurrency": settings.stopConcurrency = max(1, try number(Int.self))
             case "disk_quota":
                 guard let bytes = MemorySize.bytes(entry.value), bytes > 0 else {
                     throw CommandFailure("\(path):\(entry.line): disk_quota must be a size such as 2g")

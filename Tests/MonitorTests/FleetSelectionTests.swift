@@ -1,0 +1,69 @@
+import HBModel
+import Testing
+
+@testable import Operations
+
+/// Which bots a fleet-wide stop takes, and what it says is at stake.
+struct FleetSelectionTests {
+    func bot(_ name: String, strategy: String? = "pmm.yml", orders: [OrderFigures] = [], openOrders: Int? = nil)
+        -> InstanceSnapshot
+    {
+        var instance = InstanceSnapshot(name: name, state: .running, reason: nil)
+        instance.strategy = strategy
+        instance.orders = orders
+        instance.openOrders = openOrders ?? (orders.isEmpty ? nil : orders.count)
+        return instance
+    }
+
+    func order(_ id: String, on exchange: String?, price: Double?, amount: Double?, filled: Double = 0) -> OrderFigures
+    {
+        OrderFigures(
+            id: id, exchange: exchange, tradingPair: "BTC-USDT", price: price, amount: amount, filled: filled,
+            createdAt: 0)
+    }
+
+    @Test func anExchangeTakesTheBotsItsConfigsOrItsOrdersNameThere() {
+        let binance = FleetSelection.exchange("binance")
+        #expect(binance.takes(bot("a"), host: "here", connectors: ["binance"]))
+        #expect(binance.takes(bot("b"), host: "here", connectors: ["binance_paper_trade"]))
+        #expect(binance.takes(bot("c"), host: "here", connectors: ["binance_perpetual"]))
+        #expect(!binance.takes(bot("d"), host: "here", connectors: ["binanceus", "kucoin"]), "another exchange")
+        #expect(
+            binance.takes(
+                bot("e", orders: [order("1", on: "Binance_Paper_Trade", price: 1, amount: 1)]), host: "far",
+                connectors: []), "its orders say so where its configs are not here")
+        #expect(!binance.takes(bot("f"), host: "here", connectors: []))
+    }
+
+    @Test func aHostAStrategyOrAll() {
+        #expect(FleetSelection.host("hostb").takes(bot("a"), host: "hostb", connectors: []))
+        #expect(!FleetSelection.host("hostb").takes(bot("a"), host: "default", connectors: []))
+        #expect(FleetSelection.strategy("pmm").takes(bot("a"), host: "x", connectors: []))
+        #expect(FleetSelection.strategy("pmm.yml").takes(bot("a"), host: "x", connectors: []))
+        #expect(!FleetSelection.strategy("grid").takes(bot("a"), host: "x", connectors: []))
+        #expect(!FleetSelection.strategy("pmm").takes(bot("b", strategy: nil), host: "x", connectors: []))
+        #expect(FleetSelection.all.takes(bot("a"), host: "x", connectors: []))
+    }
+
+    @Test func ordersAtStakeAreCountedAndValuedByExchange() {
+        let stake = OrdersAtStake(
+            [
+                bot(
+                    "a",
+                    orders: [
+                        order("1", on: "binance", price: 100, amount: 2, filled: 0.5),
+                        order("2", on: "binance", price: nil, amount: 1),
+                    ]),
+                bot("b", orders: [order("3", on: nil, price: 10, amount: 3)]),
+                bot("c", openOrders: 4),
+                bot("d", openOrders: 0),
+            ], connectors: ["b": ["kucoin"], "c": ["okx", "kucoin"]])
+        #expect(stake.orders == 7)
+        #expect(
+            stake.said == [
+                "unknown exchange: 4 open orders", "binance: 2 open orders, 150.00 notional (1 without a price)",
+                "kucoin: 1 open order, 30.00 notional",
+            ])
+        #expect(OrdersAtStake([bot("e")], connectors: [:]).said == ["no open orders recorded"])
+    }
+}

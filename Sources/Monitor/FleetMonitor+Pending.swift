@@ -1,3 +1,4 @@
+import Deploy
 import Docker
 import HBModel
 
@@ -20,6 +21,12 @@ extension FleetMonitor {
         guard state.mayBegin(on: ContainerName(name)) else {
             return .failure(ActionRefused(description: "\(name) is busy with another action: nothing was done"))
         }
+        // Another hbdeck on this machine (a console, a command) acting on it refuses this one too.
+        let folder = config.lockFolder ?? InstanceLock.folder(botsFolder: config.botsFolder)
+        switch InstanceLock.acquire(name, engine: config.endpoint.description, in: folder) {
+        case .failure(let busy): return .failure(ActionRefused(description: busy.description))
+        case .success(let lock): locks[ContainerName(name)] = lock
+        }
         observe(.actionBegan(ContainerName(name), marker))
         await publish()
         return .success(client)
@@ -28,6 +35,7 @@ extension FleetMonitor {
     /// Ends the action on `name`: still shown as under way until the engine has been read again (a list asked
     /// from now on), so that the row never shows the state from before it.
     public func endAction(on name: String) {
+        locks.removeValue(forKey: ContainerName(name))?.release()
         if observe(.actionEnded(ContainerName(name))).contains(.list) { wake() }
     }
 

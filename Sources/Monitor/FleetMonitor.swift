@@ -1,4 +1,5 @@
 import BotLink
+import Deploy
 import Docker
 import Foundation
 import HBModel
@@ -37,6 +38,8 @@ public actor FleetMonitor {
     private var tradesReadAt = -Double.infinity
     private var diskUsed: [ContainerName: UInt64] = [:]
     private var history: [String: MetricHistory] = [:]
+    /// The cross-process locks of the actions under way here (`InstanceLock`).
+    var locks: [ContainerName: InstanceLock] = [:]
     private var eventsTask: Task<Void, Never>?
     /// Who waits for the first frame (`firstFrameShown`); nil once it has been published.
     private var firstFrameWaiters: [CheckedContinuation<Void, Never>]? = []

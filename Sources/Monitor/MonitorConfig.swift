@@ -1,5 +1,6 @@
 import BotLink
 import Docker
+import Foundation
 
 /// What the monitor watches and how often.
 public struct MonitorConfig: Sendable {
@@ -22,6 +23,8 @@ public struct MonitorConfig: Sendable {
     public var diskQuota: UInt64?
     /// How the broker's address is shown when it is not `mqtt`'s own (a broker reached through an ssh tunnel).
     public var brokerLabel: String?
+    /// Where the cross-process locks of actions are kept (`InstanceLock`); nil: beside the audit log.
+    public var lockFolder: URL?
 
     /// The broker's address as the broker panel shows it.
     var brokerAddress: String { brokerLabel ?? mqtt?.address ?? "—" }

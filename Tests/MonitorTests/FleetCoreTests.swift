@@ -49,13 +49,53 @@ struct FleetCoreTests {
         #expect(row.details?.state.exitCode == 1)
         #expect(row.details?.state.running == false)
         #expect(row.details.flatMap { SnapshotBuilder.parseTime($0.state.finishedAt) } == now + 5)
+        #expect(effects.first == .publish, "shown at once")
         #expect(
-            effects == [
-                .publish,
-                .inspect([
-                    InspectRequest(id: ContainerID("a"), key: FleetState.detailKey(row.summary), readsEnding: true)
-                ]),
-            ], "shown at once, then one inspect of that container, and no list")
+            asked(effects) == [
+                InspectRequest(id: ContainerID("a"), key: FleetState.detailKey(row.summary), readsEnding: true)
+            ],
+            "then one inspect of that container, and no list")
+        #expect(effects.count == 2)
+    }
+
+    /// The requests of `effects`, their order numbers left out.
+    func asked(_ effects: [FleetEffect]) -> [InspectRequest] {
+        effects.flatMap { effect -> [InspectRequest] in
+            guard case .inspect(let requests) = effect else { return [] }
+            return requests.map { InspectRequest(id: $0.id, key: $0.key, readsEnding: $0.readsEnding) }
+        }
+    }
+
+    /// A list's inspect can be answered after an event it was asked before: its older answer must not undo
+    /// what the event said (found under load: a bot shown Stopped after its start event until the next list).
+    @Test func anInspectAskedBeforeAnEventDoesNotUndoIt() async throws {
+        engine.put("a", .init(name: "bot_a", state: "exited", exitCode: 137))
+        let rows = try await engine.listContainers()
+        let stale = try await engine.inspectContainer("a")
+        var (state, effects) = FleetCore.reconcile(
+            FleetState(brokerContainer: "hummingbot-broker"), .listed(rows, firstFrame: false), now: now)
+        let listRequest = try #require(
+            effects.first.flatMap { if case .inspect(let all) = $0 { all.first } else { nil } })
+        (state, _) = FleetCore.reconcile(
+            state, .inspected([Inspection(request: listRequest, details: stale, ending: nil)], list: nil), now: now)
+        // A newer list asks again; before its answer comes, the bot starts.
+        (state, effects) = FleetCore.reconcile(state, .listed(rows, firstFrame: false), now: now)
+        #expect(effects.isEmpty, "nothing changed: nothing to read")
+        engine.put("a", .init(name: "bot_a", state: "running"))
+        let older = InspectRequest(id: ContainerID("a"), key: nil, readsEnding: true, asked: state.learned)
+        (state, effects) = FleetCore.reconcile(state, event("start", "a"), now: now)
+        #expect(state.containers[ContainerID("a")]?.details?.state.running == true)
+        (state, _) = FleetCore.reconcile(
+            state, .inspected([Inspection(request: older, details: stale, ending: nil)], list: nil), now: now)
+        #expect(state.containers[ContainerID("a")]?.details?.state.running == true, "the older answer is left out")
+        let newer = try #require(effects.last.flatMap { if case .inspect(let all) = $0 { all.first } else { nil } })
+        (state, _) = FleetCore.reconcile(
+            state,
+            .inspected(
+                [Inspection(request: newer, details: try await engine.inspectContainer("a"), ending: nil)], list: nil),
+            now: now)
+        #expect(state.containers[ContainerID("a")]?.details?.state.running == true)
+        #expect(state.containers[ContainerID("a")]?.readFor == newer.key, "the event's own inspect is taken")
     }
 
     @Test func anOOMKillIsKnownBeforeItsDieIsRead() async throws {
@@ -112,8 +152,8 @@ struct FleetCoreTests {
         let rows = try await engine.listContainers()
         let empty = FleetState(brokerContainer: "hummingbot-broker")
         var (state, effects) = FleetCore.reconcile(empty, .listed(rows, firstFrame: true), now: now)
-        #expect(effects == [.inspect([InspectRequest(id: ContainerID("b"), key: nil, readsEnding: false)])])
-        let request = InspectRequest(id: ContainerID("b"), key: nil, readsEnding: false)
+        #expect(asked(effects) == [InspectRequest(id: ContainerID("b"), key: nil, readsEnding: false)])
+        let request = try #require(effects.first.flatMap { if case .inspect(let all) = $0 { all.first } else { nil } })
         (state, _) = FleetCore.reconcile(
             state,
             .inspected(

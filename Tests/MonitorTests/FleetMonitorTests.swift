@@ -13,10 +13,12 @@ import Testing
     /// 2026-11-26T02:26:40Z when the clock is made; it moves only when a test moves it.
     static let epoch = 1_795_660_000.0
 
-    static func monitor(_ engine: FakeEngine, clock: ManualClock, endpoint: String = "tcp://127.0.0.1:1")
-        -> FleetMonitor
-    {
-        let config = MonitorConfig(endpoint: try! DockerEndpoint(parsing: endpoint), mqtt: nil, refreshInterval: 2)
+    static func monitor(
+        _ engine: FakeEngine, clock: ManualClock, endpoint: String = "tcp://127.0.0.1:1", locks: URL? = nil
+    ) -> FleetMonitor {
+        var config = MonitorConfig(endpoint: try! DockerEndpoint(parsing: endpoint), mqtt: nil, refreshInterval: 2)
+        // Each test's locks apart: tests run at once, on the same fake engine address and names.
+        config.lockFolder = locks ?? FileManager.default.temporaryDirectory.appendingPathComponent("locks-\(UUID())")
         return FleetMonitor(
             config: config, connector: { _ in (engine, try await engine.listContainers()) },
             now: { epoch + clock.elapsed }, clock: clock)
@@ -149,6 +151,35 @@ import Testing
                 await monitor.start("bot_a", progress: { _ in }) == "the Docker engine is offline: nothing was done")
             #expect(engine.started == ["bot_a"])
         }
+    }
+
+    /// Two hbdecks on one machine (two consoles, a console and a command) never act on one bot at once: the second
+    /// is refused while the first's action runs, and may act once it has ended.
+    @Test func anotherHbdecksActionOnABotRefusesThisOne() async throws {
+        let engine = FakeEngine()
+        engine.put("a", .init(name: "bot_a", state: "exited"))
+        let locks = FileManager.default.temporaryDirectory.appendingPathComponent("locks-\(UUID())")
+        let (clock, otherClock) = (ManualClock(), ManualClock())
+        let here = Self.monitor(engine, clock: clock, locks: locks)
+        let other = Self.monitor(engine, clock: otherClock, locks: locks)
+        let running = [Task { await here.run() }, Task { await other.run() }]
+        defer { running.forEach { $0.cancel() } }
+        #expect(
+            try await eventually(within: 20) {
+                here.snapshots.current.value.engine == .live && other.snapshots.current.value.engine == .live
+            })
+        let first = Task { await here.start("bot_a", progress: { _ in }) }
+        #expect(try await eventually(within: 20) { engine.waitingAtGate })
+        #expect(
+            await other.start("bot_a", progress: { _ in })
+                == "bot_a is busy with another hbdeck's action (pid \(getpid())): nothing was done")
+        engine.release()
+        #expect(await first.value == "bot_a: started")
+        let again = Task { await other.start("bot_a", progress: { _ in }) }
+        #expect(try await eventually(within: 20) { engine.waitingAtGate }, "the first has ended: the other may act")
+        engine.release()
+        #expect(await again.value == "bot_a: started")
+        #expect(engine.started == ["bot_a", "bot_a"])
     }
 
     /// Between Stopping and Stopped the row never shows the Running from before the stop: an action's marker

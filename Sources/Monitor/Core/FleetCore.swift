@@ -34,15 +34,20 @@ extension FleetState {
                     && (!firstFrame || Self.needsInspectionFirst($0.summary))
             }
             .map {
-                InspectRequest(id: $0.id, key: firstFrame ? nil : Self.detailKey($0.summary), readsEnding: !firstFrame)
+                ask(
+                    InspectRequest(
+                        id: $0.id, key: firstFrame ? nil : Self.detailKey($0.summary), readsEnding: !firstFrame))
             }
             return requests.isEmpty ? [] : [.inspect(requests)]
         case .inspected(let inspections, let list):
             for inspection in inspections {
                 update(inspection.request.id) {
+                    // Read before an event or a newer inspect told more: what it says is older than what is known.
+                    guard inspection.request.asked > $0.learnedAt else { return }
                     $0.details = inspection.details
                     $0.readFor = inspection.request.key
                     $0.ending = inspection.ending
+                    $0.learnedAt = inspection.request.asked
                 }
             }
             if let list { settle(upTo: list) }
@@ -89,9 +94,11 @@ extension FleetState {
                 $0.summary = $0.summary.after(change)
                 $0.details = $0.details?.after(change, at: time)
             }
+            learn(about: id)
             guard change != .outOfMemory, let tracked = containers[id] else { return [.publish] }
             return [
-                .publish, .inspect([InspectRequest(id: id, key: Self.detailKey(tracked.summary), readsEnding: true)]),
+                .publish,
+                .inspect([ask(InspectRequest(id: id, key: Self.detailKey(tracked.summary), readsEnding: true))]),
             ]
         }
     }

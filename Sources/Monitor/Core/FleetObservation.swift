@@ -33,6 +33,9 @@ struct InspectRequest: Sendable, Equatable {
     let key: String?
     /// Whether to read its errors.log when it has ended.
     let readsEnding: Bool
+    /// When it was asked, in the order of what the core learns (`FleetState.learned`): an answer to an older
+    /// request never replaces what a newer one or an event said.
+    var asked = 0
 }
 
 /// What the core asks the shell to do.

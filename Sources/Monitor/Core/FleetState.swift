@@ -20,6 +20,8 @@ struct FleetState: Sendable, Equatable {
     private(set) var settling: [ContainerName: Int] = [:]
     /// Lists asked of the engine so far.
     private(set) var listsBegun = 0
+    /// Counts what the core asked or was told of containers (inspects asked, events applied), in order.
+    private(set) var learned = 0
 
     init(brokerContainer: String) {
         self.brokerContainer = brokerContainer
@@ -93,6 +95,21 @@ extension FleetState {
 
     mutating func end(on name: ContainerName) {
         settling[name] = listsBegun
+    }
+
+    /// `request`, numbered in the order things are learned.
+    mutating func ask(_ request: InspectRequest) -> InspectRequest {
+        learned += 1
+        var numbered = request
+        numbered.asked = learned
+        return numbered
+    }
+
+    /// Notes that an event told something of `id` now.
+    mutating func learn(about id: ContainerID) {
+        learned += 1
+        let now = learned
+        update(id) { $0.learnedAt = now }
     }
 
     mutating func askList() {

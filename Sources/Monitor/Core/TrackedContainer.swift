@@ -16,6 +16,8 @@ struct TrackedContainer: Sendable, Equatable {
     var details: ContainerDetails?
     /// The `FleetState.detailKey` of the row its details were read for; nil: to be read again.
     var readFor: String?
+    /// `FleetState.learned` when its details were last set, by an inspect or an event.
+    var learnedAt = 0
     /// What its errors.log says, when it has ended.
     var ending: ErrorsLog.Ending?
     var stoppedHere: StoppedHere?

@@ -75,6 +75,19 @@ struct StopCommand: AsyncParsableCommand {
                     let host = instance.engine.name
                     let link =
                         !skipBotStop && instance.summary.state == "running" ? try await links.link(for: host) : nil
+                    // Another hbdeck acting on the bot (a console's stop) refuses this one, as a second action here.
+                    let lock = InstanceLock.acquire(
+                        instance.summary.name, engine: instance.engine.client.endpoint.description,
+                        in: InstanceLock.folder(
+                            botsFolder: host == links.first ? fleet.location.settings.botsFolder : nil))
+                    guard case .success(let held) = lock else {
+                        if case .failure(let busy) = lock {
+                            StandardOutput.error("hbdeck: \(instance.shown): \(busy.description)")
+                        }
+                        failures += 1
+                        continue
+                    }
+                    defer { held?.release() }
                     do {
                         let stopped = try await SafeStop.run(
                             name: instance.summary.name, bot: link, skipped: skipBotStop,

@@ -1,5 +1,6 @@
 import Foundation
 import HBTestSupport
+import Synchronization
 import Testing
 
 /// `hbdeck stop --exchange …`: a fleet-wide safe stop of the release binary against the private engine, a real
@@ -66,6 +67,38 @@ import Testing
         let again = try fleet.hbdeck(["stop", "--exchange", "kucoin", "--yes", "--mqtt-port", String(fleet.port)])
         #expect(again.status == 0)
         #expect(again.stdout.contains("no running bot matches"), "\(again.stdout)")
+    }
+
+    /// Two hbdecks stopping the same bot at once (a fleet-wide stop and a stop by name): the bot is asked once;
+    /// the other is refused while the first runs, or finds the bot stopped.
+    @Test func twoStopsAtOnceAskTheBotOnce() throws {
+        defer { fleet.remove() }
+        let slow = try fleet.startBot(
+            TestEngine.uniqueName("fs-slow"), environment: ["HBDECK_BOT_WIND_DOWN": "6"],
+            scriptConfig: "exchange: okx_paper_trade\n")
+        #expect(
+            try eventuallySync(within: 90) {
+                ((try? String(contentsOf: fleet.logFile(slow), encoding: .utf8)) ?? "").contains("Created LIMIT")
+            })
+        let config = fleet.root.appendingPathComponent("hbdeck.yml")
+        try "".write(to: config, atomically: true, encoding: .utf8)
+        let common = ["--mqtt-port", String(fleet.port), "--bots-folder", fleet.root.path, "--config", config.path]
+        let commands = [["stop", "--exchange", "okx", "--yes"] + common, ["stop", slow] + common]
+        let runs = Mutex<[HBDeckProcess.Result]>([])
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            if let run = try? HBDeckProcess.run(commands[index], seconds: 180) { runs.withLock { $0.append(run) } }
+        }
+        let both = runs.withLock { $0 }
+        #expect(both.count == 2)
+        let asked = both.filter { $0.stdout.contains("accepted") || $0.stdout.contains("bot stopped (200)") }
+        #expect(asked.count == 1, "asked once: \(both.map { $0.stdout + $0.stderr })")
+        let other = both.first { !($0.stdout.contains("accepted") || $0.stdout.contains("bot stopped (200)")) }
+        #expect(
+            other.map {
+                ($0.stdout + $0.stderr).contains("busy with another hbdeck's action")
+                    || ($0.stdout + $0.stderr).contains("not running") || $0.stdout.contains("no running bot matches")
+            } == true, "\(String(describing: other))")
+        #expect(try !running(slow))
     }
 
     @Test func withoutATerminalNothingIsStoppedUnlessYesIsGiven() throws {

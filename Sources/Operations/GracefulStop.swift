@@ -23,7 +23,7 @@ struct GracefulStop {
         let took = now() - began
         let code = try? await engine.inspectContainer(name).state.exitCode
         return StopResult(
-            name: name, procedure: .graceful(grace: grace), botStep: nil, accepted: false,
+            name: name, procedure: .graceful(grace: grace), botStep: nil, asked: true, accepted: false,
             woundDown: code.map { $0 != 137 } ?? false,
             containerSeconds: took, exitCode: code)
     }

@@ -32,6 +32,8 @@ struct StopProcedure {
     /// What the bot's own stop came to.
     struct BotStep {
         let said: String
+        /// The MQTT stop was sent.
+        var asked = true
         /// The bot accepted the stop (200).
         let accepted: Bool
         /// Its own output said it wound down.
@@ -46,8 +48,8 @@ struct StopProcedure {
         let began = now()
         try await engine.stopContainer(name, timeout: grace)
         return StopResult(
-            name: name, procedure: .mqttFirst, botStep: step.said, accepted: step.accepted, woundDown: step.woundDown,
-            containerSeconds: now() - began, exitCode: nil)
+            name: name, procedure: .mqttFirst, botStep: step.said, asked: step.asked, accepted: step.accepted,
+            woundDown: step.woundDown, containerSeconds: now() - began, exitCode: nil)
     }
 
     private enum Event: Sendable {
@@ -60,7 +62,7 @@ struct StopProcedure {
     func askBot(progress: @escaping FleetMonitor.Progress) async -> BotStep {
         guard let bot, !skipped else {
             return BotStep(
-                said: skipped ? "MQTT stop skipped" : "no MQTT link: bot stop not sent", accepted: false,
+                said: skipped ? "MQTT stop skipped" : "no MQTT link: bot stop not sent", asked: false, accepted: false,
                 woundDown: false)
         }
         progress("stopping \(name): asking the bot to stop (it cancels its orders)…")

@@ -18,6 +18,8 @@ public struct StopResult: Sendable, Equatable {
     public let procedure: Procedure
     /// What the bot's MQTT stop came to, in words (nil for a graceful stop).
     public let botStep: String?
+    /// The bot was asked to stop by itself: the MQTT stop sent, or the one SIGTERM of a graceful stop.
+    public let asked: Bool
     /// The bot accepted the MQTT stop (200).
     public let accepted: Bool
     /// The bot wound down by itself: its own output said so, or it exited by itself on SIGTERM.
@@ -28,12 +30,13 @@ public struct StopResult: Sendable, Equatable {
     public let exitCode: Int?
 
     public init(
-        name: String, procedure: Procedure, botStep: String?, accepted: Bool, woundDown: Bool, containerSeconds: Double,
-        exitCode: Int?
+        name: String, procedure: Procedure, botStep: String?, asked: Bool, accepted: Bool, woundDown: Bool,
+        containerSeconds: Double, exitCode: Int?
     ) {
         self.name = name
         self.procedure = procedure
         self.botStep = botStep
+        self.asked = asked
         self.accepted = accepted
         self.woundDown = woundDown
         self.containerSeconds = containerSeconds
@@ -65,7 +68,7 @@ public struct StopResult: Sendable, Equatable {
     /// A container that was not running: nothing was done.
     static func notRunning(_ name: String) -> StopResult {
         StopResult(
-            name: name, procedure: .notRunning, botStep: nil, accepted: false, woundDown: false, containerSeconds: 0,
-            exitCode: nil)
+            name: name, procedure: .notRunning, botStep: nil, asked: false, accepted: false, woundDown: false,
+            containerSeconds: 0, exitCode: nil)
     }
 }

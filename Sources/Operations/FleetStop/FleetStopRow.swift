@@ -12,14 +12,7 @@ public struct FleetStopRow: Sendable, Equatable {
     public let seconds: Double
 
     /// The bot was asked to stop by itself: the MQTT stop sent, or the one SIGTERM of an `hbot` bot.
-    public var asked: Bool {
-        guard let stopped else { return false }
-        switch stopped.procedure {
-        case .graceful: return true
-        case .mqttFirst: return stopped.botStep != nil && stopped.botStep != "MQTT stop not sent"
-        case .notRunning: return false
-        }
-    }
+    public var asked: Bool { stopped?.asked ?? false }
 
     /// `NAME  accepted · wound down · container stopped in 1.0 s · 2.1 s`, or why it was not stopped.
     public var text: String {
@@ -29,7 +22,8 @@ public struct FleetStopRow: Sendable, Equatable {
         switch stopped.procedure {
         case .graceful: parts.append(stopped.woundDown ? "graceful stop, exited by itself" : "killed after its grace")
         default:
-            parts.append(asked ? (stopped.accepted ? "accepted" : "asked, not accepted") : "not asked (no MQTT link)")
+            parts.append(
+                asked ? (stopped.accepted ? "accepted" : "asked, not accepted") : stopped.botStep ?? "not asked")
             parts.append(stopped.woundDown ? "wound down" : "did not wind down: container stopped with its grace")
         }
         parts.append("container stopped in \(Formatting.fixed(stopped.containerSeconds, decimals: 1)) s")

@@ -41,10 +41,9 @@ public actor FleetMonitor {
     /// The cross-process locks of the actions under way here (`InstanceLock`).
     var locks: [ContainerName: InstanceLock] = [:]
     private var eventsTask: Task<Void, Never>?
-    /// Who waits for the first frame (`firstFrameShown`); nil once it has been published.
-    private var firstFrameWaiters: [CheckedContinuation<Void, Never>]? = []
-    /// Who waits for the first sample of every collector (`firstSampleTaken`); nil once it has been published.
-    private var firstSampleWaiters: [CheckedContinuation<Void, Never>]? = []
+    /// The first frame published (`firstFrameShown`), and the first with every collector's figures.
+    private var firstFrame = Milestone()
+    private var firstSample = Milestone()
     private var wakeRequested = false
     private var nap: Task<Void, Never>?
 
@@ -104,8 +103,8 @@ public actor FleetMonitor {
                 } catch {
                     observe(.engineLost(reason: Self.reason(error)))
                     await publish()
-                    firstFrameDone()
-                    firstSampleDone()
+                    firstFrame.reach()
+                    firstSample.reach()
                     try? await clock.sleep(for: .seconds(backoff))
                     backoff = min(backoff * 2, 30)
                     continue
@@ -123,7 +122,7 @@ public actor FleetMonitor {
                     try await reconcile(listed: listed, firstFrame: true)
                     shown = true
                     await publish()
-                    firstFrameDone()
+                    firstFrame.reach()
                 }
                 try await reconcile(listed: listed)
                 listed = nil
@@ -133,7 +132,7 @@ public actor FleetMonitor {
                 await dropClient()
             }
             await publish()
-            if sample || client == nil { firstSampleDone() }
+            if sample || client == nil { firstSample.reach() }
             if sample { recordHistory() }
             await sleepUntilWoken(until: nextSample)
         }
@@ -143,25 +142,15 @@ public actor FleetMonitor {
 
     /// Returns once the first frame has been published: the engine's rows, or that it cannot be reached.
     public func firstFrameShown() async {
-        guard firstFrameWaiters != nil else { return }
-        await withCheckedContinuation { firstFrameWaiters?.append($0) }
+        guard !firstFrame.reached else { return }
+        await withCheckedContinuation { firstFrame.wait($0) }
     }
 
     /// Returns once a snapshot with every collector's first figures (resources, status files, the bots' trade
     /// databases) has been published, or the engine could not be reached.
     public func firstSampleTaken() async {
-        guard firstSampleWaiters != nil else { return }
-        await withCheckedContinuation { firstSampleWaiters?.append($0) }
-    }
-
-    private func firstSampleDone() {
-        firstSampleWaiters?.forEach { $0.resume() }
-        firstSampleWaiters = nil
-    }
-
-    private func firstFrameDone() {
-        firstFrameWaiters?.forEach { $0.resume() }
-        firstFrameWaiters = nil
+        guard !firstSample.reached else { return }
+        await withCheckedContinuation { firstSample.wait($0) }
     }
 
     /// Feeds an observation to the core and returns what it asks for next.

@@ -76,14 +76,15 @@ struct StopCommand: AsyncParsableCommand {
                     let link =
                         !skipBotStop && instance.summary.state == "running" ? try await links.link(for: host) : nil
                     // Another hbdeck acting on the bot (a console's stop) refuses this one, as a second action here.
-                    let lock = InstanceLock.acquire(
+                    let held: InstanceLock?
+                    switch InstanceLock.acquire(
                         instance.summary.name, engine: instance.engine.client.endpoint.description,
                         in: InstanceLock.folder(
                             botsFolder: host == links.first ? fleet.location.settings.botsFolder : nil))
-                    guard case .success(let held) = lock else {
-                        if case .failure(let busy) = lock {
-                            StandardOutput.error("hbdeck: \(instance.shown): \(busy.description)")
-                        }
+                    {
+                    case .success(let lock): held = lock
+                    case .failure(let busy):
+                        StandardOutput.error("hbdeck: \(instance.shown): \(busy.description)")
                         failures += 1
                         continue
                     }

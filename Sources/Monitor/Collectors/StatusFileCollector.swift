@@ -17,7 +17,9 @@ struct StatusFiles: StatusFileCollector {
         let read =
             (try? await concurrentMap(bots, limit: 8) { found -> (ContainerID, StatusFileReader.Reading) in
                 let id = ContainerID(found.id)
-                return (id, await StatusFileReader.read(found, local: local, client: engine, previous: previous[id]))
+                // Read before the tuple is built: see `EngineOptions.withEngines` for the compiler's bug.
+                let reading = await StatusFileReader.read(found, local: local, client: engine, previous: previous[id])
+                return (id, reading)
             }) ?? []
         return Dictionary(read, uniquingKeysWith: { $1 })
     }

@@ -68,14 +68,32 @@ struct EngineOptions {
             let attempts = await withTaskGroup(of: (Int, Result<DockerClient, any Error>).self) { group in
                 for (index, target) in targets.enumerated() {
                     group.addTask {
-                        // The client is awaited into its own constant before the tuple is built: Swift 6.3.1's
-                        // optimizer miscompiles `return (index, .success(try await connect(…)))` in this child
-                        // task, and the release binary read the tuple's index back as garbage and trapped
-                        // (`hbdeck ls` SIGILL 20 of 20, `Array.subscript.getter` below); the debug build and
-                        // this spelling read 0. A standalone package with the same shape (task group of
-                        // `(Int, Result<Class, any Error>)`, the awaited call a cross-module generic with an
-                        // `async let`) did not reproduce it, so the reduction is this line; the release-binary
-                        // tests (`make test`) are what keep it from coming back.
+                        // The client is awaited into its own constant before the tuple is built. Swift 6.3.1's
+                        // optimizer miscompiles a child task's tuple whose first part is known before a suspension
+                        // and the rest after it: the part written first is lost (swiftlang/swift#91911, merged and
+                        // then reverted by #92155, still open upstream). Here the index read back as garbage and
+                        // `targets[index]` trapped (`hbdeck ls` SIGILL in release, never in debug). Reduced, with
+                        // `swiftc -O -parse-as-library` it prints `[(0, 0), (0, 10), (0, 20), (0, 30)]`:
+                        //
+                        //     struct Failed: Error {}
+                        //     @inline(never) func later(_ n: Int) async throws -> Int {
+                        //         await Task.yield(); if n < 0 { throw Failed() }; return n * 10
+                        //     }
+                        //     @main struct Main {
+                        //         static func main() async {
+                        //             let pairs = await withTaskGroup(of: (Int, Int).self) { group in
+                        //                 for index in 0..<4 {
+                        //                     group.addTask {
+                        //                         do { return (index, try await later(index)) } catch { return (index, -1) }
+                        //                     }
+                        //                 }
+                        //                 var all: [(Int, Int)] = []
+                        //                 for await pair in group { all.append(pair) }
+                        //                 return all.sorted { $0.1 < $1.1 }
+                        //             }
+                        //             print(pairs)  // -Onone: [(0, 0), (1, 10), (2, 20), (3, 30)]
+                        //         }
+                        //     }
                         do {
                             let client = try await DockerClient.connect(to: target.endpoint, timeout: timeout)
                             return (index, .success(client))

@@ -66,6 +66,17 @@ let package = Package(
         // Deploying and changing bots in Hummingbot's bots folder: instance folders, containers, password checks.
         .target(name: "Deploy", dependencies: ["Docker", "HBModel", .product(name: "Yams", package: "Yams")]),
 
+        // Alerts where the operator is: rules over the fleet's snapshots, webhooks and mail, rate limit and backoff.
+        .target(
+            name: "Alerts",
+            dependencies: [
+                "HBModel", "Monitor",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+            ]
+        ),
+
         // The scriptable command line and the console.
         .executableTarget(
             name: "hbdeck",
@@ -76,6 +87,7 @@ let package = Package(
                 "Monitor",
                 "Operations",
                 "Deploy",
+                "Alerts",
                 "Console",
                 "Canvas",
                 "Terminal",
@@ -110,6 +122,7 @@ let package = Package(
             ],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "AlertsTests", dependencies: ["Alerts", "HBModel", "HBTestSupport"]),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Canvas", "HBModel"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

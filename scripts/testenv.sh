@@ -53,7 +53,7 @@ install_build_packages() { install_missing libncurses-dev libmosquitto-dev libsq
 
 # What the tests need besides (make test).
 install_packages() {
-  install_missing docker.io mosquitto mosquitto-clients libncurses-dev libmosquitto-dev libsqlite3-dev sqlite3 tmux debootstrap iproute2 iptables socat curl docker-registry git python3 openssh-server openssh-client openssl
+  install_missing docker.io mosquitto mosquitto-clients libncurses-dev libmosquitto-dev libsqlite3-dev sqlite3 tmux debootstrap iproute2 iptables socat curl docker-registry git python3 openssh-server openssh-client openssl msmtp python3-aiosmtpd
 }
 
 engine_alive() { curl -sf --max-time 2 --unix-socket "$sock" http://docker/_ping >/dev/null 2>&1; }

@@ -35,6 +35,8 @@ enum SnapshotBuilder {
         {
             snapshot.finishedAt = finished
         }
+        snapshot.restarts = details?.restartCount
+        snapshot.oomKilled = condition.oomKilled
         snapshot.runningTooLong = state == .running && (startedAt.map { now - $0 > restartAfter } ?? false)
         if let details {
             let policy =

@@ -33,6 +33,10 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     public var mounts: [String] = []
     /// The engine's restart policy, how often it restarted the container, and its last exit.
     public var supervision: String?
+    /// How often the engine restarted the container (nil before it was inspected).
+    public var restarts: Int?
+    /// The kernel killed the container's last run for its memory limit.
+    public var oomKilled = false
 
     /// The last Python traceback in errors.log when its container ended (the client writes its stderr there).
     public var crashTraceback: [String] = []

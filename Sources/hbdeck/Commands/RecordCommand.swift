@@ -6,7 +6,8 @@ import Monitor
 struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record",
-        abstract: "Record the fleet's history with no console (for systemd): samples every 10 s and bot runs.",
+        abstract:
+            "Record the fleet's history with no console (for systemd): samples every 10 s, bot runs, and alerts sent.",
         discussion:
             "Reads the same config file as the console. Ends on SIGINT or SIGTERM. A console may record at the same time."
     )
@@ -34,7 +35,13 @@ struct RecordCommand: AsyncParsableCommand {
                     view: fleet.historyView,
                     owns: fleet.ownsHistory, failed: { StandardOutput.error("hbdeck: \($0)") })
             }
+            let alerting = settings.watchAlerts(fleet, via: "record") { StandardOutput.error("hbdeck: \($0)") }
+            if alerting != nil {
+                StandardOutput.error(
+                    "hbdeck: alerts go to " + settings.alertTargets.map(\.shown).joined(separator: ", "))
+            }
             await Self.untilSignalled()
+            alerting?.cancel()
             recording.cancel()
             watching.cancel()
             _ = await recording.value

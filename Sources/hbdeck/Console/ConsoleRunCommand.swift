@@ -54,6 +54,8 @@ struct ConsoleRunCommand: AsyncParsableCommand {
                 recording = nil
                 startWarning = "the history store cannot be opened (\(error)): nothing is recorded"
             }
+            // Alerts go out from the console too; with `hbdeck record` running, only one of them sends.
+            let alerting = settings.watchAlerts(fleet, via: "console") { _ in }
             let result = await ConsoleLoop.runOnOwnThread(
                 fleet: fleet, feed: feed, theme: theme, initialStatus: startWarning,
                 readOnly: ReadOnlyMode.isOn(settings),
@@ -62,6 +64,7 @@ struct ConsoleRunCommand: AsyncParsableCommand {
                 filter: String(TerminalSafeText.sanitize(filter ?? "").prefix(64)))
             watching.cancel()
             recording?.cancel()
+            alerting?.cancel()
             await feed.follow(nil, source: nil, bots: nil)
             switch result {
             case .success(let lines): lines.forEach { StandardOutput.error("hbdeck: \($0)") }

@@ -1,3 +1,4 @@
+import Alerts
 import BotLink
 import Docker
 import Foundation
@@ -41,6 +42,11 @@ struct ConsoleSettings {
     /// Each context's broker (`context_brokers: b=10.0.0.2:1883, c=1883`): `HOST:PORT` reached as given, or a
     /// port on that host's own 127.0.0.1 (through ssh for an ssh context).
     var contextBrokers: [String: String] = [:]
+    /// The alert rules and their thresholds (`alert_*`), where alerts go (`alert_targets`) and the program that
+    /// takes mail (`alert_sendmail`, with its own arguments).
+    var alertPolicy = AlertPolicy()
+    var alertTargets: [AlertTarget] = []
+    var alertSendmail = ["/usr/sbin/sendmail"]
 
     static var defaultPath: String {
         let base = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"] ?? (NSHomeDirectory() + "/.config")
@@ -106,14 +112,43 @@ struct ConsoleSettings {
                     }
                     settings.contextBrokers[parts[0]] = parts[1]
                 }
+            case "alert_targets":
+                let folder = (path as NSString).deletingLastPathComponent
+                do {
+                    settings.alertTargets = try AlertTarget.parse(entry.value) {
+                        ConsoleSettings.alertURL(of: $0, configFolder: folder)
+                    }
+                } catch {
+                    throw CommandFailure("\(path):\(entry.line): \(error)")
+                }
+            case "alert_sendmail":
+                settings.alertSendmail = entry.value.split(separator: " ").map(String.init)
+                guard settings.alertSendmail.first?.hasPrefix("/") == true else {
+                    throw CommandFailure("\(path):\(entry.line): alert_sendmail takes the program's full path")
+                }
             case "mqtt_password":
                 throw CommandFailure(
                     "\(path):\(entry.line): put the MQTT password in HBDECK_MQTT_PASSWORD, not in the config file")
             default:
+                do {
+                    if try settings.alertPolicy.set(entry.key, to: entry.value) { continue }
+                } catch {
+                    throw CommandFailure("\(path):\(entry.line): \(error)")
+                }
                 throw CommandFailure("\(path):\(entry.line): unknown setting \"\(entry.key)\"")
             }
         }
         return settings
+    }
+
+    /// A webhook's address: `HBDECK_ALERT_URL_<NAME>`, else the file `alerts/<name>.url` beside the config file
+    /// (its first line). Never in the config file itself: chat services' addresses hold their token.
+    static func alertURL(of name: String, configFolder: String) -> String? {
+        let variable = "HBDECK_ALERT_URL_" + name.uppercased().replacingOccurrences(of: "-", with: "_")
+        if let url = ProcessInfo.processInfo.environment[variable], !url.isEmpty { return url }
+        let file = configFolder + "/alerts/\(name).url"
+        guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
+        return text.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     /// `a, b ,c` as `["a", "b", "c"]`, each once.

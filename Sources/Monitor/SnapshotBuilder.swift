@@ -87,6 +87,7 @@ enum SnapshotBuilder {
             snapshot.openOrders = bot.activity.openOrders.count
             snapshot.errors = bot.activity.errorCount
             snapshot.problems = bot.activity.problems.elements
+            snapshot.fillsHeard = bot.activity.fills.elements
             snapshot.countsAreLowerBounds =
                 (listeningSince ?? .infinity) > (snapshot.startedAt ?? 0) || bot.activity.heardBeforeRunKnown
             snapshot.controllers = bot.activity.controllers.sorted { $0.key < $1.key }.map { name, figures in

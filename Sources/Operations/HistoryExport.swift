@@ -8,7 +8,8 @@ import Monitor
 public enum HistoryExport {
     public typealias Table = (header: [String], rows: [[String]])
 
-    /// Samples and runs from the store; trades from each recorded bot's own database in `folder`.
+    /// Samples, runs and trades from the store; trades of this machine's bots are first brought up to date from
+    /// their own databases in `folder`.
     public static func table(
         _ what: ExportedHistory, bot: String?, from start: Double, to end: Double, store: HistoryStore,
         folder: BotsFolder?
@@ -29,29 +30,34 @@ public enum HistoryExport {
                 }
             )
         case .trades:
-            guard let folder else {
-                throw ActionRefused(description: "trades are read from the bots' own databases: give --bots-folder")
-            }
-            var rows: [[String]] = []
-            var seen = Set<String>()
-            for run in try await store.runs(bot: bot, from: start, to: end) {
-                guard let config = run.config, seen.insert("\(run.bot)/\(config)").inserted,
-                    let database = TradeDatabase.path(
-                        dataFolder: folder.instance(run.bot).appendingPathComponent("data").path, config: config)
-                else { continue }
-                rows += TradeDatabase.fills(at: database, from: start, to: end).map {
-                    [
-                        iso($0.time), run.bot, $0.orderID, $0.pair, $0.side, text($0.price), text($0.amount),
-                        text($0.feeQuote),
-                    ]
+            // This machine's bots' own databases first, so that what they hold is the source of each fill.
+            if let folder {
+                var seen = Set<String>()
+                for run in try await store.runs(bot: bot, from: start, to: end) {
+                    guard let config = run.config, seen.insert("\(run.bot)/\(config)").inserted,
+                        let name = try? InstanceName(validating: run.bot),
+                        let database = TradeDatabase.path(
+                            dataFolder: folder.instance(name.value).appendingPathComponent("data").path, config: config)
+                    else { continue }
+                    try await store.keepFromDatabase(bot: run.bot, at: database)
                 }
             }
             return (
-                ["time", "bot", "order_id", "pair", "side", "price", "amount", "fee_quote"],
-                rows.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
+                tradeColumns,
+                try await store.fills(bot: bot, from: start, to: end).map {
+                    [
+                        iso($0.time), $0.bot, $0.exchange, $0.orderID, $0.tradeID, $0.pair, $0.side, text($0.price),
+                        text($0.amount), text($0.feeQuote), $0.source.rawValue,
+                    ]
+                }
             )
         }
     }
+
+    /// The columns of `--what trades`.
+    public static let tradeColumns = [
+        "time", "bot", "exchange", "order_id", "trade_id", "pair", "side", "price", "amount", "fee_quote", "source",
+    ]
 
     public static func text(_ table: Table, format: ExportFormat) throws -> String {
         format == .csv ? csv(table.header, table.rows) : try json(table.header, table.rows)

@@ -92,8 +92,72 @@ struct CLIHistoryTests {
         let held = try Subprocess.run(["sqlite3", database, "SELECT COUNT(*) FROM TradeFill"], timeout: 30).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(trades.count == Int(held), "trades \(trades.count) vs \(held) in the database")
-        #expect(trades.allSatisfy { $0[1] == name && ($0[4] == "BUY" || $0[4] == "SELL") })
+        #expect(trades.allSatisfy { $0[1] == name && ($0[6] == "BUY" || $0[6] == "SELL") && $0[10] == "database" })
         let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(said.contains("recording ended"), "\(said)")
+    }
+
+    /// A bot whose trade database hbdeck cannot read (kept inside its container, as on another host) still has its
+    /// trades exported, from its fills heard over MQTT; a bot whose database is here has each trade once, from it.
+    @Test func fillsHeardOverMQTTAreExportedAndNoneTwice() async throws {
+        let fleet = try TestFleet("fills")
+        defer { fleet.remove() }
+        let config = fleet.root.appendingPathComponent("hbdeck.yml")
+        try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(
+            to: config, atomically: true, encoding: .utf8)
+        let recorder = Process()
+        recorder.executableURL = HBDeckProcess.binary
+        recorder.arguments = ["record", "--interval", "1", "--config", config.path]
+        recorder.environment = ProcessInfo.processInfo.environment.merging([
+            "DOCKER_HOST": try #require(TestEngine.host)
+        ]) { $1 }
+        let errors = fleet.root.appendingPathComponent("record.err")
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        recorder.standardError = try FileHandle(forWritingTo: errors)
+        recorder.standardOutput = FileHandle.nullDevice
+        try recorder.run()
+        defer { if recorder.isRunning { recorder.terminate() } }
+        #expect(
+            try await eventually(within: 60) {
+                (try? String(contentsOf: errors, encoding: .utf8))?.contains("recording the fleet's history") == true
+            })
+
+        let wake = ["HBDECK_BOT_CONNECT_DELAY": "0"]
+        let far = try fleet.startBot(TestEngine.uniqueName("far"), environment: wake, mountingData: false)
+        let near = try fleet.startBot(TestEngine.uniqueName("near"), environment: wake)
+        let database = fleet.root.appendingPathComponent("instances/\(near)/data/\(near).sqlite").path
+
+        func trades(_ bot: String) throws -> [[String]] {
+            let result = try HBDeckProcess.run(
+                ["export", "--what", "trades", "--bot", bot, "--config", config.path], seconds: 60)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.split(separator: "\r\n").dropFirst().map {
+                $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            }
+        }
+        let heard = try await eventually(within: 240) {
+            try trades(far).count >= 2 && (try trades(near).count) >= 2
+        }
+        #expect(heard, "both bots traded and the recorder kept it")
+        #expect(
+            !FileManager.default.fileExists(
+                atPath: fleet.root.appendingPathComponent("instances/\(far)/data/\(far).sqlite").path))
+        let farTrades = try trades(far)
+        #expect(
+            farTrades.allSatisfy { $0[10] == "mqtt" && (Double($0[7]) ?? 0) > 0 && (Double($0[8]) ?? 0) > 0 },
+            "\(farTrades)")
+        #expect(Set(farTrades.map { $0[4] }).count == farTrades.count, "each fill once")
+
+        // The near bot's fills are both heard and in its database: once each, from the database.
+        recorder.terminate()
+        recorder.waitUntilExit()
+        try fleet.docker(["stop", "-t", "10", near])
+        let nearTrades = try trades(near)
+        let held = try Subprocess.run(
+            ["sqlite3", database, "SELECT exchange_trade_id FROM TradeFill ORDER BY exchange_trade_id"], timeout: 30
+        )
+        .stdout.split(separator: "\n").map(String.init)
+        #expect(nearTrades.map { $0[4] }.sorted() == held, "every trade of its database, each once")
+        #expect(nearTrades.allSatisfy { $0[10] == "database" && $0[2] == "binance_paper_trade" })
     }
 }

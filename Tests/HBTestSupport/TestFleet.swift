@@ -44,9 +44,9 @@ public final class TestFleet {
     /// Starts a test bot whose `instance_id` is `name`, with `SCRIPT_CONFIG=<name>.yml`; `scriptConfig` is
     /// written after its `script_file_name` (`exchange: kucoin_paper_trade` makes it trade there).
     @discardableResult
-    public func startBot(_ name: String, environment: [String: String] = [:], scriptConfig: String = "") throws
-        -> String
-    {
+    public func startBot(
+        _ name: String, environment: [String: String] = [:], scriptConfig: String = "", mountingData: Bool = true
+    ) throws -> String {
         let instance = root.appendingPathComponent("instances/\(name)")
         for folder in ["conf/connectors", "conf/scripts", "conf/controllers", "data", "logs"] {
             try FileManager.default.createDirectory(
@@ -68,9 +68,10 @@ public final class TestFleet {
             "run", "-d", "--name", name, "--network", "host", "--label", "\(TestEngine.testLabel)=1",
             "-e", "CONFIG_PASSWORD=\(Self.password)", "-e", "SCRIPT_CONFIG=\(name).yml", "-e", "HEADLESS_MODE=true",
             "-v", "\(instance.path)/conf:/home/hummingbot/conf",
-            "-v", "\(instance.path)/data:/home/hummingbot/data",
             "-v", "\(instance.path)/logs:/home/hummingbot/logs",
         ]
+        // Without it the bot keeps its trade database inside its container, as one on another host is to hbdeck.
+        if mountingData { arguments += ["-v", "\(instance.path)/data:/home/hummingbot/data"] }
         for (key, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(key)=\(value)"] }
         arguments.append(TestEngine.botImage)
         try docker(arguments)

@@ -15,6 +15,8 @@ public struct BotActivity: Sendable {
     /// Quote volume of those fills (price × amount).
     public private(set) var tradedVolume = 0.0
     public private(set) var notifications: RingBuffer<BotNotification>
+    /// The newest fills heard, across runs, until the history store has taken them (it takes each once).
+    public private(set) var fills: RingBuffer<HeardFill>
     public private(set) var errorCount = 0
     public private(set) var lastError: BotLogRecord?
     /// The last CRITICAL line of this run (by level number and name both): the bot says it cannot go on.
@@ -32,6 +34,7 @@ public struct BotActivity: Sendable {
 
     public init() {
         notifications = RingBuffer(capacity: 200)
+        fills = RingBuffer(capacity: 500)
         problems = RingBuffer(capacity: 200)
     }
 
@@ -59,8 +62,10 @@ public struct BotActivity: Sendable {
         }
         let heardSince = (lastHeard ?? -.infinity) >= startedAt
         let notes = notifications
+        let heard = fills
         self = BotActivity()
         notifications = notes
+        fills = heard
         runStartedAt = startedAt
         heardBeforeRunKnown = heardSince
     }
@@ -120,6 +125,7 @@ public struct BotActivity: Sendable {
             if let price = event.price, let amount = event.amount {
                 tradedVolume += price * amount
                 openOrders[id]?.filledAmount += amount
+                fills.append(Self.fill(event, orderID: id, price: price, amount: amount, receivedAt: receivedAt))
             }
             openOrders[id]?.uncertainSince = nil  // heard of again: it is open
         case "BuyOrderCompleted", "SellOrderCompleted", "OrderCancelled", "OrderExpired":
@@ -132,6 +138,36 @@ public struct BotActivity: Sendable {
         default:
             break
         }
+    }
+
+    private static func fill(_ event: OrderEvent, orderID: String, price: Double, amount: Double, receivedAt: Double)
+        -> HeardFill
+    {
+        var feeQuote: Double?
+        var tradeID = ""
+        if case .object(let data) = event.data {
+            if case .string(let id) = data["exchange_trade_id"] { tradeID = id }
+            if case .object(let fee) = data["trade_fee"] {
+                let quote = event.tradingPair?.split(separator: "-").last.map(String.init)
+                var total = 0.0
+                if case .number(let percent) = fee["percent"], percent.isFinite { total += percent * price * amount }
+                if case .array(let flat) = fee["flat_fees"] {
+                    for case .object(let item) in flat {
+                        if case .string(let token) = item["token"], token == quote,
+                            case .number(let paid) = item["amount"], paid.isFinite
+                        {
+                            total += paid
+                        }
+                    }
+                }
+                feeQuote = total
+            }
+        }
+        let time = event.timestamp.flatMap { $0 > 1_000_000_000 && $0 < 4_102_444_800 ? $0 : nil } ?? receivedAt
+        return HeardFill(
+            time: time, tradeID: String(tradeID.prefix(128)), orderID: orderID,
+            pair: String((event.tradingPair ?? "").prefix(64)), side: event.side ?? "", price: price, amount: amount,
+            feeQuote: feeQuote)
     }
 
     private mutating func noteClosed(_ id: String, at time: Double) {

@@ -103,25 +103,35 @@ extension TradeDatabase {
         public let price: Double
         public let amount: Double
         public let feeQuote: Double?
+        /// The exchange's trade id (`exchange_trade_id`).
+        public let tradeID: String
+        /// The connector (`binance_paper_trade`).
+        public let exchange: String
     }
 
-    /// The fills from `from` to `to` (unix seconds), oldest first; none when the file cannot be read.
-    public static func fills(at path: String, from: Double, to: Double) -> [Fill] {
+    /// The fills from `from` to `to` (unix seconds), oldest first, at most `limit` of them (a bot's table may hold
+    /// anything: the next call goes on from the newest); none when the file cannot be read.
+    public static func fills(at path: String, from: Double, to: Double, limit: Int = 10_000) -> [Fill] {
         guard let db = try? SQLiteDatabase(readingOnly: path) else { return [] }
         var fills: [Fill] = []
         try? db.forEachRow(
             """
-            SELECT timestamp, order_id, symbol, trade_type, price, amount, trade_fee_in_quote FROM TradeFill
-            WHERE timestamp >= ? AND timestamp <= ? ORDER BY timestamp
+            SELECT timestamp, order_id, symbol, trade_type, price, amount, trade_fee_in_quote, exchange_trade_id, market
+            FROM TradeFill
+            WHERE timestamp >= ? AND timestamp <= ? ORDER BY timestamp LIMIT ?
             """,
-            [.integer(Int64(max(0, from) * 1000)), .integer(Int64(min(to, 4_102_444_800) * 1000))]
+            [
+                .integer(Int64(max(0, from) * 1000)), .integer(Int64(min(to, 4_102_444_800) * 1000)),
+                .integer(Int64(limit)),
+            ]
         ) { row in
             fills.append(
                 Fill(
                     time: Double(row.integer(0) ?? 0) / 1000, orderID: row.text(1) ?? "", pair: row.text(2) ?? "",
                     side: row.text(3) ?? "",
                     price: Double(row.integer(4) ?? 0) / scale, amount: Double(row.integer(5) ?? 0) / scale,
-                    feeQuote: row.integer(6).map { Double($0) / scale }))
+                    feeQuote: row.integer(6).map { Double($0) / scale }, tradeID: row.text(7) ?? "",
+                    exchange: row.text(8) ?? ""))
         }
         return fills
     }

@@ -18,6 +18,7 @@ public enum HistoryRecorder {
             guard latest.version > 0, latest.value.engine.isLive else { continue }
             do {
                 try await store.record(view(latest.value), owns: owns)
+                try await store.keepFromDatabases(view(latest.value), owns: owns)
                 if latest.value.takenAt - lastPrune > 3600 {
                     lastPrune = latest.value.takenAt
                     try await store.prune(olderThan: keepDays, now: latest.value.takenAt)

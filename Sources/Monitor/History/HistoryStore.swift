@@ -2,8 +2,9 @@ import Foundation
 import HBModel
 
 /// Figures that outlive the console: a sample of every running bot every 10 s and one row per bot run
-/// (start, stop, image, config, final figures), in an SQLite file of hbdeck's (WAL: a console and
-/// `hbdeck record` may write at once). Trades stay in each bot's own database, read from there.
+/// (start, stop, image, config, final figures), and every fill, from the bot's own database where it can be
+/// read and as heard over MQTT otherwise, in an SQLite file of hbdeck's (WAL: a console and `hbdeck record`
+/// may write at once).
 public actor HistoryStore {
     public struct Sample: Sendable, Equatable, Codable {
         public let time: Double
@@ -27,7 +28,11 @@ public actor HistoryStore {
         public let trades: Int?
     }
 
-    private let db: SQLiteDatabase
+    let db: SQLiteDatabase
+    /// The key of the newest heard fill kept, per bot: each snapshot's list is taken from after it.
+    var heardKept: [String: String] = [:]
+    /// The newest fill taken from each bot's own database (unix seconds).
+    var databaseKept: [String: Double] = [:]
     public nonisolated let path: String
 
     /// `.hbdeck/history.sqlite` in the bots folder, else hbdeck's state folder.
@@ -51,7 +56,7 @@ public actor HistoryStore {
             CREATE INDEX IF NOT EXISTS samples_by_bot ON samples (bot, time);
             CREATE TABLE IF NOT EXISTS runs (bot TEXT NOT NULL, started_at REAL NOT NULL, stopped_at REAL, image TEXT NOT NULL,
                 config TEXT, pnl REAL, volume REAL, trades INTEGER, PRIMARY KEY (bot, started_at));
-            """)
+            """ + Self.fillsSchema)
     }
 
     /// One sample of each running bot, and its run brought up to date; a run whose bot no longer runs is
@@ -100,6 +105,7 @@ public actor HistoryStore {
                         .real(instance.finishedAt ?? now),
                     ])
             }
+            for instance in snapshot.instances where owns(instance.name) { try keepHeard(instance) }
             try db.execute("COMMIT")
         } catch {
             try? db.execute("ROLLBACK")
@@ -152,22 +158,22 @@ public actor HistoryStore {
         }
     }
 
-    private func real(_ value: Double?) -> SQLiteDatabase.Value {
+    func real(_ value: Double?) -> SQLiteDatabase.Value {
         value.flatMap { $0.isFinite ? .real($0) : nil } ?? .null
     }
-    private func integer(_ value: Int?) -> SQLiteDatabase.Value { value.map { .integer(Int64($0)) } ?? .null }
-    private func double(_ value: SQLiteDatabase.Value) -> Double? {
+    func integer(_ value: Int?) -> SQLiteDatabase.Value { value.map { .integer(Int64($0)) } ?? .null }
+    func double(_ value: SQLiteDatabase.Value) -> Double? {
         switch value {
         case .real(let number): return number
         case .integer(let number): return Double(number)
         default: return nil
         }
     }
-    private func int(_ value: SQLiteDatabase.Value) -> Int64? {
+    func int(_ value: SQLiteDatabase.Value) -> Int64? {
         if case .integer(let number) = value { return number }
         return nil
     }
-    private func text(_ value: SQLiteDatabase.Value) -> String? {
+    func text(_ value: SQLiteDatabase.Value) -> String? {
         if case .text(let string) = value { return string }
         return nil
     }

@@ -74,17 +74,22 @@ struct FleetSelectionTests {
                 stopped: StopResult(
                     name: "a", procedure: .mqttFirst, botStep: step, asked: asked, accepted: accepted,
                     woundDown: woundDown, containerSeconds: 1.04, exitCode: nil),
-                problem: nil, ordersBefore: 2, seconds: 2.3)
+                problem: nil, ordersBefore: 2, ordersCancelled: asked ? 2 : nil, seconds: 2.3)
         }
         let answered = row(asked: true, accepted: true, woundDown: true, step: "bot stopped (200)")
-        #expect(answered.text == "a  accepted · wound down · container stopped in 1.0 s · 2 open orders before · 2.3 s")
+        #expect(
+            answered.text
+                == "a  accepted · 2 orders cancelled · wound down · container stopped in 1.0 s · 2 open orders before · 2.3 s"
+        )
+        #expect(answered.json["orders_cancelled"] == .number(2))
         let unlinked = row(asked: false, accepted: false, woundDown: false, step: "no MQTT link: bot stop not sent")
         #expect(!unlinked.asked)
         #expect(
             unlinked.text.hasPrefix(
                 "a  no MQTT link: bot stop not sent · did not wind down: container stopped with its grace"))
         #expect(unlinked.json["asked"] == .flag(false))
-        let refused = FleetStopRow(bot: "b", stopped: nil, problem: "b is busy", ordersBefore: nil, seconds: 0)
+        let refused = FleetStopRow(
+            bot: "b", stopped: nil, problem: "b is busy", ordersBefore: nil, ordersCancelled: nil, seconds: 0)
         #expect(refused.text == "b  not stopped: b is busy")
         #expect(refused.json["container_stopped"] == .flag(false))
     }

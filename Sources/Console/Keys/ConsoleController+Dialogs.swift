@@ -66,6 +66,24 @@ extension ConsoleController {
         state.overlay = .report(report)
     }
 
+    /// A report that grows as work goes on (a fleet-wide stop's rows): shown again only while it is open, so that
+    /// one closed stays closed.
+    public mutating func updateReport(_ report: Report) {
+        guard case .report(let shown)? = state.overlay, shown.title == report.title else { return }
+        var updated = report
+        updated.scroll = shown.scroll
+        state.overlay = .report(updated)
+    }
+
+    /// The fleet-wide stop's chooser, or why there is nothing to choose.
+    public mutating func showFleetStopChooser(_ chooser: FleetStopChooser) {
+        guard !chooser.choices.isEmpty else {
+            state.status = "no running bot to stop"
+            return
+        }
+        state.overlay = .fleetStop(chooser)
+    }
+
     /// A folder could not be listed: the dialog stays where it was and says why.
     public mutating func folderRefused(_ reason: String) {
         guard case .upload(var picker)? = state.overlay else {

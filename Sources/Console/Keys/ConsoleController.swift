@@ -16,7 +16,7 @@ public struct ConsoleController: Sendable {
 
     /// The actions that change something, refused in read-only mode.
     static let changing: Set<KeyAction> = [
-        .start, .stop, .restart, .delete, .broker, .edit, .create, .reload, .values, .upload, .network,
+        .start, .stop, .restart, .delete, .broker, .edit, .create, .reload, .values, .upload, .network, .fleetStop,
     ]
 
     /// Handles one key; returns the commands to run.
@@ -84,6 +84,7 @@ public struct ConsoleController: Sendable {
             .parentFolder:
             break  // keys of the overlays, handled there
         case .audit: return [.showAudit]
+        case .fleetStop: return [.openFleetStop(among: rows.map(\.name))]
         case .orders: state.overlay = .orders(OrdersView())
         case .errors: state.overlay = .errors(ErrorsView())
         case .help: state.overlay = .help
@@ -461,6 +462,22 @@ public struct ConsoleController: Sendable {
                     "exporting \(request.what.rawValue) of \(request.bot ?? "the fleet") (\(request.span.rawValue))…"
                 return [.exportHistory(request)]
             }
+        case .fleetStop(var chooser):
+            switch Keymap.overlayAction(for: key, in: .fleetStop) {
+            case .moveDown?: chooser.move(by: 1)
+            case .moveUp?: chooser.move(by: -1)
+            case .close?:
+                state.overlay = nil
+                return []
+            case .confirm?:
+                if let choice = chooser.current {
+                    state.overlay = .confirm(chooser.confirmation(for: choice))
+                    return []
+                }
+            default: break
+            }
+            state.overlay = .fleetStop(chooser)
+            return []
         case .report(var report):
             switch Keymap.overlayAction(for: key, in: .report) {
             case .moveUp?: report.scroll = max(0, report.scroll - 1)

@@ -9,7 +9,7 @@ public enum KeyAction: Sendable, Hashable {
     case toggleFollow, toggleWrap, toggleTimestamps, toggleErrorsOnly
     case search, nextMatch, previousMatch, saveLog
     case hbotDoctor, hbotStatus, chartRange, exportHistory
-    case audit, orders, errors
+    case audit, orders, errors, fleetStop
     /// Keys of the overlays: close one, answer a confirmation, open or acknowledge an error.
     case close, confirm, cancel, expand, acknowledge
     /// Keys of the forms and dialogs: choices, erasing, putting a value back, the folder above.

@@ -6,7 +6,8 @@ public enum Keymap {
     public enum Context: String, Sendable, CaseIterable {
         case anywhere = "Everywhere", instances = "Instances", logs = "Log pane", details = "Details"
         case confirm = "Confirmations", orders = "Open orders (O)", errors = "Errors (E)", report = "Reports (A, hbot)"
-        case form = "Forms (c, v): type to change", upload = "Upload (u)", export = "Export (X)"
+        case form = "Forms (c, v): type to change", upload = "Upload (u)", export = "Export (X in details)"
+        case fleetStop = "Stop many (X)"
         case help = "This help", quitting = "Quitting while actions run"
     }
 
@@ -45,6 +46,9 @@ public enum Keymap {
         Binding(keys: [.character("O")], context: .instances, action: .orders, help: "every bot's open orders"),
         Binding(keys: [.character("E")], context: .instances, action: .errors, help: "every bot's errors"),
         Binding(keys: [.character("A")], context: .instances, action: .audit, help: "audit log"),
+        Binding(
+            keys: [.character("X")], context: .instances, action: .fleetStop,
+            help: "stop many: by exchange, host, strategy, all"),
         Binding(keys: [.character("f")], context: .logs, action: .toggleFollow, help: "follow / pause"),
         Binding(keys: [.character("w")], context: .logs, action: .toggleWrap, help: "wrap"),
         Binding(keys: [.character("t")], context: .logs, action: .toggleTimestamps, help: "timestamps"),
@@ -107,6 +111,10 @@ public enum Keymap {
         Binding(keys: [.left, .character("h")], context: .export, action: .previousChoice, help: "previous value"),
         Binding(keys: [.enter], context: .export, action: .confirm, help: "write the file"),
         Binding(keys: [.escape], context: .export, action: .cancel, help: "back to the details"),
+        Binding(keys: [.down, .character("j")], context: .fleetStop, action: .moveDown, help: "next choice"),
+        Binding(keys: [.up, .character("k")], context: .fleetStop, action: .moveUp, help: "previous choice"),
+        Binding(keys: [.enter], context: .fleetStop, action: .confirm, help: "these bots: confirm"),
+        Binding(keys: [.escape, .character("q")], context: .fleetStop, action: .close, help: "close, nothing stopped"),
         Binding(keys: [.down, .character("j")], context: .help, action: .moveDown, help: "scroll down"),
         Binding(keys: [.up, .character("k")], context: .help, action: .moveUp, help: "scroll up"),
         Binding(

@@ -59,6 +59,7 @@ public enum ScreenComposer {
         case .values(let form)?: ValuesFormPane.draw(form, into: &grid)
         case .upload(let picker)?: FilePickerPane.draw(picker, into: &grid)
         case .report(let report)?: ReportPane.draw(report, into: &grid)
+        case .fleetStop(let chooser)?: FleetStopPane.draw(chooser, into: &grid)
         case .orders(let view)?: OrdersPane.draw(view, snapshot: snapshot, now: now, into: &grid)
         case .errors(let view)?:
             ErrorsPane.draw(view, snapshot: snapshot, acknowledgedAt: state.errorsAcknowledgedAt, now: now, into: &grid)

@@ -33,6 +33,11 @@ public enum ConsoleCommand: Sendable, Equatable {
     case loadHistory(String, HistoryCharts.Range)
     /// Writes the history the export dialog chose to a file in the folder hbdeck was started from.
     case exportHistory(ExportDialog.Request)
+    /// Opens the fleet-wide stop's chooser among the bots the table shows (the loop plans the choices: configs
+    /// name the bots' exchanges).
+    case openFleetStop(among: [String])
+    /// Stops, safely and `stop_concurrency` at a time, those of `bots` that the choice `key` still takes.
+    case fleetStop(key: String, label: String, bots: [String])
     /// Shows the audit log (the loop reads it).
     case showAudit
     /// Creates and starts the broker the config file describes.

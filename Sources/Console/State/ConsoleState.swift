@@ -14,6 +14,7 @@ public struct ConsoleState: Sendable, Equatable {
         case orders(OrdersView)
         case errors(ErrorsView)
         case export(ExportDialog)
+        case fleetStop(FleetStopChooser)
     }
     public enum SortKey: String, Sendable, CaseIterable {
         case name, state, pnl, cpu

@@ -31,6 +31,27 @@ public enum FleetSelection: Sendable, Equatable, CustomStringConvertible {
         return connector == wanted || connector.hasPrefix(wanted + "_")
     }
 
+    /// `exchange:binance`, `host:hostb`, `strategy:pmm.yml`, `all`: the choice as the console passes it on.
+    public var key: String {
+        switch self {
+        case .exchange(let name): return "exchange:" + name
+        case .host(let name): return "host:" + name
+        case .strategy(let name): return "strategy:" + name
+        case .all: return "all"
+        }
+    }
+
+    public init?(key: String) {
+        let parts = key.split(separator: ":", maxSplits: 1).map(String.init)
+        switch (parts.first, parts.count) {
+        case ("all", 1): self = .all
+        case ("exchange", 2): self = .exchange(parts[1])
+        case ("host", 2): self = .host(parts[1])
+        case ("strategy", 2): self = .strategy(parts[1])
+        default: return nil
+        }
+    }
+
     public var description: String {
         switch self {
         case .exchange(let name): return "every running bot trading on \(name)"

@@ -28,6 +28,8 @@ public enum FleetStop {
         progress: @escaping @Sendable (String) -> Void = { _ in },
         ended: @escaping @Sendable (FleetStopRow) -> Void = { _ in }
     ) async -> [FleetStopRow] {
+        let cancelled = await CancellationCount.listening(to: targets.map(\.monitor))
+        defer { cancelled.stop() }
         let rows =
             (try? await concurrentMap(targets, limit: max(1, concurrency)) { target -> FleetStopRow in
                 let began = now()
@@ -39,11 +41,12 @@ public enum FleetStop {
                 case .success(let stopped):
                     row = FleetStopRow(
                         bot: target.shown, stopped: stopped, problem: nil, ordersBefore: target.ordersBefore,
+                        ordersCancelled: stopped.asked ? cancelled.count(of: target.name, on: target.monitor) : nil,
                         seconds: now() - began)
                 case .failure(let refused):
                     row = FleetStopRow(
                         bot: target.shown, stopped: nil, problem: refused.description,
-                        ordersBefore: target.ordersBefore, seconds: now() - began)
+                        ordersBefore: target.ordersBefore, ordersCancelled: nil, seconds: now() - began)
                 }
                 ended(row)
                 return row

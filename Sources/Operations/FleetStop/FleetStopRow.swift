@@ -9,7 +9,21 @@ public struct FleetStopRow: Sendable, Equatable {
     public let problem: String?
     /// Open orders the bot's records held before the stop.
     public let ordersBefore: Int?
+    /// Orders the bot reported cancelled (its `OrderCancelled` events) while it stopped; nil when it was not asked
+    /// or hbdeck does not hear it.
+    public let ordersCancelled: Int?
     public let seconds: Double
+
+    public init(
+        bot: String, stopped: StopResult?, problem: String?, ordersBefore: Int?, ordersCancelled: Int?, seconds: Double
+    ) {
+        self.bot = bot
+        self.stopped = stopped
+        self.problem = problem
+        self.ordersBefore = ordersBefore
+        self.ordersCancelled = ordersCancelled
+        self.seconds = seconds
+    }
 
     /// The bot was asked to stop by itself: the MQTT stop sent, or the one SIGTERM of an `hbot` bot.
     public var asked: Bool { stopped?.asked ?? false }
@@ -24,6 +38,9 @@ public struct FleetStopRow: Sendable, Equatable {
         default:
             parts.append(
                 asked ? (stopped.accepted ? "accepted" : "asked, not accepted") : stopped.botStep ?? "not asked")
+            if let ordersCancelled {
+                parts.append("\(ordersCancelled) order\(ordersCancelled == 1 ? "" : "s") cancelled")
+            }
             parts.append(stopped.woundDown ? "wound down" : "did not wind down: container stopped with its grace")
         }
         parts.append("container stopped in \(Formatting.fixed(stopped.containerSeconds, decimals: 1)) s")
@@ -49,6 +66,7 @@ public struct FleetStopRow: Sendable, Equatable {
         }
         if let problem { fields["problem"] = .text(problem) }
         if let ordersBefore { fields["open_orders_before"] = .number(Double(ordersBefore)) }
+        if let ordersCancelled { fields["orders_cancelled"] = .number(Double(ordersCancelled)) }
         return fields
     }
 

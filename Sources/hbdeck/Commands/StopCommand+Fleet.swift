@@ -26,31 +26,23 @@ extension StopCommand {
                 await withTaskGroup(of: Void.self) { first in
                     for member in group.members { first.addTask { await member.monitor.firstSampleTaken() } }
                 }
-                let chosen = choose(selection, in: group, folder: settings.botsFolder.map(BotsFolder.init))
-                guard !chosen.isEmpty else {
+                let plan = FleetStopPlan(selection, in: group, folder: settings.botsFolder.map(BotsFolder.init))
+                guard !plan.bots.isEmpty else {
                     StandardOutput.line("no running bot matches (\(selection)): nothing to stop")
                     return
                 }
-                let stake = OrdersAtStake(
-                    chosen.map(\.instance),
-                    connectors: Dictionary(chosen.map { ($0.instance.name, $0.connectors) }) { first, _ in first })
-                try await confirm(
-                    chosen, stake: stake, selection: selection, group: group, concurrency: settings.stopConcurrency)
+                try await confirm(plan, group: group, concurrency: settings.stopConcurrency)
                 let log = AuditLog.location(botsFolder: settings.botsFolder)
                 let json = self.json
                 let rows = await FleetStop.run(
-                    chosen.map {
-                        FleetStop.Target(
-                            shown: $0.instance.name, name: $0.name, monitor: $0.monitor,
-                            ordersBefore: $0.instance.orders.isEmpty ? $0.instance.openOrders : $0.instance.orders.count
-                        )
-                    }, concurrency: settings.stopConcurrency, skipBotStop: skipBotStop, grace: time,
+                    plan.bots.map(\.target), concurrency: settings.stopConcurrency, skipBotStop: skipBotStop,
+                    grace: time,
                     progress: { StandardOutput.error($0) },
                     ended: { row in
                         if !json { StandardOutput.line(row.text) }
                         try? log.append(.now(via: "cli", action: "stop", target: row.bot, outcome: row.text))
                     })
-                if json { try report(rows, selection: selection, stake: stake) }
+                if json { try report(rows, selection: selection, stake: plan.stake) }
                 let stopped = rows.filter { $0.stopped != nil }.count
                 StandardOutput.error("hbdeck: \(stopped) of \(rows.count) stopped (\(selection))")
                 if stopped < rows.count { throw ExitCode.failure }
@@ -58,37 +50,13 @@ extension StopCommand {
         }
     }
 
-    /// A running bot the selection takes, with its monitor and the exchanges its configs name.
-    struct Chosen {
-        let instance: InstanceSnapshot
-        let name: String
-        let monitor: FleetMonitor
-        let connectors: Set<String>
-    }
-
-    func choose(_ selection: FleetSelection, in group: FleetGroup, folder: BotsFolder?) -> [Chosen] {
-        let here = group.members[0].host
-        return group.snapshots.current.value.instances.compactMap { instance in
-            guard instance.state == .running, let route = group.route(instance.name) else { return nil }
-            // Only this machine's bots have their configs in its bots folder.
-            let connectors =
-                route.host == here
-                ? folder.map { InstanceConnectors.of(route.name, strategy: instance.strategy ?? "", in: $0) } ?? []
-                : []
-            guard selection.takes(instance, host: route.host, connectors: connectors) else { return nil }
-            return Chosen(instance: instance, name: route.name, monitor: route.monitor, connectors: connectors)
-        }
-        .sorted { $0.instance.name < $1.instance.name }
-    }
-
     /// Names the bots and the orders at stake; asks on a terminal unless `--yes`.
-    func confirm(
-        _ chosen: [Chosen], stake: OrdersAtStake, selection: FleetSelection, group: FleetGroup, concurrency: Int
-    ) async throws {
+    func confirm(_ plan: FleetStopPlan, group: FleetGroup, concurrency: Int) async throws {
+        let chosen = plan.bots
         StandardOutput.error(
-            "Stop \(selection): \(chosen.count) bot\(chosen.count == 1 ? "" : "s"): "
+            "Stop \(plan.selection): \(chosen.count) bot\(chosen.count == 1 ? "" : "s"): "
                 + chosen.map(\.instance.name).joined(separator: ", "))
-        for line in stake.said { StandardOutput.error("  at stake: \(line)") }
+        for line in plan.stake.said { StandardOutput.error("  at stake: \(line)") }
         if !skipBotStop {
             for member in group.members where member.monitor.bots != nil {
                 let linked = await member.monitor.bots?.waitUntilConnected(seconds: fleet.connectTimeout) ?? false

@@ -23,6 +23,7 @@ extension ConsoleLoop {
             guard let target = NetworkMove.Target(rawValue: target) else { return true }
             onEngine(name, "network \(target.rawValue)") { await $0.moveNetwork($1, to: target, progress: $2) }
         case .reload(let name): act("reload", name) { await monitor.reload(name, progress: $0) }
+        case .fleetStop(let key, let label, let bots): stopFleet(key: key, label: label, bots: bots)
         case .create(let request): actions.run("create", request.name) { _ in await create(request) }
         case .saveValues(let name, let changes, let viaHbot):
             actions.run(viaHbot ? "config" : "set", name) { _ in

@@ -18,6 +18,8 @@ extension ConsoleLoop {
         /// A values form read from the client's `hbot config`.
         case valuesOpened(ValuesForm)
         case report(Report)
+        /// A report shown already, grown (updated only while it is open).
+        case liveReport(Report)
         case charts(HistoryCharts)
     }
 

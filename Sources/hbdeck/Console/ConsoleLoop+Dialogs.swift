@@ -15,6 +15,8 @@ extension ConsoleLoop {
             controller.showCreateForm(Self.createForm(snapshot))
         case .showAudit:
             controller.showReport(auditReport())
+        case .openFleetStop(let shown):
+            controller.showFleetStopChooser(fleetStopChooser(among: Set(shown), folder: folder))
         // `name` is the container's own name here (on several engines, one of this machine's: `onThisMachine`).
         case .openValuesForm(let name, _)
         where snapshot.instances.contains(where: {

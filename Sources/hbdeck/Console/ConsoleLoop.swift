@@ -23,6 +23,8 @@ struct ConsoleLoop {
     var deployBroker: DeployRequest.Broker
     /// The table's filter at start (`--filter`).
     var filter = ""
+    /// Bots a fleet-wide stop (`X`) stops at once (`stop_concurrency`).
+    var stopConcurrency = 8
     /// How the last deploy, save or upload from a dialog ended, for the dialog (nil: not yet).
     let dialogs = LatestValue<DialogOutcome?>(nil)
     /// Every action under way: quitting waits for them or says where each was left.
@@ -30,14 +32,14 @@ struct ConsoleLoop {
 
     static func runOnOwnThread(
         fleet: FleetGroup, feed: LogFeed, theme: Theme, initialStatus: String?, readOnly: Bool, brokerPlan: BrokerPlan?,
-        deployBroker: DeployRequest.Broker, filter: String
+        deployBroker: DeployRequest.Broker, filter: String, stopConcurrency: Int
     ) async -> Result<[String], TerminalScreen.StartError> {
         await withCheckedContinuation { continuation in
             let thread = Thread {
                 let loop = ConsoleLoop(
                     fleet: fleet, feed: feed, theme: theme, status: LatestValue(initialStatus), readOnly: readOnly,
                     brokerPlan: brokerPlan,
-                    deployBroker: deployBroker, filter: filter)
+                    deployBroker: deployBroker, filter: filter, stopConcurrency: stopConcurrency)
                 continuation.resume(returning: loop.run())
             }
             thread.name = "hbdeck-draw"
@@ -197,6 +199,7 @@ struct ConsoleLoop {
                 case .uploaded(let error, let exists)?: controller.uploadFinished(error: error, exists: exists)
                 case .valuesOpened(let form)?: controller.showValuesForm(form)
                 case .report(let report)?: controller.showReport(report)
+                case .liveReport(let report)?: controller.updateReport(report)
                 case .charts(let charts)?: controller.showCharts(charts)
                 case nil: break
                 }

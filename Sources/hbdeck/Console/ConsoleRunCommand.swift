@@ -61,7 +61,8 @@ struct ConsoleRunCommand: AsyncParsableCommand {
                 readOnly: ReadOnlyMode.isOn(settings),
                 brokerPlan: settings.brokerPlan(botsFolder: settings.botsFolder.map(BotsFolder.init)),
                 deployBroker: settings.deployBroker,
-                filter: String(TerminalSafeText.sanitize(filter ?? "").prefix(64)))
+                filter: String(TerminalSafeText.sanitize(filter ?? "").prefix(64)),
+                stopConcurrency: settings.stopConcurrency)
             watching.cancel()
             recording?.cancel()
             alerting?.cancel()

@@ -77,7 +77,7 @@ public struct AlertEvaluator: Sendable {
             let looping = crashLoop(instance, book: &next, now: now)
             observe(.crashLoop, instance.name, looping)
             observe(.oom, instance.name, oomReading(instance))
-            observe(.error, instance.name, errorReading(instance, looping: looping))
+            observe(.error, instance.name, errorReading(instance, looping: looping), holdFor: policy.errorAfter)
             observe(.unresponsive, instance.name, unresponsiveReading(instance), holdFor: policy.unresponsiveAfter)
             observe(.memory, instance.name, memoryReading(instance))
             observe(.disk, instance.name, diskReading(instance))

@@ -4,6 +4,8 @@ public struct AlertPolicy: Sendable, Equatable {
     /// Restarts within `crashLoopWindow` seconds that make a crash loop.
     public var crashLoopRestarts = 3
     public var crashLoopWindow = 600.0
+    /// Seconds a bot stays in Error before it is alerted on (a restart policy may bring it back at once).
+    public var errorAfter = 0.0
     /// Seconds without a heartbeat, past the liveness timeout, before a running bot is alerted on.
     public var unresponsiveAfter = 60.0
     /// Percent of the memory limit, and of the disk quota.
@@ -48,6 +50,7 @@ public struct AlertPolicy: Sendable, Equatable {
         case "alert_crash_loop":
             let (count, seconds) = try pair(value)
             (crashLoopRestarts, crashLoopWindow) = (Int(count), seconds)
+        case "alert_error_after": errorAfter = try number(value, atLeast: 0)
         case "alert_unresponsive_after": unresponsiveAfter = try number(value, atLeast: 0)
         case "alert_memory_percent": memoryPercent = min(100, try number(value, atLeast: 1))
         case "alert_disk_percent": diskPercent = min(100, try number(value, atLeast: 1))

@@ -183,3 +183,20 @@ struct AlertEvaluatorTests {
         #expect(quiet.evaluate(AlertBook(), fleet: fleet([failed]), now: 0).1.isEmpty)
     }
 }
+
+extension AlertEvaluatorTests {
+    @Test func anErrorThresholdWaitsForTheBotToStayInError() throws {
+        var policy = AlertPolicy()
+        #expect(try policy.set("alert_error_after", to: "30"))
+        let patient = AlertEvaluator(policy: policy)
+        let failed = bot("grid", state: .error, reason: "exited with code 1")
+        var book = AlertBook()
+        var said: [AlertNotice] = []
+        for (time, state) in [(0.0, failed), (20, bot("grid")), (25, failed), (54, failed), (55, failed)] {
+            let (next, notices) = patient.evaluate(book, fleet: fleet([state]), now: time)
+            book = next
+            said += notices
+        }
+        #expect(said.map(\.time) == [55], "back to Running at 20 s starts the wait over")
+    }
+}

@@ -9,6 +9,7 @@
 #   - a log flood at 2,000 and 25,000 lines/s: lines per second the log pane follows, key latency during
 #     the flood, peak RSS
 #   - create to first heartbeat, one bot and ten at once, beside `docker run` by hand
+#   - a fleet-wide stop of 50 live bots with open orders, beside stopping them one by one
 #   - launch to first frame with 1,000 instances, and RSS
 # The fifty are `sleep` in the test bot image (no MQTT). Everything is labelled hbdeck.bench=1 and removed
 # at the end. BENCH_SECONDS and BENCH_RUNS shorten it.
@@ -327,6 +328,50 @@ history_bench() { # 24 h of samples for 50 bots, every 10 s, in hbdeck's history
   rm -rf "$root"
 }
 history_bench
+
+# A fleet-wide stop: 50 live test bots with open orders (they keep them until cancelled), all running one
+# config, stopped with `stop --strategy` (the bench's other containers run other things), beside the same 50
+# stopped one by one with `stop NAME`. Each bot answers the MQTT stop and winds down in about a second.
+fleet_stop_bench() {
+  local port=$((20000 + RANDOM % 20000)) bots="$out/fleetstop" cfg="$out/fleetstop.yml" i inst all_ms one_ms slowest
+  mkdir -p "$bots/broker"
+  printf 'listener %s 127.0.0.1\nallow_anonymous true\nmax_connections -1\n' "$port" > "$bots/broker/mosquitto.conf"
+  docker run -d --name bench_fs_broker --network host --label hbdeck.bench=1 \
+    -v "$bots/broker:/mosquitto/config:ro" hbdeck-test/mosquitto:2 >/dev/null
+  printf 'bots_folder: %s\nmqtt_port: %s\n' "$bots" "$port" > "$cfg"
+  fifty() { # prefix: starts 50 bots and waits until each has an order open
+    for i in $(seq 1 50); do
+      inst="$bots/instances/$1_$i"
+      mkdir -p "$inst/conf/scripts" "$inst/data" "$inst/logs"
+      printf 'instance_id: %s_%s\nmqtt_bridge:\n  mqtt_host: localhost\n  mqtt_port: %s\n  mqtt_namespace: hbot\n  mqtt_autostart: true\n' \
+        "$1" "$i" "$port" > "$inst/conf/conf_client.yml"
+      echo "script_file_name: v2_with_controllers.py" > "$inst/conf/scripts/fsbench.yml"
+      docker run -d --name "$1_$i" --network host --label hbdeck.bench=1 -e CONFIG_PASSWORD=bench \
+        -e SCRIPT_CONFIG=fsbench.yml -e HEADLESS_MODE=true -e HBDECK_BOT_ORDERS_STAY_OPEN=1 \
+        -v "$inst/conf:/home/hummingbot/conf" -v "$inst/data:/home/hummingbot/data" -v "$inst/logs:/home/hummingbot/logs" \
+        hbdeck-test/hummingbot:latest >/dev/null
+    done
+    local start; start=$(date +%s)
+    until [ "$(grep -l "Created LIMIT" "$bots"/instances/"$1"_*/logs/logs_fsbench.log 2>/dev/null | wc -l)" -ge 50 ]; do
+      sleep 1
+      if [ $(( $(date +%s) - start )) -gt 300 ]; then fail "fleet stop: the 50 bots did not all trade within 300 s"; fi
+    done
+  }
+  fifty bench_fsa
+  start=$(date +%s.%N)
+  "$bin" stop --strategy fsbench.yml --yes --config "$cfg" > "$out/fleetstop.txt" 2>/dev/null || fail "stop --strategy failed: $(cat "$out/fleetstop.txt")"
+  all_ms=$(ms_since "$start")
+  slowest=$(sed -n 's/.* · \([0-9.]*\) s$/\1/p' "$out/fleetstop.txt" | sort -n | tail -1)
+  [ "$(grep "accepted" "$out/fleetstop.txt" | grep -c "wound down")" -eq 50 ] || fail "not every bot wound down: $(cat "$out/fleetstop.txt")"
+  docker ps -aq --filter name=bench_fsa_ | xargs -r docker rm -f >/dev/null
+  fifty bench_fsb
+  start=$(date +%s.%N)
+  for i in $(seq 1 50); do "$bin" stop --config "$cfg" "bench_fsb_$i" >/dev/null 2>&1; done
+  one_ms=$(ms_since "$start")
+  echo "fleet-wide stop of 50 live bots with open orders: stop --strategy ${all_ms} ms (slowest bot ${slowest} s, 8 at a time) · one by one ${one_ms} ms"
+  docker ps -aq --filter name=bench_fs | xargs -r docker rm -f >/dev/null
+}
+fleet_stop_bench
 
 make_fleet 1000 0
 echo "launch to first frame, 1000 instances (median of $RUNS): $(first_frames 1000)"

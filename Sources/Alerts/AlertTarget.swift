@@ -23,6 +23,14 @@ public struct AlertTarget: Sendable, Equatable {
         self.address = address
     }
 
+    /// Why nothing can be sent to it, when a webhook has no address.
+    public var missingAddress: String? {
+        guard format != .mail, url == nil else { return nil }
+        let variable = "HBDECK_ALERT_URL_" + name.uppercased().replacingOccurrences(of: "-", with: "_")
+        return
+            "no webhook address for \(name): put it in \(variable) or in the file alerts/\(name).url beside the config file"
+    }
+
     /// `ops (slack)`: how messages and the audit log name it.
     public var shown: String { "\(name) (\(format.rawValue))" }
 
@@ -58,12 +66,14 @@ public struct AlertTarget: Sendable, Equatable {
                 if format == .telegram, address?.isEmpty ?? true {
                     throw AlertSettingProblem("alert_targets: \(parts[0])=telegram:CHAT_ID names the chat")
                 }
-                guard let found = url(parts[0]), found.hasPrefix("http://") || found.hasPrefix("https://") else {
-                    throw AlertSettingProblem(
-                        "alert_targets: no webhook address for \(parts[0]): put it in HBDECK_ALERT_URL_\(parts[0].uppercased().replacingOccurrences(of: "-", with: "_")) or in the file alerts/\(parts[0]).url beside the config file"
-                    )
+                // A missing address is said where alerts are sent (a console opened without the recorder's
+                // environment still opens); one that is not a web address is refused here.
+                if let found = url(parts[0]) {
+                    guard found.hasPrefix("http://") || found.hasPrefix("https://") else {
+                        throw AlertSettingProblem("alert_targets: \(parts[0])'s webhook address is not an http(s) URL")
+                    }
+                    target.url = found
                 }
-                target.url = found
             }
             guard !targets.contains(where: { $0.name == target.name }) else {
                 throw AlertSettingProblem("alert_targets: \(target.name) is named twice")

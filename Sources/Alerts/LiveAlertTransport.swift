@@ -22,7 +22,9 @@ public struct LiveAlertTransport: AlertTransport {
         case .mail:
             try await mail(AlertPayload.mail(notice, to: target.address ?? "", host: host, heldBack: heldBack))
         case .plain, .slack, .discord, .telegram:
-            guard let url = target.url else { throw AlertDeliveryFailure("no webhook address", permanent: true) }
+            guard let url = target.url else {
+                throw AlertDeliveryFailure(target.missingAddress ?? "no webhook address", permanent: true)
+            }
             try await post(AlertPayload.body(notice, for: target, host: host, heldBack: heldBack), to: url)
         }
     }

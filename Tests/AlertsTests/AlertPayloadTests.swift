@@ -70,7 +70,12 @@ struct AlertPayloadTests {
         #expect(targets.map(\.shown) == ["ops (slack)", "tg (telegram)", "desk (mail)"])
         #expect(targets[1].address == "-100")
         #expect(targets[2].address == "a@b.c;d@e.f")
-        #expect(throws: AlertSettingProblem.self) { try AlertTarget.parse("ops=slack") { _ in nil } }
+        let unaddressed = try AlertTarget.parse("ops=slack") { _ in nil }
+        #expect(
+            unaddressed.first?.missingAddress
+                == "no webhook address for ops: put it in HBDECK_ALERT_URL_OPS or in the file alerts/ops.url beside the config file"
+        )
+        #expect(throws: AlertSettingProblem.self) { try AlertTarget.parse("ops=slack") { _ in "ftp://x" } }
         #expect(throws: AlertSettingProblem.self) { try AlertTarget.parse("ops=pager") { urls[$0] } }
         #expect(throws: AlertSettingProblem.self) { try AlertTarget.parse("tg=telegram") { urls[$0] } }
         #expect(throws: AlertSettingProblem.self) { try AlertTarget.parse("m=mail") { _ in nil } }

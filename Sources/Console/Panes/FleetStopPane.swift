@@ -6,7 +6,7 @@ enum FleetStopPane {
     static func draw(_ chooser: FleetStopChooser, into grid: inout CellGrid) {
         let width = min(grid.width - 4, 96)
         let listed = min(chooser.choices.count, max(3, grid.height - 12))
-        let height = min(grid.height - 2, listed + 8)
+        let height = min(grid.height - 2, listed + 7)
         let rect = Rect(
             x: (grid.width - width) / 2, y: max(0, (grid.height - height) / 2), width: width, height: height)
         grid.fill(rect)

@@ -39,6 +39,9 @@ struct RecordCommand: AsyncParsableCommand {
             if alerting != nil {
                 StandardOutput.error(
                     "hbdeck: alerts go to " + settings.alertTargets.map(\.shown).joined(separator: ", "))
+                for problem in settings.alertTargets.compactMap(\.missingAddress) {
+                    StandardOutput.error("hbdeck: warning: \(problem)")
+                }
             }
             await Self.untilSignalled()
             alerting?.cancel()

@@ -45,7 +45,11 @@ extension ConsoleLoop {
                     // `NAME: step` from the stop: the row says the bot's latest step until it ends.
                     if let colon = step.range(of: ": ") {
                         let bot = String(step[..<colon.lowerBound])
-                        rows.withLock { if $0[bot] != nil { $0[bot] = "\(bot)  \(step[colon.upperBound...])" } }
+                        var said = String(step[colon.upperBound...])
+                        if let own = said.range(of: ": "), said.hasPrefix("stopping ") {
+                            said = String(said[own.upperBound...])  // the stop's own `stopping NAME: ` prefix
+                        }
+                        rows.withLock { if $0[bot] != nil { $0[bot] = "\(bot)  \(said)" } }
                         dialogs.set(.liveReport(report()))
                     }
                 },

@@ -56,6 +56,9 @@ struct ConsoleRunCommand: AsyncParsableCommand {
             }
             // Alerts go out from the console too; with `hbdeck record` running, only one of them sends.
             let alerting = settings.watchAlerts(fleet, via: "console") { _ in }
+            if let missing = settings.alertTargets.compactMap(\.missingAddress).first {
+                startWarning = "alerts: \(missing)"
+            }
             let result = await ConsoleLoop.runOnOwnThread(
                 fleet: fleet, feed: feed, theme: theme, initialStatus: startWarning,
                 readOnly: ReadOnlyMode.isOn(settings),

@@ -160,7 +160,7 @@ public struct BotActivity: Sendable {
                         }
                     }
                 }
-                feeQuote = total
+                feeQuote = (total * 1e10).rounded() / 1e10  // no binary noise past what a quote asset holds
             }
         }
         let time = event.timestamp.flatMap { $0 > 1_000_000_000 && $0 < 4_102_444_800 ? $0 : nil } ?? receivedAt

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Console
 import Foundation
+import HBModel
 import Monitor
 import Operations
 
@@ -14,14 +15,14 @@ struct ExportCommand: AsyncParsableCommand {
         discussion: """
             samples: time, bot, pnl, volume, trades, open_orders, cpu_percent, memory_bytes (every 10 s while recorded). \
             runs: bot, started_at, stopped_at, image, config, pnl, volume, trades (the last figures of each run). \
-            trades: time, bot, order_id, pair, side, price, amount, fee_quote, read from each bot's own trade database \
-            (instances/NAME/data/<config>.sqlite) for the runs recorded. Times are ISO 8601 UTC; --from and --to take \
-            unix seconds, RFC 3339, or an age such as 24h.
+            trades: time, bot, exchange, order_id, trade_id, pair, side, price, amount, fee_quote, source (every fill \
+            recorded: from the bot's own trade database where it is on this machine, else as heard over MQTT). Times \
+            are ISO 8601 UTC; --from and --to take unix seconds, RFC 3339, or an age such as 24h.
             """)
     @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
     var location: BotsFolderOptions { fleet.location }
     @Option(help: "What to export: samples, runs or trades.") var what: What = .samples
-    @Option(help: "One bot (default: the fleet).") var bot: String?
+    @Option(help: "One bot, HOST/NAME for another host's (default: the fleet).") var bot: String?
     @Option(help: "From this time.") var from: String?
     @Option(help: "Up to this time.") var to: String?
     @Option(help: "csv or json.") var format: Format = .csv
@@ -29,7 +30,15 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await reportingFailures {
-            if let bot { try Fleet.validate([bot]) }
+            if let bot {
+                let qualified = QualifiedName(bot)
+                try Fleet.validate([qualified.name])
+                if let host = qualified.host,
+                    host.isEmpty || !host.allSatisfy({ $0.isLetter || $0.isNumber || "._-".contains($0) })
+                {
+                    throw CommandFailure("--bot \(bot): the host before / is a context name (letters, digits, . _ -)")
+                }
+            }
             let (folder, settings) = try location.resolveIfConfigured()
             let start = try from.map { try Self.time($0, "--from") } ?? 0
             let end = try to.map { try Self.time($0, "--to") } ?? .greatestFiniteMagnitude

@@ -13,7 +13,7 @@ public enum AlertWatch {
         said: @escaping @Sendable (String) -> Void = { _ in }
     ) async {
         let file = AlertBookFile(folder: folder)
-        var lease: AlertLease?
+        var lease: ExclusiveFileLock?
         var book = AlertBook()
         var lastProblem: String?
         while !Task.isCancelled {

@@ -9,25 +9,9 @@ struct CLIAlertsTests {
     /// The webhook's address holds a token, as Slack's and Telegram's do.
     static let token = "T0K3N-\(UUID().uuidString.prefix(8))"
 
-    struct Recorder {
-        let process: Process
-        let errors: URL
-    }
-
-    func record(_ config: URL, hook: WebhookSink, into folder: URL) throws -> Recorder {
-        let process = Process()
-        process.executableURL = HBDeckProcess.binary
-        process.arguments = ["record", "--config", config.path]
-        process.environment = ProcessInfo.processInfo.environment.merging([
-            "DOCKER_HOST": try #require(TestEngine.host),
-            "HBDECK_ALERT_URL_HOOK": "http://127.0.0.1:\(hook.port)/hook/\(Self.token)",
-        ]) { $1 }
-        let errors = folder.appendingPathComponent("record-\(UUID().uuidString).err")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
-        process.standardError = try FileHandle(forWritingTo: errors)
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        return Recorder(process: process, errors: errors)
+    func record(_ config: URL, hook: WebhookSink, fleet: TestFleet) throws -> Recorder {
+        try fleet.startRecorder(
+            config: config, environment: ["HBDECK_ALERT_URL_HOOK": "http://127.0.0.1:\(hook.port)/hook/\(Self.token)"])
     }
 
     /// The plain format's posts about `subject`, as `kind rule`.
@@ -58,26 +42,22 @@ struct CLIAlertsTests {
         try smtp.run()
         defer { smtp.terminate() }
 
-        let config = fleet.root.appendingPathComponent("hbdeck.yml")
-        try """
-        bots_folder: \(fleet.root.path)
-        mqtt_port: \(fleet.port)
-        broker_container: \(fleet.brokerName)
-        liveness_timeout: 12
-        alert_targets: hook=plain, desk=mail:ops@localhost
-        alert_sendmail: /usr/bin/msmtp --host=127.0.0.1 --port=\(smtpPort) --from=hbdeck@localhost --auth=off --tls=off
-        alert_unresponsive_after: 3
-        alert_crash_loop: 2/600
-        alert_rate_limit: 1000/60
-        """.write(to: config, atomically: true, encoding: .utf8)
+        let config = try fleet.recorderConfig(
+            """
+            liveness_timeout: 12
+            alert_targets: hook=plain, desk=mail:ops@localhost
+            alert_sendmail: /usr/bin/msmtp --host=127.0.0.1 --port=\(smtpPort) --from=hbdeck@localhost --auth=off --tls=off
+            alert_unresponsive_after: 3
+            alert_crash_loop: 2/600
+            alert_rate_limit: 1000/60
+
+            """)
 
         // The recorder first, so that it sees every restart of the crashing bot.
-        var recorder = try record(config, hook: hook, into: fleet.root)
-        defer { if recorder.process.isRunning { recorder.process.terminate() } }
+        var recorder = try record(config, hook: hook, fleet: fleet)
+        defer { recorder.stop() }
         let started = try await eventually(within: 60) {
-            (try? String(contentsOf: recorder.errors, encoding: .utf8))?.contains(
-                "alerts go to hook (plain), desk (mail)")
-                == true
+            recorder.said.contains("alerts go to hook (plain), desk (mail)")
         }
         #expect(started)
 
@@ -104,8 +84,7 @@ struct CLIAlertsTests {
             said(hook, about: hungry).contains("fired oom") && said(hook, about: crashy).contains("fired crash_loop")
                 && said(hook, about: quiet).contains("fired unresponsive")
         }
-        let errors = try String(contentsOf: recorder.errors, encoding: .utf8)
-        #expect(alerted, "\(hook.posts.map(\.body)) \(errors)")
+        #expect(alerted, "\(hook.posts.map(\.body)) \(recorder.said)")
 
         try fleet.docker(["unpause", quiet])
         let resolved = try await eventually(within: 60) { said(hook, about: quiet).contains("resolved unresponsive") }
@@ -113,9 +92,8 @@ struct CLIAlertsTests {
 
         // A recorder started again keeps what was sent: the same conditions are not said again. It has looked at
         // the fleet by the time it says the quiet bot is silent once more.
-        recorder.process.terminate()
-        recorder.process.waitUntilExit()
-        recorder = try record(config, hook: hook, into: fleet.root)
+        recorder.stop()
+        recorder = try record(config, hook: hook, fleet: fleet)
         #expect(try heardTwice())
         try fleet.docker(["pause", quiet])
         let again = try await eventually(within: 90) {

@@ -9,20 +9,9 @@ struct CLIHistoryTests {
         let fleet = try TestFleet("history")
         defer { fleet.remove() }
         let name = try fleet.startBot(TestEngine.uniqueName("recorded"), environment: ["HBDECK_BOT_CONNECT_DELAY": "0"])
-        let config = fleet.root.appendingPathComponent("hbdeck.yml")
-        try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(
-            to: config, atomically: true, encoding: .utf8)
-        let recorder = Process()
-        recorder.executableURL = HBDeckProcess.binary
-        recorder.arguments = ["record", "--interval", "1", "--config", config.path]
-        recorder.environment = ProcessInfo.processInfo.environment.merging([
-            "DOCKER_HOST": try #require(TestEngine.host)
-        ]) { $1 }
-        let errors = Pipe()
-        recorder.standardError = errors
-        recorder.standardOutput = FileHandle.nullDevice
-        try recorder.run()
-        defer { if recorder.isRunning { recorder.terminate() } }
+        let config = try fleet.recorderConfig()
+        let recorder = try fleet.startRecorder(config: config, arguments: ["--interval", "1"])
+        defer { recorder.stop() }
         /// `polling`: the store may not exist yet, which is a refusal to wait out, not a failure.
         func export(_ arguments: [String], polling: Bool = false) throws -> String {
             let result = try HBDeckProcess.run(
@@ -68,8 +57,7 @@ struct CLIHistoryTests {
         #expect(json.contains("\"bot\" : \"\(name)\"") && json.contains("\"cpu_percent\""))
         // Trades come from the bot's own database: as many as it holds.
         let database = fleet.root.appendingPathComponent("instances/\(name)/data/\(name).sqlite").path
-        recorder.terminate()
-        recorder.waitUntilExit()
+        recorder.stop()
         try TestEngine.docker(["stop", "-t", "1", name])  // no fill comes between the two counts
         // The details screen's charts from the shell: every sample recorded in the range, the four charts.
         let recorded = rows(try export(["--what", "samples", "--bot", name])).count
@@ -93,8 +81,7 @@ struct CLIHistoryTests {
             .trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(trades.count == Int(held), "trades \(trades.count) vs \(held) in the database")
         #expect(trades.allSatisfy { $0[1] == name && ($0[6] == "BUY" || $0[6] == "SELL") && $0[10] == "database" })
-        let said = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        #expect(said.contains("recording ended"), "\(said)")
+        #expect(recorder.said.contains("recording ended"), "\(recorder.said)")
     }
 
     /// A bot whose trade database hbdeck cannot read (kept inside its container, as on another host) still has its
@@ -102,25 +89,10 @@ struct CLIHistoryTests {
     @Test func fillsHeardOverMQTTAreExportedAndNoneTwice() async throws {
         let fleet = try TestFleet("fills")
         defer { fleet.remove() }
-        let config = fleet.root.appendingPathComponent("hbdeck.yml")
-        try "bots_folder: \(fleet.root.path)\nmqtt_port: \(fleet.port)\nbroker_container: \(fleet.brokerName)\n".write(
-            to: config, atomically: true, encoding: .utf8)
-        let recorder = Process()
-        recorder.executableURL = HBDeckProcess.binary
-        recorder.arguments = ["record", "--interval", "1", "--config", config.path]
-        recorder.environment = ProcessInfo.processInfo.environment.merging([
-            "DOCKER_HOST": try #require(TestEngine.host)
-        ]) { $1 }
-        let errors = fleet.root.appendingPathComponent("record.err")
-        FileManager.default.createFile(atPath: errors.path, contents: nil)
-        recorder.standardError = try FileHandle(forWritingTo: errors)
-        recorder.standardOutput = FileHandle.nullDevice
-        try recorder.run()
-        defer { if recorder.isRunning { recorder.terminate() } }
-        #expect(
-            try await eventually(within: 60) {
-                (try? String(contentsOf: errors, encoding: .utf8))?.contains("recording the fleet's history") == true
-            })
+        let config = try fleet.recorderConfig()
+        let recorder = try fleet.startRecorder(config: config, arguments: ["--interval", "1"])
+        defer { recorder.stop() }
+        #expect(try await eventually(within: 60) { recorder.said.contains("recording the fleet's history") })
 
         let wake = ["HBDECK_BOT_CONNECT_DELAY": "0"]
         let far = try fleet.startBot(TestEngine.uniqueName("far"), environment: wake, mountingData: false)
@@ -149,8 +121,7 @@ struct CLIHistoryTests {
         #expect(Set(farTrades.map { $0[4] }).count == farTrades.count, "each fill once")
 
         // The near bot's fills are both heard and in its database: once each, from the database.
-        recorder.terminate()
-        recorder.waitUntilExit()
+        recorder.stop()
         try fleet.docker(["stop", "-t", "10", near])
         let nearTrades = try trades(near)
         let held = try Subprocess.run(

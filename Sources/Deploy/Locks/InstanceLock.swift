@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import HBModel
 
 /// One hbdeck at a time acts on an instance of an engine: an exclusive `flock` on a file in hbdeck's own folder,
 /// held for the action. The kernel releases it when the process ends, so a killed hbdeck leaves no lock behind.
@@ -16,10 +16,10 @@ public final class InstanceLock: Sendable {
         }
     }
 
-    private let descriptor: Mutex<Int32?>
+    private let lock: ExclusiveFileLock
 
-    private init(descriptor: Int32) {
-        self.descriptor = Mutex(descriptor)
+    private init(_ lock: ExclusiveFileLock) {
+        self.lock = lock
     }
 
     /// The folder of locks beside the audit log (`.hbdeck/locks` in the bots folder).
@@ -31,31 +31,13 @@ public final class InstanceLock: Sendable {
     /// (a folder that cannot be written) does not stop the action: nil, and the in-process rule still holds.
     public static func acquire(_ name: String, engine: String, in folder: URL) -> Result<InstanceLock?, Busy> {
         let key = (engine + "--" + name).map { $0.isLetter || $0.isNumber || "._-".contains($0) ? $0 : "_" }
-        let path = folder.appendingPathComponent(String(key) + ".lock").path
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
-        guard fd >= 0 else { return .success(nil) }
-        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-            var bytes = [UInt8](repeating: 0, count: 32)
-            let read = pread(fd, &bytes, 32, 0)
-            close(fd)
-            let holder = read > 0 ? String(decoding: bytes.prefix(read), as: UTF8.self) : nil
-            return .failure(Busy(name: name, holder: holder?.isEmpty == false ? holder : nil))
-        }
-        let pid = Array(String(getpid()).utf8)
-        _ = ftruncate(fd, 0)
-        _ = pwrite(fd, pid, pid.count, 0)
-        return .success(InstanceLock(descriptor: fd))
-    }
-
-    public func release() {
-        descriptor.withLock { fd in
-            guard let open = fd else { return }
-            flock(open, LOCK_UN)
-            close(open)
-            fd = nil
+        switch ExclusiveFileLock.take(folder.appendingPathComponent(String(key) + ".lock").path) {
+        case nil: return .success(nil)
+        case .success(let lock)?: return .success(InstanceLock(lock))
+        case .failure(let held)?: return .failure(Busy(name: name, holder: held.holder))
         }
     }
 
-    deinit { release() }
+    public func release() { lock.release() }
+
 }

@@ -125,7 +125,17 @@ kill -TERM "$recorder" 2>/dev/null; wait "$recorder"; status=$?
 kill -TERM "$events" 2>/dev/null; wait "$events"; status=$?
 [ $status -eq 0 ] || [ $status -eq 143 ] || { failed=$((failed + 1)); printf 'install-check: FAILED hbdeck events: exit %s\n%s\n' "$status" "$(tail -n 5 "$root/events.out")" >&2; }
 run 0 export --what runs "${with_config[@]}"
+run 0 export --what trades --bot "$name" "${with_config[@]}"
 run 0 audit "${with_config[@]}"
+# alerts test against a webhook of the check's own (socat answering 200), its address from the environment.
+hook=$((port + 1))
+socat TCP-LISTEN:$hook,bind=127.0.0.1,reuseaddr,fork SYSTEM:'printf "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"' & sink=$!
+{ cat "$cfg"; printf 'alert_targets: check=plain\n'; } > "$root/alerts.yml"
+for _ in $(seq 1 50); do socat -u OPEN:/dev/null TCP:127.0.0.1:$hook 2>/dev/null && break; sleep 0.1; done
+export HBDECK_ALERT_URL_CHECK=http://127.0.0.1:$hook/hook
+run 0 alerts test --bots-folder "$bots" --config "$root/alerts.yml"
+unset HBDECK_ALERT_URL_CHECK
+kill "$sink" 2>/dev/null; wait "$sink" 2>/dev/null
 
 # The console, in a terminal of its own: it draws the fleet and q ends it.
 ran=$((ran + 1))

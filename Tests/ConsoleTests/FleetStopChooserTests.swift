@@ -90,3 +90,21 @@ extension FleetStopChooserTests {
         #expect(lines[3].contains("and \(50 - (named - 1)) more"), "\(lines)")
     }
 }
+
+/// A filtered console is about the bots it shows: `O` lists their orders only.
+@Suite struct ShownFleetTests {
+    @Test func theOrdersViewFollowsTheTablesFilter() {
+        var controller = ConsoleController()
+        controller.state.filter = "eth_"
+        _ = controller.handle(.character("O"), snapshot: FleetFixture.snapshot, logLines: [])
+        let text = ScreenComposer.compose(
+            FleetFixture.snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36
+        ).text
+        #expect(text.contains("Open orders 0"), "btc_mm_binance_01's orders are not the filtered console's:\n\(text)")
+        controller.state.filter = ""
+        let all = ScreenComposer.compose(
+            FleetFixture.snapshot, state: controller.state, logLines: [], now: FleetFixture.now, width: 120, height: 36
+        ).text
+        #expect(all.contains("btc_mm_binance_01") && !all.contains("Open orders 0"))
+    }
+}

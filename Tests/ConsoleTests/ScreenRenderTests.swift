@@ -59,7 +59,7 @@ import Testing
         var controller = ConsoleController()
         _ = controller.handle(.character("?"), snapshot: FleetFixture.snapshot, logLines: [])
         var seen = render(controller.state, width: width, height: height).text
-        for _ in 0..<60 {
+        for _ in 0..<120 {
             _ = controller.handle(.character("j"), snapshot: FleetFixture.snapshot, logLines: [])
             seen += render(controller.state, width: width, height: height).text
         }

@@ -424,12 +424,12 @@ public struct ConsoleController: Sendable {
                 case .first?: view.scroll = 0
                 default: break
                 }
-                view.scroll = min(view.scroll, max(0, view.rows(snapshot).count - 1))
+                view.scroll = min(view.scroll, max(0, view.rows(state.shownFleet(snapshot)).count - 1))
             }
             state.overlay = .orders(view)
             return []
         case .errors(var view):
-            let count = ErrorsView.groups(snapshot).count
+            let count = ErrorsView.groups(state.shownFleet(snapshot)).count
             switch Keymap.overlayAction(for: key, in: .errors) {
             case .close?:
                 state.overlay = nil

@@ -60,9 +60,11 @@ public enum ScreenComposer {
         case .upload(let picker)?: FilePickerPane.draw(picker, into: &grid)
         case .report(let report)?: ReportPane.draw(report, into: &grid)
         case .fleetStop(let chooser)?: FleetStopPane.draw(chooser, into: &grid)
-        case .orders(let view)?: OrdersPane.draw(view, snapshot: snapshot, now: now, into: &grid)
+        case .orders(let view)?: OrdersPane.draw(view, snapshot: state.shownFleet(snapshot), now: now, into: &grid)
         case .errors(let view)?:
-            ErrorsPane.draw(view, snapshot: snapshot, acknowledgedAt: state.errorsAcknowledgedAt, now: now, into: &grid)
+            ErrorsPane.draw(
+                view, snapshot: state.shownFleet(snapshot), acknowledgedAt: state.errorsAcknowledgedAt, now: now,
+                into: &grid)
         case .export(let dialog)?:
             drawDetails(dialog.instance, snapshot: snapshot, state: state, now: now, into: &grid)
             ExportDialogPane.draw(dialog, into: &grid)

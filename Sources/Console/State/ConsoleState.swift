@@ -51,11 +51,20 @@ public struct ConsoleState: Sendable, Equatable {
     public init() {}
 
     /// The rows the table shows, filtered and sorted.
-    public func visibleInstances(_ snapshot: FleetSnapshot) -> [InstanceSnapshot] {
+    /// The fleet with only the instances the table's filter shows (by name or state), as the orders and errors
+    /// views list them: a filtered console is about those bots.
+    public func shownFleet(_ snapshot: FleetSnapshot) -> FleetSnapshot {
         let needle = filter.lowercased()
-        let rows = snapshot.instances.filter {
-            needle.isEmpty || $0.name.lowercased().contains(needle) || $0.state.rawValue.lowercased().contains(needle)
+        guard !needle.isEmpty else { return snapshot }
+        var shown = snapshot
+        shown.instances = snapshot.instances.filter {
+            $0.name.lowercased().contains(needle) || $0.state.rawValue.lowercased().contains(needle)
         }
+        return shown
+    }
+
+    public func visibleInstances(_ snapshot: FleetSnapshot) -> [InstanceSnapshot] {
+        let rows = shownFleet(snapshot).instances
         // Sorted by index: moving whole snapshots around in a sort costs more than comparing them.
         let order: [Int]
         switch sort {

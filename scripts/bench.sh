@@ -336,8 +336,10 @@ fleet_stop_bench() {
   local port=$((20000 + RANDOM % 20000)) bots="$out/fleetstop" cfg="$out/fleetstop.yml" i inst all_ms one_ms slowest
   mkdir -p "$bots/broker"
   printf 'listener %s 127.0.0.1\nallow_anonymous true\nmax_connections -1\n' "$port" > "$bots/broker/mosquitto.conf"
+  # One left by a run that was cut short would keep the name, and the bots would wait for a broker forever.
+  docker ps -aq --filter name=bench_fs | xargs -r docker rm -f >/dev/null
   docker run -d --name bench_fs_broker --network host --label hbdeck.bench=1 \
-    -v "$bots/broker:/mosquitto/config:ro" hbdeck-test/mosquitto:2 >/dev/null
+    -v "$bots/broker:/mosquitto/config:ro" hbdeck-test/mosquitto:2 >/dev/null || fail "fleet stop: the broker did not start"
   printf 'bots_folder: %s\nmqtt_port: %s\n' "$bots" "$port" > "$cfg"
   fifty() { # prefix: starts 50 bots and waits until each has an order open
     for i in $(seq 1 50); do

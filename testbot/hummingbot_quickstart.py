@@ -488,9 +488,11 @@ class Bot:
         self.log(f"Starting Hummingbot instance {self.instance_id}", logger=APP_LOGGER)
         # The client loads its connectors and strategy before the MQTT bridge connects.
         time.sleep(env_float("HBDECK_BOT_CONNECT_DELAY", 4.0))
+        # Set before connecting: on_connect runs on paho's thread and may come first, and then it would find
+        # nothing to start and the bot would never trade (seen once in fifty bots started together).
+        self.autostart_pending = bool(self.script_config)
         self.client.connect_async(self.mqtt_host, self.mqtt_port, keepalive=60)
         self.client.loop_start()
-        self.autostart_pending = bool(self.script_config)
         crash_after = env_int("HBDECK_BOT_CRASH_AFTER", 0)
         grow = env_int("HBDECK_BOT_GROW_MB", 0)
         log_rate = env_int("HBDECK_BOT_LOG_RATE", 0)

@@ -127,9 +127,18 @@ kill -TERM "$events" 2>/dev/null; wait "$events"; status=$?
 run 0 export --what runs "${with_config[@]}"
 run 0 export --what trades --bot "$name" "${with_config[@]}"
 run 0 audit "${with_config[@]}"
-# alerts test against a webhook of the check's own (socat answering 200), its address from the environment.
+# alerts test against a webhook of the check's own (a few lines of Python answering 200), its address from the
+# environment.
 hook=$((port + 1))
-socat TCP-LISTEN:$hook,bind=127.0.0.1,reuseaddr,fork SYSTEM:'printf "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n"' & sink=$!
+python3 -c '
+import http.server, sys
+class Ok(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        self.send_response(200); self.send_header("Content-Length", "0"); self.end_headers()
+    def log_message(self, *args): pass
+http.server.HTTPServer(("127.0.0.1", int(sys.argv[1])), Ok).serve_forever()
+' "$hook" & sink=$!
 { cat "$cfg"; printf 'alert_targets: check=plain\n'; } > "$root/alerts.yml"
 for _ in $(seq 1 50); do socat -u OPEN:/dev/null TCP:127.0.0.1:$hook 2>/dev/null && break; sleep 0.1; done
 export HBDECK_ALERT_URL_CHECK=http://127.0.0.1:$hook/hook

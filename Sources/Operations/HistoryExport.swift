@@ -44,10 +44,11 @@ public enum HistoryExport {
             }
             return (
                 tradeColumns,
-                try await store.fills(bot: bot, from: start, to: end).map {
-                    [
-                        iso($0.time), $0.bot, $0.exchange, $0.orderID, $0.tradeID, $0.pair, $0.side, text($0.price),
-                        text($0.amount), text($0.feeQuote), $0.source.rawValue,
+                try await store.fills(bot: bot, from: start, to: end).map { kept in
+                    let fill = kept.fill
+                    return [
+                        iso(fill.time), kept.bot, fill.exchange, fill.orderID, fill.tradeID, fill.pair, fill.side,
+                        text(fill.price), text(fill.amount), text(fill.feeQuote), kept.source.rawValue,
                     ]
                 }
             )

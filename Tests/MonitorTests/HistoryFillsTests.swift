@@ -9,13 +9,13 @@ import Testing
 /// Every trade kept: fills heard over MQTT and fills in the bot's own database, each once, the database the
 /// source wherever it can be read.
 @Suite struct HistoryFillsTests {
-    func heard(_ trade: String, order: String, at time: Double, price: Double, amount: Double) -> HeardFill {
-        HeardFill(
+    func heard(_ trade: String, order: String, at time: Double, price: Double, amount: Double) -> TradeFill {
+        TradeFill(
             time: time, tradeID: trade, orderID: order, pair: "TEST-USDT", side: "BUY", price: price, amount: amount,
             feeQuote: 0.05)
     }
 
-    func fleet(at time: Double, fills: [HeardFill], folder: String? = nil) -> FleetSnapshot {
+    func fleet(at time: Double, fills: [TradeFill], folder: String? = nil) -> FleetSnapshot {
         var bot = InstanceSnapshot(
             name: "bot_1", image: "hummingbot/hummingbot:latest", state: .running, startedAt: 900, strategy: "pmm.yml")
         bot.fillsHeard = fills
@@ -38,8 +38,8 @@ import Testing
         let both = first + [heard("t9", order: "o9", at: 1005, price: 99, amount: 2)]
         try await store.record(fleet(at: 1010, fills: both))
         try await store.record(fleet(at: 1020, fills: both))
-        #expect(try await store.fills().map(\.tradeID) == ["t1", "t9"], "a fill heard twice is kept once")
-        #expect(try await store.fills().map(\.exchange) == ["kucoin_paper_trade", "kucoin_paper_trade"])
+        #expect(try await store.fills().map(\.fill.tradeID) == ["t1", "t9"], "a fill heard twice is kept once")
+        #expect(try await store.fills().map(\.fill.exchange) == ["kucoin_paper_trade", "kucoin_paper_trade"])
 
         let sql = """
             CREATE TABLE "TradeFill" (config_file_path TEXT NOT NULL, strategy TEXT NOT NULL, market TEXT NOT NULL, symbol TEXT NOT NULL,
@@ -53,12 +53,12 @@ import Testing
         try await store.keepFromDatabases(fleet(at: 1030, fills: both, folder: root + "/bots"))
         try await store.keepFromDatabases(fleet(at: 1040, fills: both, folder: root + "/bots"))
         let kept = try await store.fills()
-        #expect(kept.map(\.tradeID) == ["t1", "t2", "t9"])
+        #expect(kept.map(\.fill.tradeID) == ["t1", "t2", "t9"])
         #expect(
             kept.map(\.source) == [.database, .database, .mqtt], "the database is the source where it has the fill")
-        #expect(kept[0].exchange == "binance_paper_trade" && kept[1].price == 101 && kept[1].amount == 1)
-        #expect(kept[1].feeQuote == 0.101)
-        #expect(try await store.fills(from: 1001, to: 1003).map(\.tradeID) == ["t2"])
+        #expect(kept[0].fill.exchange == "binance_paper_trade" && kept[1].fill.price == 101 && kept[1].fill.amount == 1)
+        #expect(kept[1].fill.feeQuote == 0.101)
+        #expect(try await store.fills(from: 1001, to: 1003).map(\.fill.tradeID) == ["t2"])
 
         // Heard again after the database gave it: the database's row stays.
         try await store.record(
@@ -66,7 +66,7 @@ import Testing
         #expect(try await store.fills().map(\.source) == [.database, .database, .mqtt])
     }
 
-    @Test func aFillEventBecomesAHeardFillWithItsFee() throws {
+    @Test func aFillEventBecomesATradeFillWithItsFee() throws {
         var activity = BotActivity()
         let payload = #"""
             {"timestamp":1796000000,"type":"OrderFilled","data":{"order_id":"o1","trading_pair":"TEST-USDT","trade_type":"TradeType.BUY","order_type":"OrderType.LIMIT","price":100.0,"amount":2.0,"trade_fee":{"percent":0.001,"flat_fees":[{"token":"USDT","amount":0.05},{"token":"BNB","amount":1}]},"exchange_trade_id":"T77"}}

@@ -16,7 +16,7 @@ public struct BotActivity: Sendable {
     public private(set) var tradedVolume = 0.0
     public private(set) var notifications: RingBuffer<BotNotification>
     /// The newest fills heard, across runs, until the history store has taken them (it takes each once).
-    public private(set) var fills: RingBuffer<HeardFill>
+    public private(set) var fills: RingBuffer<TradeFill>
     public private(set) var errorCount = 0
     public private(set) var lastError: BotLogRecord?
     /// The last CRITICAL line of this run (by level number and name both): the bot says it cannot go on.
@@ -141,7 +141,7 @@ public struct BotActivity: Sendable {
     }
 
     private static func fill(_ event: OrderEvent, orderID: String, price: Double, amount: Double, receivedAt: Double)
-        -> HeardFill
+        -> TradeFill
     {
         var feeQuote: Double?
         var tradeID = ""
@@ -164,7 +164,7 @@ public struct BotActivity: Sendable {
             }
         }
         let time = event.timestamp.flatMap { $0 > 1_000_000_000 && $0 < 4_102_444_800 ? $0 : nil } ?? receivedAt
-        return HeardFill(
+        return TradeFill(
             time: time, tradeID: String(tradeID.prefix(128)), orderID: orderID,
             pair: String((event.tradingPair ?? "").prefix(64)), side: event.side ?? "", price: price, amount: amount,
             feeQuote: feeQuote)

@@ -30,7 +30,7 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     /// Newest first.
     public var orders: [OrderFigures] = []
     /// The newest fills the bot announced over MQTT, oldest first, for the history store.
-    public var fillsHeard: [HeardFill] = []
+    public var fillsHeard: [TradeFill] = []
     /// "host path → container path", as bound.
     public var mounts: [String] = []
     /// The engine's restart policy, how often it restarted the container, and its last exit.

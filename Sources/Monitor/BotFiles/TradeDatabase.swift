@@ -94,26 +94,11 @@ public enum TradeDatabase {
 }
 
 extension TradeDatabase {
-    /// One fill as Hummingbot's `TradeFill` keeps it.
-    public struct Fill: Sendable, Equatable {
-        public let time: Double
-        public let orderID: String
-        public let pair: String
-        public let side: String
-        public let price: Double
-        public let amount: Double
-        public let feeQuote: Double?
-        /// The exchange's trade id (`exchange_trade_id`).
-        public let tradeID: String
-        /// The connector (`binance_paper_trade`).
-        public let exchange: String
-    }
-
     /// The fills from `from` to `to` (unix seconds), oldest first, at most `limit` of them (a bot's table may hold
     /// anything: the next call goes on from the newest); none when the file cannot be read.
-    public static func fills(at path: String, from: Double, to: Double, limit: Int = 10_000) -> [Fill] {
+    public static func fills(at path: String, from: Double, to: Double, limit: Int = 10_000) -> [TradeFill] {
         guard let db = try? SQLiteDatabase(readingOnly: path) else { return [] }
-        var fills: [Fill] = []
+        var fills: [TradeFill] = []
         try? db.forEachRow(
             """
             SELECT timestamp, order_id, symbol, trade_type, price, amount, trade_fee_in_quote, exchange_trade_id, market
@@ -126,11 +111,10 @@ extension TradeDatabase {
             ]
         ) { row in
             fills.append(
-                Fill(
-                    time: Double(row.integer(0) ?? 0) / 1000, orderID: row.text(1) ?? "", pair: row.text(2) ?? "",
-                    side: row.text(3) ?? "",
-                    price: Double(row.integer(4) ?? 0) / scale, amount: Double(row.integer(5) ?? 0) / scale,
-                    feeQuote: row.integer(6).map { Double($0) / scale }, tradeID: row.text(7) ?? "",
+                TradeFill(
+                    time: Double(row.integer(0) ?? 0) / 1000, tradeID: row.text(7) ?? "", orderID: row.text(1) ?? "",
+                    pair: row.text(2) ?? "", side: row.text(3) ?? "", price: Double(row.integer(4) ?? 0) / scale,
+                    amount: Double(row.integer(5) ?? 0) / scale, feeQuote: row.integer(6).map { Double($0) / scale },
                     exchange: row.text(8) ?? ""))
         }
         return fills

@@ -2,7 +2,7 @@ import Foundation
 import HBModel
 
 extension HistoryStore {
-    /// One fill as the store keeps it, with where it came from.
+    /// One fill as the store keeps it: whose, and where it came from.
     public struct Fill: Sendable, Equatable {
         public enum Source: String, Sendable {
             /// The bot's own `TradeFill` table: the source wherever it can be read.
@@ -12,20 +12,11 @@ extension HistoryStore {
         }
 
         public let bot: String
-        public let time: Double
-        public let tradeID: String
-        public let orderID: String
-        public let pair: String
-        public let side: String
-        public let price: Double
-        public let amount: Double
-        public let feeQuote: Double?
-        /// Empty when the bot's records do not name it.
-        public let exchange: String
+        public let fill: TradeFill
         public let source: Source
     }
 
-    /// One row per fill and bot (`key`: `HeardFill.key`), whichever way it came.
+    /// One row per fill and bot (`key`: `TradeFill.key`), whichever way it came.
     static let fillsSchema = """
         CREATE TABLE IF NOT EXISTS fills (bot TEXT NOT NULL, key TEXT NOT NULL, time REAL NOT NULL, trade_id TEXT NOT NULL,
             order_id TEXT NOT NULL, pair TEXT NOT NULL, side TEXT NOT NULL, price REAL NOT NULL, amount REAL NOT NULL,
@@ -79,7 +70,7 @@ extension HistoryStore {
                     [
                         .text(bot),
                         .text(
-                            HeardFill.key(
+                            TradeFill.key(
                                 tradeID: fill.tradeID, orderID: fill.orderID, price: fill.price, amount: fill.amount)),
                         .real(fill.time), .text(fill.tradeID), .text(fill.orderID), .text(fill.pair), .text(fill.side),
                         real(fill.price), real(fill.amount), real(fill.feeQuote), .text(fill.exchange),
@@ -114,10 +105,12 @@ extension HistoryStore {
         ) { row in
             fills.append(
                 Fill(
-                    bot: row.text(0) ?? "", time: row.double(1) ?? 0, tradeID: row.text(2) ?? "",
-                    orderID: row.text(3) ?? "", pair: row.text(4) ?? "", side: row.text(5) ?? "",
-                    price: row.double(6) ?? 0, amount: row.double(7) ?? 0, feeQuote: row.double(8),
-                    exchange: row.text(9) ?? "", source: Fill.Source(rawValue: row.text(10) ?? "") ?? .mqtt))
+                    bot: row.text(0) ?? "",
+                    fill: TradeFill(
+                        time: row.double(1) ?? 0, tradeID: row.text(2) ?? "", orderID: row.text(3) ?? "",
+                        pair: row.text(4) ?? "", side: row.text(5) ?? "", price: row.double(6) ?? 0,
+                        amount: row.double(7) ?? 0, feeQuote: row.double(8), exchange: row.text(9) ?? ""),
+                    source: Fill.Source(rawValue: row.text(10) ?? "") ?? .mqtt))
         }
         return fills
     }

@@ -46,10 +46,16 @@ struct ConsoleFleetStopE2ETests {
         (ok, screen) = try tmux.waitFor(seconds: 20) { $0.contains("Stop many bots safely") }
         #expect(ok, "\(screen)")
         #expect(screen.contains("every running bot trading on kucoin_paper_trade · 2 bots"), "\(screen)")
-        // Down to the kucoin choice, then one confirmation naming its two bots and what is at stake.
-        for _ in 0..<8 where !screen.contains("▶ every running bot trading on kucoin_paper_trade") {
+        // Down to the kucoin choice (each step waits for the mark to move), then one confirmation naming its two
+        // bots and what is at stake.
+        func chosen(_ screen: String) -> String? {
+            screen.split(separator: "\n").first { $0.contains("▶ every") }.map(String.init)
+        }
+        for _ in 0..<8 where !(chosen(screen) ?? "").contains("trading on kucoin_paper_trade ·") {
+            let before = chosen(screen)
             try tmux.send("j")
-            (_, screen) = try tmux.waitFor(seconds: 5) { $0.contains("▶ ") }
+            (ok, screen) = try tmux.waitFor(seconds: 10) { chosen($0) != before }
+            #expect(ok, "the mark moved:\n\(screen)")
         }
         try tmux.send("Enter")
         (ok, screen) = try tmux.waitFor(seconds: 10) {

@@ -85,8 +85,12 @@ public actor MQTTClient {
     /// Disconnects, joins libmosquitto's thread and ends the streams.
     public func close() {
         guard let handle else { return }
+        let connected = state.isConnected
         mosquitto_disconnect(handle)
-        mosquitto_loop_stop(handle, false)
+        // Connected, the thread ends once the DISCONNECT is out. Not connected, it may be between its check of
+        // the state and its next reconnect, which makes it loop on, and a plain join would wait for ever (seen
+        // once: `hbdeck watch` against a closed port hung): the thread is cancelled, in its sleep or connect.
+        mosquitto_loop_stop(handle, !connected)
         mosquitto_destroy(handle)
         self.handle = nil
         retained?.release()

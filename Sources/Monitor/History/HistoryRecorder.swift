@@ -17,8 +17,9 @@ public enum HistoryRecorder {
             let latest = snapshots.current
             guard latest.version > 0, latest.value.engine.isLive else { continue }
             do {
-                try await store.record(view(latest.value), owns: owns)
-                try await store.keepFromDatabases(view(latest.value), owns: owns)
+                let viewed = view(latest.value)
+                try await store.record(viewed, owns: owns)
+                try await store.keepFromDatabases(viewed, owns: owns)
                 if latest.value.takenAt - lastPrune > 3600 {
                     lastPrune = latest.value.takenAt
                     try await store.prune(olderThan: keepDays, now: latest.value.takenAt)

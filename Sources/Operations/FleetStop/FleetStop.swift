@@ -25,7 +25,7 @@ public enum FleetStop {
     public static func run(
         _ targets: [Target], concurrency: Int, skipBotStop: Bool, grace: Int? = nil,
         now: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 },
-        progress: @escaping @Sendable (String) -> Void = { _ in },
+        progress: @escaping @Sendable (_ bot: String, _ step: String) -> Void = { _, _ in },
         ended: @escaping @Sendable (FleetStopRow) -> Void = { _ in }
     ) async -> [FleetStopRow] {
         let cancelled = await CancellationCount.listening(to: targets.map(\.monitor))
@@ -35,7 +35,7 @@ public enum FleetStop {
                 let began = now()
                 let outcome = await target.monitor.safeStop(
                     target.name, skipBotStop: skipBotStop, grace: grace,
-                    progress: { progress("\(target.shown): \($0)") })
+                    progress: { progress(target.shown, $0) })
                 let row: FleetStopRow
                 switch outcome {
                 case .success(let stopped):

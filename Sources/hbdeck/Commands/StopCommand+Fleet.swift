@@ -37,7 +37,7 @@ extension StopCommand {
                 let rows = await FleetStop.run(
                     plan.bots.map(\.target), concurrency: settings.stopConcurrency, skipBotStop: skipBotStop,
                     grace: time,
-                    progress: { StandardOutput.error($0) },
+                    progress: { StandardOutput.error("\($0): \($1)") },
                     ended: { row in
                         if !json { StandardOutput.line(row.text) }
                         try? log.append(.now(via: "cli", action: "stop", target: row.bot, outcome: row.text))

@@ -40,18 +40,12 @@ extension ConsoleLoop {
         act("stop", selection.description) { progress in
             let ended = await FleetStop.run(
                 targets, concurrency: concurrency, skipBotStop: false,
-                progress: { step in
-                    progress(step)
-                    // `NAME: step` from the stop: the row says the bot's latest step until it ends.
-                    if let colon = step.range(of: ": ") {
-                        let bot = String(step[..<colon.lowerBound])
-                        var said = String(step[colon.upperBound...])
-                        if let own = said.range(of: ": "), said.hasPrefix("stopping ") {
-                            said = String(said[own.upperBound...])  // the stop's own `stopping NAME: ` prefix
-                        }
-                        rows.withLock { if $0[bot] != nil { $0[bot] = "\(bot)  \(said)" } }
-                        dialogs.set(.liveReport(report()))
-                    }
+                progress: { bot, step in
+                    progress("\(bot): \(step)")
+                    // The row says the bot's latest step, without the stop's own `stopping NAME: `.
+                    let said = step.hasPrefix("stopping ") ? step.split(separator: ": ", maxSplits: 1).last : nil
+                    rows.withLock { if $0[bot] != nil { $0[bot] = "\(bot)  \(said.map(String.init) ?? step)" } }
+                    dialogs.set(.liveReport(report()))
                 },
                 ended: { row in
                     rows.withLock { $0[row.bot] = row.text }

@@ -53,12 +53,22 @@ let package = Package(
         // The real terminal: draws a Canvas grid through ncursesw, reads keys, restores on exit.
         .target(name: "Terminal", dependencies: ["Canvas", "CNcursesw", "CTerminalGuard"]),
 
+        // Hummingbot's own Backend API (hummingbot-api): its replies, the fleet they show, its actions.
+        .target(
+            name: "BackendAPI",
+            dependencies: [
+                "HBModel", "BotLink",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+
         // Actors that watch the engine and the bots and publish immutable snapshots. No drawing.
-        .target(name: "Monitor", dependencies: ["Docker", "BotLink", "Deploy", "HBModel", "CSQLite"]),
+        .target(name: "Monitor", dependencies: ["Docker", "BotLink", "BackendAPI", "Deploy", "HBModel", "CSQLite"]),
 
         // What an operator does to bots and the broker, for the CLI and the console alike: safe stops, deletes,
         // restarts, reloads, network moves, broker control, and the console's running actions.
-        .target(name: "Operations", dependencies: ["Monitor", "Docker", "BotLink", "Deploy", "HBModel"]),
+        .target(name: "Operations", dependencies: ["Monitor", "Docker", "BotLink", "BackendAPI", "Deploy", "HBModel"]),
 
         // SQLite, to read the bots' own trade databases (read-only).
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
@@ -88,6 +98,7 @@ let package = Package(
                 "Operations",
                 "Deploy",
                 "Alerts",
+                "BackendAPI",
                 "Console",
                 "Canvas",
                 "Terminal",
@@ -123,6 +134,11 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "AlertsTests", dependencies: ["Alerts", "HBModel", "HBTestSupport"]),
+        .testTarget(
+            name: "BackendAPITests",
+            dependencies: ["BackendAPI", "BotLink", "HBModel", "Monitor", "Operations", "HBTestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "ConsoleTests", dependencies: ["Console", "Canvas", "HBModel"], exclude: ["Golden"]),
     ],
     swiftLanguageModes: [.v6]

@@ -10,6 +10,8 @@ public struct StopResult: Sendable, Equatable {
         case graceful(grace: Int)
         /// The bot's MQTT stop first, then the container (`StopProcedure`).
         case mqttFirst
+        /// The same through hummingbot-api's endpoints (`APIStopProcedure`).
+        case throughAPI
         /// Nothing: the container was not running.
         case notRunning
     }
@@ -55,6 +57,8 @@ public struct StopResult: Sendable, Equatable {
             return "graceful stop, the bot cancelled its orders and exited \(exitCode) in \(took) s"
         case .mqttFirst:
             return "\(botStep ?? "MQTT stop not sent") · container stopped in \(took) s"
+        case .throughAPI:
+            return "\(botStep ?? "stop not sent") · container stopped through the API in \(took) s"
         case .notRunning:
             return "not running: nothing to stop"
         }
@@ -66,7 +70,7 @@ public struct StopResult: Sendable, Equatable {
     }
 
     /// A container that was not running: nothing was done.
-    static func notRunning(_ name: String) -> StopResult {
+    public static func notRunning(_ name: String) -> StopResult {
         StopResult(
             name: name, procedure: .notRunning, botStep: nil, asked: false, accepted: false, woundDown: false,
             containerSeconds: 0, exitCode: nil)

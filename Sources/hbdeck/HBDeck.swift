@@ -22,7 +22,7 @@ struct HBDeck: AsyncParsableCommand {
             LogsCommand.self, StatsCommand.self, EventsCommand.self, BotCommandGroup.self,
             WatchCommand.self, ConfigCommand.self, DoctorCommand.self, NewConfigCommand.self, AuditCommand.self,
             BrokerCommandGroup.self, CleanLogsCommand.self, RecordCommand.self, ExportCommand.self, ChartCommand.self,
-            AlertsCommandGroup.self,
+            AlertsCommandGroup.self, APICommandGroup.self,
         ],
         defaultSubcommand: ConsoleRunCommand.self
     )

@@ -252,6 +252,10 @@ public struct ConsoleController: Sendable {
             state.status = "\(name) has no container"
             return []
         }
+        if instance.throughAPI != nil, let confirmation = APIConfirmations.confirmation(action, instance) {
+            state.overlay = .confirm(confirmation)
+            return []
+        }
         switch action {
         case .start:
             if instance.state == .running {

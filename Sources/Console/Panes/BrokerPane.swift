@@ -13,7 +13,9 @@ enum BrokerPane {
         let inner = rect.inner
         guard inner.height >= 1 else { return }
         var x = inner.x + 1
-        if let state = broker.state {
+        if broker.heldByAPI {
+            grid.put("the API's broker at \(broker.address)", x: x, y: inner.y, maxX: inner.x + inner.width)
+        } else if let state = broker.state {
             let word = broker.health ?? state.rawValue.lowercased()
             x = grid.put(
                 "● \(word)", x: x, y: inner.y,
@@ -44,9 +46,11 @@ enum BrokerPane {
         } else {
             at = grid.put(" \(broker.botsHeard) bots heard", x: at, y: inner.y + 1, maxX: inner.x + inner.width)
         }
-        grid.put(
-            " · CPU \(NumberText.cpu(r.cpuPercent)) % · MEM \(NumberText.memory(r.memoryUsed))", x: at, y: inner.y + 1,
-            maxX: inner.x + inner.width)
+        if !broker.heldByAPI {
+            grid.put(
+                " · CPU \(NumberText.cpu(r.cpuPercent)) % · MEM \(NumberText.memory(r.memoryUsed))", x: at,
+                y: inner.y + 1, maxX: inner.x + inner.width)
+        }
         guard inner.height >= 3 else { return }
         let link: (String, StyleRole) = {
             switch broker.link {
@@ -56,7 +60,9 @@ enum BrokerPane {
             case .disabled: return ("MQTT off", .stateStopped)
             }
         }()
-        let linkX = grid.put(" hbdeck ⇄ broker: ", x: inner.x, y: inner.y + 2, maxX: inner.x + inner.width)
+        let linkX = grid.put(
+            broker.heldByAPI ? " API ⇄ broker: " : " hbdeck ⇄ broker: ", x: inner.x, y: inner.y + 2,
+            maxX: inner.x + inner.width)
         grid.put(link.0, x: linkX, y: inner.y + 2, role: link.1, maxX: inner.x + inner.width)
     }
 }

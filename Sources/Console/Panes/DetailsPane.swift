@@ -99,6 +99,7 @@ enum DetailsPane {
         ]
         // Right under the state: why figures read `—` although the bot may have written them.
         if let files = i.filesWarning { facts.insert(("Bot files", files, .stateStarting), at: 2) }
+        if let note = i.apiNote { facts.insert(("Through", note, .dim), at: 2) }
         return facts
     }
 

@@ -36,7 +36,8 @@ enum HeaderPane {
             }
             return finish(snapshot, newErrors: newErrors, compact: compact, x: separator(x, &grid), into: &grid)
         }
-        x = grid.put(compact ? "engine " : "engine \(snapshot.endpoint) ", x: x, y: 0, role: .header)
+        let kind = snapshot.throughAPI ? "hummingbot-api" : "engine"
+        x = grid.put(compact ? "\(kind) " : "\(kind) \(snapshot.endpoint) ", x: x, y: 0, role: .header)
         switch snapshot.engine {
         case .live:
             x = grid.put("● live", x: x, y: 0, role: .stateRunning)

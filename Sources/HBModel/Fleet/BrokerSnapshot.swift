@@ -21,6 +21,8 @@ public struct BrokerSnapshot: Sendable, Equatable {
     public var maxBots = 10
     /// Isolated bots' networks (`hbdeck-NAME`) the broker is not on: those bots cannot reach it.
     public var missingNetworks: [String] = []
+    /// The broker of a hummingbot-api fleet: no container hbdeck sees, and `link` is the API's own link to it.
+    public var heldByAPI = false
 
     public init(
         containerName: String, state: InstanceState? = nil, health: String? = nil, image: String? = nil,

@@ -11,6 +11,8 @@ public struct FleetSnapshot: Sendable, Equatable {
     public var botsFolder: String?
     /// Each engine, where several are watched (empty with one): instance names then read `HOST/NAME`.
     public var hosts: [HostSnapshot] = []
+    /// Read through hummingbot-api (`endpoint` is its address), not from a Docker engine.
+    public var throughAPI = false
 
     public init(
         takenAt: Double, endpoint: String, engine: EngineStatus, instances: [InstanceSnapshot], broker: BrokerSnapshot,

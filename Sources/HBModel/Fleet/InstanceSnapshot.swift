@@ -105,6 +105,15 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     /// An hbot-engine bot that also talks MQTT: what its heartbeats say when that differs from its status
     /// file (the screen shows the file's word, the bot's own, and says so).
     public var mqttDisagrees: BotHealth?
+    /// The hummingbot-api server this bot is read through (its address), nil for a bot of a Docker engine.
+    public var throughAPI: String?
+
+    /// What the API does not give, said once where the figures read `—`.
+    public var apiNote: String? {
+        throughAPI.map {
+            "read through hummingbot-api at \($0): CPU, memory, network, uptime, trades and open orders are not given by the API"
+        }
+    }
 
     public init(
         name: String, containerID: String? = nil, image: String = "", state: InstanceState, reason: String? = nil,

@@ -10,7 +10,7 @@ public struct FleetStopPlan: Sendable {
         public let instance: InstanceSnapshot
         /// The container's name on its engine.
         public let name: String
-        public let monitor: FleetMonitor
+        public let stopper: FleetStop.Stopper
         /// The exchanges its configs name (only this machine's bots have their configs here).
         public let connectors: Set<String>
 
@@ -18,7 +18,7 @@ public struct FleetStopPlan: Sendable {
         public var ordersBefore: Int? { instance.orders.isEmpty ? instance.openOrders : instance.orders.count }
 
         public var target: FleetStop.Target {
-            FleetStop.Target(shown: instance.name, name: name, monitor: monitor, ordersBefore: ordersBefore)
+            FleetStop.Target(shown: instance.name, name: name, stopper: stopper, ordersBefore: ordersBefore)
         }
     }
 
@@ -59,7 +59,7 @@ public struct FleetStopPlan: Sendable {
                 exchanges.insert(base)
             }
         }
-        let hosts = group.members.count > 1 ? group.members.map(\.host) : []
+        let hosts = group.hasSeveralHosts ? group.members.map(\.host) + group.apis.map(\.host) : []
         let strategies = Set(candidates.compactMap(\.bot.instance.strategy))
         let selections: [FleetSelection] =
             exchanges.sorted().map { .exchange($0) } + hosts.map { .host($0) }
@@ -68,15 +68,20 @@ public struct FleetStopPlan: Sendable {
     }
 
     private static func running(in group: FleetGroup, folder: BotsFolder?) -> [(bot: Bot, host: String)] {
-        let here = group.members[0].host
+        let here = group.members.first?.host
         return group.snapshots.current.value.instances.compactMap { instance in
-            guard instance.state == .running, let route = group.route(instance.name) else { return nil }
+            guard instance.state == .running else { return nil }
+            if let api = group.route(instance.name) == nil ? group.apiRoute(instance.name) : nil {
+                return (Bot(instance: instance, name: api.name, stopper: .api(api.watcher), connectors: []), api.host)
+            }
+            guard let route = group.route(instance.name) else { return nil }
             let connectors =
                 route.host == here
                 ? folder.map { InstanceConnectors.of(route.name, strategy: instance.strategy ?? "", in: $0) } ?? []
                 : []
             return (
-                Bot(instance: instance, name: route.name, monitor: route.monitor, connectors: connectors), route.host
+                Bot(instance: instance, name: route.name, stopper: .engine(route.monitor), connectors: connectors),
+                route.host
             )
         }
         .sorted { $0.bot.instance.name < $1.bot.instance.name }

@@ -60,7 +60,9 @@ public struct FleetStopRow: Sendable, Equatable {
         if let stopped {
             fields["procedure"] = .text(
                 stopped.procedure == .mqttFirst
-                    ? "mqtt_first" : stopped.procedure == .notRunning ? "not_running" : "graceful")
+                    ? "mqtt_first"
+                    : stopped.procedure == .throughAPI
+                        ? "through_api" : stopped.procedure == .notRunning ? "not_running" : "graceful")
             fields["container_seconds"] = .number(stopped.containerSeconds)
             if let step = stopped.botStep { fields["bot_said"] = .text(step) }
         }

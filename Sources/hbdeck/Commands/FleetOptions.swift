@@ -1,4 +1,5 @@
 import ArgumentParser
+import BackendAPI
 import Foundation
 
 /// Where hbdeck works: its config file, the engines, the broker, the bots folder, and whether it may change
@@ -20,6 +21,11 @@ struct FleetOptions: ParsableArguments {
     @Option(
         help: "Docker contexts, comma-separated, as docker context ls names them (default: contexts in the config).")
     var context: String?
+    @Option(
+        help:
+            "hummingbot-api servers, comma-separated: URLs (http://HOST:8000) or names from apis: in the config; the password from HBDECK_API_PASSWORD, apis/<name>.password beside the config, or a prompt, never a flag. Without --host or --context, no Docker engine is used."
+    )
+    var api: String?
     @Option(help: "MQTT broker host (default: mqtt_host in the config, else 127.0.0.1).") var mqttHost: String?
     @Option(help: "MQTT broker port (default: mqtt_port in the config, else 1883).") var mqttPort: Int?
     @Option(
@@ -78,6 +84,23 @@ struct FleetOptions: ParsableArguments {
         } else if let context {
             settings.engine = nil
             settings.contexts = ConsoleSettings.list(context)
+        }
+        if let api {
+            let known = settings.apis
+            settings.apis = try ConsoleSettings.list(api).map { item in
+                if let named = known.first(where: { $0.name == item }) { return named }
+                guard item.contains("://") else {
+                    throw CommandFailure(
+                        "--api \(item): not a URL, and no API of that name in the config (apis: \(known.map(\.name).joined(separator: ", ")))"
+                    )
+                }
+                return try APIServer(url: item)
+            }
+            if host == nil && context == nil {
+                settings.engine = nil
+                settings.contexts = []
+                settings.noEngine = true
+            }
         }
         if let mqttHost { settings.mqttHost = mqttHost }
         if let mqttPort { settings.mqttPort = mqttPort }

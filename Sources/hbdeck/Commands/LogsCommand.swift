@@ -1,6 +1,7 @@
 import ArgumentParser
 import Docker
 import Foundation
+import Monitor
 
 struct LogsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,6 +24,22 @@ struct LogsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let onAPI = try await APIFleetAccess.handle([name], fleet: fleet) { bots in
+            // The API holds the last 100 records it heard of the bot over MQTT, and the last 100 errors.
+            let source = APILogSource(api: bots[0].client)
+            for try await chunks in try await source.follow(bots[0].name, tail: tail, since: nil) {
+                for chunk in chunks {
+                    let text = String(decoding: chunk.bytes, as: UTF8.self).split(
+                        separator: "\n", omittingEmptySubsequences: false)
+                    let lines = text.map { line in timestamps ? line : line.drop { $0 != " " }.dropFirst() }
+                    StandardOutput.raw(
+                        Array(lines.dropLast().map { $0 + "\n" }.joined().utf8), toStandardError: false,
+                        sanitized: !raw)
+                }
+                if !follow { break }
+            }
+        }
+        if onAPI { return }
         try await engine.withEngines(naming: [name]) { engines in
             let found = try await engines.locate([name])[0]
             let (client, instance) = (found.engine.client, found.summary)

@@ -32,6 +32,17 @@ struct RemoveCommand: AsyncParsableCommand {
     func run() async throws {
         try await audited("rm", names, fleet: fleet) {
             try await reportingFailures {
+                let onAPI = try await APIFleetAccess.handle(names, fleet: fleet) { bots in
+                    guard !purge, !keepFolder else {
+                        throw CommandFailure(
+                            "a bot of hummingbot-api is archived on the API's host: --purge and --keep-folder do not apply"
+                        )
+                    }
+                    try await APIFleetAccess.each(bots) { actions, bot in
+                        try await actions.archive(bot.name, keepOrders: skipBotStop) { StandardOutput.error($0) }
+                    }
+                }
+                if onAPI { return }
                 try Fleet.validate(names.map { QualifiedName($0).name })
                 let (folder, _) = try location.resolveIfConfigured()
                 let disposal: FolderDisposal = purge ? .purge : keepFolder ? .keep : .archive

@@ -37,6 +37,12 @@ struct RestartCommand: AsyncParsableCommand {
     func run() async throws {
         guard let olderThan, let since = TimeSpec.parse(olderThan) else {
             return try await audited("restart", names, fleet: fleet) {
+                let onAPI = try await APIFleetAccess.handle(names, fleet: fleet) { bots in
+                    try await APIFleetAccess.each(bots) { actions, bot in
+                        try await actions.restart(bot.name) { StandardOutput.error($0) }
+                    }
+                }
+                if onAPI { return }
                 try await LifecycleAction.restart(timeout: time).apply(to: names, engine: engine)
             }
         }

@@ -9,6 +9,12 @@ struct StartCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await audited("start", names, fleet: fleet) {
+            let onAPI = try await APIFleetAccess.handle(names, fleet: fleet) { bots in
+                try await APIFleetAccess.each(bots) { actions, bot in
+                    try await actions.start(bot.name) { StandardOutput.error($0) }
+                }
+            }
+            if onAPI { return }
             try await LifecycleAction.start.apply(to: names, engine: engine)
         }
     }

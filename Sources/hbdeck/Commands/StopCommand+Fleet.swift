@@ -25,6 +25,7 @@ extension StopCommand {
                 // What the monitors know once they have read every engine and the bots' own trade databases.
                 await withTaskGroup(of: Void.self) { first in
                     for member in group.members { first.addTask { await member.monitor.firstSampleTaken() } }
+                    for api in group.apis { first.addTask { await api.watcher.firstFrameShown() } }
                 }
                 let plan = FleetStopPlan(selection, in: group, folder: settings.botsFolder.map(BotsFolder.init))
                 guard !plan.bots.isEmpty else {
@@ -66,6 +67,11 @@ extension StopCommand {
                     )
                 }
             }
+        }
+        if !group.apis.isEmpty {
+            StandardOutput.error(
+                "  A bot of hummingbot-api is asked through the API to stop\(skipBotStop ? " and leave its orders open" : ""), its log awaited to say it wound down (the API's own stop waits a fixed 15 s), then its container stopped."
+            )
         }
         StandardOutput.error(
             "  \(skipBotStop ? "Each container is stopped" : "Each bot is asked over MQTT to stop and cancel its orders and its wind-down awaited, then its container stopped"), \(concurrency) at a time; one that does not wind down is killed after its grace."

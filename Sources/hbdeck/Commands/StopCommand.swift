@@ -30,6 +30,10 @@ struct StopCommand: AsyncParsableCommand {
     )
     var time: Int?
     @Flag(help: "Do not ask the bot to stop over MQTT (its open orders stay on the exchange).") var skipBotStop = false
+    @Flag(
+        help:
+            "A bot of hummingbot-api: ask it to stop but leave its orders open (the API's skip_order_cancellation).")
+    var keepOrders = false
     @Argument(help: "Instance names (HOST/NAME where several engines are in use).") var names: [String] = []
     @Option(
         help:
@@ -66,6 +70,14 @@ struct StopCommand: AsyncParsableCommand {
     func run() async throws {
         if let selection { return try await stopFleet(selection) }
         try await audited("stop", names, fleet: fleet) {
+            let onAPI = try await APIFleetAccess.handle(names, fleet: fleet) { bots in
+                try await APIFleetAccess.each(bots) { actions, bot in
+                    let stopped = try await actions.stop(bot.name, keepOrders: keepOrders) { StandardOutput.error($0) }
+                    return
+                        "\(bot.shown): \(stopped.procedure == .notRunning ? stopped.summary : "stopped · \(stopped.summary)")"
+                }
+            }
+            if onAPI { return }
             try await engine.withEngines(naming: names) { engines in
                 let instances = try await engines.locate(names)
                 var links = HostLinks(

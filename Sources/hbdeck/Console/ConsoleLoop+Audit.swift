@@ -7,7 +7,7 @@ import Operations
 
 /// The console's actions in the audit log, as the CLI's are; and the log shown on `A`.
 extension ConsoleLoop {
-    var auditLog: AuditLog { AuditLog.location(botsFolder: monitor.config.botsFolder) }
+    var auditLog: AuditLog { AuditLog.location(botsFolder: botsFolder) }
 
     /// Appends one action and how it ended; a log that cannot be written is said in the footer.
     func record(_ action: String, _ target: String, _ outcome: String) {

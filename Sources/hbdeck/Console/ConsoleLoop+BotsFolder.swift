@@ -37,7 +37,6 @@ extension ConsoleLoop {
     /// Deploys what the dialog holds, with progress in the footer; the outcome goes back to the dialog and
     /// is returned.
     func create(_ request: CreateRequest) async -> String {
-        let config = monitor.config
         let finish = { (field: CreateForm.Field?, message: String?) -> String in
             guard let message else {
                 dialogs.set(.created(problem: nil))
@@ -47,6 +46,9 @@ extension ConsoleLoop {
             status.set("create \(request.name) failed: \(message)")
             record("create", request.name, "failed: \(message)")
             return "failed: \(message)"
+        }
+        guard let config = monitor?.config else {
+            return finish(nil, "this console watches hummingbot-api only: deploy there with `hbdeck deploy --api`")
         }
         guard let path = config.botsFolder else { return finish(nil, "no bots folder is configured") }
         let outcome: String

@@ -9,6 +9,7 @@ extension ConsoleLoop {
     /// Creates the broker the config describes; returns the result line.
     func createBroker(progress: @escaping RunningActions.Step) async -> String {
         guard let plan = brokerPlan else { return "no broker is described in the config" }
+        guard let monitor else { return "broker create: this console watches hummingbot-api only" }
         do {
             let engine = try await DockerClient.connect(to: monitor.config.endpoint, timeout: 10)
             defer { Task { await engine.close() } }

@@ -111,7 +111,7 @@ extension ConsoleLoop {
 
     /// Saves the values changed in the form: every file is checked first, so a problem in one saves none.
     func saveValues(_ changes: [ValuesForm.Change], of name: String) {
-        guard let path = monitor.config.botsFolder else {
+        guard let path = botsFolder else {
             return dialogs.set(.valuesSaved(error: "no bots folder is configured"))
         }
         do {
@@ -130,7 +130,7 @@ extension ConsoleLoop {
 
     /// Uploads a file the dialog chose; an existing one is left alone until the operator says to replace it.
     func upload(_ source: String, to destination: FilePicker.Destination, replacing: Bool) {
-        guard let path = monitor.config.botsFolder else {
+        guard let path = botsFolder else {
             return dialogs.set(.uploaded(error: "no bots folder is configured", exists: nil))
         }
         let folder = BotsFolder(path)

@@ -22,7 +22,7 @@ extension ConsoleLoop {
     /// saw), each row of the report updated as its bot goes, every row in the audit log.
     func stopFleet(key: String, label: String, bots confirmed: [String]) {
         guard let selection = FleetSelection(key: key) else { return }
-        let plan = FleetStopPlan(selection, in: fleet, folder: monitor.config.botsFolder.map(BotsFolder.init))
+        let plan = FleetStopPlan(selection, in: fleet, folder: botsFolder.map(BotsFolder.init))
         let targets = plan.bots.filter { confirmed.contains($0.instance.name) }.map(\.target)
         let gone = confirmed.filter { name in !targets.contains { $0.shown == name } }
         let title = "Stopping \(label)"

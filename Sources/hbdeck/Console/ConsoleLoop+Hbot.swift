@@ -9,6 +9,7 @@ import HBModel
 extension ConsoleLoop {
     /// Runs `work` with the client's CLI in `name`; a failure goes to the footer with the bot's name.
     private func withHbot(_ name: String, _ work: (HbotCLI) async throws -> Void) async {
+        guard let monitor = localEngine(for: "\(name): hbot") else { return }
         var client: DockerClient?
         do {
             let engine = try await DockerClient.connect(to: monitor.config.endpoint, timeout: 10)
@@ -25,7 +26,7 @@ extension ConsoleLoop {
     func openHbotValues(of name: String) async {
         await withHbot(name) { hbot in
             let listing = try await hbot.configListing()
-            let file = monitor.config.botsFolder.flatMap {
+            let file = botsFolder.flatMap {
                 HbotConfigFile(folder: BotsFolder($0), instance: name, file: listing.file, type: listing.type)
             }
             let order =
@@ -56,7 +57,7 @@ extension ConsoleLoop {
         var refusal: String?
         await withHbot(name) { hbot in
             let listing = try await hbot.configListing()
-            let file = monitor.config.botsFolder.flatMap {
+            let file = botsFolder.flatMap {
                 HbotConfigFile(folder: BotsFolder($0), instance: name, file: listing.file, type: listing.type)
             }
             let before = file?.read()

@@ -10,7 +10,7 @@ extension ConsoleLoop {
 
     /// The history store, when one was recorded (it is not made just to be read).
     var historyStore: HistoryStore? {
-        let path = HistoryStore.location(botsFolder: monitor.config.botsFolder)
+        let path = HistoryStore.location(botsFolder: botsFolder)
         return FileManager.default.fileExists(atPath: path) ? try? HistoryStore(path: path) : nil
     }
 
@@ -33,7 +33,7 @@ extension ConsoleLoop {
         guard let store = historyStore else { return Self.noHistory }
         let to = Date().timeIntervalSince1970
         let from = request.span.seconds.map { to - $0 } ?? 0
-        let folder = monitor.config.botsFolder.map(BotsFolder.init)
+        let folder = botsFolder.map(BotsFolder.init)
         let bot = request.bot.map(fleet.historyName)
         // A bot of another host is HOST/NAME: not a slash in a file name.
         let subject = (request.bot ?? "fleet").replacingOccurrences(of: "/", with: "_")

@@ -20,7 +20,10 @@ extension ConsoleLoop {
         of host: String?, _ action: String,
         _ work: @escaping @Sendable (FleetMonitor, @escaping FleetMonitor.Progress) async -> String
     ) {
-        let target = host.flatMap { host in fleet.members.first { $0.host == host } }?.monitor ?? monitor
+        guard let target = host.flatMap({ host in fleet.members.first { $0.host == host } })?.monitor ?? monitor else {
+            return status.set(
+                "\(action): the broker of a hummingbot-api fleet is the API's own; hbdeck does not run it")
+        }
         let prefix = host.map { "\($0): " } ?? ""
         act(action, prefix.isEmpty ? target.config.brokerContainer : "\(host ?? "")/\(target.config.brokerContainer)") {
             progress in
@@ -53,6 +56,10 @@ extension ConsoleLoop {
 
     /// Follows an instance's (or a broker's) log on the engine and broker that hold it.
     func follow(_ name: String?, again: Bool = false) async {
+        if let name, fleet.route(name) == nil, let api = fleet.apiRoute(name) {
+            return await feed.follow(
+                name, instance: api.name, source: APILogSource(api: api.watcher.api), bots: nil, again: again)
+        }
         guard let name, let route = fleet.route(name) else {
             return await feed.follow(name, source: nil, bots: nil, again: again)
         }

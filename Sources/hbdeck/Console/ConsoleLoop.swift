@@ -48,7 +48,20 @@ struct ConsoleLoop {
     }
 
     /// The engine on this machine: its bots folder, broker plan, audit log and history are hbdeck's.
-    var monitor: FleetMonitor { fleet.primary }
+    var monitor: FleetMonitor? { fleet.primary }
+
+    /// This machine's bots folder, where there is a Docker engine on it.
+    var botsFolder: String? { monitor?.config.botsFolder }
+
+    /// The engine on this machine, or nil with the footer saying why `what` needs one (a console of APIs only).
+    func localEngine(for what: String) -> FleetMonitor? {
+        guard let monitor else {
+            status.set(
+                "\(what): this console watches hummingbot-api only; it needs a Docker engine (--host or --context)")
+            return nil
+        }
+        return monitor
+    }
 
     /// Runs until `q` or a signal and every action under way has ended; returns what to say once the
     /// terminal is back (how the actions a quit waited for ended, or where those it left were).

@@ -8,8 +8,17 @@ import Monitor
 extension ConsoleSettings {
     /// The fleet's engines and the ssh tunnels their brokers need (closed when the console ends).
     func fleet(env: [String: String] = ProcessInfo.processInfo.environment) throws -> (FleetGroup, [SSHTunnel]) {
+        let apis = try APIAccess.clients(self).map {
+            FleetGroup.APIMember(host: $0.server.name, watcher: APIFleetWatcher(api: $0, interval: refreshInterval))
+        }
+        if noEngine {
+            guard !apis.isEmpty else { throw CommandFailure("engine: none needs at least one API (apis: or --api)") }
+            return (FleetGroup([], apis: apis), [])
+        }
         guard !contexts.isEmpty else {
-            return (FleetGroup([.init(host: "default", monitor: FleetMonitor(config: try monitorConfig()))]), [])
+            return (
+                FleetGroup([.init(host: "default", monitor: FleetMonitor(config: try monitorConfig()))], apis: apis), []
+            )
         }
         let store = DockerContexts(env: env)
         var members: [FleetGroup.Member] = []
@@ -34,7 +43,7 @@ extension ConsoleSettings {
             }
             members.append(.init(host: name, monitor: FleetMonitor(config: config)))
         }
-        return (FleetGroup(members), tunnels)
+        return (FleetGroup(members, apis: apis), tunnels)
     }
 
     /// Where a context's broker is reached: as configured, else port 1883 of that host's own loopback (the first

@@ -1,4 +1,5 @@
 import Alerts
+import BackendAPI
 import BotLink
 import Docker
 import Foundation
@@ -47,6 +48,12 @@ struct ConsoleSettings {
     var alertPolicy = AlertPolicy()
     var alertTargets: [AlertTarget] = []
     var alertSendmail = ["/usr/sbin/sendmail"]
+    /// hummingbot-api servers watched beside the engines (`apis: ops=http://10.0.0.5:8000`), each with its name.
+    var apis: [APIServer] = []
+    /// No Docker engine at all (`engine: none`, or `--api` without `--host` or `--context`): APIs only.
+    var noEngine = false
+    /// The config file's folder, where `apis/<name>.password` files are read.
+    var configFolder: String?
 
     static var defaultPath: String {
         let base = ProcessInfo.processInfo.environment["XDG_CONFIG_HOME"] ?? (NSHomeDirectory() + "/.config")
@@ -56,6 +63,7 @@ struct ConsoleSettings {
     /// Reads the file when it exists; a bad line is an error naming the file and line.
     static func load(path: String, required: Bool) throws -> ConsoleSettings {
         var settings = ConsoleSettings()
+        settings.configFolder = (path as NSString).deletingLastPathComponent
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             if required { throw CommandFailure("cannot read the config file \(path)") }
             return settings
@@ -74,7 +82,20 @@ struct ConsoleSettings {
                 return value
             }
             switch entry.key {
+            case "engine" where entry.value == "none":
+                settings.engine = nil
+                settings.noEngine = true
             case "engine": settings.engine = entry.value
+            case "apis":
+                do {
+                    settings.apis = try ConsoleSettings.apiList(entry.value)
+                } catch {
+                    throw CommandFailure("\(path):\(entry.line): \(error)")
+                }
+            case "api_password":
+                throw CommandFailure(
+                    "\(path):\(entry.line): put the API's password in HBDECK_API_PASSWORD or apis/<name>.password, not in the config file"
+                )
             case "broker_container": settings.brokerContainer = entry.value
             case "mqtt_host": settings.mqttHost = entry.value
             case "mqtt_port": settings.mqttPort = try number(Int.self)
@@ -149,6 +170,21 @@ struct ConsoleSettings {
         let file = configFolder + "/alerts/\(name).url"
         guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { return nil }
         return text.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// `ops=http://10.0.0.5:8000, lab=https://admin@lab:8000`: each API with its name (a bare URL is named by
+    /// its host and port).
+    static func apiList(_ text: String) throws -> [APIServer] {
+        try list(text).map { item in
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2, !parts[0].contains("/") {
+                guard QualifiedName.isHostName(parts[0]) else {
+                    throw CommandFailure("apis: \(parts[0]) is not a name (letters, digits, . _ -)")
+                }
+                return try APIServer(name: parts[0], url: parts[1])
+            }
+            return try APIServer(url: item)
+        }
     }
 
     /// `a, b ,c` as `["a", "b", "c"]`, each once.

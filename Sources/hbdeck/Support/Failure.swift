@@ -1,4 +1,5 @@
 import ArgumentParser
+import BackendAPI
 import Docker
 import HBModel
 
@@ -30,6 +31,8 @@ func describe(_ error: any Error) -> String {
     case let error as DockerError: return error.description
     case let error as CommandFailure: return error.description
     case let error as InstanceName.Problem: return error.description
+    case let error as APIError: return error.description
+    case let error as APIServer.ParseError: return error.description
     default: return String(describing: error)
     }
 }

@@ -1,0 +1,91 @@
+import BackendAPI
+import BotLink
+import Docker
+import Foundation
+import HBModel
+
+/// A bot's log as hummingbot-api holds it (the last 100 records it heard over MQTT, and the last 100 errors),
+/// for the log pane: read every `interval`, each record once, written as the client writes its stdout
+/// (`HH:MM:SS - logger - message`) and stamped with the time it was read.
+public struct APILogSource: ContainerLogSource {
+    let api: any FleetAPI
+    let interval: Double
+
+    public init(api: any FleetAPI, interval: Double = 2) {
+        self.api = api
+        self.interval = interval
+    }
+
+    public func errorsLog(of name: String, count: Int) async throws -> [String] {
+        []
+    }
+
+    public func follow(_ name: String, tail: Int?, since: Double?) async throws -> any AsyncSequence<
+        [LogChunk], any Error
+    > & Sendable {
+        let (api, interval) = (api, interval)
+        _ = try await api.botStatus(name)
+        return AsyncThrowingStream<[LogChunk], any Error> { continuation in
+            let reading = Task {
+                var seen = Set<String>()
+                var first = true
+                while !Task.isCancelled {
+                    do {
+                        let status = try await api.botStatus(name)
+                        var records = status.generalLogs + status.errorLogs
+                        records.sort { ($0.timestamp ?? 0) < ($1.timestamp ?? 0) }
+                        // The API keeps the last 100 of each: what left its lists cannot come back, so only the
+                        // records listed now are remembered.
+                        let keys = records.map { "\($0.timestamp ?? 0)|\($0.msg)" }
+                        let fresh = zip(records, keys).filter { !seen.contains($0.1) }.map(\.0)
+                        seen = Set(keys)
+                        let shown = first ? Array(fresh.suffix(tail ?? fresh.count)) : fresh
+                        first = false
+                        if !shown.isEmpty {
+                            let stamp = Self.engineStamp(Date().timeIntervalSince1970)
+                            let text = shown.map { Self.line($0, stamp: stamp) }.joined()
+                            continuation.yield([LogChunk(source: .stdout, bytes: Array(text.utf8))])
+                        }
+                    } catch {
+                        continuation.finish(throwing: error)
+                        return
+                    }
+                    try? await Task.sleep(for: .milliseconds(Int(interval * 1000)))
+                }
+                continuation.finish()
+            }
+            continuation.onTermination = { _ in reading.cancel() }
+        }
+    }
+
+    /// One record as the client's stdout shows it, each of its lines stamped.
+    static func line(_ record: APIBotStatus.LogEntry, stamp: String) -> String {
+        let clock = Self.clock(record.timestamp)
+        let logger = (record.loggerName ?? "").split(separator: ".").last.map(String.init) ?? ""
+        let message = TextCut.cut(record.msg, toBytes: 16 << 10)
+        let level = record.levelName == "INFO" ? "" : "\(record.levelName) - "
+        return message.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, part in
+            index == 0 ? "\(stamp) \(clock) - \(logger) - \(level)\(part)\n" : "\(stamp) \(part)\n"
+        }.joined()
+    }
+
+    /// `2026-12-05T07:47:55.123456Z`, as the engine stamps its log lines.
+    static func engineStamp(_ time: Double) -> String {
+        var seconds = time_t(time.rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        let micros = Int((time - time.rounded(.down)) * 1_000_000)
+        return String(
+            format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+            Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), micros)
+    }
+
+    /// `HH:MM:SS` in local time, as the client's stdout shows it.
+    static func clock(_ time: Double?) -> String {
+        guard let time = time.flatMap({ WireNumber.time(.number($0)) }) else { return "--:--:--" }
+        var seconds = time_t(time.rounded(.down))
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        return String(format: "%02d:%02d:%02d", Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+    }
+}

@@ -88,7 +88,7 @@ public enum APIFleetView {
         if !controllers.isEmpty {
             snapshot.pnl = sum(controllers.map(\.pnl))
             snapshot.volume = sum(controllers.map(\.volume))
-            snapshot.volumeSource = snapshot.volume == nil ? nil : .performanceReport
+            snapshot.volumeSource = snapshot.volume == nil ? nil : .apiCopy
             snapshot.performanceAt = now
         }
         let problems = status.errorLogs.suffix(maxProblems).map { entry in

@@ -64,7 +64,7 @@ import Testing
         #expect(bot.state == .running && bot.health == .online)
         #expect(bot.pnl != nil && bot.volume != nil && bot.controllers.map(\.name) == ["pmm_demo"])
         #expect(bot.resources.cpuPercent == nil && bot.trades == nil && bot.openOrders == nil)
-        #expect(bot.apiNote?.contains("not given by the API") == true)
+        #expect(bot.throughAPI == "http://127.0.0.1:8000")
     }
 
     /// Decodes a 2xx reply with the type `BackendAPIClient` reads it with; returns what it was.

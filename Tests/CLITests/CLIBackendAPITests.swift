@@ -38,6 +38,10 @@ import Testing
         let row = listed.stdout.split(separator: "\n").first { $0.contains(Self.running) }
         #expect(row?.contains("running") == true && row?.contains("bot online · P&L +") == true, "\(listed.stdout)")
 
+        // Read-only mode refuses before the API is asked anything.
+        let refused = try hbdeck(["stop", "--read-only", Self.running], config)
+        #expect(refused.status == 1 && refused.stderr.contains("read-only mode"), "\(refused.stderr)")
+
         let yaml = FileManager.default.temporaryDirectory.appendingPathComponent("pmm_demo-\(UUID()).yml")
         try """
         id: pmm_demo

@@ -70,7 +70,9 @@ enum DetailsPane {
             ),
             ("Strategy", i.strategy ?? Formatting.unknown, .text),
             (
-                "P&L", NumberText.signed(i.pnl) + source(i.pnl == nil ? nil : .performanceReport, i, now: now),
+                "P&L",
+                NumberText.signed(i.pnl)
+                    + source(i.pnl == nil ? nil : i.throughAPI == nil ? .performanceReport : .apiCopy, i, now: now),
                 (i.pnl ?? 0) < 0 ? .negative : .positive
             ),
             (
@@ -99,7 +101,10 @@ enum DetailsPane {
         ]
         // Right under the state: why figures read `—` although the bot may have written them.
         if let files = i.filesWarning { facts.insert(("Bot files", files, .stateStarting), at: 2) }
-        if let note = i.apiNote { facts.insert(("Through", note, .dim), at: 2) }
+        if let api = i.throughAPI {
+            facts.insert(("Not given", InstanceSnapshot.notGivenByAPI, .dim), at: 2)
+            facts.insert(("Through", "hummingbot-api at \(api)", .text), at: 2)
+        }
         return facts
     }
 
@@ -113,13 +118,16 @@ enum DetailsPane {
         case .tradeDatabase:
             return
                 " (\(source.rawValue)\(i.databaseReadAt.map { ", read \(Formatting.duration(seconds: max(0, now - $0))) ago" } ?? ""))"
-        case .eventsHeard:
+        case .eventsHeard, .apiCopy:
             return " (\(source.rawValue))"
         }
     }
 
     /// Where the bot's state comes from: its own status file (hbot-engine bots) or MQTT heartbeats.
     private static func botSource(_ i: InstanceSnapshot) -> String {
+        if i.throughAPI != nil {
+            return i.health == nil ? "" : " (as the API heard it)"
+        }
         guard i.engine == .hbot else { return i.health == nil ? "" : " (MQTT heartbeats)" }
         guard i.health != nil else { return " (runs with hbot: its status file is read while it runs)" }
         guard let age = i.statusFileAge else { return " (hbot: no data/bot/status.json yet)" }
@@ -216,7 +224,9 @@ enum DetailsPane {
         DetailsTable(
             title: i.hasUncertainOrders
                 ? "Open orders · gap? = heard before the link to the broker broke: may be filled or cancelled"
-                : i.ordersAreLowerBound ? "Open orders · those placed since the console listens" : "Open orders",
+                : i.throughAPI != nil
+                    ? "Open orders · not given by hummingbot-api"
+                    : i.ordersAreLowerBound ? "Open orders · those placed since the console listens" : "Open orders",
             columns: [
                 .init(title: "ORDER ID", width: 0), .init(title: "PAIR", width: 12, right: false),
                 .init(title: "SIDE", width: 4, right: false),
@@ -235,7 +245,7 @@ enum DetailsPane {
                     ),
                 ]
             },
-            empty: i.health == nil ? "no MQTT link" : "none")
+            empty: i.throughAPI != nil ? Formatting.unknown : i.health == nil ? "no MQTT link" : "none")
     }
 
     private static func amount(_ value: Double?) -> String {

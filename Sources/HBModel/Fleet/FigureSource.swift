@@ -6,4 +6,6 @@ public enum FigureSource: String, Sendable, Equatable {
     case eventsHeard = "order events heard"
     /// The bot's own trade database (`data/<config>.sqlite`).
     case tradeDatabase = "trade database"
+    /// hummingbot-api's copy of the bot's performance reports, as it was read.
+    case apiCopy = "the API's copy"
 }

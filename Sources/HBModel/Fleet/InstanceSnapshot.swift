@@ -109,11 +109,7 @@ public struct InstanceSnapshot: Sendable, Equatable, Identifiable {
     public var throughAPI: String?
 
     /// What the API does not give, said once where the figures read `—`.
-    public var apiNote: String? {
-        throughAPI.map {
-            "read through hummingbot-api at \($0): CPU, memory, network, uptime, trades and open orders are not given by the API"
-        }
-    }
+    public static let notGivenByAPI = "CPU, MEM, NET, uptime, trades, orders"
 
     public init(
         name: String, containerID: String? = nil, image: String = "", state: InstanceState, reason: String? = nil,

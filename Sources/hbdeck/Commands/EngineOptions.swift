@@ -10,10 +10,17 @@ struct EngineOptions {
     var context: String?
     /// Seconds to wait for each engine call.
     var timeout: Double = 10
+    /// Only hummingbot-api is used (`--api` alone, `engine: none`): a command of engines has none to work on.
+    var noEngine = false
 
     /// The engines asked for, each with its name: `--host`, else `--context`, else `DOCKER_HOST`, else the
     /// Docker CLI's current context.
     func targets(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> [DockerContexts.Context] {
+        guard !noEngine else {
+            throw CommandFailure(
+                "this command works on Docker engines, and only hummingbot-api is used here: give --host or --context (with an API, ls, start, stop, restart, rm, logs and hbdeck api work)"
+            )
+        }
         let contexts = DockerContexts(env: env)
         if let host {
             let endpoint = try DockerEndpoint(parsing: host, tls: try DockerEndpoint.fromEnvironment(env).tls)

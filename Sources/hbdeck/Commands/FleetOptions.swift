@@ -120,7 +120,7 @@ struct FleetOptions: ParsableArguments {
         let settings = resolved
         return EngineOptions(
             host: settings.engine, context: settings.contexts.isEmpty ? nil : settings.contexts.joined(separator: ","),
-            timeout: timeout)
+            timeout: timeout, noEngine: settings.noEngine)
     }
 
     var location: BotsFolderOptions { BotsFolderOptions(settings: resolved, configFile: configPath) }

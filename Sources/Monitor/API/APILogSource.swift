@@ -6,7 +6,8 @@ import HBModel
 
 /// A bot's log as hummingbot-api holds it (the last 100 records it heard over MQTT, and the last 100 errors),
 /// for the log pane: read every `interval`, each record once, written as the client writes its stdout
-/// (`HH:MM:SS - logger - message`) and stamped with the time it was read.
+/// (`HH:MM:SS - logger - message`) and stamped with the bot's own time for it (the time it was read when the
+/// bot's is not a plausible time), so that the history shown first keeps its times.
 public struct APILogSource: ContainerLogSource {
     let api: any FleetAPI
     let interval: Double
@@ -42,8 +43,11 @@ public struct APILogSource: ContainerLogSource {
                         let shown = first ? Array(fresh.suffix(tail ?? fresh.count)) : fresh
                         first = false
                         if !shown.isEmpty {
-                            let stamp = Self.engineStamp(Date().timeIntervalSince1970)
-                            let text = shown.map { Self.line($0, stamp: stamp) }.joined()
+                            let read = Date().timeIntervalSince1970
+                            let text = shown.map { record in
+                                let own = record.timestamp.flatMap { WireNumber.time(.number($0)) }
+                                return Self.line(record, stamp: Self.engineStamp(own ?? read))
+                            }.joined()
                             continuation.yield([LogChunk(source: .stdout, bytes: Array(text.utf8))])
                         }
                     } catch {

@@ -58,6 +58,16 @@ import Testing
         #expect(details.contains("Open orders · not given by hummingbot-api"))
 
         _ = controller.handle(.escape, snapshot: snapshot, logLines: [])
+        // The stopped bot: nothing to stop, and archiving waits for it to run (the API archives a running bot).
+        _ = controller.handle(.up, snapshot: snapshot, logLines: [])
+        for key in ["x", "D"] {
+            #expect(controller.handle(.character(Character(key)), snapshot: snapshot, logLines: []).isEmpty)
+            #expect(controller.state.overlay == nil && controller.state.status?.contains("is not running") == true)
+        }
+        #expect(
+            controller.handle(.character("s"), snapshot: snapshot, logLines: [])
+                == [.start("hummingbot-demo-20261205-075942")])
+        _ = controller.handle(.down, snapshot: snapshot, logLines: [])
         #expect(controller.handle(.character("x"), snapshot: snapshot, logLines: []).isEmpty)
         guard case .confirm(let confirmation) = controller.state.overlay else {
             Issue.record("x asks first")

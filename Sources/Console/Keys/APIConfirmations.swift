@@ -37,6 +37,18 @@ enum APIConfirmations {
         }
     }
 
+    /// Why `action` does nothing on a bot of the API that is not running; nil when it does something.
+    static func refusal(_ action: KeyAction, _ instance: InstanceSnapshot) -> String? {
+        guard instance.state != .running else { return nil }
+        switch action {
+        case .stop, .restart: return "\(instance.name) is not running: nothing to stop (s starts it)"
+        case .delete:
+            return
+                "\(instance.name) is not running, and hummingbot-api archives a bot only while it runs (its stop-and-archive): s starts it, then D archives it"
+        default: return nil
+        }
+    }
+
     private static func ordersLine(_ instance: InstanceSnapshot) -> String {
         guard instance.health == .online else {
             return " the API has not heard from it lately, so it may not hear the stop: its orders would stay open."

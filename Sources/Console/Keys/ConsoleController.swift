@@ -252,9 +252,15 @@ public struct ConsoleController: Sendable {
             state.status = "\(name) has no container"
             return []
         }
-        if instance.throughAPI != nil, let confirmation = APIConfirmations.confirmation(action, instance) {
-            state.overlay = .confirm(confirmation)
-            return []
+        if instance.throughAPI != nil {
+            if let refusal = APIConfirmations.refusal(action, instance) {
+                state.status = refusal
+                return []
+            }
+            if let confirmation = APIConfirmations.confirmation(action, instance) {
+                state.overlay = .confirm(confirmation)
+                return []
+            }
         }
         switch action {
         case .start:

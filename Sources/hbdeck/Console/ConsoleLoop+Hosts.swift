@@ -10,7 +10,12 @@ extension ConsoleLoop {
         _ name: String, _ action: String,
         _ work: @escaping @Sendable (FleetMonitor, String, @escaping FleetMonitor.Progress) async -> String
     ) {
-        guard let route = fleet.route(name) else { return status.set("\(name): no engine of this console holds it") }
+        guard let route = fleet.route(name) else {
+            if fleet.apiRoute(name) != nil {
+                return status.set("\(name): hummingbot-api runs it, and \(action) is not one of the API's actions")
+            }
+            return status.set("\(name): no engine of this console holds it")
+        }
         let prefix = fleet.hasSeveralHosts ? "\(route.host): " : ""
         act(action, name) { progress in prefix + (await work(route.monitor, route.name) { progress(prefix + $0) }) }
     }

@@ -65,6 +65,12 @@ struct FleetSelectionTests {
                 "kucoin: 1 open order, 30.00 notional",
             ])
         #expect(OrdersAtStake([bot("e")], connectors: [:]).said == ["no open orders recorded"])
+        var viaAPI = bot("f")
+        viaAPI.throughAPI = "http://api:8000"
+        #expect(
+            OrdersAtStake([bot("e"), viaAPI], connectors: [:]).said == [
+                "1 bot of hummingbot-api: open orders not given by the API"
+            ])
     }
 
     @Test func aRowSaysWhetherTheBotWasAskedAndWhatItDid() {

@@ -12,11 +12,14 @@ public struct OrdersAtStake: Sendable, Equatable {
     }
 
     public let lines: [Line]
+    /// Bots of hummingbot-api: the API gives no open orders, so theirs are not counted.
+    public let notGiven: Int
 
     /// `connectors`: each bot's exchanges from its configs, by name; an order whose exchange no record names is
     /// put on its bot's one exchange, else under `unknown exchange`.
     public init(_ instances: [InstanceSnapshot], connectors: [String: Set<String>]) {
         var byExchange: [String: Line] = [:]
+        notGiven = instances.filter { $0.throughAPI != nil }.count
         for instance in instances {
             let own = connectors[instance.name] ?? []
             let fallback = own.count == 1 ? own.first! : "unknown exchange"
@@ -43,12 +46,17 @@ public struct OrdersAtStake: Sendable, Equatable {
 
     /// `binance_paper_trade: 5 open orders, 1,234.50 notional`, one line an exchange.
     public var said: [String] {
-        guard !lines.isEmpty else { return ["no open orders recorded"] }
-        return lines.map { line in
-            let valued = line.orders - line.unpriced
-            let value = valued > 0 ? ", \(Formatting.fixed(line.notional, decimals: 2)) notional" : ""
-            let unpriced = line.unpriced > 0 && valued > 0 ? " (\(line.unpriced) without a price)" : ""
-            return "\(line.exchange): \(line.orders) open order\(line.orders == 1 ? "" : "s")\(value)\(unpriced)"
-        }
+        let unknown =
+            notGiven == 0
+            ? []
+            : ["\(notGiven) bot\(notGiven == 1 ? "" : "s") of hummingbot-api: open orders not given by the API"]
+        guard !lines.isEmpty else { return (notGiven == 0 ? ["no open orders recorded"] : []) + unknown }
+        return unknown
+            + lines.map { line in
+                let valued = line.orders - line.unpriced
+                let value = valued > 0 ? ", \(Formatting.fixed(line.notional, decimals: 2)) notional" : ""
+                let unpriced = line.unpriced > 0 && valued > 0 ? " (\(line.unpriced) without a price)" : ""
+                return "\(line.exchange): \(line.orders) open order\(line.orders == 1 ? "" : "s")\(value)\(unpriced)"
+            }
     }
 }

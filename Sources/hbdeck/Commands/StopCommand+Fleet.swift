@@ -68,19 +68,25 @@ extension StopCommand {
                 }
             }
         }
-        if !group.apis.isEmpty {
+        let throughAPI = chosen.filter { $0.instance.throughAPI != nil }.count
+        if throughAPI > 0 {
             StandardOutput.error(
                 "  A bot of hummingbot-api is asked through the API to stop\(skipBotStop ? " and leave its orders open" : ""), its log awaited to say it wound down (the API's own stop waits a fixed 15 s), then its container stopped."
             )
         }
+        guard throughAPI < chosen.count else { return try ask(chosen.count) }
         StandardOutput.error(
             "  \(skipBotStop ? "Each container is stopped" : "Each bot is asked over MQTT to stop and cancel its orders and its wind-down awaited, then its container stopped"), \(concurrency) at a time; one that does not wind down is killed after its grace."
         )
+        try ask(chosen.count)
+    }
+
+    private func ask(_ count: Int) throws {
         guard !yes else { return }
         guard isatty(STDIN_FILENO) != 0 else {
             throw CommandFailure("stdin is not a terminal: give --yes to stop these bots; nothing was stopped")
         }
-        guard try PasswordInput.line(prompt: "Stop these \(chosen.count) bots? [y/N] ").lowercased() == "y" else {
+        guard try PasswordInput.line(prompt: "Stop these \(count) bots? [y/N] ").lowercased() == "y" else {
             throw CommandFailure("nothing was stopped")
         }
     }

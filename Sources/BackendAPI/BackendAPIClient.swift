@@ -65,6 +65,13 @@ public final class BackendAPIClient: FleetAPI {
         try await get("/accounts/")
     }
 
+    public func trades(_ name: String, days: Int) async throws -> [APITrade] {
+        let reply: JSONValue = try await call(
+            .GET, "/bot-orchestration/\(Self.segment(name))/history",
+            query: [("days", String(days)), ("timeout", "30")], body: nil, timeout: max(timeout, 40))
+        return try APITrade.trades(in: reply)
+    }
+
     public func startBot(_ name: String) async throws {
         let reply: APIActionEnvelope = try await post(
             "/bot-orchestration/start-bot", json: APIStartBot(botName: name))

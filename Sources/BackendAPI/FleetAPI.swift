@@ -12,6 +12,8 @@ public protocol FleetAPI: Sendable {
     func mqtt() async throws -> APIMQTTStatus
     func botRuns() async throws -> [APIBotRun]
     func accounts() async throws -> [String]
+    /// The fills of the bot's current run, from its `history` command through the API (up to 30 s).
+    func trades(_ name: String, days: Int) async throws -> [APITrade]
     /// `/bot-orchestration/start-bot`: the strategy of a running container starts again.
     func startBot(_ name: String) async throws
     /// `/bot-orchestration/stop-bot` with `async_backend`: the command is sent; the bot winds down afterwards.

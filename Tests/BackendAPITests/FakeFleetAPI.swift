@@ -67,6 +67,7 @@ final class FakeFleetAPI: FleetAPI {
 
     func botRuns() async throws -> [APIBotRun] { [] }
     func accounts() async throws -> [String] { ["master_account"] }
+    func trades(_ name: String, days: Int) async throws -> [APITrade] { [] }
 
     func startBot(_ name: String) async throws { note("start-bot") }
 

@@ -8,9 +8,15 @@ struct RecordedExchange {
     /// The response body as the API sent it.
     let body: Data
 
+    /// The tapes recorded: the operator's session, and a bot's history asked for.
+    static let tapes = ["session", "history"]
+
     static func all() throws -> [RecordedExchange] {
-        let url = try require(
-            Bundle.module.url(forResource: "session", withExtension: "json", subdirectory: "Fixtures"))
+        try tapes.flatMap { try all(in: $0) }
+    }
+
+    static func all(in tape: String) throws -> [RecordedExchange] {
+        let url = try require(Bundle.module.url(forResource: tape, withExtension: "json", subdirectory: "Fixtures"))
         let list = try require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [[String: Any]])
         return try list.map { entry in
             let response = entry["response"]

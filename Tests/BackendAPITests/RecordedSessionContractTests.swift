@@ -18,7 +18,7 @@ import Testing
         #expect(
             kinds.isSuperset(of: [
                 "fleet status", "bot status", "containers", "mqtt", "runs", "accounts", "action", "deploy", "archive",
-                "container action", "upload",
+                "container action", "upload", "history",
             ]), "the session covers every read and action hbdeck uses: \(kinds.sorted())")
     }
 
@@ -88,6 +88,15 @@ import Testing
             return try check([APIContainer].self, "containers")
         case ("GET", "/accounts/"): return try check([String].self, "accounts")
         case ("GET", _) where path.hasSuffix("/status"): return try check(APIEnvelope<APIBotStatus>.self, "bot status")
+        case ("GET", _) where path.hasSuffix("/history"):
+            let reply = try decoder.decode(JSONValue.self, from: exchange.body)
+            do {
+                let trades = try APITrade.trades(in: reply)
+                #expect(trades.allSatisfy { $0.price != nil && $0.amount != nil && $0.time != nil && !$0.pair.isEmpty })
+            } catch APIError.refused(let message) {
+                #expect(message == "Bot hummingbot-gone not found")
+            }
+            return "history"
         case ("POST", "/bot-orchestration/stop-bot"), ("POST", "/bot-orchestration/start-bot"):
             return try check(APIActionEnvelope.self, "action")
         case ("POST", _) where path.hasPrefix("/bot-orchestration/deploy-"):

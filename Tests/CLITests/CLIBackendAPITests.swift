@@ -108,6 +108,26 @@ import Testing
         #expect(replay.misses.isEmpty, "every request hbdeck made is one the real API answered: \(replay.misses)")
     }
 
+    @Test func aBotsTradesAreItsOwnHistoryThroughTheAPI() throws {
+        let replay = try APIReplay(
+            tape: APIReplay.tape.deletingLastPathComponent().appendingPathComponent("history.json"))
+        defer { replay.stop() }
+        let config = try Self.config(replay)
+        let trades = try hbdeck(["api", "trades", Self.running], config)
+        #expect(trades.status == 0, "\(trades.stderr)")
+        let rows = trades.stdout.split(separator: "\n").dropFirst()
+        #expect(rows.count == 22 && trades.stderr.contains("22 trades of \(Self.running)'s current run"))
+        #expect(
+            rows.first?.contains("binance_paper_trade   TEST-USDT   BUY    99.8901    0.483") == true,
+            "\(trades.stdout)")
+        let json = try hbdeck(["api", "trades", "--json", Self.running], config)
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+        #expect(decoded?.count == 22 && decoded?.first?["trade_id"] as? String == "Tbuy-TEST-1a2455c6ad5000001")
+        let gone = try hbdeck(["api", "trades", "hummingbot-gone"], config)
+        #expect(gone.status == 1 && gone.stderr.contains("the API refused: Bot hummingbot-gone not found"))
+        #expect(replay.misses.isEmpty, "\(replay.misses)")
+    }
+
     @Test func aWrongPasswordGetsTheAPIsOwnRefusal() throws {
         let replay = try APIReplay()
         defer { replay.stop() }

@@ -10,7 +10,7 @@ import Operations
 struct APICommandGroup: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "api", abstract: "Deploy, upload configs and read runs through hummingbot-api.",
-        subcommands: [APIDeployCommand.self, APIUploadCommand.self, APIRunsCommand.self])
+        subcommands: [APIDeployCommand.self, APIUploadCommand.self, APIRunsCommand.self, APITradesCommand.self])
 }
 
 /// The one API a command of `hbdeck api` works on.
@@ -147,5 +147,72 @@ struct APIRunsCommand: AsyncParsableCommand {
                 StandardOutput.line(table.render())
             }
         }
+    }
+}
+
+struct APITradesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "trades", abstract: "A bot's fills of its current run, from its own history through the API.",
+        discussion: "The bot answers the API's history request itself (up to 30 s); a stopped bot cannot.")
+    @OptionGroup(title: FleetOptions.title) var fleet: FleetOptions
+    @Argument(help: "The bot's name.") var name: String
+    @Option(help: "Only the last N days (0: the whole run).") var days = 0
+    @Flag(help: "Print JSON for scripts.") var json = false
+
+    struct Row: Encodable {
+        let time: Double?
+        let market: String
+        let pair: String
+        let side: String
+        let price: Double?
+        let amount: Double?
+        let tradeID: String
+
+        enum CodingKeys: String, CodingKey {
+            case time, market, pair, side, price, amount
+            case tradeID = "trade_id"
+        }
+    }
+
+    func run() async throws {
+        try await reportingFailures {
+            guard days >= 0 else { throw CommandFailure("--days must be 0 or more") }
+            _ = try await APIFleetAccess.handle([name], fleet: fleet) { bots in
+                let trades = try await bots[0].client.trades(bots[0].name, days: days)
+                let rows = trades.map {
+                    Row(
+                        time: $0.time, market: $0.market, pair: $0.pair, side: $0.side, price: $0.price,
+                        amount: $0.amount, tradeID: $0.tradeID)
+                }
+                if json { return StandardOutput.line(try JSONOutput.encode(rows)) }
+                var table = TextTable("TIME", "MARKET", "PAIR", "SIDE", "PRICE", "AMOUNT", "TRADE ID")
+                for row in rows {
+                    table.add([
+                        row.time.map(Self.localTime) ?? "—", TerminalSafeText.sanitize(row.market),
+                        TerminalSafeText.sanitize(row.pair), TerminalSafeText.sanitize(row.side),
+                        row.price.map(Self.exact) ?? "—", row.amount.map(Self.exact) ?? "—",
+                        TerminalSafeText.sanitize(row.tradeID),
+                    ])
+                }
+                StandardOutput.line(table.render())
+                StandardOutput.error(
+                    "\(rows.count) trade\(rows.count == 1 ? "" : "s") of \(bots[0].shown)'s current run")
+            }
+        }
+    }
+
+    /// A price or an amount as the bot gave it, without rounding away its digits.
+    static func exact(_ value: Double) -> String {
+        String(format: "%.10g", value)
+    }
+
+    /// `2026-12-05 08:40:20`, local time.
+    static func localTime(_ time: Double) -> String {
+        var seconds = time_t(time)
+        var parts = tm()
+        localtime_r(&seconds, &parts)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+            Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 }

@@ -67,6 +67,10 @@ import Testing
         #expect(
             controller.handle(.character("s"), snapshot: snapshot, logLines: [])
                 == [.start("hummingbot-demo-20261205-075942")])
+        #expect(controller.handle(.character("c"), snapshot: snapshot, logLines: []).isEmpty)
+        #expect(
+            controller.state.status?.hasPrefix("bots of hummingbot-api are deployed through it: hbdeck api deploy")
+                == true)
         _ = controller.handle(.down, snapshot: snapshot, logLines: [])
         #expect(controller.handle(.character("x"), snapshot: snapshot, logLines: []).isEmpty)
         guard case .confirm(let confirmation) = controller.state.overlay else {

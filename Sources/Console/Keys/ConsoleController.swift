@@ -130,6 +130,11 @@ public struct ConsoleController: Sendable {
             }
             return lifecycle(action, selected, snapshot: snapshot)
         case .create:
+            guard !snapshot.throughAPI else {
+                state.status =
+                    "bots of hummingbot-api are deployed through it: hbdeck api deploy NAME --controllers CONFIGS (see hbdeck api --help)"
+                return []
+            }
             guard snapshot.primaryEngine.isLive else {
                 state.status = Self.offline(nil)
                 return []

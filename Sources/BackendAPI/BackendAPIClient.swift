@@ -161,6 +161,8 @@ public final class BackendAPIClient: FleetAPI {
             (status, bytes) = (Int(response.status.code), Data(collected.readableBytesView))
         } catch let error as CancellationError {
             throw error
+        } catch is NIOTooManyBytesError {
+            throw APIError.undecodable(path: path, reason: "over \(Self.maxBodyBytes >> 20) MB, more than hbdeck reads")
         } catch {
             throw APIError.unreachable(server: server.baseURL, reason: Self.describe(error, timeout: timeout))
         }

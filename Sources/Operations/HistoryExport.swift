@@ -77,25 +77,9 @@ public enum HistoryExport {
         ]
     }
 
-    /// `2026-11-26T09:00:16.652Z`, written by hand: a date formatter per row made an export of a day of
-    /// samples take seconds.
+    /// `2026-11-26T09:00:16.652Z` (`Formatting.iso8601`).
     public static func iso(_ time: Double) -> String {
-        guard time.isFinite, time.magnitude < 1e12 else { return "" }
-        var millis = Int64((time * 1000).rounded())
-        var seconds = time_t(millis / 1000)
-        millis %= 1000
-        if millis < 0 {
-            millis += 1000
-            seconds -= 1
-        }
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func pad(_ n: Int32, _ width: Int) -> String {
-            let text = String(n)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
-        return
-            "\(pad(parts.tm_year + 1900, 4))-\(pad(parts.tm_mon + 1, 2))-\(pad(parts.tm_mday, 2))T\(pad(parts.tm_hour, 2)):\(pad(parts.tm_min, 2)):\(pad(parts.tm_sec, 2)).\(pad(Int32(millis), 3))Z"
+        Formatting.iso8601(time)
     }
 
     static func text<T: LosslessStringConvertible>(_ value: T?) -> String { value.map { String($0) } ?? "" }

@@ -1,5 +1,6 @@
 import BackendAPI
 import Foundation
+import HBModel
 import Testing
 
 @testable import Monitor
@@ -22,7 +23,6 @@ import Testing
             APILogSource.line(
                 APIBotStatus.LogEntry(
                     levelName: "ERROR", msg: "boom\nTraceback", timestamp: 1_796_456_869.5, loggerName: "a.b.c"),
-                stamp: "S") == "S \(APILogSource.clock(1_796_456_869.5)) - c - ERROR - boom\nS Traceback\n")
-        #expect(APILogSource.engineStamp(1_796_456_869.5) == "2026-12-05T07:47:49.500000Z")
+                stamp: "S") == "S \(Formatting.clock(1_796_456_869.5)) - c - ERROR - boom\nS Traceback\n")
     }
 }

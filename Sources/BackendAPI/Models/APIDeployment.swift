@@ -1,3 +1,5 @@
+import HBModel
+
 /// What a deploy through the API asks for: a V2 script with its config, or `v2_with_controllers` over
 /// controller configs, with the credentials of an account (`credentials_profile`).
 public struct APIDeployment: Encodable, Sendable, Equatable {
@@ -43,11 +45,7 @@ public struct APIDeployment: Encodable, Sendable, Equatable {
     /// The API's own rule for names it makes folders of (`^[A-Za-z0-9_-]+$`), checked before anything is sent:
     /// the API itself answers a bad name with a bare 500.
     public static func isSafeName(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.count <= 64
-            && name.utf8.allSatisfy { byte in
-                (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-            }
+        QualifiedName.isPlain(name, dots: false)
     }
 }
 

@@ -64,11 +64,6 @@ enum NumberText {
     }
 
     static func clock(_ time: Double, seconds: Bool = true) -> String {
-        guard time.isFinite, time.magnitude < 1e12 else { return seconds ? "--:--:--" : "--:--" }
-        var t = time_t(time)
-        var parts = tm()
-        localtime_r(&t, &parts)
-        let two = { (n: Int32) in Formatting.twoDigits(Int(n)) }
-        return two(parts.tm_hour) + ":" + two(parts.tm_min) + (seconds ? ":" + two(parts.tm_sec) : "")
+        Formatting.clock(time, seconds: seconds)
     }
 }

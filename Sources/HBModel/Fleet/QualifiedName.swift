@@ -17,10 +17,15 @@ public struct QualifiedName: Sendable, Equatable {
 extension QualifiedName {
     /// A name fit for the HOST part: 1 to 64 of letters, digits, `.`, `_` and `-`.
     public static func isHostName(_ text: String) -> Bool {
+        isPlain(text, dots: true)
+    }
+
+    /// 1 to 64 ASCII letters, digits, `_` and `-` (and `.` with `dots`): a name safe as one path component.
+    public static func isPlain(_ text: String, dots: Bool) -> Bool {
         !text.isEmpty && text.utf8.count <= 64
             && text.utf8.allSatisfy { byte in
                 (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
-                    || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+                    || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-") || (dots && byte == UInt8(ascii: "."))
             }
     }
 }

@@ -46,7 +46,7 @@ public struct APILogSource: ContainerLogSource {
                             let read = Date().timeIntervalSince1970
                             let text = shown.map { record in
                                 let own = record.timestamp.flatMap { WireNumber.time(.number($0)) }
-                                return Self.line(record, stamp: Self.engineStamp(own ?? read))
+                                return Self.line(record, stamp: Formatting.iso8601(own ?? read))
                             }.joined()
                             continuation.yield([LogChunk(source: .stdout, bytes: Array(text.utf8))])
                         }
@@ -64,32 +64,12 @@ public struct APILogSource: ContainerLogSource {
 
     /// One record as the client's stdout shows it, each of its lines stamped.
     static func line(_ record: APIBotStatus.LogEntry, stamp: String) -> String {
-        let clock = Self.clock(record.timestamp)
+        let clock = record.timestamp.flatMap { WireNumber.time(.number($0)) }.map { Formatting.clock($0) } ?? "--:--:--"
         let logger = (record.loggerName ?? "").split(separator: ".").last.map(String.init) ?? ""
         let message = TextCut.cut(record.msg, toBytes: 16 << 10)
         let level = record.levelName == "INFO" ? "" : "\(record.levelName) - "
         return message.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, part in
             index == 0 ? "\(stamp) \(clock) - \(logger) - \(level)\(part)\n" : "\(stamp) \(part)\n"
         }.joined()
-    }
-
-    /// `2026-12-05T07:47:55.123456Z`, as the engine stamps its log lines.
-    static func engineStamp(_ time: Double) -> String {
-        var seconds = time_t(time.rounded(.down))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        let micros = Int((time - time.rounded(.down)) * 1_000_000)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%06dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-            Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), micros)
-    }
-
-    /// `HH:MM:SS` in local time, as the client's stdout shows it.
-    static func clock(_ time: Double?) -> String {
-        guard let time = time.flatMap({ WireNumber.time(.number($0)) }) else { return "--:--:--" }
-        var seconds = time_t(time.rounded(.down))
-        var parts = tm()
-        localtime_r(&seconds, &parts)
-        return String(format: "%02d:%02d:%02d", Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 }

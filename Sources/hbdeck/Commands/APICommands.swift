@@ -188,7 +188,7 @@ struct APITradesCommand: AsyncParsableCommand {
                 var table = TextTable("TIME", "MARKET", "PAIR", "SIDE", "PRICE", "AMOUNT", "TRADE ID")
                 for row in rows {
                     table.add([
-                        row.time.map(Self.localTime) ?? "—", TerminalSafeText.sanitize(row.market),
+                        row.time.map(Formatting.iso8601) ?? "—", TerminalSafeText.sanitize(row.market),
                         TerminalSafeText.sanitize(row.pair), TerminalSafeText.sanitize(row.side),
                         row.price.map(Self.exact) ?? "—", row.amount.map(Self.exact) ?? "—",
                         TerminalSafeText.sanitize(row.tradeID),
@@ -204,15 +204,5 @@ struct APITradesCommand: AsyncParsableCommand {
     /// A price or an amount as the bot gave it, without rounding away its digits.
     static func exact(_ value: Double) -> String {
         String(format: "%.10g", value)
-    }
-
-    /// `2026-12-05 08:40:20`, local time.
-    static func localTime(_ time: Double) -> String {
-        var seconds = time_t(time)
-        var parts = tm()
-        localtime_r(&seconds, &parts)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d:%02d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
-            Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 }

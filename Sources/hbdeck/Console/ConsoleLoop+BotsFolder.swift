@@ -48,7 +48,7 @@ extension ConsoleLoop {
             return "failed: \(message)"
         }
         guard let config = monitor?.config else {
-            return finish(nil, "this console watches hummingbot-api only: deploy there with `hbdeck deploy --api`")
+            return finish(nil, "this console watches hummingbot-api only: deploy there with `hbdeck api deploy`")
         }
         guard let path = config.botsFolder else { return finish(nil, "no bots folder is configured") }
         let outcome: String

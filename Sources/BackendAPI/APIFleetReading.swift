@@ -18,6 +18,11 @@ public struct APIFleetReading: Sendable, Equatable {
         self.runs = runs
     }
 
+    /// Every container by name; a running one wins over an exited one of the same name.
+    public var containersByName: [String: APIContainer] {
+        Dictionary((exited + active).map { ($0.name, $0) }, uniquingKeysWith: { _, active in active })
+    }
+
     /// Reads everything at once.
     public static func read(from api: any FleetAPI) async throws -> APIFleetReading {
         async let containers = api.containers()

@@ -42,9 +42,7 @@ public enum APIFleetView {
     public static func instances(
         _ reading: APIFleetReading, server: APIServer, stopping: [String: String] = [:], now: Double
     ) -> [InstanceSnapshot] {
-        var containers: [String: APIContainer] = [:]
-        for container in reading.exited { containers[container.name] = container }
-        for container in reading.active { containers[container.name] = container }
+        let containers = reading.containersByName
         let runs = Dictionary(reading.runs.map { ($0.botName, $0) }, uniquingKeysWith: { a, b in a.id > b.id ? a : b })
         var names = Set(reading.status.keys)
         names.formUnion(runs.keys.filter { containers[$0] != nil })
@@ -124,23 +122,16 @@ public enum APIFleetView {
 
     /// The API's link to its broker, as the broker panel shows it.
     static func broker(_ mqtt: APIMQTTStatus?, since: Double) -> BrokerSnapshot {
-        var broker = plainBroker(mqtt, since: since)
+        var broker = BrokerSnapshot(
+            containerName: "broker (the API's)", address: "—",
+            link: .disconnected(reason: "the API did not say how its broker link is"))
         broker.heldByAPI = true
+        guard let mqtt else { return broker }
+        broker.address = "\(TerminalSafeText.sanitize(String(mqtt.brokerHost.prefix(253)))):\(mqtt.brokerPort)"
+        broker.botsHeard = mqtt.discoveredBots.count
+        broker.link =
+            mqtt.mqttConnected ? .connected(since: since) : .disconnected(reason: "the API's link: \(mqtt.clientState)")
         return broker
-    }
-
-    private static func plainBroker(_ mqtt: APIMQTTStatus?, since: Double) -> BrokerSnapshot {
-        guard let mqtt else {
-            return BrokerSnapshot(
-                containerName: "broker (the API's)", address: "—",
-                link: .disconnected(reason: "the API did not say how its broker link is"))
-        }
-        return BrokerSnapshot(
-            containerName: "broker (the API's)",
-            address: "\(TerminalSafeText.sanitize(String(mqtt.brokerHost.prefix(253)))):\(mqtt.brokerPort)",
-            botsHeard: mqtt.discoveredBots.count,
-            link: mqtt.mqttConnected
-                ? .connected(since: since) : .disconnected(reason: "the API's link: \(mqtt.clientState)"))
     }
 
     /// The API's own rule for a Hummingbot container (`BotsOrchestrator.hummingbot_containers_fiter`).

@@ -27,3 +27,16 @@ public protocol FleetAPI: Sendable {
     func uploadConfig(_ kind: APIConfigKind, name: String, fields: JSONValue) async throws -> String
     func close() async
 }
+
+extension FleetAPI {
+    /// Whether the API's engine runs `name`'s container (true) or holds it stopped (false); not found when it
+    /// has no container of that name.
+    public func isRunning(_ name: String) async throws -> Bool {
+        let listed = try await containers()
+        if listed.active.contains(where: { $0.name == name && $0.status == "running" }) { return true }
+        guard (listed.active + listed.exited).contains(where: { $0.name == name }) else {
+            throw APIError.notFound("the API's engine has no container named \(name)")
+        }
+        return false
+    }
+}

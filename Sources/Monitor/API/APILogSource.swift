@@ -25,14 +25,18 @@ public struct APILogSource: ContainerLogSource {
         [LogChunk], any Error
     > & Sendable {
         let (api, interval) = (api, interval)
-        _ = try await api.botStatus(name)
+        // Read once here, so that a bot the API does not know fails the follow at once; the loop starts from it.
+        let opening = try await api.botStatus(name)
         return AsyncThrowingStream<[LogChunk], any Error> { continuation in
             let reading = Task {
                 var seen = Set<String>()
                 var first = true
+                var pending: APIBotStatus? = opening
                 while !Task.isCancelled {
                     do {
-                        let status = try await api.botStatus(name)
+                        let status: APIBotStatus
+                        if let pending { status = pending } else { status = try await api.botStatus(name) }
+                        pending = nil
                         var records = status.generalLogs + status.errorLogs
                         records.sort { ($0.timestamp ?? 0) < ($1.timestamp ?? 0) }
                         // The API keeps the last 100 of each: what left its lists cannot come back, so only the

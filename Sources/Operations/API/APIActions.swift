@@ -23,14 +23,10 @@ public struct APIActions: Sendable {
     /// A stopped container is started (the bot starts its configured strategy by itself); a running one whose
     /// strategy was stopped gets the API's start-bot.
     public func start(_ name: String, progress: @escaping @Sendable (String) -> Void) async throws -> String {
-        let listed = try await api.containers()
-        if listed.active.contains(where: { $0.name == name && $0.status == "running" }) {
+        if try await api.isRunning(name) {
             progress("starting \(name): asking the bot to start its strategy through the API…")
             try await api.startBot(name)
             return "\(name): start sent to the bot through the API"
-        }
-        guard listed.exited.contains(where: { $0.name == name }) else {
-            throw APIError.notFound("the API's engine has no container named \(name)")
         }
         progress("starting \(name): the API starts its container…")
         try await api.startContainer(name)
@@ -59,11 +55,7 @@ public struct APIActions: Sendable {
         _ name: String, keepOrders: Bool, archiveLimit: Double = 120,
         progress: @escaping @Sendable (String) -> Void
     ) async throws -> String {
-        let listed = try await api.containers()
-        guard listed.active.contains(where: { $0.name == name && $0.status == "running" }) else {
-            guard listed.exited.contains(where: { $0.name == name }) else {
-                throw APIError.notFound("the API's engine has no container named \(name)")
-            }
+        guard try await api.isRunning(name) else {
             throw APIError.refused(
                 "\(name) is stopped, and the API archives only a bot it still hears (stop-and-archive) or one named hummingbot-… (remove-container): start it, then archive it"
             )

@@ -38,11 +38,7 @@ public struct APIStopProcedure: Sendable {
     }
 
     public func run(progress: @escaping @Sendable (String) -> Void) async throws -> StopResult {
-        let listed = try await api.containers()
-        guard listed.active.contains(where: { $0.name == name && $0.status == "running" }) else {
-            if listed.exited.contains(where: { $0.name == name }) { return .notRunning(name) }
-            throw APIError.notFound("the API's engine has no container named \(name)")
-        }
+        guard try await api.isRunning(name) else { return .notRunning(name) }
         let step = await askBot(progress: progress)
         progress("stopping \(name): \(step.said) · the API stops the container…")
         let began = now()

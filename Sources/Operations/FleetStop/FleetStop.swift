@@ -76,20 +76,16 @@ public enum FleetStop {
         case .engine(let monitor):
             return await monitor.safeStop(target.name, skipBotStop: skipBotStop, grace: grace, progress: progress)
         case .api(let watcher):
-            if case .failure(let refused) = await watcher.beginAction(on: target.name, "stop under way through the API")
-            {
-                return .failure(refused)
-            }
-            let outcome: Result<StopResult, ActionRefused>
             do {
-                outcome = .success(
-                    try await APIActions(api: watcher.api).stop(
-                        target.name, keepOrders: skipBotStop, progress: progress))
+                return .success(
+                    try await watcher.perform(on: target.name, marker: "stop under way through the API") {
+                        try await $0.stop(target.name, keepOrders: skipBotStop, progress: progress)
+                    })
+            } catch let refused as ActionRefused {
+                return .failure(refused)
             } catch {
-                outcome = .failure(ActionRefused(description: "\(error)"))
+                return .failure(ActionRefused(description: "\(error)"))
             }
-            await watcher.finished(target.name)
-            return outcome
         }
     }
 }

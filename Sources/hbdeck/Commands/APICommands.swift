@@ -18,17 +18,12 @@ private func withOneAPI(_ fleet: FleetOptions, _ body: (BackendAPIClient) async 
     guard let access = try APIFleetAccess.open(fleet) else {
         throw CommandFailure("name the API: --api URL, or apis: in the config")
     }
-    guard access.clients.count == 1 else {
-        await access.close()
-        throw CommandFailure("this command works on one API at a time: choose one with --api NAME")
-    }
-    do {
+    try await access.closing {
+        guard access.clients.count == 1 else {
+            throw CommandFailure("this command works on one API at a time: choose one with --api NAME")
+        }
         try await body(access.clients[0])
-    } catch {
-        await access.close()
-        throw error
     }
-    await access.close()
 }
 
 struct APIDeployCommand: AsyncParsableCommand {

@@ -70,8 +70,7 @@ struct ListCommand: AsyncParsableCommand {
     static func rows(of client: BackendAPIClient) async throws -> [Row] {
         let reading = try await APIFleetReading.read(from: client)
         let now = Date().timeIntervalSince1970
-        let containers = Dictionary(
-            (reading.exited + reading.active).map { ($0.name, $0) }, uniquingKeysWith: { _, active in active })
+        let containers = reading.containersByName
         return APIFleetView.instances(reading, server: client.server, now: now).map { instance in
             let container = containers[instance.name]
             let bot = instance.health.map { $0 == .online ? "online" : "unresponsive" }

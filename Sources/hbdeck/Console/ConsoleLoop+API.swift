@@ -38,18 +38,17 @@ extension ConsoleLoop {
         let watcher = route.watcher
         let bot = route.name
         act(action, name) { progress in
-            let marker = action == "start" ? nil : "\(action) under way through the API"
-            if case .failure(let refused) = await watcher.beginAction(on: bot, marker) {
-                return prefix + refused.description
-            }
-            let said: String
             do {
-                said = try await work(APIActions(api: watcher.api), bot) { progress(prefix + $0) }
+                return try await prefix
+                    + watcher.perform(on: bot, marker: action == "start" ? nil : "\(action) under way through the API")
+                {
+                    try await work($0, bot) { progress(prefix + $0) }
+                }
+            } catch let refused as ActionRefused {
+                return prefix + refused.description
             } catch {
-                said = "\(bot): \(action) failed: \(describe(error))"
+                return prefix + "\(bot): \(action) failed: \(describe(error))"
             }
-            await watcher.finished(bot)
-            return prefix + said
         }
         return true
     }

@@ -128,18 +128,23 @@ extension APIFleetAccess {
         _ names: [String], fleet: FleetOptions, _ body: ([Located]) async throws -> Void
     ) async throws -> Bool {
         guard let access = try open(fleet) else { return false }
-        do {
+        return try await access.closing {
             let bots = try await access.locate(names)
-            guard !bots.isEmpty else {
-                await access.close()
-                return false
-            }
+            guard !bots.isEmpty else { return false }
             try await body(bots)
+            return true
+        }
+    }
+
+    /// Runs `body`, then closes every client, whether `body` threw or not.
+    func closing<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            let result = try await body()
+            await close()
+            return result
         } catch {
-            await access.close()
+            await close()
             throw error
         }
-        await access.close()
-        return true
     }
 }
